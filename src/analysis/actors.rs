@@ -1,0 +1,39 @@
+//! People (and organisations, places) named in articles, with aliases merged.
+//! CONTRACT SKELETON: the extraction helper replaces the bodies.
+
+use super::Span;
+use serde::{Deserialize, Serialize};
+
+/// What an actor is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    /// A person: what the sidebar lists.
+    Person,
+    /// A company, party, agency…
+    Organization,
+    /// A country, city, region…
+    Place,
+}
+
+/// One place an actor is named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Mention {
+    /// Index of the article in the corpus.
+    pub article: usize,
+    /// The name as written (title and possessive excluded).
+    pub span: Span,
+}
+
+/// One person (or organisation, place) across all loaded articles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    /// Display name: the fullest common form ("Dmitry Peskov").
+    pub name: String,
+    /// What the actor is.
+    pub kind: ActorKind,
+    /// Every other form it is named by ("Peskov", "Dmitri S. Peskov").
+    pub aliases: Vec<String>,
+    /// Every mention, in reading order: by article, then by offset.
+    pub mentions: Vec<Mention>,
+}

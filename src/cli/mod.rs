@@ -1,0 +1,447 @@
+//! The command line: clap definitions and thin handlers that call the library and print.
+
+mod compare;
+mod extract;
+
+use crate::article::Article;
+use crate::config::Config;
+use crate::corpus::Corpus;
+use crate::import::{self, Meta};
+use crate::store::{Added, Store};
+use anyhow::{Context as _, Result};
+use clap::{Args, Parser, Subcommand};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Compare news coverage side by side: shared passages, the people named, and when things happened.
+#[derive(Debug, Parser)]
+#[command(
+    name = "juxta",
+    version,
+    args_conflicts_with_subcommands = true,
+    max_term_width = 100
+)]
+#[command(
+    after_help = "Run `juxta PATH...` to import files and compare them in the terminal UI; `juxta` alone opens the store."
+)]
+pub struct Cli {
+    /// Store folder [default: the platform data folder, e.g. ~/.local/share/juxta]
+    #[arg(long, global = true, env = "JUXTA_STORE", value_name = "DIR")]
+    pub store: Option<PathBuf>,
+    /// Config file [default: the platform config folder, e.g. ~/.config/juxta/config.toml]
+    #[arg(long, global = true, env = "JUXTA_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// What to do; without one, juxta opens the terminal UI.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Files or folders to import, then open in the terminal UI
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import files or folders (.txt, .md, .json) into the store
+    Add(AddArgs),
+    /// List the articles in the store
+    List {
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print one article's metadata and text
+    Show {
+        /// The article's id (see `juxta list`)
+        id: String,
+        /// Print the article as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove articles from the store
+    #[command(alias = "remove")]
+    Rm {
+        /// Ids of the articles to remove
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
+    /// Show the passages two articles share (files or store ids)
+    Compare(compare::CompareArgs),
+    /// List the people named in articles, with their aliases merged
+    Actors(extract::ExtractArgs),
+    /// List dated events, sorted by date
+    Events(extract::ExtractArgs),
+    /// List every mention of one person
+    Mentions(extract::MentionsArgs),
+}
+
+/// Arguments of `juxta add`.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// Publication date for every imported article (YYYY-MM-DD)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
+    pub date: Option<chrono::NaiveDate>,
+    /// Source (outlet) for every imported article
+    #[arg(long, value_name = "S")]
+    pub source: Option<String>,
+    /// Title for every imported article
+    #[arg(long, value_name = "T")]
+    pub title: Option<String>,
+    /// Files or folders to import (folders are read recursively)
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+fn parse_date_arg(s: &str) -> std::result::Result<chrono::NaiveDate, String> {
+    import::parse_date(s).map_err(|_| format!("\"{s}\" is not a date in the form YYYY-MM-DD"))
+}
+
+/// What a handler needs: the merged config and where the store is.
+pub struct Context {
+    /// The effective configuration.
+    pub config: Config,
+    /// The store folder.
+    pub store_path: PathBuf,
+}
+
+impl Context {
+    /// Builds the context from the global flags.
+    pub fn new(store: Option<PathBuf>, config: Option<&Path>) -> Result<Context> {
+        let config = Config::load(config)?;
+        let store_path = match store {
+            Some(p) => p,
+            None => crate::config::default_store_path().context(
+                "cannot find a data folder for the store (no home directory); pass --store DIR",
+            )?,
+        };
+        Ok(Context { config, store_path })
+    }
+
+    /// Opens the store.
+    pub fn store(&self) -> Result<Store> {
+        Ok(Store::open(&self.store_path)?)
+    }
+}
+
+/// Runs a parsed command line; errors already printed count as failure.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let ctx = Context::new(cli.store, cli.config.as_deref())?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let ok = match cli.command {
+        Some(Command::Add(args)) => add(&ctx, &args, &mut out)?,
+        Some(Command::List { json }) => list(&ctx, json, &mut out)?,
+        Some(Command::Show { id, json }) => show(&ctx, &id, json, &mut out)?,
+        Some(Command::Rm { ids }) => rm(&ctx, &ids, &mut out)?,
+        Some(Command::Compare(args)) => compare::run(&ctx, &args, &mut out)?,
+        Some(Command::Actors(args)) => extract::actors(&ctx, &args, &mut out)?,
+        Some(Command::Events(args)) => extract::events(&ctx, &args, &mut out)?,
+        Some(Command::Mentions(args)) => extract::mentions(&ctx, &args, &mut out)?,
+        None => anyhow::bail!(
+            "the terminal UI is not available in this build; use the subcommands (juxta --help)"
+        ),
+    };
+    out.flush()?;
+    Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// Articles named on the command line: each argument is a file or folder if one exists at that
+/// path, else the id of a stored article. No arguments means the whole store. Files are read
+/// without being stored; their ids are made unique against the stored ones.
+pub fn load_articles(ctx: &Context, args: &[String]) -> Result<Vec<Article>> {
+    let store = ctx.store()?;
+    if args.is_empty() {
+        return Ok(store.list()?);
+    }
+    let opts = ctx.config.import_options();
+    let mut articles: Vec<Article> = Vec::new();
+    for arg in args {
+        let path = Path::new(arg);
+        if path.exists() {
+            let (found, errors) = import::articles_from_paths(&[path.to_path_buf()], &opts);
+            if let Some(e) = errors.into_iter().next() {
+                return Err(e.into());
+            }
+            if found.is_empty() {
+                anyhow::bail!(
+                    "{arg} holds no .txt, .md or .json files; name article files or store ids"
+                );
+            }
+            for mut a in found {
+                a.id = import::unique_id(&a.id, |id| {
+                    articles.iter().any(|b| b.id == id) || store.contains(id)
+                });
+                articles.push(a);
+            }
+        } else if store.contains(arg) {
+            articles.push(store.get(arg)?);
+        } else {
+            anyhow::bail!(
+                "{arg} is neither a file nor the id of an article in the store at {}; check the path, or run `juxta list` for the ids",
+                store.root().display()
+            );
+        }
+    }
+    Ok(articles)
+}
+
+/// The corpus of the articles named on the command line (see [`load_articles`]); analysis of
+/// stored articles is cached in the store.
+pub fn load_corpus(ctx: &Context, args: &[String]) -> Result<Corpus> {
+    let articles = load_articles(ctx, args)?;
+    let store = ctx.store()?;
+    let cache = store.root().join("store.json").exists().then_some(&store);
+    Ok(Corpus::build(articles, &ctx.config, cache))
+}
+
+fn report(e: &dyn std::fmt::Display) {
+    eprintln!("juxta: {e}");
+}
+
+/// Imports paths; prints one line per article and one error line per bad file.
+/// Returns whether every file was imported.
+pub fn add(ctx: &Context, args: &AddArgs, out: &mut impl Write) -> Result<bool> {
+    let mut opts = ctx.config.import_options();
+    opts.overrides = Meta {
+        title: args.title.clone(),
+        date: args.date,
+        source: args.source.clone(),
+        url: None,
+    };
+    let store = ctx.store()?;
+    let mut drafts = Vec::new();
+    let mut origins = Vec::new();
+    let mut failed = 0usize;
+    let mut seen_files = 0usize;
+    for path in &args.paths {
+        let outcomes = import::read_path(path, &opts);
+        if outcomes.is_empty() {
+            report(&format!(
+                "{} holds no .txt, .md or .json files; nothing to import from it",
+                path.display()
+            ));
+            failed += 1;
+        }
+        for (file, outcome) in outcomes {
+            seen_files += 1;
+            match outcome {
+                Ok(ds) => {
+                    for d in ds {
+                        origins.push(file.clone());
+                        drafts.push(d);
+                    }
+                }
+                Err(e) => {
+                    report(&e);
+                    failed += 1;
+                }
+            }
+        }
+    }
+    let (mut added, mut dupes) = (0, 0);
+    for (result, origin) in store.add(drafts)?.into_iter().zip(origins) {
+        match result {
+            Added::New(a) => {
+                added += 1;
+                writeln!(
+                    out,
+                    "added {}  {}  ({} words, from {})",
+                    a.id,
+                    quoted_title(&a),
+                    a.word_count(),
+                    origin.display()
+                )?;
+            }
+            Added::Duplicate {
+                existing,
+                file_name,
+            } => {
+                dupes += 1;
+                let what = if origin.ends_with(&file_name) {
+                    origin.display().to_string()
+                } else {
+                    file_name
+                };
+                writeln!(
+                    out,
+                    "unchanged {existing}  (the text of {what} is already in the store as {existing})"
+                )?;
+            }
+        }
+    }
+    if seen_files > 1 || failed > 0 {
+        writeln!(
+            out,
+            "{added} added, {dupes} already in the store, {failed} failed"
+        )?;
+    }
+    Ok(failed == 0)
+}
+
+fn quoted_title(a: &Article) -> String {
+    format!("“{}”", a.title)
+}
+
+/// Prints the store's articles as a table or JSON.
+pub fn list(ctx: &Context, json: bool, out: &mut impl Write) -> Result<bool> {
+    let articles = ctx.store()?.list()?;
+    if json {
+        let rows: Vec<_> = articles.iter().map(ListRow::from).collect();
+        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        writeln!(out)?;
+        return Ok(true);
+    }
+    if articles.is_empty() {
+        writeln!(
+            out,
+            "The store at {} is empty; add articles with `juxta add PATH...`.",
+            ctx.store_path.display()
+        )?;
+        return Ok(true);
+    }
+    let id_w = articles
+        .iter()
+        .map(|a| a.id.len())
+        .max()
+        .unwrap_or(2)
+        .max(2);
+    let src_w = articles
+        .iter()
+        .map(|a| display_width(&a.source).min(24))
+        .max()
+        .unwrap_or(6)
+        .max(6);
+    writeln!(
+        out,
+        "{:id_w$}  {:10}  {}  {:>6}  TITLE",
+        "ID",
+        "DATE",
+        pad("SOURCE", src_w),
+        "WORDS"
+    )?;
+    for a in &articles {
+        writeln!(
+            out,
+            "{:id_w$}  {:10}  {}  {:>6}  {}",
+            a.id,
+            a.date_label(),
+            pad(&truncate(&a.source, 24), src_w),
+            a.word_count(),
+            a.title
+        )?;
+    }
+    Ok(true)
+}
+
+/// One row of `juxta list --json`: the article without its text.
+#[derive(serde::Serialize)]
+struct ListRow<'a> {
+    id: &'a str,
+    title: &'a str,
+    source: &'a str,
+    date: Option<chrono::NaiveDate>,
+    url: Option<&'a str>,
+    words: usize,
+    hash: &'a str,
+    imported_at: chrono::DateTime<chrono::Utc>,
+    file_name: &'a str,
+}
+
+impl<'a> From<&'a Article> for ListRow<'a> {
+    fn from(a: &'a Article) -> Self {
+        ListRow {
+            id: &a.id,
+            title: &a.title,
+            source: &a.source,
+            date: a.date,
+            url: a.url.as_deref(),
+            words: a.word_count(),
+            hash: &a.hash,
+            imported_at: a.imported_at,
+            file_name: &a.file_name,
+        }
+    }
+}
+
+/// Prints one article.
+pub fn show(ctx: &Context, id: &str, json: bool, out: &mut impl Write) -> Result<bool> {
+    let a = ctx.store()?.get(id)?;
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &a)?;
+        writeln!(out)?;
+        return Ok(true);
+    }
+    writeln!(out, "Title:    {}", a.title)?;
+    writeln!(out, "Source:   {}", a.source)?;
+    writeln!(
+        out,
+        "Date:     {}",
+        a.date
+            .map_or_else(|| "unknown".to_string(), |d| d.to_string())
+    )?;
+    if let Some(url) = &a.url {
+        writeln!(out, "URL:      {url}")?;
+    }
+    writeln!(out, "ID:       {}", a.id)?;
+    writeln!(out, "File:     {}", a.file_name)?;
+    writeln!(
+        out,
+        "Imported: {}",
+        a.imported_at.format("%Y-%m-%d %H:%M UTC")
+    )?;
+    writeln!(out, "Words:    {}", a.word_count())?;
+    writeln!(out)?;
+    writeln!(out, "{}", a.text)?;
+    Ok(true)
+}
+
+/// Removes articles; unknown ids are reported and the rest still removed.
+pub fn rm(ctx: &Context, ids: &[String], out: &mut impl Write) -> Result<bool> {
+    let store = ctx.store()?;
+    let mut ok = true;
+    for result in store.remove(ids)? {
+        match result {
+            Ok(a) => writeln!(out, "removed {}  {}", a.id, quoted_title(&a))?,
+            Err(e) => {
+                report(&e);
+                ok = false;
+            }
+        }
+    }
+    Ok(ok)
+}
+
+/// Display width of a string in terminal columns.
+pub fn display_width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// Pads with spaces to `width` display columns.
+fn pad(s: &str, width: usize) -> String {
+    let w = display_width(s);
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// Cuts to at most `max` display columns, marking the cut with "…".
+pub fn truncate(s: &str, max: usize) -> String {
+    if display_width(s) <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw + 1 > max {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
+}

@@ -1,0 +1,84 @@
+//! The corpus: loaded articles with their analysis and the cross-article indexes. The TUI and
+//! the analysis commands present it; they contain no analysis of their own.
+
+use crate::analysis::actors::Actor;
+use crate::analysis::events::{Event, TimelineEntry};
+use crate::analysis::extract::{self, EXTRACTION_VERSION, Extraction};
+use crate::analysis::index::CorpusIndex;
+use crate::analysis::overlap::{self, Alignment, OverlapConfig};
+use crate::article::Article;
+use crate::config::Config;
+use crate::store::Store;
+
+/// Articles and everything juxta knows about them.
+#[derive(Debug)]
+pub struct Corpus {
+    /// The articles; every `article: usize` in the analysis indexes this list.
+    pub articles: Vec<Article>,
+    /// People (then organisations, places) across all articles.
+    pub actors: Vec<Actor>,
+    /// Dated events across all articles, sorted by date.
+    pub events: Vec<Event>,
+    /// Events grouped by date and shared actors.
+    pub timeline: Vec<TimelineEntry>,
+    /// Which passages of each article appear in others.
+    pub index: CorpusIndex,
+    overlap: OverlapConfig,
+}
+
+impl Corpus {
+    /// Analyses the articles. With a store, per-article extraction is read from (and written
+    /// to) its cache, keyed by content hash.
+    pub fn build(articles: Vec<Article>, config: &Config, cache: Option<&Store>) -> Corpus {
+        let extractions: Vec<Extraction> = articles
+            .iter()
+            .map(|a| {
+                if let Some(hit) =
+                    cache.and_then(|s| s.cache_get::<Extraction>(&a.hash, &cache_kind(a)))
+                {
+                    return hit;
+                }
+                let fresh = extract::extract(&a.text, a.date);
+                if let Some(store) = cache {
+                    // A cache that cannot be written only costs time on the next start.
+                    let _ = store.cache_put(&a.hash, &cache_kind(a), &fresh);
+                }
+                fresh
+            })
+            .collect();
+        let pairs: Vec<(&str, &Extraction)> = articles
+            .iter()
+            .map(|a| a.text.as_str())
+            .zip(&extractions)
+            .collect();
+        let people = extract::assemble(&pairs, &config.aliases);
+        let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+        let index = CorpusIndex::build(&texts, &config.compare);
+        Corpus {
+            articles,
+            actors: people.actors,
+            events: people.events,
+            timeline: people.timeline,
+            index,
+            overlap: config.compare.clone(),
+        }
+    }
+
+    /// Aligns two loaded articles.
+    pub fn align(&self, left: usize, right: usize) -> Alignment {
+        overlap::align(
+            &self.articles[left].text,
+            &self.articles[right].text,
+            &self.overlap,
+        )
+    }
+}
+
+/// Extraction depends on the publication date too (it anchors "Tuesday"), so the date is part
+/// of the cache key beside the content hash.
+fn cache_kind(a: &Article) -> String {
+    match a.date {
+        Some(d) => format!("{EXTRACTION_VERSION}-{d}"),
+        None => format!("{EXTRACTION_VERSION}-undated"),
+    }
+}

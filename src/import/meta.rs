@@ -1,0 +1,210 @@
+//! Metadata found inside article files: a front-matter block, a leading `date YYYY-MM-DD`
+//! token, a headline-like first line.
+
+use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Metadata an article file may carry; every field optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// Headline.
+    pub title: Option<String>,
+    /// Publication date.
+    pub date: Option<NaiveDate>,
+    /// Outlet.
+    pub source: Option<String>,
+    /// Address of the original.
+    pub url: Option<String>,
+}
+
+impl Meta {
+    /// Fills the fields still empty in `self` from `other`: the first source to name a field wins.
+    pub fn or(self, other: Meta) -> Meta {
+        Meta {
+            title: self.title.or(other.title),
+            date: self.date.or(other.date),
+            source: self.source.or(other.source),
+            url: self.url.or(other.url),
+        }
+    }
+}
+
+/// A metadata value that could not be understood.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadDate(pub String);
+
+/// Parses a publication date: `YYYY-MM-DD`, optionally followed by a time (`2025-02-12T08:00Z`).
+pub fn parse_date(value: &str) -> Result<NaiveDate, BadDate> {
+    let value = value.trim();
+    let day = value
+        .get(..10)
+        .filter(|_| value.len() == 10 || value[10..].starts_with(['T', ' ']));
+    day.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .ok_or_else(|| BadDate(value.to_string()))
+}
+
+/// Splits a front-matter block (`---` lines around `key: value` lines) off the text.
+///
+/// Returns the metadata and the rest of the text; text without a complete block is returned
+/// whole. Keys other than title, date, source and url are ignored.
+pub fn split_front_matter(text: &str) -> Result<(Meta, &str), BadDate> {
+    let trimmed = text.trim_start_matches('\n');
+    let Some(body) = trimmed.strip_prefix("---\n") else {
+        return Ok((Meta::default(), text));
+    };
+    let mut meta = Meta::default();
+    let mut offset = 0;
+    for line in body.split_inclusive('\n') {
+        offset += line.len();
+        let line = line.trim_end_matches('\n');
+        if line == "---" || line == "..." {
+            return Ok((meta, &body[offset..]));
+        }
+        let Some((key, value)) = line.split_once(':') else {
+            if line.trim().is_empty() {
+                continue;
+            }
+            return Ok((Meta::default(), text));
+        };
+        let value = unquote(value.trim());
+        if value.is_empty() {
+            continue;
+        }
+        match key.trim().to_ascii_lowercase().as_str() {
+            "title" | "headline" => meta.title = Some(value.to_string()),
+            "date" | "published" => meta.date = Some(parse_date(value)?),
+            "source" | "outlet" | "publisher" => meta.source = Some(value.to_string()),
+            "url" | "link" => meta.url = Some(value.to_string()),
+            _ => {}
+        }
+    }
+    Ok((Meta::default(), text))
+}
+
+fn unquote(value: &str) -> &str {
+    for q in ['"', '\''] {
+        if value.len() >= 2 && value.starts_with(q) && value.ends_with(q) {
+            return &value[1..value.len() - 1];
+        }
+    }
+    value
+}
+
+static DATE_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?i:date):?[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?[ \t]*").expect("valid regex")
+});
+
+/// Splits a leading `date YYYY-MM-DD` token off the text, on its own line or followed by the
+/// article on the same line (` date 2025-02-12 Russian President …`).
+pub fn split_date_token(text: &str) -> Result<(Option<NaiveDate>, &str), BadDate> {
+    let Some(caps) = DATE_TOKEN.captures(text) else {
+        return Ok((None, text));
+    };
+    let date = parse_date(&caps[1])?;
+    let end = caps.get(0).map_or(0, |m| m.end());
+    Ok((Some(date), &text[end..]))
+}
+
+/// Whether a line reads like a headline: short, starts like a title, no closing period.
+pub fn is_headline(line: &str) -> bool {
+    let line = line.trim();
+    let words = line.split_whitespace().count();
+    let starts_well = line
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c));
+    starts_well
+        && (1..=20).contains(&words)
+        && line.chars().count() <= 120
+        && !line.ends_with(['.', ',', ';', ':'])
+        && !super::layout::is_list_item(line)
+}
+
+/// A title made from the first sentence, cut at a word boundary near `max` characters.
+pub fn title_from_text(text: &str, max: usize) -> String {
+    let first = crate::text::sentences(text)
+        .into_iter()
+        .next()
+        .map_or("", |r| &text[r]);
+    if first.chars().count() <= max {
+        return first.to_string();
+    }
+    let mut cut = String::new();
+    for word in first.split_whitespace() {
+        if cut.chars().count() + word.chars().count() + 1 > max {
+            break;
+        }
+        if !cut.is_empty() {
+            cut.push(' ');
+        }
+        cut.push_str(word);
+    }
+    if cut.is_empty() {
+        cut = first.chars().take(max).collect();
+    }
+    let cut = cut.trim_end_matches([',', ';', ':', '-', '—']);
+    format!("{cut}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn front_matter_is_parsed_and_removed() {
+        let text = "---\ntitle: \"Port inquiry opens\"\ndate: 2025-03-14\nsource: The Courier\nurl: https://e.org/a\nauthor: X\n---\nBody.";
+        let (meta, rest) = split_front_matter(text).unwrap();
+        assert_eq!(meta.title.as_deref(), Some("Port inquiry opens"));
+        assert_eq!(meta.date, Some(date("2025-03-14")));
+        assert_eq!(meta.source.as_deref(), Some("The Courier"));
+        assert_eq!(meta.url.as_deref(), Some("https://e.org/a"));
+        assert_eq!(rest, "Body.");
+    }
+
+    #[test]
+    fn an_unclosed_block_is_text() {
+        let text = "---\ntitle: x\nno end";
+        assert_eq!(split_front_matter(text).unwrap(), (Meta::default(), text));
+    }
+
+    #[test]
+    fn a_bad_front_matter_date_is_an_error() {
+        assert_eq!(
+            split_front_matter("---\ndate: March 3\n---\nx"),
+            Err(BadDate("March 3".into()))
+        );
+    }
+
+    #[test]
+    fn date_token_inline_or_on_its_own_line() {
+        let (d, rest) = split_date_token(" date 2025-02-12 Russian President spoke.").unwrap();
+        assert_eq!(d, Some(date("2025-02-12")));
+        assert_eq!(rest, "Russian President spoke.");
+        let (d, rest) = split_date_token("date 2025-03-15\nHeadline\n\nBody").unwrap();
+        assert_eq!(d, Some(date("2025-03-15")));
+        assert_eq!(rest, "Headline\n\nBody");
+        let (d, rest) = split_date_token("Dated reports say").unwrap();
+        assert_eq!((d, rest), (None, "Dated reports say"));
+        assert!(split_date_token("date 2025-02-30 x").is_err());
+    }
+
+    #[test]
+    fn headlines_and_fallback_titles() {
+        assert!(is_headline("Harbour chief quits as inquiry widens"));
+        assert!(is_headline("Will the port reopen?"));
+        assert!(!is_headline("The inquiry opened on Friday."));
+        assert!(!is_headline("- a bullet"));
+        let text = "The harbour commissioner resigned on Friday after an audit found that the port authority had ignored warnings. More text.";
+        let title = title_from_text(text, 80);
+        assert!(
+            title.ends_with('…') && title.chars().count() <= 81,
+            "{title}"
+        );
+        assert_eq!(title_from_text("Short one. Two.", 80), "Short one.");
+    }
+}

@@ -1,0 +1,215 @@
+//! Sentence boundaries: a rule set good enough for news prose, aware of titles, initials and
+//! abbreviations so that "Dmitri S. Peskov" or "Mr. Trump" never end a sentence.
+
+use std::ops::Range;
+
+/// Abbreviations that are followed by a period without ending the sentence (lowercase, no dot).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "mx", "dr", "prof", "sr", "jr", "st", "mt", "ft", "gen", "col", "lt", "sgt",
+    "capt", "cmdr", "adm", "maj", "cpl", "pvt", "gov", "sen", "rep", "rev", "hon", "pres", "supt",
+    "insp", "det", "fr", "msgr", "no", "nos", "vol", "pp", "vs", "v", "e.g", "i.e", "cf", "inc",
+    "corp", "co", "ltd", "bros", "dept", "univ", "assn", "approx", "est", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
+    "thu", "thur", "thurs", "fri", "sat", "sun", "ave", "blvd", "rd", "hwy",
+];
+
+/// Words that start a new sentence even after an ambiguous period ("… in the U.S. The talks").
+const SENTENCE_STARTERS: &[&str] = &[
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "in", "on", "this",
+    "that", "there", "his", "her", "their", "its", "after", "when", "while", "however", "yet",
+];
+
+/// Whether `word` (without its trailing period) is an abbreviation that does not end a sentence.
+pub fn is_abbreviation(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']')
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '«' | '‹' | '(' | '[' | '¿' | '¡'
+    )
+}
+
+/// The word just before byte `dot` (the period), e.g. "Mr" in "Mr.", "U.S" in "U.S.".
+fn word_before(text: &str, dot: usize) -> &str {
+    let head = &text[..dot];
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &head[start..]
+}
+
+/// Whether the period at byte `dot` ends a sentence, given the next word `next`.
+fn period_ends_sentence(text: &str, dot: usize, next: &str) -> bool {
+    let word = word_before(text, dot);
+    let next_lower = next.to_lowercase();
+    let next_is_starter = SENTENCE_STARTERS.contains(&next_lower.as_str());
+    // A single capital letter: an initial ("Vladimir V. Putin").
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_uppercase() {
+            return next_is_starter;
+        }
+    }
+    if is_abbreviation(word) {
+        return false;
+    }
+    // Dotted acronyms ("U.S.", "a.m."): only before an obvious sentence opener.
+    if word.contains('.') {
+        return next_is_starter;
+    }
+    true
+}
+
+/// Splits text into sentences, returned as byte ranges without surrounding white space.
+///
+/// A sentence ends at `.`, `!`, `?` or `…` (plus closing quotes or brackets) followed by white
+/// space and something that can open a sentence, and always at a line break.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for (line_start, line) in lines_with_offsets(text) {
+        split_line(line, line_start, &mut out);
+    }
+    out
+}
+
+fn lines_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut offset = 0;
+    text.split('\n').map(move |line| {
+        let start = offset;
+        offset += line.len() + 1;
+        (start, line)
+    })
+}
+
+fn split_line(line: &str, base: usize, out: &mut Vec<Range<usize>>) {
+    let mut start: Option<usize> = None;
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if start.is_none() && !c.is_whitespace() {
+            start = Some(pos);
+        }
+        if matches!(c, '.' | '!' | '?' | '…') {
+            // Swallow runs of terminators and closing quotes: `?!`, `.”`, `...)`.
+            let mut j = i + 1;
+            while j < chars.len()
+                && (matches!(chars[j].1, '.' | '!' | '?' | '…') || is_closer(chars[j].1))
+            {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(line.len(), |&(p, _)| p);
+            if j < chars.len() && chars[j].1.is_whitespace() {
+                let mut k = j;
+                while k < chars.len() && chars[k].1.is_whitespace() {
+                    k += 1;
+                }
+                let next_start = chars.get(k).map(|&(p, _)| p);
+                let opens = chars
+                    .get(k)
+                    .is_some_and(|&(_, n)| n.is_uppercase() || n.is_ascii_digit() || is_opener(n));
+                if let (true, Some(ns)) = (opens, next_start) {
+                    let next_word: String = line[ns..]
+                        .chars()
+                        .skip_while(|&ch| is_opener(ch))
+                        .take_while(|ch| ch.is_alphanumeric())
+                        .collect();
+                    let ends = c != '.' || period_ends_sentence(line, pos, &next_word);
+                    if ends {
+                        if let Some(s) = start.take() {
+                            out.push(base + s..base + end);
+                        }
+                        i = k;
+                        continue;
+                    }
+                }
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    if let Some(s) = start {
+        let trimmed = line[s..].trim_end();
+        if !trimmed.is_empty() {
+            out.push(base + s..base + s + trimmed.len());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn splits_plain_sentences() {
+        assert_eq!(
+            split("One two. Three four! Five?"),
+            ["One two.", "Three four!", "Five?"]
+        );
+    }
+
+    #[test]
+    fn keeps_titles_and_initials_inside() {
+        assert_eq!(
+            split("President Vladimir V. Putin met Mr. Trump. Dr. Nwosu said so."),
+            [
+                "President Vladimir V. Putin met Mr. Trump.",
+                "Dr. Nwosu said so."
+            ]
+        );
+        assert_eq!(
+            split("Kremlin spokesman Dmitri S. Peskov said."),
+            ["Kremlin spokesman Dmitri S. Peskov said."]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_belong_to_the_sentence() {
+        assert_eq!(
+            split("He said, “We’ll meet.” Then he left."),
+            ["He said, “We’ll meet.”", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn acronyms_end_a_sentence_only_before_an_opener() {
+        assert_eq!(
+            split("aid to the U.S. The talks"),
+            ["aid to the U.S.", "The talks"]
+        );
+        assert_eq!(split("the U.S. Senate voted."), ["the U.S. Senate voted."]);
+    }
+
+    #[test]
+    fn line_breaks_end_sentences_and_offsets_are_exact() {
+        let text = "Första raden\n\n  Second line. Third";
+        let ranges = sentences(text);
+        assert_eq!(
+            ranges.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(),
+            ["Första raden", "Second line.", "Third"]
+        );
+        assert_eq!(ranges[1].start, text.find("Second").unwrap());
+    }
+
+    #[test]
+    fn lowercase_after_period_does_not_split() {
+        assert_eq!(
+            split("about 3 p.m. on Friday. Next"),
+            ["about 3 p.m. on Friday.", "Next"]
+        );
+    }
+}
