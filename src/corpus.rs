@@ -30,9 +30,23 @@ impl Corpus {
     /// Analyses the articles. With a store, per-article extraction is read from (and written
     /// to) its cache, keyed by content hash.
     pub fn build(articles: Vec<Article>, config: &Config, cache: Option<&Store>) -> Corpus {
+        Corpus::build_with_progress(articles, config, cache, &mut |_, _| {})
+    }
+
+    /// [`Corpus::build`], calling `progress(done, total)` as articles are analysed so a caller
+    /// can show that a large store is loading.
+    pub fn build_with_progress(
+        articles: Vec<Article>,
+        config: &Config,
+        cache: Option<&Store>,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Corpus {
+        let total = articles.len();
         let extractions: Vec<Extraction> = articles
             .iter()
-            .map(|a| {
+            .enumerate()
+            .map(|(done, a)| {
+                progress(done, total);
                 if let Some(hit) =
                     cache.and_then(|s| s.cache_get::<Extraction>(&a.hash, &cache_kind(a)))
                 {
@@ -46,6 +60,7 @@ impl Corpus {
                 fresh
             })
             .collect();
+        progress(total, total);
         let pairs: Vec<(&str, &Extraction)> = articles
             .iter()
             .map(|a| a.text.as_str())

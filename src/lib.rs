@@ -11,3 +11,4 @@ pub mod corpus;
 pub mod import;
 pub mod store;
 pub mod text;
+pub mod tui;

@@ -26,3 +26,10 @@ pub struct DateValue {
     /// How much it covers.
     pub precision: Precision,
 }
+
+impl DateValue {
+    /// `YYYY`, `YYYY-MM`, `YYYY-Www` or `YYYY-MM-DD`.
+    pub fn label(&self) -> String {
+        todo!("date labels")
+    }
+}

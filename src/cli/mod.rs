@@ -213,13 +213,25 @@ pub fn add(ctx: &Context, args: &AddArgs, out: &mut impl Write) -> Result<bool> 
         source: args.source.clone(),
         url: None,
     };
-    let store = ctx.store()?;
+    let (_, ok) = import_paths(&ctx.store()?, &args.paths, &opts, out)?;
+    Ok(ok)
+}
+
+/// Imports files and folders into the store: reports each article on `out` and each bad file
+/// on stderr. Returns the ids of the articles the paths hold (new or already stored, in path
+/// order) and whether every file was imported.
+pub fn import_paths(
+    store: &Store,
+    paths: &[PathBuf],
+    opts: &import::ImportOptions,
+    out: &mut impl Write,
+) -> Result<(Vec<String>, bool)> {
     let mut drafts = Vec::new();
     let mut origins = Vec::new();
     let mut failed = 0usize;
     let mut seen_files = 0usize;
-    for path in &args.paths {
-        let outcomes = import::read_path(path, &opts);
+    for path in paths {
+        let outcomes = import::read_path(path, opts);
         if outcomes.is_empty() {
             report(&format!(
                 "{} holds no .txt, .md or .json files; nothing to import from it",
@@ -244,6 +256,7 @@ pub fn add(ctx: &Context, args: &AddArgs, out: &mut impl Write) -> Result<bool> 
         }
     }
     let (mut added, mut dupes) = (0, 0);
+    let mut ids = Vec::new();
     for (result, origin) in store.add(drafts)?.into_iter().zip(origins) {
         match result {
             Added::New(a) => {
@@ -256,6 +269,7 @@ pub fn add(ctx: &Context, args: &AddArgs, out: &mut impl Write) -> Result<bool> 
                     a.word_count(),
                     origin.display()
                 )?;
+                ids.push(a.id);
             }
             Added::Duplicate {
                 existing,
@@ -271,6 +285,7 @@ pub fn add(ctx: &Context, args: &AddArgs, out: &mut impl Write) -> Result<bool> 
                     out,
                     "unchanged {existing}  (the text of {what} is already in the store as {existing})"
                 )?;
+                ids.push(existing);
             }
         }
     }
@@ -280,7 +295,7 @@ pub fn add(ctx: &Context, args: &AddArgs, out: &mut impl Write) -> Result<bool> 
             "{added} added, {dupes} already in the store, {failed} failed"
         )?;
     }
-    Ok(failed == 0)
+    Ok((ids, failed == 0))
 }
 
 fn quoted_title(a: &Article) -> String {

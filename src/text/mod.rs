@@ -82,10 +82,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let mut end = start + c.len_utf8();
         let mut all_digits = c.is_ascii_digit();
         let mut prev = c;
-        loop {
-            let Some(&(i, next)) = chars.peek() else {
-                break;
-            };
+        while let Some(&(i, next)) = chars.peek() {
             if is_word_char(next) {
                 all_digits &= next.is_ascii_digit();
                 prev = next;

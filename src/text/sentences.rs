@@ -54,10 +54,10 @@ fn period_ends_sentence(text: &str, dot: usize, next: &str) -> bool {
     let next_is_starter = SENTENCE_STARTERS.contains(&next_lower.as_str());
     // A single capital letter: an initial ("Vladimir V. Putin").
     let mut chars = word.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        if c.is_uppercase() {
-            return next_is_starter;
-        }
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_uppercase()
+    {
+        return next_is_starter;
     }
     if is_abbreviation(word) {
         return false;

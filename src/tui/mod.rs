@@ -1,0 +1,193 @@
+//! The terminal UI: split panes with highlighted overlaps, a sidebar of actors and timeline,
+//! mention jumps and export. State lives in [`app::App`]; drawing in [`ui`] is pure.
+
+pub mod action;
+pub mod app;
+pub mod highlight;
+pub mod keymap;
+mod strings;
+pub mod theme;
+pub mod ui;
+pub mod wrap;
+
+use crate::analysis::overlap::Alignment;
+use crate::article::Article;
+use crate::cli::Context;
+use crate::corpus::Corpus;
+use anyhow::Result;
+use app::App;
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use std::io::{IsTerminal, Stdout};
+use std::time::{Duration, Instant};
+
+/// The comparison as `juxta compare --format text` writes it (what `e` exports).
+pub fn export_text(left: &Article, right: &Article, alignment: &Alignment, width: usize) -> String {
+    let _ = (left, right, alignment, width);
+    todo!("export module")
+}
+
+/// Restores the terminal when dropped: on return, on error and (through the panic hook) on panic.
+struct TerminalGuard;
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+fn restore_terminal() {
+    // Each step is attempted even if another fails: a half-restored terminal is worse.
+    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        std::io::stdout(),
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+    }));
+}
+
+fn start_terminal(mouse: bool) -> Result<(Terminal<CrosstermBackend<Stdout>>, TerminalGuard)> {
+    install_panic_hook();
+    enable_raw_mode()?;
+    let guard = TerminalGuard;
+    execute!(std::io::stdout(), EnterAlternateScreen)?;
+    if mouse {
+        execute!(std::io::stdout(), EnableMouseCapture)?;
+    }
+    let terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
+    Ok((terminal, guard))
+}
+
+/// Opens the UI: imports `paths` first and opens the first two of them, else the two most
+/// related articles of the store. Returns whether every path was imported.
+pub fn run(ctx: &Context, paths: &[std::path::PathBuf]) -> Result<bool> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!(
+            "the terminal UI needs an interactive terminal; for scripts use the subcommands (see juxta --help)"
+        );
+    }
+    let store = ctx.store()?;
+    let (opened, imported_all) = if paths.is_empty() {
+        (Vec::new(), true)
+    } else {
+        crate::cli::import_paths(
+            &store,
+            paths,
+            &ctx.config.import_options(),
+            &mut std::io::sink(),
+        )?
+    };
+    let articles = store.list()?;
+    let (mut terminal, _guard) = start_terminal(ctx.config.tui.mouse)?;
+    let mut last_draw = Instant::now() - Duration::from_secs(1);
+    let mut progress = |done: usize, total: usize| {
+        if last_draw.elapsed() < Duration::from_millis(50) && done < total {
+            return;
+        }
+        last_draw = Instant::now();
+        let _ = terminal.draw(|f| ui::draw_progress(f, done, total));
+    };
+    let cache = store.root().join("store.json").exists().then_some(&store);
+    let corpus = Corpus::build_with_progress(articles, &ctx.config, cache, &mut progress);
+    let pair = choose_pair(&corpus, &opened);
+    let size = terminal.size()?;
+    let mut app = App::new(corpus, &ctx.config, (size.width, size.height), pair);
+    if !imported_all {
+        app.status = Some(
+            "some files could not be imported: see the messages printed before juxta started"
+                .into(),
+        );
+    }
+    let mut dirty = true;
+    while !app.quit {
+        if dirty {
+            terminal.draw(|f| ui::draw(&app, f))?;
+        }
+        dirty = match event::read()? {
+            Event::Key(key) => app.on_key(key),
+            Event::Mouse(m) => app.on_mouse(m),
+            Event::Resize(w, h) => {
+                app.resize(w, h);
+                true
+            }
+            _ => false,
+        };
+    }
+    Ok(imported_all)
+}
+
+/// The articles to open first: the first two named on the command line, else the pair that
+/// shares the most text.
+fn choose_pair(corpus: &Corpus, opened: &[String]) -> (Option<usize>, Option<usize>) {
+    let index_of = |id: &String| corpus.articles.iter().position(|a| &a.id == id);
+    let mut named: Vec<usize> = opened.iter().filter_map(index_of).collect();
+    named.dedup();
+    if !named.is_empty() {
+        let second = named
+            .get(1)
+            .copied()
+            .or_else(|| best_partner(corpus, named[0]));
+        return (Some(named[0]), second);
+    }
+    let n = corpus.articles.len();
+    let mut best: Option<(usize, usize, usize)> = None;
+    for i in 0..n {
+        if let Some(j) = best_partner(corpus, i) {
+            let shared = shared_bytes(corpus, i, j);
+            if best.is_none_or(|(_, _, s)| shared > s) {
+                best = Some((i, j, shared));
+            }
+        }
+    }
+    match best {
+        Some((i, j, _)) => (Some(i.min(j)), Some(i.max(j))),
+        None => (
+            if n > 0 { Some(0) } else { None },
+            if n > 1 { Some(1) } else { None },
+        ),
+    }
+}
+
+fn shared_bytes(corpus: &Corpus, i: usize, j: usize) -> usize {
+    corpus
+        .index
+        .shared_spans(i)
+        .iter()
+        .filter(|s| s.others.contains(&j))
+        .map(|s| s.span.len())
+        .sum()
+}
+
+/// The article sharing the most text with article `i`.
+fn best_partner(corpus: &Corpus, i: usize) -> Option<usize> {
+    let mut shared = vec![0usize; corpus.articles.len()];
+    for s in corpus.index.shared_spans(i) {
+        for &o in &s.others {
+            shared[o] += s.span.len();
+        }
+    }
+    let (j, &bytes) = shared
+        .iter()
+        .enumerate()
+        .filter(|&(j, _)| j != i)
+        .max_by_key(|&(j, &b)| (b, std::cmp::Reverse(j)))?;
+    if bytes > 0 {
+        Some(j)
+    } else {
+        (0..corpus.articles.len()).find(|&j| j != i)
+    }
+}

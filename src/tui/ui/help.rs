@@ -1,0 +1,51 @@
+//! The help popup: every binding of the live keymap.
+
+use super::super::action::Action;
+use super::super::app::App;
+use super::super::strings;
+use super::layout::centered;
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+
+/// The help lines: keys, then what they do.
+pub fn lines(app: &App) -> Vec<Line<'static>> {
+    Action::ALL
+        .iter()
+        .filter_map(|&a| {
+            let keys = app.keymap.keys_for(a);
+            if keys.is_empty() {
+                return None;
+            }
+            let keys = keys
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            Some(Line::from(vec![
+                Span::styled(format!("{keys:>16}  "), app.theme.focus),
+                Span::raw(a.describe()),
+            ]))
+        })
+        .collect()
+}
+
+/// Draws the popup, scrolled to `top`.
+pub fn draw(app: &App, frame: &mut Frame, top: usize) {
+    let lines = lines(app);
+    let area = centered(frame.area(), 72, lines.len() as u16 + 2);
+    let top = top.min(
+        lines
+            .len()
+            .saturating_sub(area.height.saturating_sub(2) as usize),
+    );
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .title(strings::TITLE_HELP)
+        .border_style(app.theme.focus);
+    frame.render_widget(
+        Paragraph::new(lines).block(block).scroll((top as u16, 0)),
+        area,
+    );
+}

@@ -1,0 +1,78 @@
+//! Drawing: pure functions of the [`App`] state. Nothing here changes state.
+
+pub mod help;
+pub mod layout;
+pub mod pane;
+pub mod picker;
+pub mod sidebar;
+pub mod status;
+
+use super::app::{App, Popup, Side};
+use super::strings;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+/// Draws the whole screen.
+pub fn draw(app: &App, frame: &mut Frame) {
+    let areas = app.areas();
+    if areas.too_small {
+        draw_too_small(frame, frame.area());
+        return;
+    }
+    if app.corpus.articles.is_empty() {
+        let lines: Vec<Line> = strings::EMPTY_STORE
+            .iter()
+            .map(|l| Line::from(*l))
+            .collect();
+        let area = layout::centered(frame.area(), 44, lines.len() as u16);
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    }
+    if let Some(r) = areas.sidebar {
+        sidebar::draw(app, frame, r, areas.sidebar_list.unwrap_or_default());
+    }
+    pane::draw(app, frame, Side::Left, &areas);
+    pane::draw(app, frame, Side::Right, &areas);
+    status::draw(app, frame, areas.status);
+    match &app.popup {
+        Some(Popup::Help { top }) => help::draw(app, frame, *top),
+        Some(Popup::Picker(p)) => picker::draw(app, frame, p),
+        None => {}
+    }
+}
+
+fn draw_too_small(frame: &mut Frame, area: Rect) {
+    frame.render_widget(Clear, area);
+    let text = format!(
+        "{}: {}×{}, juxta needs {}×{}",
+        strings::TOO_SMALL,
+        area.width,
+        area.height,
+        layout::MIN_WIDTH,
+        layout::MIN_HEIGHT
+    );
+    let para = Paragraph::new(text).wrap(Wrap { trim: true });
+    frame.render_widget(para, area);
+}
+
+/// The loading screen: how many articles have been analysed.
+pub fn draw_progress(frame: &mut Frame, done: usize, total: usize) {
+    let area = frame.area();
+    frame.render_widget(Clear, area);
+    let width = 40.min(area.width.saturating_sub(2)) as usize;
+    let filled = (done * width).checked_div(total).unwrap_or(width);
+    let lines = vec![
+        Line::from(format!("Loading articles: {done} of {total}")),
+        Line::from(format!(
+            "{}{}",
+            "█".repeat(filled),
+            "░".repeat(width - filled)
+        )),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines),
+        layout::centered(area, width as u16, 2),
+    );
+}

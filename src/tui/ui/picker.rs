@@ -1,0 +1,88 @@
+//! The article picker: the store's articles with date, source, title and the share of text
+//! found in no other article; typing filters.
+
+use super::super::app::{App, Picker};
+use super::super::strings;
+use super::layout::centered;
+use crate::cli::{display_width, truncate};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+
+fn popup_area(size: (u16, u16)) -> Rect {
+    let area = Rect::new(0, 0, size.0, size.1);
+    centered(
+        area,
+        size.0.saturating_sub(6).min(120),
+        size.1.saturating_sub(4),
+    )
+}
+
+/// Rows of articles the picker shows at once.
+pub fn list_height(size: (u16, u16)) -> usize {
+    popup_area(size).height.saturating_sub(4) as usize
+}
+
+/// Draws the picker.
+pub fn draw(app: &App, frame: &mut Frame, picker: &Picker) {
+    let area = popup_area(app.size);
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .title(strings::TITLE_PICKER)
+        .border_style(app.theme.focus);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(strings::FILTER_PROMPT, app.theme.focus),
+            Span::raw(picker.filter.clone()),
+            Span::styled("█", app.theme.focus),
+        ]),
+        Line::default(),
+    ];
+    if picker.rows.is_empty() {
+        lines.push(Line::styled(strings::PICKER_EMPTY, app.theme.muted));
+    }
+    let src_w = 18.min(width / 5);
+    for (row, &i) in picker
+        .rows
+        .iter()
+        .enumerate()
+        .skip(picker.top)
+        .take(list_height(app.size))
+    {
+        let a = &app.corpus.articles[i];
+        let own = (app.corpus.index.originality(i) * 100.0).round();
+        let open = app.panes.iter().any(|p| p.article == Some(i));
+        let head = format!(
+            "{} {:10}  {}  ",
+            if open { "•" } else { " " },
+            a.date_label(),
+            pad(&truncate(&a.source, src_w), src_w)
+        );
+        let tail = format!("  {own:>3.0}% own");
+        let title_w = width.saturating_sub(display_width(&head) + tail.len());
+        let title = pad(&truncate(&a.title, title_w), title_w);
+        let style = if row == picker.selected {
+            app.theme.selection
+        } else {
+            ratatui::style::Style::default()
+        };
+        lines.push(
+            Line::from(vec![
+                Span::raw(head),
+                Span::raw(title),
+                Span::styled(tail, app.theme.muted),
+            ])
+            .style(style),
+        );
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn pad(s: &str, width: usize) -> String {
+    format!("{s}{}", " ".repeat(width.saturating_sub(display_width(s))))
+}

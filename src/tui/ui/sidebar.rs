@@ -1,0 +1,175 @@
+//! The sidebar: the people of all loaded articles (with mention and article counts) or the
+//! timeline of dated events (with their sources).
+
+use super::super::app::{App, Focus, SidebarMode};
+use super::super::strings;
+use crate::cli::truncate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph};
+
+/// Draws the sidebar into `rect`; `list` is the part below the tab header.
+pub fn draw(app: &App, frame: &mut Frame, rect: Rect, list: Rect) {
+    let theme = &app.theme;
+    let focused = app.focus == Focus::Sidebar;
+    let border = if focused { theme.focus } else { theme.muted };
+    frame.render_widget(
+        Block::bordered()
+            .border_type(BorderType::Rounded)
+            .border_style(border),
+        rect,
+    );
+    let tab = |name: &'static str, on: bool| {
+        if on {
+            Span::styled(name, theme.focus.add_modifier(Modifier::BOLD))
+        } else {
+            Span::styled(name, theme.muted)
+        }
+    };
+    let header = Line::from(vec![
+        Span::raw(" "),
+        tab(
+            strings::TITLE_ACTORS,
+            app.sidebar.mode == SidebarMode::Actors,
+        ),
+        Span::styled(" │ ", theme.muted),
+        tab(
+            strings::TITLE_TIMELINE,
+            app.sidebar.mode == SidebarMode::Timeline,
+        ),
+    ]);
+    frame.render_widget(
+        Paragraph::new(header),
+        Rect::new(rect.x + 1, rect.y + 1, rect.width.saturating_sub(2), 1),
+    );
+    match app.sidebar.mode {
+        SidebarMode::Actors => draw_actors(app, frame, list, focused),
+        SidebarMode::Timeline => draw_timeline(app, frame, list, focused),
+    }
+}
+
+fn row_style(app: &App, highlighted: bool, focused: bool) -> Style {
+    match (highlighted, focused) {
+        (true, true) => app.theme.selection,
+        (true, false) => Style::default().add_modifier(Modifier::BOLD),
+        _ => Style::default(),
+    }
+}
+
+fn draw_actors(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
+    if app.persons.is_empty() {
+        frame.render_widget(
+            Paragraph::new(strings::NO_ACTORS).style(app.theme.muted),
+            area,
+        );
+        return;
+    }
+    let width = area.width as usize;
+    let open: Vec<usize> = app.panes.iter().filter_map(|p| p.article).collect();
+    let lines: Vec<Line> = app
+        .persons
+        .iter()
+        .enumerate()
+        .skip(app.sidebar.actor_top)
+        .take(area.height as usize)
+        .map(|(row, &i)| {
+            let actor = &app.corpus.actors[i];
+            let mut articles: Vec<usize> = actor.mentions.iter().map(|m| m.article).collect();
+            articles.dedup();
+            articles.sort_unstable();
+            articles.dedup();
+            let in_view = articles.iter().any(|a| open.contains(a));
+            let count = format!("{}·{}", actor.mentions.len(), articles.len());
+            let marker = if in_view { "•" } else { " " };
+            let name_w = width.saturating_sub(count.len() + 3);
+            let name = truncate(&actor.name, name_w);
+            let pad = width.saturating_sub(crate::cli::display_width(&name) + count.len() + 2);
+            let selected = app.selected_actor == Some(i);
+            let name_style = if selected {
+                app.theme.mention
+            } else {
+                Style::default()
+            };
+            let line = Line::from(vec![
+                Span::styled(marker, app.theme.focus),
+                Span::raw(" "),
+                Span::styled(name, name_style),
+                Span::raw(" ".repeat(pad)),
+                Span::styled(count, app.theme.muted),
+            ]);
+            line.style(row_style(app, row == app.sidebar.actor_row, focused))
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn draw_timeline(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
+    let timeline = &app.corpus.timeline;
+    if timeline.is_empty() {
+        frame.render_widget(
+            Paragraph::new(strings::NO_EVENTS).style(app.theme.muted),
+            area,
+        );
+        return;
+    }
+    let width = area.width as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    for (row, entry) in timeline
+        .iter()
+        .enumerate()
+        .skip(app.sidebar.event_top)
+        .take((area.height / 2) as usize)
+    {
+        let Some(&first) = entry.events.first() else {
+            continue;
+        };
+        let event = &app.corpus.events[first];
+        let date = event
+            .date
+            .map_or_else(|| "undated".to_string(), |d| d.label());
+        let mut sources: Vec<usize> = entry
+            .events
+            .iter()
+            .map(|&e| app.corpus.events[e].article)
+            .collect();
+        sources.sort_unstable();
+        sources.dedup();
+        let source = if sources.len() == 1 {
+            app.corpus.articles[sources[0]].source.clone()
+        } else {
+            format!("{} sources", sources.len())
+        };
+        let text = &app.corpus.articles[event.article].text;
+        let sentence: String = event
+            .sentence
+            .slice(text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let style = row_style(app, row == app.sidebar.event_row, focused);
+        let current = app.timeline_cursor.is_some_and(|(e, _)| e == row);
+        let date_style = if current {
+            app.theme.event
+        } else {
+            app.theme.focus
+        };
+        lines.push(
+            Line::from(vec![
+                Span::styled(date, date_style),
+                Span::raw(" "),
+                Span::styled(truncate(&source, width.saturating_sub(12)), app.theme.muted),
+            ])
+            .style(style),
+        );
+        lines.push(
+            Line::from(format!(
+                "  {}",
+                truncate(&sentence, width.saturating_sub(2))
+            ))
+            .style(style),
+        );
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
