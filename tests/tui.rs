@@ -1,0 +1,671 @@
+//! The terminal UI driven through `App::update` / `on_key` / `on_mouse`, asserted on the
+//! rendered TestBackend buffer: what a user would see.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use juxta::config::Config;
+use juxta::corpus::Corpus;
+use juxta::tui::action::Action;
+use juxta::tui::app::{App, Focus, Side, SidebarMode};
+use juxta::tui::theme::Theme;
+use juxta::tui::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+const WIRE: usize = 0;
+const NEWSPAPER: usize = 1;
+const SUMMARY: usize = 2;
+const FOLLOWUP: usize = 3;
+const WIDE: usize = 6;
+
+fn samples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples")
+}
+
+/// The samples, analysed once for all tests (analysis is deterministic).
+fn corpus() -> Corpus {
+    static ARTICLES: OnceLock<Vec<juxta::article::Article>> = OnceLock::new();
+    let articles = ARTICLES.get_or_init(|| {
+        let (articles, errors) =
+            juxta::import::articles_from_paths(&[samples()], &Default::default());
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(articles.len(), 7);
+        articles
+    });
+    Corpus::build(articles.clone(), &Config::default(), None)
+}
+
+/// An app on the samples with the dark palette (whatever NO_COLOR says where tests run).
+fn app_with(config: &Config, size: (u16, u16), pair: (usize, usize)) -> App {
+    let mut app = App::new(corpus(), config, size, (Some(pair.0), Some(pair.1)));
+    app.theme = Theme::new(&config.theme.dark, true);
+    app.settings.export_dir = std::env::temp_dir();
+    app
+}
+
+fn app(size: (u16, u16)) -> App {
+    app_with(&Config::default(), size, (WIRE, NEWSPAPER))
+}
+
+fn render(app: &App) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal.draw(|f| ui::draw(app, f)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// The screen as text, one line per row, trailing spaces trimmed.
+fn screen(app: &App) -> String {
+    let buf = render(app);
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        for x in 0..buf.area.width {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn status_line(app: &App) -> String {
+    screen(app).lines().last().unwrap_or_default().to_string()
+}
+
+fn key(app: &mut App, code: KeyCode) -> bool {
+    app.on_key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+/// Cells of a pane's text area whose style satisfies `pred`.
+fn cells_in_pane(app: &App, side: Side, pred: impl Fn(&ratatui::buffer::Cell) -> bool) -> usize {
+    let buf = render(app);
+    let area = app.areas().pane_text(side);
+    let mut n = 0;
+    for y in area.y..area.y + area.height {
+        for x in area.x..area.x + area.width {
+            if pred(&buf[(x, y)]) && buf[(x, y)].symbol() != " " {
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+/// The text shown in a pane's text area.
+fn pane_text(app: &App, side: Side) -> String {
+    let buf = render(app);
+    let area = app.areas().pane_text(side);
+    let mut out = String::new();
+    for y in area.y..area.y + area.height {
+        for x in area.x..area.x + area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn first_screen_at_80x24() {
+    insta::assert_snapshot!(screen(&app((80, 24))));
+}
+
+#[test]
+fn first_screen_at_120x40() {
+    insta::assert_snapshot!(screen(&app((120, 40))));
+}
+
+#[test]
+fn a_tiny_terminal_shows_a_notice_not_a_panic() {
+    let mut app = app((120, 40));
+    for (w, h) in [(30, 6), (1, 1), (0, 0), (39, 30), (120, 7)] {
+        app.resize(w, h);
+        let text = screen(&app);
+        if w > 0 && h > 0 {
+            assert!(text.contains("Terminal") || w < 10, "{w}x{h}: {text}");
+        }
+    }
+    app.resize(30, 6);
+    insta::assert_snapshot!(screen(&app));
+    // Back to a normal size: everything is drawn again, nothing was lost.
+    app.resize(120, 40);
+    assert!(screen(&app).contains("passages"));
+}
+
+#[test]
+fn shared_passages_are_highlighted_in_both_panes() {
+    let app = app((120, 40));
+    let green = |c: &ratatui::buffer::Cell| c.fg == Color::Green;
+    assert!(
+        cells_in_pane(&app, Side::Left, green) > 20,
+        "exact text is green on the left"
+    );
+    assert!(
+        cells_in_pane(&app, Side::Right, green)
+            + cells_in_pane(&app, Side::Right, |c| c.fg == Color::Yellow)
+            > 20
+    );
+    assert!(
+        status_line(&app).contains("similarity"),
+        "{}",
+        status_line(&app)
+    );
+}
+
+#[test]
+fn next_passage_brings_its_counterpart_level_in_the_other_pane() {
+    let mut app = app((120, 40));
+    for _ in 0..4 {
+        assert!(app.update(Action::NextPassage));
+        let i = app.current_passage.expect("a current passage");
+        let cmp = app.comparison.as_ref().unwrap();
+        let (l, r) = (cmp.span(i, Side::Left), cmp.span(i, Side::Right));
+        let row_l = app.panes[0].wrapped.row_of(l.start) as isize - app.panes[0].top as isize;
+        let row_r = app.panes[1].wrapped.row_of(r.start) as isize - app.panes[1].top as isize;
+        let height = app.pane_height(Side::Left) as isize;
+        assert!((0..height).contains(&row_l), "passage visible on the left");
+        assert!(
+            (0..height).contains(&row_r),
+            "counterpart visible on the right"
+        );
+        // Level unless the right pane is scrolled to its very top or bottom.
+        let right_max = app.panes[1].wrapped.len().saturating_sub(height as usize);
+        if app.panes[1].top > 0 && app.panes[1].top < right_max {
+            assert_eq!(
+                row_l, row_r,
+                "passage and counterpart on the same screen row"
+            );
+        }
+        // Both are drawn reversed (the current-passage style).
+        let reversed = |c: &ratatui::buffer::Cell| c.modifier.contains(Modifier::REVERSED);
+        assert!(cells_in_pane(&app, Side::Left, reversed) > 0);
+        assert!(cells_in_pane(&app, Side::Right, reversed) > 0);
+        assert!(
+            status_line(&app).contains("passage "),
+            "{}",
+            status_line(&app)
+        );
+    }
+    let status = status_line(&app);
+    assert!(status.starts_with("passage 4 of "), "{status}");
+}
+
+#[test]
+fn previous_passage_wraps_to_the_last() {
+    let mut app = app((120, 40));
+    app.update(Action::NextPassage);
+    app.update(Action::PrevPassage);
+    let n = app.comparison.as_ref().unwrap().alignment.passages.len();
+    assert!(
+        status_line(&app).starts_with(&format!("passage {n} of {n}")),
+        "{}",
+        status_line(&app)
+    );
+}
+
+#[test]
+fn synced_scrolling_keeps_aligned_passages_level() {
+    let mut app = app((120, 40));
+    app.update(Action::ToggleSync);
+    assert!(status_line(&app).contains("synced scrolling on"));
+    let before = app.panes[1].top;
+    for _ in 0..10 {
+        app.update(Action::Down);
+    }
+    assert_ne!(app.panes[1].top, before, "the right pane followed");
+    assert!(status_line(&app).contains("sync"));
+}
+
+/// The sidebar row of the person with most articles.
+fn widely_mentioned(app: &App) -> usize {
+    let articles = |i: usize| {
+        let mut a: Vec<usize> = app.corpus.actors[i]
+            .mentions
+            .iter()
+            .map(|m| m.article)
+            .collect();
+        a.dedup();
+        a.sort();
+        a.dedup();
+        a.len()
+    };
+    (0..app.persons.len())
+        .max_by_key(|&row| (articles(app.persons[row]), std::cmp::Reverse(row)))
+        .unwrap()
+}
+
+#[test]
+fn selecting_a_person_highlights_mentions_and_n_walks_across_articles() {
+    let mut app = app((120, 40));
+    app.update(Action::Actors);
+    assert_eq!(app.focus, Focus::Sidebar);
+    let row = widely_mentioned(&app);
+    for _ in 0..row {
+        app.update(Action::Down);
+    }
+    app.update(Action::Select);
+    let actor = app.selected_actor.expect("selected");
+    let name = app.corpus.actors[actor].name.clone();
+    assert!(
+        status_line(&app).starts_with(&name),
+        "{}",
+        status_line(&app)
+    );
+    let magenta = |c: &ratatui::buffer::Cell| c.bg == Color::Magenta;
+    let mentions = &app.corpus.actors[actor].mentions;
+    let total = mentions.len();
+    let mut seen_articles = Vec::new();
+    for k in 1..=total {
+        app.update(Action::NextMatch);
+        let status = status_line(&app);
+        assert!(
+            status.starts_with(&format!("mention {k} of {total} · article ")),
+            "{status}"
+        );
+        let m = app.corpus.actors[actor].mentions[k - 1];
+        let side = if app.panes[0].article == Some(m.article) {
+            Side::Left
+        } else {
+            Side::Right
+        };
+        assert_eq!(
+            app.panes[side.index()].article,
+            Some(m.article),
+            "the mention's article is open"
+        );
+        assert!(
+            cells_in_pane(&app, side, magenta) > 0,
+            "mention highlighted"
+        );
+        seen_articles.push(m.article);
+    }
+    seen_articles.dedup();
+    assert!(
+        seen_articles.len() >= 3,
+        "jumps crossed articles: {seen_articles:?}"
+    );
+    assert!(
+        seen_articles.iter().any(|a| ![WIRE, NEWSPAPER].contains(a)),
+        "an article that was not open got opened"
+    );
+    // One more wraps to the first mention.
+    app.update(Action::NextMatch);
+    assert!(status_line(&app).starts_with(&format!("mention 1 of {total}")));
+}
+
+#[test]
+fn timeline_enter_opens_the_article_at_the_event_sentence() {
+    let mut app = app((120, 40));
+    app.update(Action::Timeline);
+    assert_eq!(app.sidebar.mode, SidebarMode::Timeline);
+    let entries = app.corpus.timeline.len();
+    assert!(entries > 5, "the samples have a timeline");
+    // An entry from an article that is not open.
+    let row = (0..entries)
+        .find(|&r| {
+            let e = &app.corpus.events[app.corpus.timeline[r].events[0]];
+            ![WIRE, NEWSPAPER].contains(&e.article)
+        })
+        .expect("an event of another article");
+    for _ in 0..row {
+        app.update(Action::Down);
+    }
+    app.update(Action::Select);
+    let event = app.corpus.events[app.corpus.timeline[row].events[0]].clone();
+    let side = app.active_side();
+    assert_eq!(app.panes[side.index()].article, Some(event.article));
+    let sentence_start: String = event
+        .sentence
+        .slice(&app.corpus.articles[event.article].text)
+        .chars()
+        .take(12)
+        .collect();
+    let shown = pane_text(&app, side).replace('\n', " ");
+    assert!(
+        shown.contains(sentence_start.split_whitespace().next().unwrap()),
+        "sentence on screen"
+    );
+    assert!(app.event_focus.is_some());
+}
+
+#[test]
+fn search_finds_hits_across_articles_and_n_steps_through_them() {
+    let mut app = app((120, 40));
+    app.update(Action::Search);
+    type_text(&mut app, "quay");
+    assert!(
+        status_line(&app).starts_with("/quay"),
+        "{}",
+        status_line(&app)
+    );
+    key(&mut app, KeyCode::Enter);
+    let n = app.search.as_ref().unwrap().hits.len();
+    assert!(n > 10);
+    assert!(
+        status_line(&app).starts_with(&format!("hit 1 of {n} for “quay”")),
+        "{}",
+        status_line(&app)
+    );
+    app.update(Action::NextMatch);
+    assert!(status_line(&app).starts_with(&format!("hit 2 of {n}")));
+    let yellow_bg = |c: &ratatui::buffer::Cell| c.bg == Color::Yellow;
+    assert!(cells_in_pane(&app, app.active_side(), yellow_bg) >= 4);
+    // The last jump kind wins: selecting a person makes n walk mentions again.
+    app.update(Action::Actors);
+    app.update(Action::Select);
+    app.update(Action::NextMatch);
+    assert!(
+        status_line(&app).starts_with("mention 1 of"),
+        "{}",
+        status_line(&app)
+    );
+}
+
+#[test]
+fn search_without_hits_says_so() {
+    let mut app = app((120, 40));
+    app.update(Action::Search);
+    type_text(&mut app, "zzzyx");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        status_line(&app).trim_end().split("  ").next().unwrap(),
+        "no match for “zzzyx”"
+    );
+}
+
+#[test]
+fn the_picker_filters_and_opens_in_the_focused_pane() {
+    let mut app = app((120, 40));
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::Pane(Side::Right));
+    app.update(Action::Open);
+    let text = screen(&app);
+    assert!(
+        text.contains("Open article") && text.contains("filter:"),
+        "{text}"
+    );
+    type_text(&mut app, "chess kestrel");
+    let text = screen(&app);
+    assert!(text.contains("Kestrel Open"), "{text}");
+    key(&mut app, KeyCode::Enter);
+    let a = &app.corpus.articles[app.panes[1].article.unwrap()];
+    assert!(a.title.contains("Kestrel Open"), "{}", a.title);
+    assert!(app.popup.is_none());
+    assert_eq!(
+        app.comparison.as_ref().unwrap().alignment.passages.len(),
+        0,
+        "an unrelated article shares nothing"
+    );
+}
+
+#[test]
+fn the_picker_with_no_match_says_so() {
+    let mut app = app((100, 30));
+    app.update(Action::Open);
+    type_text(&mut app, "no such article");
+    assert!(screen(&app).contains("No article matches."));
+    key(&mut app, KeyCode::Esc);
+    assert!(app.popup.is_none());
+}
+
+#[test]
+fn help_lists_the_live_bindings() {
+    let mut app = app((120, 40));
+    app.update(Action::Help);
+    insta::assert_snapshot!(screen(&app));
+    app.update(Action::Cancel);
+    assert!(app.popup.is_none());
+}
+
+#[test]
+fn config_keybindings_override_the_defaults() {
+    let toml = "[keys]\nx = \"next-passage\"\n\"]\" = \"none\"\nctrl-n = \"next-match\"\n";
+    let config = Config::from_toml(toml, Path::new("test.toml")).unwrap();
+    let mut app = app_with(&config, (120, 40), (WIRE, NEWSPAPER));
+    assert!(!key(&mut app, KeyCode::Char(']')), "] was unbound");
+    assert!(app.current_passage.is_none());
+    key(&mut app, KeyCode::Char('x'));
+    assert!(app.current_passage.is_some());
+    app.update(Action::Help);
+    let help = screen(&app);
+    assert!(
+        help.lines().any(|l| l.contains(" x  next shared passage")),
+        "{help}"
+    );
+    assert!(help.contains("ctrl-n, n"), "{help}");
+}
+
+#[test]
+fn export_writes_the_text_comparison_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app((120, 40));
+    app.settings.export_dir = dir.path().to_path_buf();
+    app.update(Action::Export);
+    let first = dir.path().join("juxta-01-wire-02-newspaper.txt");
+    assert!(
+        status_line(&app).starts_with(&format!("exported to {}", first.display())),
+        "{}",
+        status_line(&app)
+    );
+    let written = std::fs::read_to_string(&first).unwrap();
+    let cmp = app.comparison.as_ref().unwrap();
+    let expected = juxta::tui::export_text(
+        &app.corpus.articles[WIRE],
+        &app.corpus.articles[NEWSPAPER],
+        &cmp.alignment,
+        160,
+    );
+    assert_eq!(written, expected);
+    app.update(Action::Export);
+    let second = dir.path().join("juxta-01-wire-02-newspaper-2.txt");
+    assert!(second.exists());
+    assert_eq!(
+        std::fs::read_to_string(&first).unwrap(),
+        written,
+        "the first export is untouched"
+    );
+}
+
+#[test]
+fn no_color_keeps_highlights_visible_with_attributes() {
+    let mut app = app((120, 40));
+    app.theme = Theme::no_color();
+    let bold =
+        |c: &ratatui::buffer::Cell| c.modifier.contains(Modifier::BOLD) && c.fg == Color::Reset;
+    assert!(
+        cells_in_pane(&app, Side::Left, bold) > 20,
+        "exact passages in bold"
+    );
+    let colored = |c: &ratatui::buffer::Cell| c.fg != Color::Reset || c.bg != Color::Reset;
+    assert_eq!(
+        cells_in_pane(&app, Side::Left, colored),
+        0,
+        "no colour at all"
+    );
+    app.update(Action::NextPassage);
+    let reversed = |c: &ratatui::buffer::Cell| c.modifier.contains(Modifier::REVERSED);
+    assert!(
+        cells_in_pane(&app, Side::Right, reversed) > 0,
+        "the current passage is reversed"
+    );
+}
+
+#[test]
+fn wide_characters_are_drawn_in_two_columns() {
+    let app = app_with(&Config::default(), (100, 30), (WIDE, WIRE));
+    let text = pane_text(&app, Side::Left);
+    assert!(text.contains("森") || text.contains('('), "{text}");
+    let buf = render(&app);
+    let area = app.areas().pane_text(Side::Left);
+    // Every row fits its pane: nothing is drawn over the border.
+    for y in area.y..area.y + area.height {
+        assert_eq!(
+            buf[(area.x + area.width, y)].symbol(),
+            "│",
+            "row {y} stays inside the pane"
+        );
+    }
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_clicks_select() {
+    let mut app = app((120, 40));
+    let right = app.areas().pane_text(Side::Right);
+    let wheel = MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: right.x + 3,
+        row: right.y + 3,
+        modifiers: KeyModifiers::NONE,
+    };
+    app.on_mouse(wheel);
+    assert_eq!(app.panes[1].top, 3);
+    assert_eq!(app.panes[0].top, 0);
+    let list = app.areas().sidebar_list.unwrap();
+    let click = MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: list.x + 2,
+        row: list.y + 1,
+        modifiers: KeyModifiers::NONE,
+    };
+    app.on_mouse(click);
+    assert_eq!(app.focus, Focus::Sidebar);
+    assert_eq!(app.selected_actor, Some(app.persons[1]));
+}
+
+#[test]
+fn clicking_a_passage_scrolls_its_counterpart_into_view() {
+    let mut app = app((120, 40));
+    let cmp = app.comparison.as_ref().unwrap();
+    // The first passage of the right article that starts on screen.
+    let i = cmp.order[1][0];
+    let start = cmp.span(i, Side::Right).start;
+    let row = app.panes[1].wrapped.row_of(start) - app.panes[1].top;
+    let area = app.areas().pane_text(Side::Right);
+    let row_start = app.panes[1].wrapped.rows[app.panes[1].top + row].start;
+    let col =
+        juxta::tui::wrap::width(&app.corpus.articles[NEWSPAPER].text[row_start..start]) as u16;
+    app.on_mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: area.x + col,
+        row: area.y + row as u16,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert_eq!(app.current_passage, Some(i));
+    assert_eq!(app.focus, Focus::Pane(Side::Right));
+}
+
+#[test]
+fn swapping_panes_swaps_the_comparison() {
+    let mut app = app((120, 40));
+    let sim = app.comparison.as_ref().unwrap().alignment.similarity;
+    app.update(Action::SwapPanes);
+    assert_eq!(
+        (app.panes[0].article, app.panes[1].article),
+        (Some(NEWSPAPER), Some(WIRE))
+    );
+    let swapped = app.comparison.as_ref().unwrap();
+    assert_eq!((swapped.left, swapped.right), (NEWSPAPER, WIRE));
+    assert!(
+        (swapped.alignment.similarity - sim).abs() < 1e-9,
+        "similarity is symmetric"
+    );
+}
+
+#[test]
+fn focus_cycles_through_sidebar_and_panes() {
+    let mut app = app((120, 40));
+    let mut seen = Vec::new();
+    for _ in 0..3 {
+        app.update(Action::FocusNext);
+        seen.push(app.focus);
+    }
+    assert_eq!(
+        seen,
+        [
+            Focus::Pane(Side::Right),
+            Focus::Sidebar,
+            Focus::Pane(Side::Left)
+        ]
+    );
+    app.update(Action::FocusPrev);
+    assert_eq!(app.focus, Focus::Sidebar);
+}
+
+#[test]
+fn scrolling_stops_at_both_ends() {
+    let mut app = app((120, 40));
+    app.update(Action::Up);
+    assert_eq!(app.panes[0].top, 0);
+    app.update(Action::Bottom);
+    let last = app.panes[0].wrapped.len() - app.pane_height(Side::Left);
+    assert_eq!(app.panes[0].top, last);
+    app.update(Action::PageDown);
+    assert_eq!(app.panes[0].top, last);
+    app.update(Action::Top);
+    assert_eq!(app.panes[0].top, 0);
+}
+
+#[test]
+fn resizing_keeps_the_reading_position() {
+    let mut app = app((120, 40));
+    for _ in 0..15 {
+        app.update(Action::Down);
+    }
+    let first_byte = app.panes[0].wrapped.rows[app.panes[0].top].start;
+    app.resize(80, 24);
+    let now = app.panes[0].wrapped.rows[app.panes[0].top].start;
+    assert!(
+        now <= first_byte && first_byte - now < 200,
+        "{now} vs {first_byte}"
+    );
+}
+
+#[test]
+fn an_empty_store_says_how_to_add_articles() {
+    let app = App::new(
+        Corpus::build(Vec::new(), &Config::default(), None),
+        &Config::default(),
+        (80, 24),
+        (None, None),
+    );
+    let text = screen(&app);
+    assert!(
+        text.contains("The store is empty.") && text.contains("juxta add"),
+        "{text}"
+    );
+}
+
+#[test]
+fn one_article_only_says_there_is_nothing_to_compare() {
+    let articles =
+        juxta::import::articles_from_paths(&[samples().join("01-wire.txt")], &Default::default()).0;
+    let mut app = App::new(
+        Corpus::build(articles, &Config::default(), None),
+        &Config::default(),
+        (100, 30),
+        (Some(0), None),
+    );
+    assert!(screen(&app).contains("press o to open one"));
+    app.update(Action::NextPassage);
+    assert!(
+        status_line(&app).starts_with("Only one article"),
+        "{}",
+        status_line(&app)
+    );
+}
+
+#[test]
+fn summary_and_followup_pair_renders() {
+    let app = app_with(&Config::default(), (120, 40), (SUMMARY, FOLLOWUP));
+    assert!(screen(&app).contains("similarity"));
+}
