@@ -93,19 +93,23 @@ pub fn run(ctx: &Context, paths: &[std::path::PathBuf]) -> Result<bool> {
     };
     let articles = store.list()?;
     let (mut terminal, _guard) = start_terminal(ctx.config.tui.mouse)?;
-    let mut last_draw = Instant::now() - Duration::from_secs(1);
+    let size = terminal.size()?;
+    let mut last_draw: Option<Instant> = None;
     let mut progress = |done: usize, total: usize| {
-        if last_draw.elapsed() < Duration::from_millis(50) && done < total {
+        if last_draw.is_some_and(|t| t.elapsed() < Duration::from_millis(50)) && done < total {
             return;
         }
-        last_draw = Instant::now();
+        last_draw = Some(Instant::now());
         let _ = terminal.draw(|f| ui::draw_progress(f, done, total));
     };
-    let cache = store.root().join("store.json").exists().then_some(&store);
-    let corpus = Corpus::build_with_progress(articles, &ctx.config, cache, &mut progress);
-    let pair = choose_pair(&corpus, &opened);
-    let size = terminal.size()?;
-    let mut app = App::new(corpus, &ctx.config, (size.width, size.height), pair);
+    let mut app = load_app(
+        &store,
+        articles,
+        &ctx.config,
+        (size.width, size.height),
+        &opened,
+        &mut progress,
+    );
     if !imported_all {
         app.status = Some(
             "some files could not be imported: see the messages printed before juxta started"
@@ -128,6 +132,22 @@ pub fn run(ctx: &Context, paths: &[std::path::PathBuf]) -> Result<bool> {
         };
     }
     Ok(imported_all)
+}
+
+/// Analyses the articles (with the store's cache) and opens the first pair: everything between
+/// reading the store and the first frame.
+pub fn load_app(
+    store: &crate::store::Store,
+    articles: Vec<Article>,
+    config: &crate::config::Config,
+    size: (u16, u16),
+    opened: &[String],
+    progress: &mut dyn FnMut(usize, usize),
+) -> App {
+    let cache = store.root().join("store.json").exists().then_some(store);
+    let corpus = Corpus::build_with_progress(articles, config, cache, progress);
+    let pair = choose_pair(&corpus, opened);
+    App::new(corpus, config, size, pair)
 }
 
 /// The articles to open first: the first two named on the command line, else the pair that
