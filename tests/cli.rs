@@ -15,7 +15,7 @@ fn help_works_for_every_subcommand() {
     top.success();
     assert!(
         top.stdout
-            .contains("Usage: juxta [OPTIONS] [PATH]...\n       juxta <COMMAND>"),
+            .contains("Usage: juxta [OPTIONS] [PATH]...\n       juxta [OPTIONS] <COMMAND>"),
         "{}",
         top.stdout
     );
@@ -46,6 +46,32 @@ fn help_works_for_every_subcommand() {
     ] {
         assert!(add.stdout.contains(flag), "add --help mentions {flag}");
     }
+}
+
+#[test]
+fn global_flags_work_before_or_after_the_subcommand() {
+    use clap::Parser;
+    use juxta::cli::{Cli, Command};
+    use std::path::PathBuf;
+    let parse = |args: &[&str]| Cli::try_parse_from(args).expect("parses");
+    for args in [
+        &["juxta", "--store", "s", "--config", "c.toml", "list"][..],
+        &["juxta", "list", "--store", "s", "--config", "c.toml"],
+        &["juxta", "--store=s", "list", "--config=c.toml"],
+    ] {
+        let cli = parse(args);
+        assert!(
+            matches!(cli.command, Some(Command::List { json: false })),
+            "{args:?}"
+        );
+        assert_eq!(cli.store, Some(PathBuf::from("s")), "{args:?}");
+        assert_eq!(cli.config, Some(PathBuf::from("c.toml")), "{args:?}");
+        assert!(cli.paths.is_empty());
+    }
+    // Paths open the terminal UI; a path ends the search for a subcommand.
+    let cli = parse(&["juxta", "--store", "s", "a.txt", "list"]);
+    assert!(cli.command.is_none());
+    assert_eq!(cli.paths, [PathBuf::from("a.txt"), PathBuf::from("list")]);
 }
 
 #[test]

@@ -194,7 +194,6 @@ fn big_file_refused(s: &Sandbox, cmd: &mut std::process::Command) -> bool {
 }
 
 #[test]
-#[ignore = "bug: a global flag before the subcommand makes clap read the subcommand as a PATH"]
 fn config_comes_from_the_flag_the_environment_or_the_platform_folder() {
     let s = Sandbox::new();
     s.write("small.toml", "[import]\nmax_file_size_mb = 1\n");

@@ -453,7 +453,6 @@ fn text_is_sanitized() {
 }
 
 #[test]
-#[ignore = "bug: a global flag before the subcommand makes clap read the subcommand as a PATH"]
 fn tabs_expand_to_the_configured_width() {
     let s = Sandbox::new();
     s.write("tabs.txt", "Tabbed\n\na\tb\tc end.\n");
@@ -687,7 +686,6 @@ fn a_bad_date_flag_is_refused_before_anything_is_imported() {
 }
 
 #[test]
-#[ignore = "bug: a global flag before the subcommand makes clap read the subcommand as a PATH"]
 fn files_over_the_size_limit_are_refused() {
     let s = Sandbox::new();
     s.write("small-limit.toml", "[import]\nmax_file_size_mb = 1\n");

@@ -303,7 +303,6 @@ fn a_store_with_a_newer_format_is_refused() {
 }
 
 #[test]
-#[ignore = "bug: a global flag before the subcommand makes clap read the subcommand as a PATH"]
 fn a_folder_that_is_not_a_store_is_refused() {
     let s = Sandbox::new();
     s.write("store/holiday.jpg", "not a store");
@@ -359,7 +358,6 @@ fn a_store_interrupted_before_its_manifest_was_written_still_opens() {
 }
 
 #[test]
-#[ignore = "bug: a global flag before the subcommand makes clap read the subcommand as a PATH"]
 fn store_location_from_flag_or_environment() {
     let s = Sandbox::new();
     s.write("a.txt", "Article A.");

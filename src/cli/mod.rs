@@ -16,11 +16,14 @@ use std::process::ExitCode;
 
 /// Compare news coverage side by side: shared passages, the people named, and when things happened.
 #[derive(Debug, Parser)]
+// Not `args_conflicts_with_subcommands`: clap counts the global --store and --config as
+// arguments too, so `juxta --store DIR list` would read `list` as a PATH. A PATH still ends
+// the search for a subcommand (`juxta notes.txt list` imports two paths).
 #[command(
     name = "juxta",
     version,
-    args_conflicts_with_subcommands = true,
-    max_term_width = 100
+    max_term_width = 100,
+    override_usage = "juxta [OPTIONS] [PATH]...\n       juxta [OPTIONS] <COMMAND>"
 )]
 #[command(
     after_help = "Run `juxta PATH...` to import files and compare them in the terminal UI; `juxta` alone opens the store."
