@@ -5,6 +5,9 @@ use std::io::Write;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+/// How the names of temporary files start; a store ignores (and its writers remove) them.
+pub const TEMP_PREFIX: &str = ".tmp-";
+
 /// Writes `bytes` to `path` so that readers see either the old file or the complete new one:
 /// a temporary file in the same folder is written, flushed to disk and renamed over `path`.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
@@ -17,7 +20,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         source,
     };
     let mut tmp = tempfile::Builder::new()
-        .prefix(".tmp-")
+        .prefix(TEMP_PREFIX)
         .tempfile_in(dir)
         .map_err(|e| err("create a temporary file for", e))?;
     tmp.write_all(bytes).map_err(|e| err("write", e))?;

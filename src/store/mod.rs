@@ -93,6 +93,28 @@ struct Manifest {
     format: u32,
 }
 
+/// Files of a store folder that exist before its `store.json`: the lock and temporary files.
+fn is_store_scaffolding(name: &std::ffi::OsStr) -> bool {
+    name == "lock" || name.to_string_lossy().starts_with(fs::TEMP_PREFIX)
+}
+
+/// Removes the temporary files of crashed writers from a folder of the store.
+fn remove_temporary_files(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with(fs::TEMP_PREFIX)
+        {
+            // Best effort: a leftover only costs disk space; it is never read.
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// What [`Store::add`] did with one draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Added {
@@ -134,8 +156,13 @@ impl Store {
                 }
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                if let Ok(mut entries) = std::fs::read_dir(&root)
-                    && entries.next().is_some()
+                // The lock file and temporary files come first when a store is created: a
+                // folder holding only those is a store being created by another process (or
+                // by one that was killed), not someone else's folder.
+                if let Ok(entries) = std::fs::read_dir(&root)
+                    && entries
+                        .flatten()
+                        .any(|e| !is_store_scaffolding(&e.file_name()))
                 {
                     return Err(StoreError::NotAStore(root));
                 }
@@ -177,7 +204,8 @@ impl Store {
             let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".json")) else {
                 continue;
             };
-            // Temporary files of a write in progress (or of a crashed one) start with a dot.
+            // Temporary files of a write in progress (or of a crashed one) start with a dot and
+            // are not valid ids.
             if is_valid_id(id) {
                 ids.push(id.to_string());
             }
@@ -319,6 +347,10 @@ impl Store {
                     source,
                 },
             })?;
+        // Temporary files are only written under the lock (cache entries live elsewhere), so
+        // any found now were left by a writer that was killed.
+        remove_temporary_files(&self.root);
+        remove_temporary_files(&self.articles_dir());
         let manifest = self.root.join("store.json");
         if !manifest.exists() {
             let json =
