@@ -55,7 +55,6 @@ fn one_paragraph_per_line_keeps_each_line_a_paragraph() {
 // Markdown
 
 #[test]
-#[ignore = "bug: a paragraph ending in '. ' swallows the next one"]
 fn markdown_markup_is_stripped_and_the_heading_becomes_the_title() {
     let s = Sandbox::new();
     s.write(
