@@ -226,7 +226,7 @@ pub fn add(ctx: &Context, args: &AddArgs, out: &mut impl Write) -> Result<bool> 
         if outcomes.is_empty() {
             report(&format!(
                 "{} holds no .txt, .md or .json files; nothing to import from it",
-                path.display()
+                import::display_path(path)
             ));
             failed += 1;
         }
@@ -257,7 +257,7 @@ pub fn add(ctx: &Context, args: &AddArgs, out: &mut impl Write) -> Result<bool> 
                     a.id,
                     quoted_title(&a),
                     a.word_count(),
-                    origin.display()
+                    import::display_path(&origin)
                 )?;
             }
             Added::Duplicate {
@@ -266,7 +266,7 @@ pub fn add(ctx: &Context, args: &AddArgs, out: &mut impl Write) -> Result<bool> 
             } => {
                 dupes += 1;
                 let what = if origin.ends_with(&file_name) {
-                    origin.display().to_string()
+                    import::display_path(&origin)
                 } else {
                     file_name
                 };
