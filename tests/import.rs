@@ -682,7 +682,6 @@ fn a_bad_front_matter_date_is_not_overridden_silently_but_the_flag_fixes_it() {
 }
 
 #[test]
-#[ignore = "bug: a bad --date exits 2 with clap's multi-line usage error"]
 fn a_bad_date_flag_is_refused_before_anything_is_imported() {
     let s = Sandbox::new();
     s.write("a.txt", "An article.");

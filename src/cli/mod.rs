@@ -83,8 +83,10 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct AddArgs {
     /// Publication date for every imported article (YYYY-MM-DD)
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
-    pub date: Option<chrono::NaiveDate>,
+    // Checked by `add`, not by clap: a bad value is an error like any other (one sentence, exit
+    // code 1), not a usage error.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
     /// Source (outlet) for every imported article
     #[arg(long, value_name = "S")]
     pub source: Option<String>,
@@ -94,10 +96,6 @@ pub struct AddArgs {
     /// Files or folders to import (folders are read recursively)
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-}
-
-fn parse_date_arg(s: &str) -> std::result::Result<chrono::NaiveDate, String> {
-    import::parse_date(s).map_err(|_| format!("\"{s}\" is not a date in the form YYYY-MM-DD"))
 }
 
 /// What a handler needs: the merged config and where the store is.
@@ -209,10 +207,17 @@ fn report(e: &dyn std::fmt::Display) {
 /// Imports paths; prints one line per article and one error line per bad file.
 /// Returns whether every file was imported.
 pub fn add(ctx: &Context, args: &AddArgs, out: &mut impl Write) -> Result<bool> {
+    let date = match args.date.as_deref().map(import::parse_date).transpose() {
+        Ok(date) => date,
+        Err(bad) => anyhow::bail!(
+            "--date \"{}\" is not a valid date in the form YYYY-MM-DD (for example 2025-03-14); nothing was imported",
+            bad.0
+        ),
+    };
     let mut opts = ctx.config.import_options();
     opts.overrides = Meta {
         title: args.title.clone(),
-        date: args.date,
+        date,
         source: args.source.clone(),
         url: None,
     };
