@@ -112,7 +112,6 @@ fn add_prints_one_line_per_article() {
 }
 
 #[test]
-#[ignore = "bug: articles of one command list in id order"]
 fn list_prints_an_aligned_table() {
     let s = Sandbox::new();
     s.write(

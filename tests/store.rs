@@ -90,7 +90,6 @@ fn json_arrays_give_stem_1_stem_2_and_stay_unique_across_imports() {
 }
 
 #[test]
-#[ignore = "bug: articles of one command list in id order (many-10 before many-2)"]
 fn listing_keeps_the_import_order_within_one_command() {
     let s = Sandbox::new();
     let items: Vec<String> = (1..=11)

@@ -273,7 +273,10 @@ impl Store {
                 continue;
             }
             let id = unique_id(&draft.id_hint, |id| known.iter().any(|(k, _)| k == id));
-            let article = draft.into_article(id, now);
+            // One nanosecond apart, so that listing (oldest first) keeps the order of the command
+            // line and of JSON arrays instead of falling back to id order (`x-10` before `x-2`).
+            let at = now + chrono::Duration::nanoseconds(out.len() as i64);
+            let article = draft.into_article(id, at);
             let json = serde_json::to_vec_pretty(&article).expect("an article always serializes");
             fs::write_atomic(&self.article_path(&article.id), &json)?;
             known.push((article.id.clone(), article.hash.clone()));
