@@ -110,7 +110,6 @@ fn listing_keeps_the_import_order_within_one_command() {
 // Re-importing
 
 #[test]
-#[ignore = "unclear: 'unchanged ID (the text of F is already in the store as ID)'"]
 fn reimporting_the_same_text_adds_nothing_and_names_the_existing_id() {
     let s = Sandbox::new();
     s.write("story.txt", "The same story text.");
@@ -141,7 +140,6 @@ fn reimporting_the_same_text_adds_nothing_and_names_the_existing_id() {
 }
 
 #[test]
-#[ignore = "unclear: 'unchanged ID (the text of F is already in the store as ID)'"]
 fn the_same_text_twice_in_one_command_is_stored_once() {
     let s = Sandbox::new();
     s.write("one.txt", "Wire copy that two outlets ran unchanged.");

@@ -277,7 +277,7 @@ pub fn add(ctx: &Context, args: &AddArgs, out: &mut impl Write) -> Result<bool> 
                 };
                 writeln!(
                     out,
-                    "unchanged {existing}  (the text of {what} is already in the store as {existing})"
+                    "skipped {what}: its text is already in the store as {existing}"
                 )?;
             }
         }
