@@ -300,8 +300,7 @@ pub fn list(ctx: &Context, json: bool, out: &mut impl Write) -> Result<bool> {
     let articles = ctx.store()?.list()?;
     if json {
         let rows: Vec<_> = articles.iter().map(ListRow::from).collect();
-        serde_json::to_writer_pretty(&mut *out, &rows)?;
-        writeln!(out)?;
+        write_json(out, &rows)?;
         return Ok(true);
     }
     if articles.is_empty() {
@@ -318,29 +317,44 @@ pub fn list(ctx: &Context, json: bool, out: &mut impl Write) -> Result<bool> {
         .max()
         .unwrap_or(2)
         .max(2);
-    let src_w = articles
+    // Metadata is sanitized on import; cleaning again here keeps a hand-edited store from
+    // driving the terminal too.
+    let rows: Vec<_> = articles
         .iter()
-        .map(|a| display_width(&a.source).min(24))
+        .map(|a| {
+            let source = truncate(&printable_line(&a.source), 24);
+            (a, source, a.word_count().to_string())
+        })
+        .collect();
+    let src_w = rows
+        .iter()
+        .map(|(_, source, _)| display_width(source))
+        .max()
+        .unwrap_or(6)
+        .max(6);
+    let words_w = rows
+        .iter()
+        .map(|(_, _, words)| words.len())
         .max()
         .unwrap_or(6)
         .max(6);
     writeln!(
         out,
-        "{:id_w$}  {:10}  {}  {:>6}  TITLE",
+        "{:id_w$}  {:10}  {}  {:>words_w$}  TITLE",
         "ID",
         "DATE",
         pad("SOURCE", src_w),
         "WORDS"
     )?;
-    for a in &articles {
+    for (a, source, words) in &rows {
         writeln!(
             out,
-            "{:id_w$}  {:10}  {}  {:>6}  {}",
+            "{:id_w$}  {:10}  {}  {:>words_w$}  {}",
             a.id,
             a.date_label(),
-            pad(&truncate(&a.source, 24), src_w),
-            a.word_count(),
-            a.title
+            pad(source, src_w),
+            words,
+            printable_line(&a.title)
         )?;
     }
     Ok(true)
@@ -380,12 +394,12 @@ impl<'a> From<&'a Article> for ListRow<'a> {
 pub fn show(ctx: &Context, id: &str, json: bool, out: &mut impl Write) -> Result<bool> {
     let a = ctx.store()?.get(id)?;
     if json {
-        serde_json::to_writer_pretty(&mut *out, &a)?;
-        writeln!(out)?;
+        // JSON escapes control characters, so it is safe to print as it is.
+        write_json(out, &a)?;
         return Ok(true);
     }
-    writeln!(out, "Title:    {}", a.title)?;
-    writeln!(out, "Source:   {}", a.source)?;
+    writeln!(out, "Title:    {}", printable_line(&a.title))?;
+    writeln!(out, "Source:   {}", printable_line(&a.source))?;
     writeln!(
         out,
         "Date:     {}",
@@ -393,10 +407,10 @@ pub fn show(ctx: &Context, id: &str, json: bool, out: &mut impl Write) -> Result
             .map_or_else(|| "unknown".to_string(), |d| d.to_string())
     )?;
     if let Some(url) = &a.url {
-        writeln!(out, "URL:      {url}")?;
+        writeln!(out, "URL:      {}", printable_line(url))?;
     }
     writeln!(out, "ID:       {}", a.id)?;
-    writeln!(out, "File:     {}", a.file_name)?;
+    writeln!(out, "File:     {}", printable_line(&a.file_name))?;
     writeln!(
         out,
         "Imported: {}",
@@ -404,8 +418,38 @@ pub fn show(ctx: &Context, id: &str, json: bool, out: &mut impl Write) -> Result
     )?;
     writeln!(out, "Words:    {}", a.word_count())?;
     writeln!(out)?;
-    writeln!(out, "{}", a.text)?;
+    writeln!(out, "{}", printable_text(&a.text))?;
     Ok(true)
+}
+
+/// Writes pretty JSON and a newline. Serialized first, so that a write error stays an
+/// `io::Error` (a closed pipe is then recognised as such, not reported as a JSON error).
+fn write_json(out: &mut impl Write, value: &impl serde::Serialize) -> Result<()> {
+    let json = serde_json::to_string_pretty(value)?;
+    writeln!(out, "{json}")?;
+    Ok(())
+}
+
+/// Stored text as it may be printed: without control characters and escape sequences.
+fn printable_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if text
+        .chars()
+        .all(|c| c == '\n' || !import::is_unprintable(c))
+    {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(import::sanitize(text, 4))
+    }
+}
+
+/// A metadata value as one printable line.
+fn printable_line(value: &str) -> std::borrow::Cow<'_, str> {
+    if !value.chars().any(import::is_unprintable) {
+        std::borrow::Cow::Borrowed(value)
+    } else {
+        let clean = import::sanitize(value, 4);
+        std::borrow::Cow::Owned(clean.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
 }
 
 /// Removes articles; unknown ids are reported and the rest still removed.

@@ -212,8 +212,11 @@ pub fn display_path(path: &Path) -> String {
         .collect()
 }
 
-fn is_unprintable(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+/// Whether a character must not be sent to a terminal: control characters (ESC, BEL, C1…) and
+/// the bidi overrides and isolates.
+pub fn is_unprintable(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 fn io_reason(e: &std::io::Error) -> String {
