@@ -354,6 +354,50 @@ fn a_store_interrupted_before_its_manifest_was_written_still_opens() {
 }
 
 #[test]
+fn a_store_path_that_is_a_file_is_refused() {
+    let s = Sandbox::new();
+    s.write("notes.txt", "Not a folder.");
+    s.write("a.txt", "Article.");
+    for args in [
+        vec!["--store", "notes.txt", "list"],
+        vec!["--store", "notes.txt", "add", "a.txt"],
+    ] {
+        let run = s.run(&args);
+        run.failure();
+        assert_eq!(
+            run.stderr,
+            "juxta: notes.txt is a file, not a store folder; choose a folder with --store or JUXTA_STORE\n"
+        );
+    }
+}
+
+#[test]
+fn a_store_that_cannot_be_written_says_so_once() {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let s = Sandbox::new();
+        if !harness::permissions_are_enforced(&s) {
+            eprintln!("skipped: running as a user who can write anywhere (root)");
+            return;
+        }
+        s.write("a.txt", "Article.");
+        std::fs::create_dir(s.store()).unwrap();
+        std::fs::set_permissions(s.store(), std::fs::Permissions::from_mode(0o555)).unwrap();
+        let run = s.run(&["add", "a.txt"]);
+        std::fs::set_permissions(s.store(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        run.failure();
+        assert_eq!(
+            run.stderr,
+            format!(
+                "juxta: cannot lock {} (permission denied); check the permissions and the free space\n",
+                s.store().join("lock").display()
+            )
+        );
+    }
+}
+
+#[test]
 fn store_location_from_flag_or_environment() {
     let s = Sandbox::new();
     s.write("a.txt", "Article A.");

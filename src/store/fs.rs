@@ -14,10 +14,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let dir = path
         .parent()
         .expect("store paths always have a parent folder");
-    let err = |action, source| StoreError::Io {
+    let err = |action, error| StoreError::Io {
         action,
         path: path.to_path_buf(),
-        source,
+        error,
     };
     let mut tmp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)

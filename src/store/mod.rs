@@ -66,25 +66,43 @@ pub enum StoreError {
         reason: String,
     },
     /// The file system refused.
-    #[error("cannot {action} {path} ({source}); check the permissions and the free space")]
+    // The reason is part of the sentence, not a `source`: printing the error chain would say it
+    // twice.
+    #[error(
+        "cannot {action} {} ({}); check the permissions and the free space",
+        path.display(),
+        io_reason(error)
+    )]
     Io {
         /// What juxta was doing: "read", "write", "create"…
         action: &'static str,
         /// The file or folder.
         path: PathBuf,
         /// The operating system's reason.
-        source: std::io::Error,
+        error: std::io::Error,
     },
+    /// --store names a file.
+    #[error("{0} is a file, not a store folder; choose a folder with --store or JUXTA_STORE")]
+    NotAFolder(PathBuf),
+}
+
+/// The operating system's reason in words that fit in a sentence.
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::StorageFull => "the disk is full".into(),
+        _ => e.to_string().to_lowercase(),
+    }
 }
 
 type Result<T> = std::result::Result<T, StoreError>;
 
 fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + use<> {
     let path = path.to_path_buf();
-    move |source| StoreError::Io {
+    move |error| StoreError::Io {
         action,
         path,
-        source,
+        error,
     }
 }
 
@@ -140,6 +158,9 @@ impl Store {
     /// format this build understands.
     pub fn open(root: impl Into<PathBuf>) -> Result<Store> {
         let root = root.into();
+        if root.exists() && !root.is_dir() {
+            return Err(StoreError::NotAFolder(root));
+        }
         let manifest = root.join("store.json");
         match std::fs::read(&manifest) {
             Ok(bytes) => {
@@ -344,10 +365,10 @@ impl Store {
         let lock =
             fs::Lock::acquire(&self.root.join("lock"), LOCK_TIMEOUT).map_err(|e| match e {
                 fs::LockError::Timeout => StoreError::Busy(self.root.clone()),
-                fs::LockError::Io(source) => StoreError::Io {
+                fs::LockError::Io(error) => StoreError::Io {
                     action: "lock",
                     path: self.root.join("lock"),
-                    source,
+                    error,
                 },
             })?;
         // Temporary files are only written under the lock (cache entries live elsewhere), so
