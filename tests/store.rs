@@ -398,6 +398,22 @@ fn a_store_that_cannot_be_written_says_so_once() {
 }
 
 #[test]
+fn store_files_get_the_usual_permissions() {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let s = Sandbox::new();
+        let article = s.write("a.txt", "Article.");
+        s.run(&["add", "a.txt"]).success();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        // Both are subject to the same umask; tempfile's default would be 0600.
+        let usual = mode(&article);
+        assert_eq!(mode(&s.store().join("articles/a.json")), usual);
+        assert_eq!(mode(&s.store().join("store.json")), usual);
+    }
+}
+
+#[test]
 fn store_location_from_flag_or_environment() {
     let s = Sandbox::new();
     s.write("a.txt", "Article A.");

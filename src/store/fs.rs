@@ -19,8 +19,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         path: path.to_path_buf(),
         error,
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX);
+    // tempfile creates private (0600) files; store files get the permissions of any file the
+    // user creates (0666 less the umask), so a store can be shared or backed up like the rest.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder
         .tempfile_in(dir)
         .map_err(|e| err("create a temporary file for", e))?;
     tmp.write_all(bytes).map_err(|e| err("write", e))?;
