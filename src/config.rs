@@ -223,6 +223,6 @@ fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         std::io::ErrorKind::IsADirectory => "it is a folder".into(),
-        _ => e.to_string().to_lowercase(),
+        _ => crate::import::without_os_error(&e.to_string()).to_lowercase(),
     }
 }

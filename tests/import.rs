@@ -267,6 +267,51 @@ fn folders_are_read_recursively_in_sorted_order_skipping_hidden_and_other_files(
 }
 
 #[test]
+fn links_in_folders_are_followed() {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::symlink;
+        let s = Sandbox::new();
+        s.write("elsewhere/story.txt", "A story kept elsewhere.");
+        s.write("elsewhere/more/other.md", "Another story kept elsewhere.");
+        s.write("news/own.txt", "The folder's own story.");
+        symlink(s.path("elsewhere/story.txt"), s.path("news/linked.txt")).unwrap();
+        symlink(s.path("elsewhere/more"), s.path("news/linked-folder")).unwrap();
+        symlink(s.path("news"), s.path("news/loop")).unwrap();
+        symlink(s.path("gone.jpg"), s.path("news/dangling.jpg")).unwrap();
+        symlink(s.path("gone.txt"), s.path("news/dangling.txt")).unwrap();
+        let run = s.run(&["add", "news"]);
+        run.failure();
+        let news = |rel: &str| std::path::Path::new("news").join(rel).display().to_string();
+        assert_eq!(
+            run.stderr_lines(),
+            [
+                format!(
+                    "juxta: {} is a link to a file that does not exist; fix or remove the link",
+                    news("dangling.txt")
+                ),
+                format!(
+                    "juxta: {} links back to a folder that contains it, so it was skipped; import the folder it points to instead",
+                    news("loop")
+                ),
+            ]
+        );
+        // In name order: "linked-folder" sorts before "linked.txt".
+        assert_eq!(s.ids(), ["other", "linked", "own"]);
+        // Named on the command line, a dangling link is reported the same way.
+        let run = s.run(&["add", "news/dangling.txt"]);
+        run.failure();
+        assert_eq!(
+            run.stderr,
+            format!(
+                "juxta: {} is a link to a file that does not exist; fix or remove the link\n",
+                news("dangling.txt")
+            )
+        );
+    }
+}
+
+#[test]
 fn a_folder_without_article_files_is_an_error() {
     let s = Sandbox::new();
     s.write("pics/x.jpg", "x");

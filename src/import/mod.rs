@@ -87,6 +87,10 @@ pub enum ImportErrorKind {
     Unreadable(std::io::Error),
     /// Neither a file nor a folder (a device, a socket…).
     NotAFile,
+    /// A symbolic link whose target does not exist.
+    BrokenLink,
+    /// A link inside a folder that points back to the folder or one of its parents.
+    LinkLoop,
     /// Over the configured size limit.
     TooLarge {
         /// Size of the file in bytes.
@@ -146,6 +150,14 @@ impl fmt::Display for ImportError {
             NotAFile => write!(
                 f,
                 "{p} is not a regular file or folder; juxta imports text files and folders of them"
+            ),
+            BrokenLink => write!(
+                f,
+                "{p} is a link to a file that does not exist; fix or remove the link"
+            ),
+            LinkLoop => write!(
+                f,
+                "{p} links back to a folder that contains it, so it was skipped; import the folder it points to instead"
             ),
             TooLarge { size, limit } => write!(
                 f,
@@ -224,8 +236,15 @@ fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         std::io::ErrorKind::IsADirectory => "it is a folder".into(),
-        _ => e.to_string().to_lowercase(),
+        _ => without_os_error(&e.to_string()).to_lowercase(),
     }
+}
+
+/// "Disk quota exceeded (os error 122)" without the " (os error 122)" meant for programmers.
+pub(crate) fn without_os_error(reason: &str) -> &str {
+    reason
+        .find(" (os error ")
+        .map_or(reason, |at| &reason[..at])
 }
 
 fn json_reason(e: &serde_json::Error) -> String {
@@ -271,7 +290,12 @@ pub fn read_path(path: &Path, opts: &ImportOptions) -> Vec<(PathBuf, Outcome)> {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return err(ImportErrorKind::NotFound);
+            let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink());
+            return err(if is_link {
+                ImportErrorKind::BrokenLink
+            } else {
+                ImportErrorKind::NotFound
+            });
         }
         Err(e) => return err(ImportErrorKind::Unreadable(e)),
     };
@@ -282,7 +306,9 @@ pub fn read_path(path: &Path, opts: &ImportOptions) -> Vec<(PathBuf, Outcome)> {
         return err(ImportErrorKind::NotAFile);
     }
     let mut out = Vec::new();
+    // Links are followed: a folder of links to articles is a folder of articles.
     let walker = walkdir::WalkDir::new(path)
+        .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
@@ -294,16 +320,23 @@ pub fn read_path(path: &Path, opts: &ImportOptions) -> Vec<(PathBuf, Outcome)> {
             Ok(_) => {}
             Err(e) => {
                 let p = e.path().unwrap_or(path).to_path_buf();
-                let io = e
-                    .into_io_error()
-                    .unwrap_or_else(|| std::io::Error::other("a symbolic link loop"));
-                out.push((
-                    p.clone(),
-                    Err(ImportError {
-                        path: p,
-                        kind: ImportErrorKind::Unreadable(io),
-                    }),
-                ));
+                let kind = if e.loop_ancestor().is_some() {
+                    ImportErrorKind::LinkLoop
+                } else {
+                    let io = e
+                        .into_io_error()
+                        .unwrap_or_else(|| std::io::Error::other("unknown error"));
+                    if io.kind() == std::io::ErrorKind::NotFound {
+                        // A dangling link to something juxta would skip anyway is not worth a word.
+                        if !has_known_extension(&p) {
+                            continue;
+                        }
+                        ImportErrorKind::BrokenLink
+                    } else {
+                        ImportErrorKind::Unreadable(io)
+                    }
+                };
+                out.push((p.clone(), Err(ImportError { path: p, kind })));
             }
         }
     }
