@@ -46,6 +46,13 @@ fn help_works_for_every_subcommand() {
     ] {
         assert!(add.stdout.contains(flag), "add --help mentions {flag}");
     }
+    let add = s.run(&["add", "--help"]);
+    assert!(
+        add.stdout
+            .contains("Metadata, first match wins: --title, --date, --source;"),
+        "add --help explains where metadata comes from: {}",
+        add.stdout
+    );
 }
 
 #[test]

@@ -379,6 +379,21 @@ fn date_token_variants_and_words_that_only_look_like_one() {
 }
 
 #[test]
+fn front_matter_is_found_after_a_bom_and_with_windows_line_ends() {
+    let s = Sandbox::new();
+    s.write(
+        "win.txt",
+        "\u{feff}---\r\ntitle: 'Quoted title'\r\ndate: 2025-03-15T09:30:00Z\r\nlink: https://example.org/w\r\n---\r\n\r\nBody line.\r\n",
+    );
+    s.run(&["add", "win.txt"]).success();
+    let a = s.article("win");
+    assert_eq!(a["title"], "Quoted title");
+    assert_eq!(a["date"], "2025-03-15");
+    assert_eq!(a["url"], "https://example.org/w");
+    assert_eq!(a["text"], "Body line.");
+}
+
+#[test]
 fn front_matter_wins_over_the_date_token() {
     let s = Sandbox::new();
     s.write(

@@ -81,6 +81,11 @@ pub enum Command {
 
 /// Arguments of `juxta add`.
 #[derive(Debug, Args)]
+#[command(after_help = "\
+Metadata, first match wins: --title, --date, --source; a front-matter block at the top of the \
+file (--- lines around title:, date:, source:, url:); a leading `date YYYY-MM-DD`. Otherwise \
+the title is the first line or sentence and the source the file name. A text that is already \
+in the store is skipped, and `add` says under which id it is stored.")]
 pub struct AddArgs {
     /// Publication date for every imported article (YYYY-MM-DD)
     // Checked by `add`, not by clap: a bad value is an error like any other (one sentence, exit
