@@ -663,3 +663,46 @@ fn cached_analysis_is_keyed_by_hash_and_kind_and_goes_with_the_text() {
     assert!(removed[0].is_ok());
     assert_eq!(store.cache_get::<Vec<u32>>(&a.hash, "test-v1"), None);
 }
+
+#[test]
+fn readers_never_fail_while_another_writer_adds_and_removes() {
+    use juxta::import::{Format, parse_bytes};
+    use juxta::store::Store;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let s = Sandbox::new();
+    let store = Store::open(s.store()).unwrap();
+    let draft = |name: &str, text: &str| {
+        parse_bytes(
+            text.as_bytes(),
+            name,
+            Format::Text,
+            &ImportOptions::default(),
+        )
+        .unwrap()
+    };
+    store
+        .add(draft("stays.txt", "This article stays."))
+        .unwrap();
+    let done = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let writer = scope.spawn(|| {
+            let store = Store::open(s.store()).unwrap();
+            for i in 0..120 {
+                let name = format!("churn-{i}.txt");
+                store
+                    .add(draft(&name, &format!("Churn article {i}.")))
+                    .unwrap();
+                store.remove(&[format!("churn-{i}")]).unwrap();
+            }
+            done.store(true, Ordering::Relaxed);
+        });
+        let mut reads = 0;
+        while !done.load(Ordering::Relaxed) {
+            let listed = store.list().expect("listing never fails under a writer");
+            assert!(listed.iter().any(|a| a.id == "stays"));
+            reads += 1;
+        }
+        writer.join().unwrap();
+        assert!(reads > 0);
+    });
+}

@@ -237,11 +237,15 @@ impl Store {
 
     /// All articles, oldest import first (ties by id).
     pub fn list(&self) -> Result<Vec<Article>> {
-        let mut articles = self
-            .ids()?
-            .iter()
-            .map(|id| self.get(id))
-            .collect::<Result<Vec<_>>>()?;
+        let mut articles = Vec::new();
+        for id in self.ids()? {
+            match self.get(&id) {
+                Ok(article) => articles.push(article),
+                // Removed by another process since the folder was read: not an error.
+                Err(StoreError::UnknownId { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
         articles.sort_by(|a, b| {
             a.imported_at
                 .cmp(&b.imported_at)
