@@ -706,3 +706,25 @@ fn readers_never_fail_while_another_writer_adds_and_removes() {
         assert!(reads > 0);
     });
 }
+
+#[test]
+fn a_damaged_article_file_is_named() {
+    let s = Sandbox::new();
+    s.write("a.txt", "Article A.");
+    s.write("b.txt", "Article B.");
+    s.run(&["add", "a.txt", "b.txt"]).success();
+    let damaged = s.write("store/articles/a.json", "{\"id\": \"a\", \"tit");
+    let run = s.run(&["list"]);
+    run.failure();
+    assert_eq!(
+        run.stderr,
+        format!(
+            "juxta: {} is damaged (EOF while parsing a string at line 1 column 16); remove it or restore it from a backup\n",
+            damaged.display()
+        )
+    );
+    // The other articles can still be read one by one, and the damaged one removed.
+    s.run(&["show", "b"]).success();
+    std::fs::remove_file(&damaged).unwrap();
+    assert_eq!(s.ids(), ["b"]);
+}
