@@ -699,13 +699,18 @@ fn bad_dates_in_the_file_are_errors() {
     let s = Sandbox::new();
     s.write("token.txt", "date 2025-02-30 Something happened.");
     s.write("json.json", r#"{"text": "x", "date": "12/03/2025"}"#);
-    let run = s.run(&["add", "token.txt", "json.json"]);
+    s.write(
+        "array.json",
+        r#"[{"text": "a", "date": "2025-03-01"}, {"text": "b", "date": "Monday"}]"#,
+    );
+    let run = s.run(&["add", "token.txt", "json.json", "array.json"]);
     run.failure();
     assert_eq!(
         run.stderr_lines(),
         [
             "juxta: token.txt gives the date \"2025-02-30\", which is not a valid date in the form YYYY-MM-DD; fix it in the file or pass --date",
             "juxta: json.json gives the date \"12/03/2025\", which is not a valid date in the form YYYY-MM-DD; fix it in the file or pass --date",
+            "juxta: array.json gives its article number 2 the date \"Monday\", which is not a valid date in the form YYYY-MM-DD; fix it in the file or pass --date",
         ]
     );
 }

@@ -122,6 +122,13 @@ pub enum ImportErrorKind {
     JsonShape(String),
     /// A metadata date that is not `YYYY-MM-DD`.
     BadDate(String),
+    /// The date of the N-th (1-based) article of a JSON array is not `YYYY-MM-DD`.
+    BadItemDate {
+        /// Which article of the array.
+        item: usize,
+        /// The date as written.
+        value: String,
+    },
 }
 
 /// A file that could not be imported, and why. Displays as one sentence naming the file and
@@ -196,6 +203,10 @@ impl fmt::Display for ImportError {
             JsonShape(what) => write!(
                 f,
                 "{p} {what}; a JSON article is an object with a \"text\" string (and optional title, date, source, url), or an array of them"
+            ),
+            BadItemDate { item, value } => write!(
+                f,
+                "{p} gives its article number {item} the date \"{value}\", which is not a valid date in the form YYYY-MM-DD; fix it in the file or pass --date"
             ),
             BadDate(value) => write!(
                 f,
@@ -604,7 +615,18 @@ fn parse_json(
         };
         let date = field("date")?
             .filter(|_| opts.overrides.date.is_none())
-            .map(|d| parse_date(d).map_err(|e| ImportErrorKind::BadDate(e.0)))
+            .map(|d| {
+                parse_date(d).map_err(|e| {
+                    if many {
+                        ImportErrorKind::BadItemDate {
+                            item: i + 1,
+                            value: e.0,
+                        }
+                    } else {
+                        ImportErrorKind::BadDate(e.0)
+                    }
+                })
+            })
             .transpose()?;
         let found = Meta {
             title: field("title")?.map(str::to_string),
