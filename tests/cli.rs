@@ -288,11 +288,11 @@ fn a_closed_pipe_is_not_an_error() {
         "big.txt",
         format!("Big\n\n{}", "A sentence of text. ".repeat(8_000)),
     );
-    let items: Vec<String> = (0..400)
+    let items: Vec<String> = (0..40)
         .map(|i| {
             format!(
                 r#"{{"text": "Item {i}.", "title": "Title {i} {}"}}"#,
-                "x".repeat(200)
+                "x".repeat(2_000)
             )
         })
         .collect();
