@@ -226,6 +226,10 @@ fn config_comes_from_the_flag_the_environment_or_the_platform_folder() {
             "[import]\nmax_file_size_mb = 1\n",
         );
         assert!(big_file_refused(&s, &mut s.command()));
+        // An empty JUXTA_CONFIG counts as unset.
+        let mut cmd = s.command();
+        cmd.env("JUXTA_CONFIG", "");
+        assert!(big_file_refused(&s, &mut cmd));
         // A broken file there is reported like any other.
         s.write("home/.config/juxta/config.toml", "[import]\nbogus = 1\n");
         let run = s.run(&["list"]);

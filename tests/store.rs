@@ -438,6 +438,12 @@ fn store_location_from_flag_or_environment() {
         s.path("home/.local/share/juxta/articles/a.json").is_file(),
         "the XDG data folder holds the default store"
     );
+    // An empty JUXTA_STORE (`export JUXTA_STORE=`) counts as unset.
+    let mut cmd = s.command();
+    cmd.env("JUXTA_STORE", "").args(["list", "--json"]);
+    let run = s.run_cmd(&mut cmd);
+    run.success();
+    assert!(run.stdout.contains("\"id\": \"a\""), "{}", run.stdout);
 }
 
 #[test]

@@ -30,10 +30,12 @@ use std::process::ExitCode;
 )]
 pub struct Cli {
     /// Store folder [default: the platform data folder, e.g. ~/.local/share/juxta]
-    #[arg(long, global = true, env = "JUXTA_STORE", value_name = "DIR")]
+    // Empty values are accepted here and mean "not set" (see `Context::new`): clap's path
+    // parser refuses them, so `export JUXTA_STORE=` said "a value is required for --store".
+    #[arg(long, global = true, env = "JUXTA_STORE", value_name = "DIR", value_parser = path_or_empty())]
     pub store: Option<PathBuf>,
     /// Config file [default: the platform config folder, e.g. ~/.config/juxta/config.toml]
-    #[arg(long, global = true, env = "JUXTA_CONFIG", value_name = "FILE")]
+    #[arg(long, global = true, env = "JUXTA_CONFIG", value_name = "FILE", value_parser = path_or_empty())]
     pub config: Option<PathBuf>,
     /// What to do; without one, juxta opens the terminal UI.
     #[command(subcommand)]
@@ -103,6 +105,12 @@ pub struct AddArgs {
     pub paths: Vec<PathBuf>,
 }
 
+/// Parses a path, accepting an empty value (an empty environment variable is as good as unset).
+fn path_or_empty() -> impl clap::builder::TypedValueParser<Value = PathBuf> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::OsStringValueParser::new().map(PathBuf::from)
+}
+
 /// What a handler needs: the merged config and where the store is.
 pub struct Context {
     /// The effective configuration.
@@ -114,8 +122,8 @@ pub struct Context {
 impl Context {
     /// Builds the context from the global flags.
     pub fn new(store: Option<PathBuf>, config: Option<&Path>) -> Result<Context> {
-        let config = Config::load(config)?;
-        let store_path = match store {
+        let config = Config::load(config.filter(|p| !p.as_os_str().is_empty()))?;
+        let store_path = match store.filter(|p| !p.as_os_str().is_empty()) {
             Some(p) => p,
             None => crate::config::default_store_path().context(
                 "cannot find a data folder for the store (no home directory); pass --store DIR",
