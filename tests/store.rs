@@ -193,6 +193,21 @@ fn rm_removes_and_reports_unknown_ids_while_removing_the_known_ones() {
 }
 
 #[test]
+fn rm_on_a_store_that_does_not_exist_yet_creates_nothing() {
+    let s = Sandbox::new();
+    let run = s.run(&["rm", "nope"]);
+    run.failure();
+    assert_eq!(
+        run.stderr,
+        format!(
+            "juxta: no article with id \"nope\" in the store at {}; `juxta list` shows the ids\n",
+            s.store().display()
+        )
+    );
+    assert!(!s.store().exists());
+}
+
+#[test]
 fn show_of_an_unknown_id_is_an_error() {
     let s = Sandbox::new();
     s.write("a.txt", "Article A.");

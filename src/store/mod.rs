@@ -313,7 +313,12 @@ impl Store {
     /// Removes articles (and their cached analysis). Unknown ids are reported, the others are
     /// still removed.
     pub fn remove(&self, ids: &[String]) -> Result<Vec<Result<Article>>> {
-        let _lock = self.lock()?;
+        // Nothing stored yet: every id is unknown, and removing must not create the store.
+        let _lock = if self.root.join("store.json").exists() {
+            Some(self.lock()?)
+        } else {
+            None
+        };
         let mut remaining = self.list()?;
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
