@@ -47,7 +47,7 @@ pub enum ConfigError {
     #[error(
         "cannot read the config file {} ({}); check the path given by --config or JUXTA_CONFIG",
         path.display(),
-        io_reason(error)
+        crate::import::io_reason(error)
     )]
     Read {
         /// The file.
@@ -216,13 +216,4 @@ fn plain_words(message: &str) -> String {
         out.replace_range(at.., "expected a table");
     }
     out
-}
-
-/// The operating system's reason in words that fit in a sentence.
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        std::io::ErrorKind::IsADirectory => "it is a folder".into(),
-        _ => crate::import::without_os_error(&e.to_string()).to_lowercase(),
-    }
 }

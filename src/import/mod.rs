@@ -242,20 +242,19 @@ pub fn is_unprintable(c: char) -> bool {
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
-fn io_reason(e: &std::io::Error) -> String {
-    // The io::Error text ends with "(os error 13)"; the kind reads better in a sentence.
+/// The operating system's reason for an I/O error in words that fit in a sentence: the
+/// io::Error text ("Permission denied (os error 13)") is meant for programmers.
+pub(crate) fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         std::io::ErrorKind::IsADirectory => "it is a folder".into(),
-        _ => without_os_error(&e.to_string()).to_lowercase(),
+        std::io::ErrorKind::StorageFull => "the disk is full".into(),
+        _ => {
+            let text = e.to_string();
+            let reason = text.find(" (os error ").map_or(&text[..], |at| &text[..at]);
+            reason.to_lowercase()
+        }
     }
-}
-
-/// "Disk quota exceeded (os error 122)" without the " (os error 122)" meant for programmers.
-pub(crate) fn without_os_error(reason: &str) -> &str {
-    reason
-        .find(" (os error ")
-        .map_or(reason, |at| &reason[..at])
 }
 
 fn json_reason(e: &serde_json::Error) -> String {

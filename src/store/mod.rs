@@ -71,7 +71,7 @@ pub enum StoreError {
     #[error(
         "cannot {action} {} ({}); check the permissions and the free space",
         path.display(),
-        io_reason(error)
+        crate::import::io_reason(error)
     )]
     Io {
         /// What juxta was doing: "read", "write", "create"…
@@ -84,15 +84,6 @@ pub enum StoreError {
     /// --store names a file.
     #[error("{0} is a file, not a store folder; choose a folder with --store or JUXTA_STORE")]
     NotAFolder(PathBuf),
-}
-
-/// The operating system's reason in words that fit in a sentence.
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        std::io::ErrorKind::StorageFull => "the disk is full".into(),
-        _ => crate::import::without_os_error(&e.to_string()).to_lowercase(),
-    }
 }
 
 type Result<T> = std::result::Result<T, StoreError>;
