@@ -66,18 +66,31 @@ pub struct ImportConfig {
 /// A config file that could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    /// The file could not be read.
+    /// The file named by --config or JUXTA_CONFIG does not exist.
     #[error(
-        "cannot read the config file {path} ({source}); check the path given by --config or JUXTA_CONFIG"
+        "the config file {} does not exist; check the path given by --config or JUXTA_CONFIG",
+        path.display()
+    )]
+    Missing {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file could not be read.
+    // The reason is part of the sentence, not a `source`: printing the error chain would say it
+    // twice.
+    #[error(
+        "cannot read the config file {} ({}); check the path given by --config or JUXTA_CONFIG",
+        path.display(),
+        crate::import::io_reason(error)
     )]
     Read {
         /// The file.
         path: PathBuf,
         /// The operating system's reason.
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// The file is not valid TOML, or has an unknown key or a value of the wrong type.
-    #[error("the config file {path} has an error at line {line}{}: {message}; fix the file (config.example.toml lists every key with its default)", key.as_ref().map(|k| format!(", key `{k}`")).unwrap_or_default())]
+    #[error("the config file {} has an error at line {line}{}: {message}; fix the file (config.example.toml lists every key with its default)", path.display(), key.as_ref().map(|k| format!(", key `{k}`")).unwrap_or_default())]
     Invalid {
         /// The file.
         path: PathBuf,
@@ -110,10 +123,14 @@ impl Config {
         };
         match std::fs::read_to_string(&path) {
             Ok(text) => Config::from_toml(&text, &path),
-            Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {
-                Ok(Config::default())
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if required {
+                    Err(ConfigError::Missing { path })
+                } else {
+                    Ok(Config::default())
+                }
             }
-            Err(source) => Err(ConfigError::Read { path, source }),
+            Err(error) => Err(ConfigError::Read { path, error }),
         }
     }
 
@@ -127,13 +144,12 @@ impl Config {
             .expect("the embedded default config is valid TOML");
         merge(&mut merged, user);
         serde_path_to_error::deserialize(toml::Value::Table(merged)).map_err(|e| {
-            let key = e.path().to_string();
-            let message = e.inner().message().trim().to_string();
             ConfigError::Invalid {
                 path: path.to_path_buf(),
-                line: line_of_key(text, &key),
-                key: Some(key),
-                message,
+                // Every key in error came from the user's text (the defaults are valid).
+                line: line_of_key(text, e.path()),
+                key: Some(e.path().to_string()),
+                message: plain_words(e.inner().message().trim()),
             }
         })
     }
@@ -182,34 +198,56 @@ fn invalid(path: &Path, text: &str, e: &toml::de::Error) -> ConfigError {
     }
 }
 
-/// The 1-based line where a dotted key (`import.tab_width`) is set in a TOML text: under its
-/// `[table]` header, or written out in full. Line 1 when it cannot be found.
-fn line_of_key(text: &str, dotted: &str) -> usize {
-    let mut table = String::new();
-    for (n, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if let Some(header) = line.strip_prefix('[').and_then(|l| l.split(']').next()) {
-            table = header
-                .trim()
-                .trim_start_matches('[')
-                .replace(['"', ' '], "");
-            continue;
-        }
-        let Some((key, _)) = line.split_once('=') else {
-            continue;
+/// The 1-based line where the key at `path` is written in a TOML text: under its `[table]`
+/// header, as a dotted key, or quoted. Line 1 when it cannot be found.
+fn line_of_key(text: &str, path: &serde_path_to_error::Path) -> usize {
+    use serde_path_to_error::Segment;
+    use toml::de::{DeTable, DeValue};
+    let Ok(doc) = DeTable::parse(text) else {
+        return 1;
+    };
+    let mut span = None;
+    let mut value: Option<&DeValue<'_>> = None;
+    for segment in path {
+        let found = match (segment, value) {
+            (Segment::Map { key }, None) => doc
+                .get_ref()
+                .iter()
+                .find(|(k, _)| k.get_ref().as_ref() == key.as_str())
+                .map(|(k, v)| (k.span(), v)),
+            (Segment::Map { key }, Some(DeValue::Table(table))) => table
+                .iter()
+                .find(|(k, _)| k.get_ref().as_ref() == key.as_str())
+                .map(|(k, v)| (k.span(), v)),
+            (Segment::Seq { index }, Some(DeValue::Array(items))) => {
+                items.get(*index).map(|item| (item.span(), item))
+            }
+            _ => None,
         };
-        let key = key.trim().replace(['"', ' '], "");
-        let full = if table.is_empty() {
-            key
-        } else {
-            format!("{table}.{key}")
-        };
-        if full == dotted
-            || dotted.starts_with(&format!("{full}."))
-            || dotted.starts_with(&format!("{full}["))
-        {
-            return n + 1;
-        }
+        let Some((at, v)) = found else { break };
+        span = Some(at);
+        value = Some(v.get_ref());
     }
-    1
+    span.map_or(1, |s| {
+        text[..s.start.min(text.len())].matches('\n').count() + 1
+    })
+}
+
+/// serde's words for types ("usize", "struct ImportConfig", "a sequence") in the words of a
+/// config file.
+fn plain_words(message: &str) -> String {
+    let mut out = message.to_string();
+    for (rust, toml) in [
+        ("expected usize", "expected a whole number"),
+        ("expected u64", "expected a whole number"),
+        ("expected u32", "expected a whole number"),
+        ("expected a sequence", "expected a list"),
+        ("expected a map", "expected a table"),
+    ] {
+        out = out.replace(rust, toml);
+    }
+    if let Some(at) = out.find("expected struct ") {
+        out.replace_range(at.., "expected a table");
+    }
+    out
 }

@@ -16,21 +16,26 @@ use std::process::ExitCode;
 
 /// Compare news coverage side by side: shared passages, the people named, and when things happened.
 #[derive(Debug, Parser)]
+// Not `args_conflicts_with_subcommands`: clap counts the global --store and --config as
+// arguments too, so `juxta --store DIR list` would read `list` as a PATH. A PATH still ends
+// the search for a subcommand (`juxta notes.txt list` imports two paths).
 #[command(
     name = "juxta",
     version,
-    args_conflicts_with_subcommands = true,
-    max_term_width = 100
+    max_term_width = 100,
+    override_usage = "juxta [OPTIONS] [PATH]...\n       juxta [OPTIONS] <COMMAND>"
 )]
 #[command(
     after_help = "Run `juxta PATH...` to import files and compare them in the terminal UI; `juxta` alone opens the store."
 )]
 pub struct Cli {
     /// Store folder [default: the platform data folder, e.g. ~/.local/share/juxta]
-    #[arg(long, global = true, env = "JUXTA_STORE", value_name = "DIR")]
+    // Empty values are accepted here and mean "not set" (see `Context::new`): clap's path
+    // parser refuses them, so `export JUXTA_STORE=` said "a value is required for --store".
+    #[arg(long, global = true, env = "JUXTA_STORE", value_name = "DIR", value_parser = path_or_empty())]
     pub store: Option<PathBuf>,
     /// Config file [default: the platform config folder, e.g. ~/.config/juxta/config.toml]
-    #[arg(long, global = true, env = "JUXTA_CONFIG", value_name = "FILE")]
+    #[arg(long, global = true, env = "JUXTA_CONFIG", value_name = "FILE", value_parser = path_or_empty())]
     pub config: Option<PathBuf>,
     /// What to do; without one, juxta opens the terminal UI.
     #[command(subcommand)]
@@ -78,10 +83,17 @@ pub enum Command {
 
 /// Arguments of `juxta add`.
 #[derive(Debug, Args)]
+#[command(after_help = "\
+Metadata, first match wins: --title, --date, --source; a front-matter block at the top of the \
+file (--- lines around title:, date:, source:, url:); a leading `date YYYY-MM-DD`. Otherwise \
+the title is the first line or sentence and the source the file name. A text that is already \
+in the store is skipped, and `add` says under which id it is stored.")]
 pub struct AddArgs {
     /// Publication date for every imported article (YYYY-MM-DD)
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
-    pub date: Option<chrono::NaiveDate>,
+    // Checked by `add`, not by clap: a bad value is an error like any other (one sentence, exit
+    // code 1), not a usage error.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
     /// Source (outlet) for every imported article
     #[arg(long, value_name = "S")]
     pub source: Option<String>,
@@ -93,8 +105,10 @@ pub struct AddArgs {
     pub paths: Vec<PathBuf>,
 }
 
-fn parse_date_arg(s: &str) -> std::result::Result<chrono::NaiveDate, String> {
-    import::parse_date(s).map_err(|_| format!("\"{s}\" is not a date in the form YYYY-MM-DD"))
+/// Parses a path, accepting an empty value (an empty environment variable is as good as unset).
+fn path_or_empty() -> impl clap::builder::TypedValueParser<Value = PathBuf> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::OsStringValueParser::new().map(PathBuf::from)
 }
 
 /// What a handler needs: the merged config and where the store is.
@@ -108,8 +122,8 @@ pub struct Context {
 impl Context {
     /// Builds the context from the global flags.
     pub fn new(store: Option<PathBuf>, config: Option<&Path>) -> Result<Context> {
-        let config = Config::load(config)?;
-        let store_path = match store {
+        let config = Config::load(config.filter(|p| !p.as_os_str().is_empty()))?;
+        let store_path = match store.filter(|p| !p.as_os_str().is_empty()) {
             Some(p) => p,
             None => crate::config::default_store_path().context(
                 "cannot find a data folder for the store (no home directory); pass --store DIR",
@@ -206,10 +220,17 @@ fn report(e: &dyn std::fmt::Display) {
 /// Imports paths; prints one line per article and one error line per bad file.
 /// Returns whether every file was imported.
 pub fn add(ctx: &Context, args: &AddArgs, out: &mut impl Write) -> Result<bool> {
+    let date = match args.date.as_deref().map(import::parse_date).transpose() {
+        Ok(date) => date,
+        Err(bad) => anyhow::bail!(
+            "--date \"{}\" is not a valid date in the form YYYY-MM-DD (for example 2025-03-14); nothing was imported",
+            bad.0
+        ),
+    };
     let mut opts = ctx.config.import_options();
     opts.overrides = Meta {
         title: args.title.clone(),
-        date: args.date,
+        date,
         source: args.source.clone(),
         url: None,
     };
@@ -235,7 +256,7 @@ pub fn import_paths(
         if outcomes.is_empty() {
             report(&format!(
                 "{} holds no .txt, .md or .json files; nothing to import from it",
-                path.display()
+                import::display_path(path)
             ));
             failed += 1;
         }
@@ -267,7 +288,7 @@ pub fn import_paths(
                     a.id,
                     quoted_title(&a),
                     a.word_count(),
-                    origin.display()
+                    import::display_path(&origin)
                 )?;
                 ids.push(a.id);
             }
@@ -277,13 +298,13 @@ pub fn import_paths(
             } => {
                 dupes += 1;
                 let what = if origin.ends_with(&file_name) {
-                    origin.display().to_string()
+                    import::display_path(&origin)
                 } else {
                     file_name
                 };
                 writeln!(
                     out,
-                    "unchanged {existing}  (the text of {what} is already in the store as {existing})"
+                    "skipped {what}: its text is already in the store as {existing}"
                 )?;
                 ids.push(existing);
             }
@@ -307,8 +328,7 @@ pub fn list(ctx: &Context, json: bool, out: &mut impl Write) -> Result<bool> {
     let articles = ctx.store()?.list()?;
     if json {
         let rows: Vec<_> = articles.iter().map(ListRow::from).collect();
-        serde_json::to_writer_pretty(&mut *out, &rows)?;
-        writeln!(out)?;
+        write_json(out, &rows)?;
         return Ok(true);
     }
     if articles.is_empty() {
@@ -325,29 +345,44 @@ pub fn list(ctx: &Context, json: bool, out: &mut impl Write) -> Result<bool> {
         .max()
         .unwrap_or(2)
         .max(2);
-    let src_w = articles
+    // Metadata is sanitized on import; cleaning again here keeps a hand-edited store from
+    // driving the terminal too.
+    let rows: Vec<_> = articles
         .iter()
-        .map(|a| display_width(&a.source).min(24))
+        .map(|a| {
+            let source = truncate(&printable_line(&a.source), 24);
+            (a, source, a.word_count().to_string())
+        })
+        .collect();
+    let src_w = rows
+        .iter()
+        .map(|(_, source, _)| display_width(source))
+        .max()
+        .unwrap_or(6)
+        .max(6);
+    let words_w = rows
+        .iter()
+        .map(|(_, _, words)| words.len())
         .max()
         .unwrap_or(6)
         .max(6);
     writeln!(
         out,
-        "{:id_w$}  {:10}  {}  {:>6}  TITLE",
+        "{:id_w$}  {:10}  {}  {:>words_w$}  TITLE",
         "ID",
         "DATE",
         pad("SOURCE", src_w),
         "WORDS"
     )?;
-    for a in &articles {
+    for (a, source, words) in &rows {
         writeln!(
             out,
-            "{:id_w$}  {:10}  {}  {:>6}  {}",
+            "{:id_w$}  {:10}  {}  {:>words_w$}  {}",
             a.id,
             a.date_label(),
-            pad(&truncate(&a.source, 24), src_w),
-            a.word_count(),
-            a.title
+            pad(source, src_w),
+            words,
+            printable_line(&a.title)
         )?;
     }
     Ok(true)
@@ -387,12 +422,12 @@ impl<'a> From<&'a Article> for ListRow<'a> {
 pub fn show(ctx: &Context, id: &str, json: bool, out: &mut impl Write) -> Result<bool> {
     let a = ctx.store()?.get(id)?;
     if json {
-        serde_json::to_writer_pretty(&mut *out, &a)?;
-        writeln!(out)?;
+        // JSON escapes control characters, so it is safe to print as it is.
+        write_json(out, &a)?;
         return Ok(true);
     }
-    writeln!(out, "Title:    {}", a.title)?;
-    writeln!(out, "Source:   {}", a.source)?;
+    writeln!(out, "Title:    {}", printable_line(&a.title))?;
+    writeln!(out, "Source:   {}", printable_line(&a.source))?;
     writeln!(
         out,
         "Date:     {}",
@@ -400,10 +435,10 @@ pub fn show(ctx: &Context, id: &str, json: bool, out: &mut impl Write) -> Result
             .map_or_else(|| "unknown".to_string(), |d| d.to_string())
     )?;
     if let Some(url) = &a.url {
-        writeln!(out, "URL:      {url}")?;
+        writeln!(out, "URL:      {}", printable_line(url))?;
     }
     writeln!(out, "ID:       {}", a.id)?;
-    writeln!(out, "File:     {}", a.file_name)?;
+    writeln!(out, "File:     {}", printable_line(&a.file_name))?;
     writeln!(
         out,
         "Imported: {}",
@@ -411,8 +446,38 @@ pub fn show(ctx: &Context, id: &str, json: bool, out: &mut impl Write) -> Result
     )?;
     writeln!(out, "Words:    {}", a.word_count())?;
     writeln!(out)?;
-    writeln!(out, "{}", a.text)?;
+    writeln!(out, "{}", printable_text(&a.text))?;
     Ok(true)
+}
+
+/// Writes pretty JSON and a newline. Serialized first, so that a write error stays an
+/// `io::Error` (a closed pipe is then recognised as such, not reported as a JSON error).
+fn write_json(out: &mut impl Write, value: &impl serde::Serialize) -> Result<()> {
+    let json = serde_json::to_string_pretty(value)?;
+    writeln!(out, "{json}")?;
+    Ok(())
+}
+
+/// Stored text as it may be printed: without control characters and escape sequences.
+fn printable_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if text
+        .chars()
+        .all(|c| c == '\n' || !import::is_unprintable(c))
+    {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(import::sanitize(text, 4))
+    }
+}
+
+/// A metadata value as one printable line.
+fn printable_line(value: &str) -> std::borrow::Cow<'_, str> {
+    if !value.chars().any(import::is_unprintable) {
+        std::borrow::Cow::Borrowed(value)
+    } else {
+        let clean = import::sanitize(value, 4);
+        std::borrow::Cow::Owned(clean.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
 }
 
 /// Removes articles; unknown ids are reported and the rest still removed.

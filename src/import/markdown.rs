@@ -21,9 +21,12 @@ pub fn strip(markdown: &str) -> Stripped {
     let mut image_depth = 0usize;
     let mut heading: Option<String> = None;
     let mut blocks_done = 0usize;
+    let mut after_marker = false;
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     for event in Parser::new_ext(markdown, options) {
+        // Whether the text ends with a list marker that nothing has followed yet.
+        let at_marker = std::mem::take(&mut after_marker);
         match event {
             Event::Start(Tag::Heading { .. }) => {
                 block_break(&mut text);
@@ -38,10 +41,10 @@ pub fn strip(markdown: &str) -> Stripped {
                 }
                 blocks_done += 1;
             }
-            Event::Start(Tag::Paragraph | Tag::CodeBlock(_) | Tag::Table(_)) => {
-                if !text.ends_with(". ") && !text.ends_with("- ") {
-                    block_break(&mut text);
-                }
+            // The first block of a list item goes on the marker's line; any other block starts
+            // a paragraph (even after text that happens to end in ". ", like "1. ").
+            Event::Start(Tag::Paragraph | Tag::CodeBlock(_) | Tag::Table(_)) if !at_marker => {
+                block_break(&mut text);
             }
             Event::End(TagEnd::Paragraph | TagEnd::CodeBlock | TagEnd::Table) => blocks_done += 1,
             Event::Start(Tag::List(first)) => {
@@ -66,6 +69,7 @@ pub fn strip(markdown: &str) -> Stripped {
                     }
                     _ => text.push_str("- "),
                 }
+                after_marker = true;
             }
             Event::End(TagEnd::Item) => blocks_done += 1,
             Event::End(TagEnd::TableRow | TagEnd::TableHead) => text.push('\n'),
@@ -138,6 +142,18 @@ mod tests {
         let s = strip("Intro:\n\n- one\n- two\n\n1. first\n2. second\n");
         assert_eq!(s.heading, None);
         assert_eq!(s.text, "Intro:\n\n- one\n- two\n\n1. first\n2. second");
+    }
+
+    #[test]
+    fn loose_lists_keep_items_on_the_marker_line() {
+        let s = strip("- one\n\n- two\n\n1. first\n\n2. second\n");
+        assert_eq!(s.text, "- one\n- two\n\n1. first\n2. second");
+    }
+
+    #[test]
+    fn a_paragraph_ending_in_a_period_and_space_does_not_swallow_the_next() {
+        let s = strip("Ends with a period. ![img](x.png)\n\nNext paragraph.");
+        assert_eq!(s.text, "Ends with a period.\n\nNext paragraph.");
     }
 
     #[test]

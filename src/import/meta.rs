@@ -49,6 +49,12 @@ pub fn parse_date(value: &str) -> Result<NaiveDate, BadDate> {
 /// Returns the metadata and the rest of the text; text without a complete block is returned
 /// whole. Keys other than title, date, source and url are ignored.
 pub fn split_front_matter(text: &str) -> Result<(Meta, &str), BadDate> {
+    front_matter(text, true)
+}
+
+/// [`split_front_matter`]; with `need_date` false a bad date is left out instead of refused
+/// (the command line gives the date).
+pub(super) fn front_matter(text: &str, need_date: bool) -> Result<(Meta, &str), BadDate> {
     let trimmed = text.trim_start_matches('\n');
     let Some(body) = trimmed.strip_prefix("---\n") else {
         return Ok((Meta::default(), text));
@@ -73,7 +79,11 @@ pub fn split_front_matter(text: &str) -> Result<(Meta, &str), BadDate> {
         }
         match key.trim().to_ascii_lowercase().as_str() {
             "title" | "headline" => meta.title = Some(value.to_string()),
-            "date" | "published" => meta.date = Some(parse_date(value)?),
+            "date" | "published" => match parse_date(value) {
+                Ok(date) => meta.date = Some(date),
+                Err(bad) if need_date => return Err(bad),
+                Err(_) => {}
+            },
             "source" | "outlet" | "publisher" => meta.source = Some(value.to_string()),
             "url" | "link" => meta.url = Some(value.to_string()),
             _ => {}
@@ -98,12 +108,23 @@ static DATE_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
 /// Splits a leading `date YYYY-MM-DD` token off the text, on its own line or followed by the
 /// article on the same line (` date 2025-02-12 Russian President …`).
 pub fn split_date_token(text: &str) -> Result<(Option<NaiveDate>, &str), BadDate> {
+    date_token(text, true)
+}
+
+/// [`split_date_token`]; with `need_date` false a bad date is removed without an error.
+pub(super) fn date_token(
+    text: &str,
+    need_date: bool,
+) -> Result<(Option<NaiveDate>, &str), BadDate> {
     let Some(caps) = DATE_TOKEN.captures(text) else {
         return Ok((None, text));
     };
-    let date = parse_date(&caps[1])?;
     let end = caps.get(0).map_or(0, |m| m.end());
-    Ok((Some(date), &text[end..]))
+    match parse_date(&caps[1]) {
+        Ok(date) => Ok((Some(date), &text[end..])),
+        Err(bad) if need_date => Err(bad),
+        Err(_) => Ok((None, &text[end..])),
+    }
 }
 
 /// Whether a line reads like a headline: short, starts like a title, no closing period.

@@ -87,6 +87,10 @@ pub enum ImportErrorKind {
     Unreadable(std::io::Error),
     /// Neither a file nor a folder (a device, a socket…).
     NotAFile,
+    /// A symbolic link whose target does not exist.
+    BrokenLink,
+    /// A link inside a folder that points back to the folder or one of its parents.
+    LinkLoop,
     /// Over the configured size limit.
     TooLarge {
         /// Size of the file in bytes.
@@ -94,13 +98,16 @@ pub enum ImportErrorKind {
         /// The limit in bytes.
         limit: u64,
     },
-    /// Zero bytes, or only white space.
+    /// Zero bytes.
     Empty,
+    /// Nothing visible: only white space, a byte-order mark, control characters or escape
+    /// sequences.
+    Blank,
     /// Metadata but no article text after it.
     NoText,
     /// NUL bytes: an image, an archive, a program…
     Binary,
-    /// UTF-16 text (it has a UTF-16 byte-order mark).
+    /// UTF-16 text (a UTF-16 byte-order mark, or the zero bytes of UTF-16 ASCII).
     Utf16,
     /// Not valid UTF-8.
     InvalidUtf8 {
@@ -115,6 +122,13 @@ pub enum ImportErrorKind {
     JsonShape(String),
     /// A metadata date that is not `YYYY-MM-DD`.
     BadDate(String),
+    /// The date of the N-th (1-based) article of a JSON array is not `YYYY-MM-DD`.
+    BadItemDate {
+        /// Which article of the array.
+        item: usize,
+        /// The date as written.
+        value: String,
+    },
 }
 
 /// A file that could not be imported, and why. Displays as one sentence naming the file and
@@ -132,7 +146,7 @@ impl std::error::Error for ImportError {}
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use ImportErrorKind::*;
-        let p = self.path.display();
+        let p = display_path(&self.path);
         match &self.kind {
             NotFound => write!(f, "{p} does not exist; check the path"),
             Unreadable(e) => write!(
@@ -144,6 +158,14 @@ impl fmt::Display for ImportError {
                 f,
                 "{p} is not a regular file or folder; juxta imports text files and folders of them"
             ),
+            BrokenLink => write!(
+                f,
+                "{p} is a link to a file that does not exist; fix or remove the link"
+            ),
+            LinkLoop => write!(
+                f,
+                "{p} links back to a folder that contains it, so it was skipped; import the folder it points to instead"
+            ),
             TooLarge { size, limit } => write!(
                 f,
                 "{p} is {}, over the import limit of {}; split it, or raise import.max_file_size_mb in the config",
@@ -151,6 +173,10 @@ impl fmt::Display for ImportError {
                 human_size(*limit)
             ),
             Empty => write!(f, "{p} is empty; there is no article to import"),
+            Blank => write!(
+                f,
+                "{p} has no visible text (only white space or control characters); there is no article to import"
+            ),
             NoText => write!(
                 f,
                 "{p} has metadata but no article text; put the text after the metadata"
@@ -178,20 +204,56 @@ impl fmt::Display for ImportError {
                 f,
                 "{p} {what}; a JSON article is an object with a \"text\" string (and optional title, date, source, url), or an array of them"
             ),
+            BadItemDate { item, value } => write!(
+                f,
+                "{p} gives its article number {item} the date \"{value}\", which is not a valid date in the form YYYY-MM-DD; fix it in the file or pass --date"
+            ),
             BadDate(value) => write!(
                 f,
-                "{p} gives the date \"{value}\", which is not YYYY-MM-DD; fix it in the file or pass --date"
+                "{p} gives the date \"{value}\", which is not a valid date in the form YYYY-MM-DD; fix it in the file or pass --date"
             ),
         }
     }
 }
 
-fn io_reason(e: &std::io::Error) -> String {
-    // The io::Error text ends with "(os error 13)"; the kind reads better in a sentence.
+/// A path as it can be shown on a terminal: control characters (an escape sequence in a file
+/// name) and bidi controls are written as `\u{1b}` instead of being sent to the terminal.
+pub fn display_path(path: &Path) -> String {
+    let shown = path.display().to_string();
+    if !shown.chars().any(is_unprintable) {
+        return shown;
+    }
+    shown
+        .chars()
+        .map(|c| {
+            if is_unprintable(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Whether a character must not be sent to a terminal: control characters (ESC, BEL, C1…) and
+/// the bidi overrides and isolates.
+pub fn is_unprintable(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// The operating system's reason for an I/O error in words that fit in a sentence: the
+/// io::Error text ("Permission denied (os error 13)") is meant for programmers.
+pub(crate) fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         std::io::ErrorKind::IsADirectory => "it is a folder".into(),
-        _ => e.to_string().to_lowercase(),
+        std::io::ErrorKind::StorageFull => "the disk is full".into(),
+        _ => {
+            let text = e.to_string();
+            let reason = text.find(" (os error ").map_or(&text[..], |at| &text[..at]);
+            reason.to_lowercase()
+        }
     }
 }
 
@@ -238,7 +300,12 @@ pub fn read_path(path: &Path, opts: &ImportOptions) -> Vec<(PathBuf, Outcome)> {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return err(ImportErrorKind::NotFound);
+            let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink());
+            return err(if is_link {
+                ImportErrorKind::BrokenLink
+            } else {
+                ImportErrorKind::NotFound
+            });
         }
         Err(e) => return err(ImportErrorKind::Unreadable(e)),
     };
@@ -249,7 +316,9 @@ pub fn read_path(path: &Path, opts: &ImportOptions) -> Vec<(PathBuf, Outcome)> {
         return err(ImportErrorKind::NotAFile);
     }
     let mut out = Vec::new();
+    // Links are followed: a folder of links to articles is a folder of articles.
     let walker = walkdir::WalkDir::new(path)
+        .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
@@ -261,16 +330,23 @@ pub fn read_path(path: &Path, opts: &ImportOptions) -> Vec<(PathBuf, Outcome)> {
             Ok(_) => {}
             Err(e) => {
                 let p = e.path().unwrap_or(path).to_path_buf();
-                let io = e
-                    .into_io_error()
-                    .unwrap_or_else(|| std::io::Error::other("a symbolic link loop"));
-                out.push((
-                    p.clone(),
-                    Err(ImportError {
-                        path: p,
-                        kind: ImportErrorKind::Unreadable(io),
-                    }),
-                ));
+                let kind = if e.loop_ancestor().is_some() {
+                    ImportErrorKind::LinkLoop
+                } else {
+                    let io = e
+                        .into_io_error()
+                        .unwrap_or_else(|| std::io::Error::other("unknown error"));
+                    if io.kind() == std::io::ErrorKind::NotFound {
+                        // A dangling link to something juxta would skip anyway is not worth a word.
+                        if !has_known_extension(&p) {
+                            continue;
+                        }
+                        ImportErrorKind::BrokenLink
+                    } else {
+                        ImportErrorKind::Unreadable(io)
+                    }
+                };
+                out.push((p.clone(), Err(ImportError { path: p, kind })));
             }
         }
     }
@@ -339,14 +415,21 @@ pub fn parse_bytes(
     format: Format,
     opts: &ImportOptions,
 ) -> Result<Vec<Draft>, ImportErrorKind> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
+    if bytes.is_empty() {
         return Err(ImportErrorKind::Empty);
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ImportErrorKind::Blank);
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(ImportErrorKind::Utf16);
     }
     if bytes.contains(&0) {
-        return Err(ImportErrorKind::Binary);
+        return Err(if looks_like_utf16(bytes) {
+            ImportErrorKind::Utf16
+        } else {
+            ImportErrorKind::Binary
+        });
     }
     let raw = std::str::from_utf8(bytes).map_err(|e| {
         let offset = e.valid_up_to();
@@ -355,17 +438,24 @@ pub fn parse_bytes(
             byte: bytes[offset],
         }
     })?;
+    // A file name is metadata too (the source fallback, `show`): it must not carry escapes.
+    let file_name = &one_line(file_name, opts.tab_width);
     let stem = Path::new(file_name)
         .file_stem()
         .map_or(file_name.to_string(), |s| s.to_string_lossy().into_owned());
+    // A date given on the command line wins, so a bad date in the file does not matter then.
+    let need_date = opts.overrides.date.is_none();
     match format {
         Format::Json => parse_json(raw, file_name, &stem, opts),
         Format::Text | Format::Markdown => {
             let clean = sanitize(raw, opts.tab_width);
+            if clean.trim().is_empty() {
+                return Err(ImportErrorKind::Blank);
+            }
             let (front, rest) =
-                split_front_matter(&clean).map_err(|e| ImportErrorKind::BadDate(e.0))?;
+                meta::front_matter(&clean, need_date).map_err(|e| ImportErrorKind::BadDate(e.0))?;
             let (token_date, rest) =
-                split_date_token(rest).map_err(|e| ImportErrorKind::BadDate(e.0))?;
+                meta::date_token(rest, need_date).map_err(|e| ImportErrorKind::BadDate(e.0))?;
             let (heading, text) = if format == Format::Markdown {
                 let s = strip_markdown(rest);
                 (s.heading, s.text)
@@ -381,6 +471,23 @@ pub fn parse_bytes(
             Ok(vec![draft])
         }
     }
+}
+
+/// Whether bytes with zero bytes in them are UTF-16 without a byte-order mark: in UTF-16 text
+/// that is mostly ASCII, every other byte is zero, always on the same side of each pair.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let pairs = bytes.chunks_exact(2).take(512);
+    let (mut total, mut le, mut be) = (0usize, 0usize, 0usize);
+    for pair in pairs {
+        total += 1;
+        match (pair[0], pair[1]) {
+            (0, 0) => return false,
+            (_, 0) => le += 1,
+            (0, _) => be += 1,
+            _ => {}
+        }
+    }
+    total > 0 && (le.min(be) == 0) && le.max(be) * 10 >= total * 7
 }
 
 /// Separates a headline-like first line from the body, then lays the body out.
@@ -461,8 +568,11 @@ fn parse_json(
     stem: &str,
     opts: &ImportOptions,
 ) -> Result<Vec<Draft>, ImportErrorKind> {
-    let value: serde_json::Value =
-        serde_json::from_str(raw.trim_start_matches('\u{FEFF}')).map_err(ImportErrorKind::Json)?;
+    let raw = raw.trim_start_matches('\u{FEFF}');
+    if raw.trim().is_empty() {
+        return Err(ImportErrorKind::Blank);
+    }
+    let value: serde_json::Value = serde_json::from_str(raw).map_err(ImportErrorKind::Json)?;
     let (items, many) = match value {
         serde_json::Value::Array(items) if items.is_empty() => {
             return Err(ImportErrorKind::JsonShape("is an empty array".into()));
@@ -503,7 +613,19 @@ fn parse_json(
             )));
         };
         let date = field("date")?
-            .map(|d| parse_date(d).map_err(|e| ImportErrorKind::BadDate(e.0)))
+            .filter(|_| opts.overrides.date.is_none())
+            .map(|d| {
+                parse_date(d).map_err(|e| {
+                    if many {
+                        ImportErrorKind::BadItemDate {
+                            item: i + 1,
+                            value: e.0,
+                        }
+                    } else {
+                        ImportErrorKind::BadDate(e.0)
+                    }
+                })
+            })
             .transpose()?;
         let found = Meta {
             title: field("title")?.map(str::to_string),

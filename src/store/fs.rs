@@ -5,19 +5,30 @@ use std::io::Write;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+/// How the names of temporary files start; a store ignores (and its writers remove) them.
+pub const TEMP_PREFIX: &str = ".tmp-";
+
 /// Writes `bytes` to `path` so that readers see either the old file or the complete new one:
 /// a temporary file in the same folder is written, flushed to disk and renamed over `path`.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let dir = path
         .parent()
         .expect("store paths always have a parent folder");
-    let err = |action, source| StoreError::Io {
+    let err = |action, error| StoreError::Io {
         action,
         path: path.to_path_buf(),
-        source,
+        error,
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".tmp-")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX);
+    // tempfile creates private (0600) files; store files get the permissions of any file the
+    // user creates (0666 less the umask), so a store can be shared or backed up like the rest.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder
         .tempfile_in(dir)
         .map_err(|e| err("create a temporary file for", e))?;
     tmp.write_all(bytes).map_err(|e| err("write", e))?;

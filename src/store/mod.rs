@@ -66,31 +66,62 @@ pub enum StoreError {
         reason: String,
     },
     /// The file system refused.
-    #[error("cannot {action} {path} ({source}); check the permissions and the free space")]
+    // The reason is part of the sentence, not a `source`: printing the error chain would say it
+    // twice.
+    #[error(
+        "cannot {action} {} ({}); check the permissions and the free space",
+        path.display(),
+        crate::import::io_reason(error)
+    )]
     Io {
         /// What juxta was doing: "read", "write", "create"…
         action: &'static str,
         /// The file or folder.
         path: PathBuf,
         /// The operating system's reason.
-        source: std::io::Error,
+        error: std::io::Error,
     },
+    /// --store names a file.
+    #[error("{0} is a file, not a store folder; choose a folder with --store or JUXTA_STORE")]
+    NotAFolder(PathBuf),
 }
 
 type Result<T> = std::result::Result<T, StoreError>;
 
 fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + use<> {
     let path = path.to_path_buf();
-    move |source| StoreError::Io {
+    move |error| StoreError::Io {
         action,
         path,
-        source,
+        error,
     }
 }
 
 #[derive(Serialize, Deserialize)]
 struct Manifest {
     format: u32,
+}
+
+/// Files of a store folder that exist before its `store.json`: the lock and temporary files.
+fn is_store_scaffolding(name: &std::ffi::OsStr) -> bool {
+    name == "lock" || name.to_string_lossy().starts_with(fs::TEMP_PREFIX)
+}
+
+/// Removes the temporary files of crashed writers from a folder of the store.
+fn remove_temporary_files(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with(fs::TEMP_PREFIX)
+        {
+            // Best effort: a leftover only costs disk space; it is never read.
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// What [`Store::add`] did with one draft.
@@ -118,6 +149,9 @@ impl Store {
     /// format this build understands.
     pub fn open(root: impl Into<PathBuf>) -> Result<Store> {
         let root = root.into();
+        if root.exists() && !root.is_dir() {
+            return Err(StoreError::NotAFolder(root));
+        }
         let manifest = root.join("store.json");
         match std::fs::read(&manifest) {
             Ok(bytes) => {
@@ -134,8 +168,13 @@ impl Store {
                 }
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                if let Ok(mut entries) = std::fs::read_dir(&root)
-                    && entries.next().is_some()
+                // The lock file and temporary files come first when a store is created: a
+                // folder holding only those is a store being created by another process (or
+                // by one that was killed), not someone else's folder.
+                if let Ok(entries) = std::fs::read_dir(&root)
+                    && entries
+                        .flatten()
+                        .any(|e| !is_store_scaffolding(&e.file_name()))
                 {
                     return Err(StoreError::NotAStore(root));
                 }
@@ -177,7 +216,8 @@ impl Store {
             let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".json")) else {
                 continue;
             };
-            // Temporary files of a write in progress (or of a crashed one) start with a dot.
+            // Temporary files of a write in progress (or of a crashed one) start with a dot and
+            // are not valid ids.
             if is_valid_id(id) {
                 ids.push(id.to_string());
             }
@@ -188,11 +228,15 @@ impl Store {
 
     /// All articles, oldest import first (ties by id).
     pub fn list(&self) -> Result<Vec<Article>> {
-        let mut articles = self
-            .ids()?
-            .iter()
-            .map(|id| self.get(id))
-            .collect::<Result<Vec<_>>>()?;
+        let mut articles = Vec::new();
+        for id in self.ids()? {
+            match self.get(&id) {
+                Ok(article) => articles.push(article),
+                // Removed by another process since the folder was read: not an error.
+                Err(StoreError::UnknownId { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
         articles.sort_by(|a, b| {
             a.imported_at
                 .cmp(&b.imported_at)
@@ -245,7 +289,10 @@ impl Store {
                 continue;
             }
             let id = unique_id(&draft.id_hint, |id| known.iter().any(|(k, _)| k == id));
-            let article = draft.into_article(id, now);
+            // One nanosecond apart, so that listing (oldest first) keeps the order of the command
+            // line and of JSON arrays instead of falling back to id order (`x-10` before `x-2`).
+            let at = now + chrono::Duration::nanoseconds(out.len() as i64);
+            let article = draft.into_article(id, at);
             let json = serde_json::to_vec_pretty(&article).expect("an article always serializes");
             fs::write_atomic(&self.article_path(&article.id), &json)?;
             known.push((article.id.clone(), article.hash.clone()));
@@ -257,7 +304,12 @@ impl Store {
     /// Removes articles (and their cached analysis). Unknown ids are reported, the others are
     /// still removed.
     pub fn remove(&self, ids: &[String]) -> Result<Vec<Result<Article>>> {
-        let _lock = self.lock()?;
+        // Nothing stored yet: every id is unknown, and removing must not create the store.
+        let _lock = if self.root.join("store.json").exists() {
+            Some(self.lock()?)
+        } else {
+            None
+        };
         let mut remaining = self.list()?;
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
@@ -313,12 +365,16 @@ impl Store {
         let lock =
             fs::Lock::acquire(&self.root.join("lock"), LOCK_TIMEOUT).map_err(|e| match e {
                 fs::LockError::Timeout => StoreError::Busy(self.root.clone()),
-                fs::LockError::Io(source) => StoreError::Io {
+                fs::LockError::Io(error) => StoreError::Io {
                     action: "lock",
                     path: self.root.join("lock"),
-                    source,
+                    error,
                 },
             })?;
+        // Temporary files are only written under the lock (cache entries live elsewhere), so
+        // any found now were left by a writer that was killed.
+        remove_temporary_files(&self.root);
+        remove_temporary_files(&self.articles_dir());
         let manifest = self.root.join("store.json");
         if !manifest.exists() {
             let json =

@@ -1,0 +1,310 @@
+//! The command line as printed: help and version, the exact output of add, list and show, and
+//! output that stays safe and quiet when piped.
+
+#[path = "data/harness.rs"]
+mod harness;
+
+use harness::Sandbox;
+use std::io::Read;
+use std::process::Stdio;
+
+#[test]
+fn help_works_for_every_subcommand() {
+    let s = Sandbox::new();
+    let top = s.run(&["--help"]);
+    top.success();
+    assert!(
+        top.stdout
+            .contains("Usage: juxta [OPTIONS] [PATH]...\n       juxta [OPTIONS] <COMMAND>"),
+        "{}",
+        top.stdout
+    );
+    for sub in [
+        "add", "list", "show", "rm", "compare", "actors", "events", "mentions",
+    ] {
+        assert!(top.stdout.contains(&format!("  {sub} ")), "{sub} is listed");
+        for args in [vec![sub, "--help"], vec!["help", sub]] {
+            let run = s.run(&args);
+            run.success();
+            assert!(
+                run.stdout.contains(&format!("Usage: juxta {sub}")),
+                "{args:?}: {}",
+                run.stdout
+            );
+            assert!(
+                run.stdout.contains("--store <DIR>"),
+                "{args:?}: global flags shown"
+            );
+        }
+    }
+    let add = s.run(&["add", "-h"]);
+    for flag in [
+        "--date <YYYY-MM-DD>",
+        "--source <S>",
+        "--title <T>",
+        "<PATH>...",
+    ] {
+        assert!(add.stdout.contains(flag), "add --help mentions {flag}");
+    }
+    let add = s.run(&["add", "--help"]);
+    assert!(
+        add.stdout
+            .contains("Metadata, first match wins: --title, --date, --source;"),
+        "add --help explains where metadata comes from: {}",
+        add.stdout
+    );
+}
+
+#[test]
+fn global_flags_work_before_or_after_the_subcommand() {
+    use clap::Parser;
+    use juxta::cli::{Cli, Command};
+    use std::path::PathBuf;
+    let parse = |args: &[&str]| Cli::try_parse_from(args).expect("parses");
+    for args in [
+        &["juxta", "--store", "s", "--config", "c.toml", "list"][..],
+        &["juxta", "list", "--store", "s", "--config", "c.toml"],
+        &["juxta", "--store=s", "list", "--config=c.toml"],
+    ] {
+        let cli = parse(args);
+        assert!(
+            matches!(cli.command, Some(Command::List { json: false })),
+            "{args:?}"
+        );
+        assert_eq!(cli.store, Some(PathBuf::from("s")), "{args:?}");
+        assert_eq!(cli.config, Some(PathBuf::from("c.toml")), "{args:?}");
+        assert!(cli.paths.is_empty());
+    }
+    // Paths open the terminal UI; a path ends the search for a subcommand.
+    let cli = parse(&["juxta", "--store", "s", "a.txt", "list"]);
+    assert!(cli.command.is_none());
+    assert_eq!(cli.paths, [PathBuf::from("a.txt"), PathBuf::from("list")]);
+}
+
+#[test]
+fn version_is_printed() {
+    let s = Sandbox::new();
+    let run = s.run(&["--version"]);
+    run.success();
+    assert_eq!(run.stdout, format!("juxta {}\n", env!("CARGO_PKG_VERSION")));
+    assert_eq!(s.run(&["-V"]).stdout, run.stdout);
+}
+
+#[test]
+fn usage_errors_are_reported_by_clap() {
+    let s = Sandbox::new();
+    let run = s.run(&["rm"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("<ID>..."), "{}", run.stderr);
+    let run = s.run(&["add"]);
+    assert_eq!(run.code, 2);
+    let run = s.run(&["list", "--bogus"]);
+    assert_eq!(run.code, 2);
+}
+
+#[test]
+fn add_prints_one_line_per_article() {
+    let s = Sandbox::new();
+    s.write(
+        "a.txt",
+        "Harbour chief quits\n\nThe head of the port resigned on Thursday.",
+    );
+    let run = s.run(&["add", "a.txt"]);
+    run.success();
+    assert_eq!(
+        run.stdout,
+        "added a  “Harbour chief quits”  (8 words, from a.txt)\n"
+    );
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn list_prints_an_aligned_table() {
+    let s = Sandbox::new();
+    s.write(
+        "wire.txt",
+        "---\ntitle: Quay inquiry opens\ndate: 2025-03-14\nsource: Meridian Press\n---\nThe inquiry opened on Friday with two days of evidence.",
+    );
+    s.write(
+        "Kraków notes.md",
+        "# Notes from Kraków\n\nA very short note.",
+    );
+    s.run(&["add", "wire.txt", "Kraków notes.md"]).success();
+    let run = s.run(&["list"]);
+    run.success();
+    assert_eq!(
+        run.stdout,
+        "ID            DATE        SOURCE            WORDS  TITLE\n\
+         wire          2025-03-14  Meridian Press       10  Quay inquiry opens\n\
+         krakow-notes              Kraków notes.md       4  Notes from Kraków\n"
+    );
+}
+
+#[test]
+fn list_columns_stay_aligned_for_huge_articles_and_long_sources() {
+    let s = Sandbox::new();
+    let huge = "word ".repeat(1_000_001);
+    s.write("huge.txt", format!("Huge one\n\n{huge}"));
+    s.write(
+        "small.txt",
+        "---\nsource: The Extraordinarily Long-Named Evening Chronicle\n---\nSmall text here.",
+    );
+    s.run(&["add", "huge.txt", "small.txt"]).success();
+    let run = s.run(&["list"]);
+    run.success();
+    assert_eq!(
+        run.stdout,
+        "ID     DATE        SOURCE                      WORDS  TITLE\n\
+         huge               huge.txt                  1000001  Huge one\n\
+         small              The Extraordinarily Lon…        3  Small text here.\n"
+    );
+}
+
+#[test]
+fn show_prints_metadata_then_the_text() {
+    let s = Sandbox::new();
+    s.write(
+        "wire.txt",
+        "---\ntitle: Quay inquiry opens\ndate: 2025-03-14\nsource: Meridian Press\nurl: https://example.org/mp\n---\nFirst paragraph.\n\nSecond paragraph.",
+    );
+    s.write("bare.txt", "Bare text.");
+    s.run(&["add", "wire.txt", "bare.txt"]).success();
+    let run = s.run(&["show", "wire"]);
+    run.success();
+    let imported = s.article("wire")["imported_at"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let stamp = format!("{} {} UTC", &imported[..10], &imported[11..16]);
+    assert_eq!(
+        run.stdout,
+        format!(
+            "Title:    Quay inquiry opens\n\
+             Source:   Meridian Press\n\
+             Date:     2025-03-14\n\
+             URL:      https://example.org/mp\n\
+             ID:       wire\n\
+             File:     wire.txt\n\
+             Imported: {stamp}\n\
+             Words:    4\n\
+             \n\
+             First paragraph.\n\nSecond paragraph.\n"
+        )
+    );
+    let bare = s.run(&["show", "bare"]);
+    assert!(bare.stdout.contains("Date:     unknown\n"));
+    assert!(!bare.stdout.contains("URL:"));
+}
+
+#[test]
+fn show_json_is_the_stored_article() {
+    let s = Sandbox::new();
+    s.write("a.txt", "Some text.");
+    s.run(&["add", "a.txt"]).success();
+    let a = s.article("a");
+    let mut keys: Vec<&str> = a.as_object().unwrap().keys().map(String::as_str).collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            "file_name",
+            "hash",
+            "id",
+            "imported_at",
+            "source",
+            "text",
+            "title"
+        ]
+    );
+    let stored: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(s.store().join("articles/a.json")).unwrap()).unwrap();
+    assert_eq!(a, stored);
+}
+
+#[test]
+fn a_hand_edited_store_cannot_drive_the_terminal_either() {
+    let s = Sandbox::new();
+    s.write("a.txt", "Clean text.");
+    s.run(&["add", "a.txt"]).success();
+    let path = s.store().join("articles/a.json");
+    let mut a: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    a["title"] = "\u{1b}[31mRed title".into();
+    a["source"] = "Src\u{1b}]0;x\u{7}".into();
+    a["text"] = "Text \u{1b}[2J cleared\u{9b}1m.\nNext line.".into();
+    std::fs::write(&path, serde_json::to_vec(&a).unwrap()).unwrap();
+    for args in [vec!["list"], vec!["show", "a"]] {
+        let run = s.run(&args);
+        run.success();
+        assert!(
+            !run.raw_stdout.iter().any(|&b| b == 0x1b || b == 0x07),
+            "{args:?}: {:?}",
+            run.stdout
+        );
+        assert!(!run.stdout.contains('\u{9b}'));
+    }
+    let show = s.run(&["show", "a"]);
+    assert!(
+        show.stdout.contains("Title:    Red title\n"),
+        "{}",
+        show.stdout
+    );
+    assert!(
+        show.stdout.ends_with("Text  cleared.\nNext line.\n"),
+        "{}",
+        show.stdout
+    );
+    // JSON output escapes control characters, so it is safe as it is.
+    let json = s.run(&["show", "a", "--json"]);
+    assert!(!json.raw_stdout.contains(&0x1b));
+    assert!(json.stdout.contains("\\u001b[31mRed title"));
+}
+
+/// Runs juxta with its standard output closed at once, as `juxta … | head -0` would.
+fn run_into_closed_pipe(s: &Sandbox, args: &[&str]) -> (i32, String) {
+    let mut child = s
+        .command()
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let status = child.wait().unwrap();
+    (status.code().unwrap_or(-1), stderr)
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let s = Sandbox::new();
+    // More output than a pipe holds, so that writing must fail.
+    s.write(
+        "big.txt",
+        format!("Big\n\n{}", "A sentence of text. ".repeat(8_000)),
+    );
+    let items: Vec<String> = (0..40)
+        .map(|i| {
+            format!(
+                r#"{{"text": "Item {i}.", "title": "Title {i} {}"}}"#,
+                "x".repeat(2_000)
+            )
+        })
+        .collect();
+    s.write("many.json", format!("[{}]", items.join(",")));
+    s.run(&["add", "big.txt", "many.json"]).success();
+    for args in [
+        vec!["list"],
+        vec!["list", "--json"],
+        vec!["show", "big"],
+        vec!["show", "big", "--json"],
+    ] {
+        let (code, stderr) = run_into_closed_pipe(&s, &args);
+        assert_eq!((code, stderr.as_str()), (0, ""), "{args:?}");
+    }
+}
