@@ -94,7 +94,7 @@ fn an_unknown_key_names_the_file_line_and_key() {
     assert_eq!(
         error("# my settings\n\n[colours]\nbg = \"black\"\n"),
         "the config file my.toml has an error at line 3, key `colours`: unknown field \
-         `colours`, expected one of `import`, `compare`, `aliases`; fix the file \
+         `colours`, expected one of `import`, `compare`, `aliases`, `tui`, `keys`, `theme`; fix the file \
          (config.example.toml lists every key with its default)"
     );
     assert_eq!(
