@@ -126,8 +126,16 @@ fn compare_two(
     format: Format,
     opts: &RenderOptions,
 ) -> Result<String> {
-    let left = one_article(ctx, left)?;
-    let mut right = one_article(ctx, right)?;
+    // The two sides are read independently; on two threads for long articles.
+    let (left, right) = std::thread::scope(|s| {
+        let other = s.spawn(|| one_article(ctx, right));
+        let l = one_article(ctx, left);
+        let r = other
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (l, r)
+    });
+    let (left, mut right) = (left?, right?);
     if right.id == left.id && right.hash != left.hash {
         // Two files with the same name in different folders: keep the sides apart.
         right.id = crate::import::unique_id(&right.id, |id| id == left.id);

@@ -29,7 +29,8 @@ pub(crate) struct Word {
 }
 
 impl Word {
-    /// Whether the word carries content (see [`stem::is_content`]).
+    /// Whether the word carries content (see [`stem::is_content`]): a function word
+    /// ("the", "would") does not.
     pub fn is_content(&self) -> bool {
         self.stem != 0
     }
@@ -82,7 +83,8 @@ impl Prepared {
                 // "1,000" and "1000" are the same number.
                 folded.retain(|c| c != ',');
             }
-            let stem = if stem::is_content(&folded) {
+            let key = stem::hash_str(&folded);
+            let stem = if stem::is_content(&folded, key) {
                 stem::hash_str(stem::stem(&folded)).max(1)
             } else {
                 0
@@ -90,7 +92,7 @@ impl Prepared {
             words.push(Word {
                 start: tok.start,
                 end: tok.end,
-                key: stem::hash_str(&folded),
+                key,
                 stem,
                 quote: NO_QUOTE,
                 para,

@@ -36,6 +36,9 @@ impl Run {
 /// other k-grams still seed them.
 const MAX_SEED_REPEATS: u32 = 64;
 
+/// A run this long is taken as the pairing of its words (see `inside` in [`exact_runs`]).
+const LONG_RUN: usize = 12;
+
 fn gram_hash(words: &[Word]) -> u64 {
     words.iter().fold(0x51_7c_c1_b7_27_22_0a_95, |h, w| {
         (h.rotate_left(23) ^ w.key).wrapping_mul(0x9e37_79b9_7f4a_7c15)
@@ -55,6 +58,11 @@ pub(crate) fn exact_runs(left: &[Word], right: &[Word], k: usize) -> Vec<Run> {
         FxHashMap::with_capacity_and_hasher(grams, Default::default());
     let mut next = vec![u32::MAX; grams];
     for j in (0..grams).rev() {
+        // A run of function words only ("and that it was") is shared by any two texts: it
+        // seeds nothing, and skipping it saves most of the lookups.
+        if !right[j..j + k].iter().any(|w| w.is_content()) {
+            continue;
+        }
         let h = gram_hash(&right[j..j + k]);
         let entry = heads.entry(h).or_insert((u32::MAX, 0));
         // Positions fit in u32: a text of 4 billion words is far beyond the import size limit.
@@ -64,7 +72,13 @@ pub(crate) fn exact_runs(left: &[Word], right: &[Word], k: usize) -> Vec<Run> {
     let mut runs = Vec::new();
     // Left end of the last run found on each diagonal, so a run is grown only once.
     let mut reached: FxHashMap<isize, usize> = FxHashMap::default();
+    // Left end of the last long run: k-grams inside it are not looked up again. They could
+    // only pair these words elsewhere too, and one-to-one pairing keeps the longer run anyway.
+    let mut inside = 0usize;
     for i in 0..=left.len() - k {
+        if i + k <= inside || !left[i..i + k].iter().any(|w| w.is_content()) {
+            continue;
+        }
         let Some(&(first, count)) = heads.get(&gram_hash(&left[i..i + k])) else {
             continue;
         };
@@ -100,6 +114,9 @@ pub(crate) fn exact_runs(left: &[Word], right: &[Word], k: usize) -> Vec<Run> {
                 continue;
             }
             reached.insert(diag, i + fwd);
+            if back + fwd >= LONG_RUN {
+                inside = inside.max(i + fwd);
+            }
             runs.push(Run {
                 l: i - back,
                 r: r - back,

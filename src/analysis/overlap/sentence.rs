@@ -85,21 +85,24 @@ pub(crate) fn pair_sentences(
             *df.entry(s).or_default() += 1;
         }
     }
-    let weight = |s: &u64| {
-        let n = f64::from(df.get(s).copied().unwrap_or(1));
-        (1.0 + total / n).ln()
-    };
+    // Squared weight of each stem: rarer across all sentences of both texts weighs more.
+    let w2: FxHashMap<u64, f64> = df
+        .iter()
+        .map(|(&s, &n)| (s, (1.0 + total / f64::from(n)).ln().powi(2)))
+        .collect();
+    let weight2 = |s: &u64| w2.get(s).copied().unwrap_or(0.0);
     let to_bag = |stems: Vec<u64>| {
-        let norm = stems.iter().map(|s| weight(s).powi(2)).sum::<f64>().sqrt();
+        let norm = stems.iter().map(weight2).sum::<f64>().sqrt();
         Bag { stems, norm }
     };
     let lb: Vec<Bag> = lb.into_iter().map(to_bag).collect();
     let rb: Vec<Bag> = rb.into_iter().map(to_bag).collect();
     let lown = owners(&left.sentences, drafts, |d| &d.l);
     let rown = owners(&right.sentences, drafts, |d| &d.r);
+    // Free right sentences by stem, for the free left sentences to look up.
     let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     for (ri, bag) in rb.iter().enumerate() {
-        if bag.stems.len() < MIN_SENTENCE_CONTENT || rown[ri].1 {
+        if bag.stems.len() < MIN_SENTENCE_CONTENT || !rown[ri].0.is_empty() || rown[ri].1 {
             continue;
         }
         for &s in &bag.stems {
@@ -108,9 +111,41 @@ pub(crate) fn pair_sentences(
         }
     }
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+    let mut consider = |li: usize, ri: usize, dot: f64, shared: usize| {
+        let (lbag, rbag) = (&lb[li], &rb[ri]);
+        let cosine = dot / (lbag.norm * rbag.norm);
+        // Half the content words of the longer sentence must be shared: a name and a title
+        // in common make two sentences about one person, not one statement.
+        let covers = shared * 2 >= lbag.stems.len().max(rbag.stems.len());
+        if shared >= MIN_SHARED && covers && cosine >= threshold {
+            candidates.push((cosine, li, ri));
+        }
+    };
     let mut dot: FxHashMap<u32, (f64, usize)> = FxHashMap::default();
     for (li, bag) in lb.iter().enumerate() {
         if bag.stems.len() < MIN_SENTENCE_CONTENT || lown[li].1 {
+            continue;
+        }
+        if let Some(&d) = lown[li].0.first() {
+            // A sentence holding passages can only pair with the sentence holding their
+            // other sides.
+            let draft = &drafts[d];
+            let ri = right
+                .sentences
+                .partition_point(|s| s.words.end <= draft.r.start);
+            let whole = |p: &Prepared, i: usize, r: &std::ops::Range<usize>| {
+                p.sentences.get(i).is_some_and(|s| s.words == *r)
+            };
+            let nothing_to_add =
+                lown[li].0.len() == 1 && whole(left, li, &draft.l) && whole(right, ri, &draft.r);
+            if ri < rb.len()
+                && !nothing_to_add
+                && rb[ri].stems.len() >= MIN_SENTENCE_CONTENT
+                && same_owners(li, ri, &lown, &rown)
+            {
+                let (d, shared) = weighted_overlap(&bag.stems, &rb[ri].stems, &weight2);
+                consider(li, ri, d, shared);
+            }
             continue;
         }
         dot.clear();
@@ -118,26 +153,15 @@ pub(crate) fn pair_sentences(
             let Some(list) = postings.get(s).filter(|l| l.len() <= MAX_POSTINGS) else {
                 continue;
             };
-            let w2 = weight(s).powi(2);
+            let w = weight2(s);
             for &ri in list {
                 let e = dot.entry(ri).or_default();
-                e.0 += w2;
+                e.0 += w;
                 e.1 += 1;
             }
         }
         for (&ri, &(d, shared)) in &dot {
-            let ri = ri as usize;
-            let cosine = d / (bag.norm * rb[ri].norm);
-            // Half the content words of the longer sentence must be shared: a name and a
-            // title in common make two sentences about one person, not one statement.
-            let covers = shared * 2 >= bag.stems.len().max(rb[ri].stems.len());
-            if shared >= MIN_SHARED
-                && covers
-                && cosine >= threshold
-                && same_owners(li, ri, &lown, &rown)
-            {
-                candidates.push((cosine, li, ri));
-            }
+            consider(li, ri as usize, d, shared);
         }
     }
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
@@ -167,6 +191,24 @@ pub(crate) fn pair_sentences(
         !absorbed[i - 1]
     });
     drafts.extend(added);
+}
+
+/// Sum of squared weights of the stems two sorted lists share, and how many they share.
+fn weighted_overlap(a: &[u64], b: &[u64], weight2: &impl Fn(&u64) -> f64) -> (f64, usize) {
+    let (mut i, mut j, mut dot, mut shared) = (0, 0, 0.0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += weight2(&a[i]);
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (dot, shared)
 }
 
 /// Whether the two sentences hold exactly the same drafts (possibly none), each lying inside

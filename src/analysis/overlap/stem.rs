@@ -7,6 +7,7 @@
 
 use rustc_hash::FxHasher;
 use std::hash::Hasher;
+use std::sync::OnceLock;
 
 /// English function words, lowercase, sorted (binary search).
 const STOPWORDS: &[&str] = &[
@@ -199,25 +200,50 @@ const STOPWORDS: &[&str] = &[
     "yours",
 ];
 
-/// Whether a folded word is a function word.
-pub fn is_stopword(folded: &str) -> bool {
-    STOPWORDS.binary_search(&folded).is_ok()
+/// Hashes ([`hash_str`]) of the function words, sorted: one integer search per word instead
+/// of string comparisons.
+/// Also a 4096-bit filter of their low bits: most content words are told apart with one bit
+/// test, without the (branchy, slow) search.
+struct StopKeys {
+    sorted: Vec<u64>,
+    filter: [u64; 64],
+}
+
+fn stopword_keys() -> &'static StopKeys {
+    static KEYS: OnceLock<StopKeys> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut sorted: Vec<u64> = STOPWORDS.iter().map(|w| hash_str(w)).collect();
+        sorted.sort_unstable();
+        let mut filter = [0u64; 64];
+        for k in &sorted {
+            let bit = (k & 4095) as usize;
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
+        StopKeys { sorted, filter }
+    })
+}
+
+fn is_stop_key(key: u64) -> bool {
+    let keys = stopword_keys();
+    let bit = (key & 4095) as usize;
+    keys.filter[bit / 64] & (1 << (bit % 64)) != 0 && keys.sorted.binary_search(&key).is_ok()
 }
 
 /// Whether a folded word carries content: not a function word, and not a lone letter (an
-/// initial) unless it is a digit.
-pub fn is_content(folded: &str) -> bool {
+/// initial) unless it is a digit. `key` is `hash_str(folded)`.
+pub fn is_content(folded: &str, key: u64) -> bool {
     let mut chars = folded.chars();
     match (chars.next(), chars.next()) {
         (None, _) => false,
         (Some(c), None) => c.is_ascii_digit() || !c.is_alphabetic(),
-        _ => !is_stopword(folded),
+        _ => !is_stop_key(key),
     }
 }
 
 /// The crude stem of a folded content word (see the module documentation).
 pub fn stem(folded: &str) -> &str {
-    let len = |s: &str| s.chars().count();
+    let ascii = folded.is_ascii();
+    let len = |s: &str| if ascii { s.len() } else { s.chars().count() };
     let mut s = folded;
     for suffix in ["'s", "'"] {
         if let Some(rest) = s.strip_suffix(suffix) {
@@ -248,6 +274,9 @@ pub fn stem(folded: &str) -> &str {
     }
     if len(s) >= 5 {
         s = s.strip_suffix(['e', 'y']).unwrap_or(s);
+    }
+    if ascii {
+        return &s[..s.len().min(6)];
     }
     match s.char_indices().nth(6) {
         Some((cut, _)) => &s[..cut],
@@ -290,9 +319,11 @@ mod tests {
 
     #[test]
     fn content_words() {
-        assert!(is_content("quay"));
-        assert!(is_content("7"));
-        assert!(!is_content("the"));
-        assert!(!is_content("v"));
+        let c = |w: &str| is_content(w, hash_str(w));
+        assert!(c("quay"));
+        assert!(c("7"));
+        assert!(!c("the"));
+        assert!(!c("would"));
+        assert!(!c("v"));
     }
 }
