@@ -53,6 +53,31 @@ pub(crate) fn changes(
     }
 }
 
+/// What differs between the two sides of a paraphrase, where word order means little: the
+/// words (by stem for content words, by spelling for the rest) that the other side lacks.
+pub(crate) fn unshared(
+    left: &[Word],
+    lr: Range<usize>,
+    right: &[Word],
+    rr: Range<usize>,
+) -> (Vec<Span>, Vec<Span>) {
+    let id = |w: &Word| if w.is_content() { w.stem } else { w.key };
+    let ids = |words: &[Word]| {
+        let mut v: Vec<u64> = words.iter().map(id).collect();
+        v.sort_unstable();
+        v
+    };
+    let (l, r) = (&left[lr], &right[rr]);
+    let (lids, rids) = (ids(l), ids(r));
+    let lacking = |words: &[Word], other: &[u64]| -> Vec<bool> {
+        words
+            .iter()
+            .map(|w| other.binary_search(&id(w)).is_err())
+            .collect()
+    };
+    (spans(l, &lacking(l, &rids)), spans(r, &lacking(r, &lids)))
+}
+
 /// Byte spans of the runs of flagged words.
 fn spans(words: &[Word], flagged: &[bool]) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();

@@ -207,13 +207,18 @@ fn finish(d: &chain::Draft, left: &Prepared, right: &Prepared, timeout: Duration
     } else {
         PassageKind::Paraphrase
     };
+    let (left_changed, right_changed) = if kind == PassageKind::Paraphrase {
+        diff::unshared(&left.words, d.l.clone(), &right.words, d.r.clone())
+    } else {
+        (ch.left, ch.right)
+    };
     Passage {
         left: lspan,
         right: rspan,
         kind,
         words,
-        left_changed: ch.left,
-        right_changed: ch.right,
+        left_changed,
+        right_changed,
     }
 }
 
