@@ -112,7 +112,7 @@ fn one_article(ctx: &Context, arg: &str) -> Result<Article> {
     let mut found = super::load_articles(ctx, &[arg.to_string()])?;
     if found.len() != 1 {
         bail!(
-            "{arg} holds {} articles, but compare needs one on each side; name a single file or a store id (see `juxta list`)",
+            "{arg} holds {} articles, but compare takes one article per argument; name a single file or a store id (see `juxta list`)",
             found.len()
         );
     }

@@ -416,6 +416,9 @@ fn wording(text: &str, m: &Mark, color: bool) -> Vec<Line> {
             continue;
         }
         let range = range.start.max(m.span.start)..range.end.min(m.span.end);
+        if text[range.clone()].trim().is_empty() {
+            continue;
+        }
         if !first_line {
             if cur.width > 0 {
                 atoms.push(std::mem::take(&mut cur));
@@ -450,8 +453,9 @@ fn passage_list(
     title.push("Shared passages, numbered in left order", BOLD);
     lines.push(title);
     let find = |ms: &'_ [Mark<'_>], n: usize| ms.iter().position(|m| m.number == n);
-    let number_width = c.alignment.passages.len().to_string().len();
-    let indent = number_width + 4;
+    // Tags ("[12~]") right-aligned, the wording indented past the widest.
+    let tag_width = c.alignment.passages.len().to_string().len() + 3;
+    let indent = tag_width + 2;
     let label_width = 7;
     for (i, p) in c.alignment.passages.iter().enumerate() {
         let n = i + 1;
@@ -462,15 +466,19 @@ fn passage_list(
         lines.push(Line::default());
         let (_, _, marker) = inks(p.kind);
         let mut head = Line::default();
-        head.push(&format!("{n:>number_width$}. "), BOLD);
-        head.push(&format!("[{n}{}]", marks::symbol(p.kind)), marker);
+        let tag = format!("[{n}{}]", marks::symbol(p.kind));
+        head.push(
+            &" ".repeat(tag_width.saturating_sub(display_width(&tag))),
+            None,
+        );
+        head.push(&tag, marker);
         let rwords = marks::word_count(&c.right.text[p.right.start..p.right.end]);
         let size = if p.words == rwords {
             format!("{} words", p.words)
         } else {
             format!("{} words left, {} right", p.words, rwords)
         };
-        head.push(&format!(" {}, {size}", p.kind.name()), None);
+        head.push(&format!(" {}: {size}", p.kind.name()), None);
         lines.push(head);
         let ltext = &c.left.text[lm.span.start..lm.span.end];
         let rtext = &c.right.text[rm.span.start..rm.span.end];
