@@ -405,14 +405,18 @@ fn columns(
 
 /// The passage's words on one side, line breaks shown as ¶, changed words in {braces}
 /// (without colour) or underlined (with colour).
-fn wording(text: &str, m: &Mark, color: bool) -> Vec<Line> {
+fn wording(text: &str, lines: &[std::ops::Range<usize>], m: &Mark, color: bool) -> Vec<Line> {
     let (ink, changed_ink, _) = inks(m.kind);
     let one = [m.clone()];
     let mut atoms: Vec<Line> = Vec::new();
     let mut cur = Line::default();
     let mut first_line = true;
-    for range in marks::lines(text) {
-        if range.end <= m.span.start || range.start >= m.span.end {
+    let first = lines.partition_point(|r| r.end < m.span.start);
+    for range in lines[first..].iter().cloned() {
+        if range.start >= m.span.end {
+            break;
+        }
+        if range.end <= m.span.start {
             continue;
         }
         let range = range.start.max(m.span.start)..range.end.min(m.span.end);
@@ -452,14 +456,25 @@ fn passage_list(
     let mut title = Line::default();
     title.push("Shared passages, numbered in left order", BOLD);
     lines.push(title);
-    let find = |ms: &'_ [Mark<'_>], n: usize| ms.iter().position(|m| m.number == n);
+    let (left_lines, right_lines) = (marks::lines(&c.left.text), marks::lines(&c.right.text));
+    // Marks by passage number (numbers run from 1 without gaps).
+    let by_number = |ms: &[Mark]| {
+        let mut v = vec![None; c.alignment.passages.len() + 1];
+        for (i, m) in ms.iter().enumerate() {
+            if let Some(slot) = v.get_mut(m.number) {
+                *slot = Some(i);
+            }
+        }
+        v
+    };
+    let (left_at, right_at) = (by_number(left_marks), by_number(right_marks));
     // Tags ("[12~]") right-aligned, the wording indented past the widest.
     let tag_width = c.alignment.passages.len().to_string().len() + 3;
     let indent = tag_width + 2;
     let label_width = 7;
     for (i, p) in c.alignment.passages.iter().enumerate() {
         let n = i + 1;
-        let (Some(li), Some(ri)) = (find(left_marks, n), find(right_marks, n)) else {
+        let (Some(&Some(li)), Some(&Some(ri))) = (left_at.get(n), right_at.get(n)) else {
             continue;
         };
         let (lm, rm) = (&left_marks[li], &right_marks[ri]);
@@ -483,11 +498,11 @@ fn passage_list(
         let ltext = &c.left.text[lm.span.start..lm.span.end];
         let rtext = &c.right.text[rm.span.start..rm.span.end];
         let sides: Vec<(&str, Vec<Line>)> = if p.kind == PassageKind::Exact && ltext == rtext {
-            vec![("both", wording(&c.left.text, lm, color))]
+            vec![("both", wording(&c.left.text, &left_lines, lm, color))]
         } else {
             vec![
-                ("left", wording(&c.left.text, lm, color)),
-                ("right", wording(&c.right.text, rm, color)),
+                ("left", wording(&c.left.text, &left_lines, lm, color)),
+                ("right", wording(&c.right.text, &right_lines, rm, color)),
             ]
         };
         for (label, atoms) in sides {
