@@ -8,6 +8,7 @@ pub mod article;
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod export;
 pub mod import;
 pub mod store;
 pub mod text;

@@ -262,7 +262,7 @@ impl App {
             keymap: KeyMap::new(&config.keys),
             theme: Theme::new(spec, super::theme::color_enabled()),
             settings: config.tui.clone(),
-            export_width: 160,
+            export_width: config.compare.text_width,
             panes: [Pane::default(), Pane::default()],
             focus: Focus::Pane(Side::Left),
             last_pane: Side::Left,

@@ -28,8 +28,8 @@ use std::time::{Duration, Instant};
 
 /// The comparison as `juxta compare --format text` writes it (what `e` exports).
 pub fn export_text(left: &Article, right: &Article, alignment: &Alignment, width: usize) -> String {
-    let _ = (left, right, alignment, width);
-    todo!("export module")
+    let comparison = crate::export::Comparison { left, right, alignment };
+    crate::export::render(&comparison, crate::export::Format::Text, &crate::export::RenderOptions { width, color: false })
 }
 
 /// Restores the terminal when dropped: on return, on error and (through the panic hook) on panic.

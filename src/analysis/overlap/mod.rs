@@ -1,0 +1,247 @@
+//! Overlapping passages between two articles (see DESIGN.md, "Finding overlapping passages").
+//!
+//! The pipeline, each step in its own module:
+//! 1. [`prepare`]: words with byte spans, folded match keys, quotations, sentences;
+//! 2. [`seed`]: every maximal run of equal words, found through hashed k-grams, in any order;
+//! 3. [`chain`]: runs made one-to-one, chained across small edits, kept when long and dense
+//!    enough (or a verbatim quote);
+//! 4. [`sentence`]: sentence pairs with high weighted content-word overlap (paraphrases, and
+//!    edited sentences whose shared runs are too short to chain);
+//! 5. [`diff`]: the changed words inside each pair, for inline highlighting.
+
+mod chain;
+mod diff;
+mod prepare;
+mod seed;
+mod sentence;
+mod stem;
+
+pub use prepare::Prepared;
+
+use super::Span;
+use serde::{Deserialize, Serialize};
+use std::time::Duration;
+
+/// `[compare]` in the config: how passages are found and shown.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverlapConfig {
+    /// Shortest passage kept, in words (a shorter verbatim quote still counts).
+    pub min_words: usize,
+    /// Length of the word k-grams that seed passages; shorter shared stretches are not seen.
+    pub seed_words: usize,
+    /// Shortest verbatim quotation kept when it is shorter than `min_words`.
+    pub min_quote_words: usize,
+    /// Most words between two shared stretches, on each side, for them to form one passage.
+    pub max_gap: usize,
+    /// Weighted content-word overlap (cosine, 0–1) for two sentences to be paired as a
+    /// paraphrase; 0 turns the sentence layer off.
+    pub paraphrase_threshold: f64,
+    /// Time limit of the word diff inside one passage, in milliseconds; past it the marked
+    /// differences get coarser.
+    pub diff_timeout_ms: u64,
+    /// Width of the text export in columns, when `--width` is not given.
+    pub text_width: usize,
+}
+
+impl Default for OverlapConfig {
+    /// The `[compare]` section of the embedded default config.
+    fn default() -> Self {
+        crate::config::Config::default().compare
+    }
+}
+
+/// How closely a passage's two sides agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PassageKind {
+    /// The same words after normalization.
+    Exact,
+    /// Small edits inside.
+    Near,
+    /// Same content words, different wording.
+    Paraphrase,
+}
+
+impl PassageKind {
+    /// The lowercase name used in JSON and exports.
+    pub fn name(self) -> &'static str {
+        match self {
+            PassageKind::Exact => "exact",
+            PassageKind::Near => "near",
+            PassageKind::Paraphrase => "paraphrase",
+        }
+    }
+}
+
+/// A passage both articles carry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Passage {
+    /// Where it is in the left article.
+    pub left: Span,
+    /// Where it is in the right article.
+    pub right: Span,
+    /// How closely the sides agree.
+    pub kind: PassageKind,
+    /// Number of words (on the left side).
+    pub words: usize,
+    /// Words of the left side that differ from the right (empty for `exact`).
+    pub left_changed: Vec<Span>,
+    /// Words of the right side that differ from the left (empty for `exact`).
+    pub right_changed: Vec<Span>,
+}
+
+/// Everything two articles share.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Alignment {
+    /// Shared passages, ordered by their left start.
+    pub passages: Vec<Passage>,
+    /// Symmetric similarity in [0, 1] from the shared content words.
+    pub similarity: f64,
+}
+
+impl Alignment {
+    /// Number of passages of each kind: (exact, near, paraphrase).
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let n = |k| self.passages.iter().filter(|p| p.kind == k).count();
+        (
+            n(PassageKind::Exact),
+            n(PassageKind::Near),
+            n(PassageKind::Paraphrase),
+        )
+    }
+}
+
+/// Finds the passages `left` and `right` share.
+pub fn align(left: &str, right: &str, cfg: &OverlapConfig) -> Alignment {
+    let (l, r) = prepare_pair(left, right);
+    align_prepared(&l, &r, cfg)
+}
+
+/// Texts longer than this (bytes, both sides) are prepared on two threads: preparing is most
+/// of the work of an alignment, and the two sides are independent.
+const PARALLEL_BYTES: usize = 256 * 1024;
+
+/// Prepares both texts, side by side on two threads when they are long.
+pub fn prepare_pair(left: &str, right: &str) -> (Prepared, Prepared) {
+    if left.len() + right.len() < PARALLEL_BYTES {
+        return (Prepared::new(left), Prepared::new(right));
+    }
+    std::thread::scope(|s| {
+        let other = s.spawn(|| Prepared::new(right));
+        let l = Prepared::new(left);
+        // A panic in the helper thread is a bug in Prepared::new; re-raise it here.
+        let r = other
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (l, r)
+    })
+}
+
+/// Sentence pairs whose words agree at least this much (in order) are `near`, below it
+/// `paraphrase`.
+const NEAR_RATIO: f64 = 0.6;
+
+/// [`align`] for texts prepared once with [`Prepared::new`] (cheaper when one article is
+/// compared with many). The offsets refer to the texts the two were prepared from.
+pub fn align_prepared(left: &Prepared, right: &Prepared, cfg: &OverlapConfig) -> Alignment {
+    let (lw, rw) = (&left.words, &right.words);
+    if lw.is_empty() || rw.is_empty() {
+        return Alignment {
+            passages: Vec::new(),
+            similarity: 0.0,
+        };
+    }
+    let mut drafts = if lw.iter().map(|w| w.key).eq(rw.iter().map(|w| w.key)) {
+        // The same words throughout: one passage, however short the texts.
+        vec![chain::Draft {
+            l: 0..lw.len(),
+            r: 0..rw.len(),
+            exact: true,
+            sentences: false,
+        }]
+    } else {
+        let seed = cfg.seed_words.max(1);
+        let runs = seed::exact_runs(lw, rw, seed);
+        let runs = chain::one_to_one(runs, lw.len(), rw.len(), seed);
+        let mut drafts = Vec::new();
+        for c in chain::chains(&runs, left, right, cfg) {
+            chain::accept(&c, left, right, cfg, &mut drafts);
+        }
+        drafts.sort_by_key(|d| d.l.start);
+        sentence::pair_sentences(left, right, &mut drafts, cfg);
+        drafts
+    };
+    drafts.sort_by_key(|d| (d.l.start, d.r.start));
+    let timeout = Duration::from_millis(cfg.diff_timeout_ms);
+    let passages: Vec<Passage> = drafts
+        .iter()
+        .map(|d| finish(d, left, right, timeout))
+        .collect();
+    let similarity = similarity(left, right, &drafts);
+    Alignment {
+        passages,
+        similarity,
+    }
+}
+
+/// Settles a draft's kind and inline differences.
+fn finish(d: &chain::Draft, left: &Prepared, right: &Prepared, timeout: Duration) -> Passage {
+    let (lspan, rspan) = (left.byte_span(&d.l), right.byte_span(&d.r));
+    let words = d.l.len();
+    if d.exact {
+        return Passage {
+            left: lspan,
+            right: rspan,
+            kind: PassageKind::Exact,
+            words,
+            left_changed: Vec::new(),
+            right_changed: Vec::new(),
+        };
+    }
+    let ch = diff::changes(&left.words, d.l.clone(), &right.words, d.r.clone(), timeout);
+    let kind = if ch.left.is_empty() && ch.right.is_empty() {
+        PassageKind::Exact
+    } else if !d.sentences || 2.0 * ch.equal as f64 >= NEAR_RATIO * (d.l.len() + d.r.len()) as f64 {
+        PassageKind::Near
+    } else {
+        PassageKind::Paraphrase
+    };
+    let (left_changed, right_changed) = if kind == PassageKind::Paraphrase {
+        diff::unshared(&left.words, d.l.clone(), &right.words, d.r.clone())
+    } else {
+        (ch.left, ch.right)
+    };
+    Passage {
+        left: lspan,
+        right: rspan,
+        kind,
+        words,
+        left_changed,
+        right_changed,
+    }
+}
+
+/// Share of all content words (both sides) that lie in a passage and whose stem the passage's
+/// other side also has: 1 for the same text, 0 when nothing is shared, symmetric.
+fn similarity(left: &Prepared, right: &Prepared, drafts: &[chain::Draft]) -> f64 {
+    let total = left.content_in(0..left.words.len()) + right.content_in(0..right.words.len());
+    if total == 0 {
+        return if drafts.is_empty() { 0.0 } else { 1.0 };
+    }
+    let shared_in = |mine: &[prepare::Word], theirs: &[prepare::Word]| {
+        let mut stems: Vec<u64> = theirs.iter().map(|w| w.stem).filter(|&s| s != 0).collect();
+        stems.sort_unstable();
+        mine.iter()
+            .filter(|w| w.is_content() && stems.binary_search(&w.stem).is_ok())
+            .count()
+    };
+    let shared: usize = drafts
+        .iter()
+        .map(|d| {
+            let (l, r) = (&left.words[d.l.clone()], &right.words[d.r.clone()]);
+            shared_in(l, r) + shared_in(r, l)
+        })
+        .sum();
+    (shared as f64 / total as f64).clamp(0.0, 1.0)
+}

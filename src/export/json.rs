@@ -1,0 +1,88 @@
+//! JSON export: the shape in DESIGN.md ("compare --format json") plus the inline differences.
+
+use super::Comparison;
+use crate::analysis::Span;
+use crate::analysis::overlap::Passage;
+use crate::article::Article;
+use serde::Serialize;
+
+/// One side: the article with the text every offset points into.
+#[derive(Serialize)]
+struct Side<'a> {
+    id: &'a str,
+    title: &'a str,
+    source: &'a str,
+    date: Option<chrono::NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    words: usize,
+    text: &'a str,
+}
+
+impl<'a> From<&'a Article> for Side<'a> {
+    fn from(a: &'a Article) -> Self {
+        Side {
+            id: &a.id,
+            title: &a.title,
+            source: &a.source,
+            date: a.date,
+            url: a.url.as_deref(),
+            words: a.word_count(),
+            text: &a.text,
+        }
+    }
+}
+
+/// A passage as JSON: offsets, kind, word count, and the changed stretches of each side.
+#[derive(Serialize)]
+struct JsonPassage<'a> {
+    number: usize,
+    left: Span,
+    right: Span,
+    kind: &'static str,
+    words: usize,
+    left_changed: &'a [Span],
+    right_changed: &'a [Span],
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    left: Side<'a>,
+    right: Side<'a>,
+    similarity: f64,
+    passages: Vec<JsonPassage<'a>>,
+}
+
+/// Renders the comparison as pretty-printed JSON (with a final newline).
+pub fn render(c: &Comparison) -> String {
+    let passages = c
+        .alignment
+        .passages
+        .iter()
+        .enumerate()
+        .map(|(i, p): (usize, &Passage)| JsonPassage {
+            number: i + 1,
+            left: p.left,
+            right: p.right,
+            kind: p.kind.name(),
+            words: p.words,
+            left_changed: &p.left_changed,
+            right_changed: &p.right_changed,
+        })
+        .collect();
+    let doc = Document {
+        left: Side::from(c.left),
+        right: Side::from(c.right),
+        similarity: round3(c.alignment.similarity),
+        passages,
+    };
+    // Serializing plain structs of strings and numbers cannot fail.
+    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// Three decimals are plenty for a reader and keep output stable across platforms.
+pub(crate) fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}

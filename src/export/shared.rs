@@ -1,0 +1,209 @@
+//! The report of `juxta compare A --all`: which passages of one article appear in the other
+//! articles of the store, and how much of it is original.
+
+use super::{Format, RenderOptions, html, markdown};
+use crate::analysis::index::SharedSpan;
+use crate::article::Article;
+use serde::Serialize;
+use std::fmt::Write as _;
+
+/// One article checked against a set of others.
+#[derive(Debug, Clone, Copy)]
+pub struct SharedReport<'a> {
+    /// The article checked.
+    pub article: &'a Article,
+    /// The articles it was checked against; `SharedSpan::others` index `corpus`.
+    pub corpus: &'a [&'a Article],
+    /// Its passages found elsewhere (from [`crate::analysis::index::CorpusIndex`]).
+    pub spans: &'a [SharedSpan],
+    /// Share of its words found nowhere else.
+    pub originality: f64,
+    /// How many other articles it was checked against.
+    pub compared_with: usize,
+}
+
+fn ids<'a>(r: &SharedReport<'a>, s: &SharedSpan) -> Vec<&'a str> {
+    s.others
+        .iter()
+        .filter_map(|&i| r.corpus.get(i).map(|a| a.id.as_str()))
+        .collect()
+}
+
+fn excerpt(r: &SharedReport, s: &SharedSpan) -> String {
+    let text = r.article.text.get(s.span.start..s.span.end).unwrap_or("");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Renders the report in `format` (text is wrapped to `opts.width`, never coloured).
+pub fn render_shared(r: &SharedReport, format: Format, opts: &RenderOptions) -> String {
+    match format {
+        Format::Text => text(r, opts.width.max(24)),
+        Format::Json => json(r),
+        Format::Markdown => md(r),
+        Format::Html => page(r),
+    }
+}
+
+fn percent(x: f64) -> String {
+    format!("{:.0}%", (x * 100.0).clamp(0.0, 100.0))
+}
+
+fn wrap_into(out: &mut String, text: &str, indent: usize, width: usize) {
+    let room = width.saturating_sub(indent).max(10);
+    let mut line = String::new();
+    let mut w = 0;
+    for word in text.split_whitespace() {
+        let ww = unicode_width::UnicodeWidthStr::width(word);
+        if w > 0 && w + 1 + ww > room {
+            let _ = writeln!(out, "{}{line}", " ".repeat(indent));
+            line.clear();
+            w = 0;
+        }
+        if w > 0 {
+            line.push(' ');
+            w += 1;
+        }
+        line.push_str(word);
+        w += ww;
+    }
+    if !line.is_empty() {
+        let _ = writeln!(out, "{}{line}", " ".repeat(indent));
+    }
+}
+
+fn text(r: &SharedReport, width: usize) -> String {
+    let a = r.article;
+    let mut out = String::new();
+    let date = a
+        .date
+        .map_or_else(|| "date unknown".to_string(), |d| d.to_string());
+    wrap_into(
+        &mut out,
+        &format!("“{}” — {}, {} (id {})", a.title, a.source, date, a.id),
+        0,
+        width,
+    );
+    let _ = writeln!(
+        out,
+        "Checked against {} other article{}: {} of its words appear in no other article.",
+        r.compared_with,
+        if r.compared_with == 1 { "" } else { "s" },
+        percent(r.originality)
+    );
+    if r.spans.is_empty() {
+        let _ = writeln!(out, "No passage of it appears elsewhere.");
+        return out;
+    }
+    let _ = writeln!(out, "\nPassages found elsewhere ({}):", r.spans.len());
+    let n_width = r.spans.len().to_string().len();
+    for (i, s) in r.spans.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "\n{:>n_width$}. also in {}",
+            i + 1,
+            ids(r, s).join(", ")
+        );
+        wrap_into(&mut out, &excerpt(r, s), n_width + 2, width);
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct JsonSpan<'a> {
+    start: usize,
+    end: usize,
+    text: String,
+    others: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    article: JsonArticle<'a>,
+    compared_with: usize,
+    originality: f64,
+    spans: Vec<JsonSpan<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonArticle<'a> {
+    id: &'a str,
+    title: &'a str,
+    source: &'a str,
+    date: Option<chrono::NaiveDate>,
+}
+
+fn json(r: &SharedReport) -> String {
+    let doc = JsonReport {
+        article: JsonArticle {
+            id: &r.article.id,
+            title: &r.article.title,
+            source: &r.article.source,
+            date: r.article.date,
+        },
+        compared_with: r.compared_with,
+        originality: super::json::round3(r.originality),
+        spans: r
+            .spans
+            .iter()
+            .map(|s| JsonSpan {
+                start: s.span.start,
+                end: s.span.end,
+                text: r
+                    .article
+                    .text
+                    .get(s.span.start..s.span.end)
+                    .unwrap_or("")
+                    .to_string(),
+                others: ids(r, s),
+            })
+            .collect(),
+    };
+    // Plain strings and numbers always serialize.
+    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+fn md(r: &SharedReport) -> String {
+    let a = r.article;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# Passages of {} found elsewhere\n\n**Originality:** {} of its words appear in no other article (checked against {} others).\n",
+        markdown::escape(&a.title, false),
+        percent(r.originality),
+        r.compared_with
+    );
+    for (i, s) in r.spans.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{}. {} — also in {}",
+            i + 1,
+            markdown::escape(&excerpt(r, s), false),
+            markdown::escape(&ids(r, s).join(", "), false)
+        );
+    }
+    out
+}
+
+fn page(r: &SharedReport) -> String {
+    let a = r.article;
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>juxta: {t}</title>\n<style>body{{font:15px/1.5 Georgia,serif;max-width:60em;margin:auto;padding:1.5em}} li{{margin:.6em 0}} .o{{color:#666;font:13px system-ui,sans-serif}}</style>\n</head>\n<body>\n<h1>Passages of “{t}” found elsewhere</h1>\n<p>Originality: {} of its words appear in no other article (checked against {} others).</p>\n<ol>\n",
+        percent(r.originality),
+        r.compared_with,
+        t = html::escape(&a.title)
+    );
+    for s in r.spans {
+        let _ = writeln!(
+            out,
+            "<li>{} <span class=\"o\">also in {}</span></li>",
+            html::escape(&excerpt(r, s)),
+            html::escape(&ids(r, s).join(", "))
+        );
+    }
+    out.push_str("</ol>\n</body>\n</html>\n");
+    out
+}

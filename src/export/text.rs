@@ -1,0 +1,523 @@
+//! The text export: what a reader pastes into an email.
+//!
+//! A header (both articles, similarity, counts), a legend, the two articles side by side in
+//! columns wrapped by display width (CJK and emoji count two columns), with every shared
+//! passage between numbered markers — `[3~ … ~3]` in one column, the same number in the other
+//! — and finally the numbered list of passages with both wordings. Readable without colour;
+//! with colour, passages are tinted by kind and changed words underlined.
+
+use super::Comparison;
+use super::marks::{self, Mark, Piece, Side, Style};
+use crate::analysis::overlap::PassageKind;
+use crate::article::Article;
+use unicode_width::UnicodeWidthChar;
+
+/// Narrowest layout rendered; below it columns could not hold a marker.
+const MIN_WIDTH: usize = 24;
+/// Between the two columns.
+const GUTTER: &str = " │ ";
+
+/// An ANSI SGR code (`"1;32"`), or none for plain text.
+type Ink = Option<&'static str>;
+
+/// A stretch of text in one ink.
+#[derive(Debug, Clone, PartialEq)]
+struct Seg {
+    text: String,
+    ink: Ink,
+}
+
+/// A line of output: segments and their display width.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Line {
+    segs: Vec<Seg>,
+    width: usize,
+}
+
+impl Line {
+    fn push(&mut self, text: &str, ink: Ink) {
+        if text.is_empty() {
+            return;
+        }
+        self.width += display_width(text);
+        match self.segs.last_mut() {
+            Some(last) if last.ink == ink => last.text.push_str(text),
+            _ => self.segs.push(Seg {
+                text: text.to_string(),
+                ink,
+            }),
+        }
+    }
+
+    fn append(&mut self, other: &Line) {
+        for s in &other.segs {
+            self.push(&s.text, s.ink);
+        }
+    }
+
+    fn write(&self, out: &mut String, color: bool) {
+        for s in &self.segs {
+            match (color, s.ink) {
+                (true, Some(code)) => {
+                    out.push_str("\x1b[");
+                    out.push_str(code);
+                    out.push('m');
+                    out.push_str(&s.text);
+                    out.push_str("\x1b[0m");
+                }
+                _ => out.push_str(&s.text),
+            }
+        }
+    }
+}
+
+fn display_width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// The colours of a kind: (passage text, changed words, markers).
+fn inks(kind: PassageKind) -> (Ink, Ink, Ink) {
+    match kind {
+        PassageKind::Exact => (Some("32"), Some("4;32"), Some("1;32")),
+        PassageKind::Near => (Some("33"), Some("4;33"), Some("1;33")),
+        PassageKind::Paraphrase => (Some("36"), Some("4;36"), Some("1;36")),
+    }
+}
+
+const BOLD: Ink = Some("1");
+const DIM: Ink = Some("2");
+
+fn open_marker(m: &Mark) -> String {
+    format!("[{}{}", m.number, marks::symbol(m.kind))
+}
+
+fn close_marker(m: &Mark) -> String {
+    format!("{}{}]", marks::symbol(m.kind), m.number)
+}
+
+/// Renders the comparison (see the module documentation).
+pub fn render(c: &Comparison, opts: &super::RenderOptions) -> String {
+    let width = opts.width.max(MIN_WIDTH);
+    let left_marks = marks::marks(c, Side::Left);
+    let right_marks = marks::marks(c, Side::Right);
+    let mut lines: Vec<Line> = Vec::new();
+    header(c, &left_marks, &right_marks, width, &mut lines);
+    lines.push(Line::default());
+    columns(c, &left_marks, &right_marks, width, &mut lines);
+    if !c.alignment.passages.is_empty() {
+        lines.push(Line::default());
+        passage_list(c, &left_marks, &right_marks, width, opts.color, &mut lines);
+    }
+    let mut out = String::new();
+    for line in &lines {
+        line.write(&mut out, opts.color);
+        let trimmed = out.trim_end_matches(' ').len();
+        out.truncate(trimmed);
+        out.push('\n');
+    }
+    out
+}
+
+fn describe(a: &Article, words: usize) -> String {
+    let date = a
+        .date
+        .map_or_else(|| "date unknown".to_string(), |d| d.to_string());
+    format!(
+        "“{}” — {}, {} ({} words; id {})",
+        a.title, a.source, date, words, a.id
+    )
+}
+
+fn percent(part: usize, whole: usize) -> usize {
+    (part * 100 + whole / 2).checked_div(whole).unwrap_or(0)
+}
+
+fn header(
+    c: &Comparison,
+    left_marks: &[Mark],
+    right_marks: &[Mark],
+    width: usize,
+    lines: &mut Vec<Line>,
+) {
+    let lw = marks::word_count(&c.left.text);
+    let rw = marks::word_count(&c.right.text);
+    let labelled = |label: &str, text: &str, lines: &mut Vec<Line>| {
+        let mut first = Line::default();
+        first.push(label, BOLD);
+        let indent = display_width(label);
+        let atoms = plain_atoms(text, None);
+        let wrapped = wrap(&atoms, width.saturating_sub(indent).max(1));
+        for (n, l) in wrapped.into_iter().enumerate() {
+            let mut line = if n == 0 {
+                first.clone()
+            } else {
+                let mut pad = Line::default();
+                pad.push(&" ".repeat(indent), None);
+                pad
+            };
+            line.append(&l);
+            lines.push(line);
+        }
+    };
+    labelled("Left:   ", &describe(c.left, lw), lines);
+    labelled("Right:  ", &describe(c.right, rw), lines);
+    labelled(
+        "Similarity: ",
+        &format!(
+            "{:.2} (0 = nothing in common, 1 = the same text)",
+            c.alignment.similarity
+        ),
+        lines,
+    );
+    let (e, n, p) = c.alignment.counts();
+    let total = e + n + p;
+    let shared = if total == 0 {
+        "no shared passages".to_string()
+    } else {
+        format!(
+            "{total} passage{} ({e} exact, {n} near, {p} paraphrase), covering {}% of the left article's words and {}% of the right's",
+            if total == 1 { "" } else { "s" },
+            percent(marks::shared_words(&c.left.text, left_marks), lw),
+            percent(marks::shared_words(&c.right.text, right_marks), rw),
+        )
+    };
+    labelled("Shared: ", &shared, lines);
+    if total > 0 {
+        labelled(
+            "Markers: ",
+            "[n= … =n] exact: the same words · [n~ … ~n] near: lightly edited · [n≈ … ≈n] paraphrase: the same content in other words. A passage has the same number n in both columns; the list at the end gives both wordings, {braces} marking the words that differ.",
+            lines,
+        );
+    }
+}
+
+/// Words of plain text as atoms in one ink.
+fn plain_atoms(text: &str, ink: Ink) -> Vec<Line> {
+    text.split_whitespace()
+        .map(|w| {
+            let mut l = Line::default();
+            l.push(w, ink);
+            l
+        })
+        .collect()
+}
+
+/// Greedy word wrap of atoms (unbreakable units, joined by one space) into lines at most
+/// `width` columns wide; an atom wider than a line is cut between characters.
+fn wrap(atoms: &[Line], width: usize) -> Vec<Line> {
+    let width = width.max(1);
+    let mut out: Vec<Line> = Vec::new();
+    let mut cur = Line::default();
+    for atom in atoms {
+        if atom.width == 0 {
+            continue;
+        }
+        let needed = if cur.width == 0 {
+            atom.width
+        } else {
+            cur.width + 1 + atom.width
+        };
+        if needed <= width {
+            if cur.width > 0 {
+                // The space takes the ink of the words around it when they share one, so a
+                // coloured passage (or an underlined change) reads as one stretch.
+                let before = cur.segs.last().and_then(|s| s.ink);
+                let after = atom.segs.first().and_then(|s| s.ink);
+                cur.push(" ", if before == after { before } else { None });
+            }
+            cur.append(atom);
+            continue;
+        }
+        if cur.width > 0 {
+            out.push(std::mem::take(&mut cur));
+        }
+        if atom.width <= width {
+            cur.append(atom);
+            continue;
+        }
+        for seg in &atom.segs {
+            for ch in seg.text.chars() {
+                let w = ch.width().unwrap_or(0);
+                if cur.width + w > width && cur.width > 0 {
+                    out.push(std::mem::take(&mut cur));
+                }
+                let mut buf = [0u8; 4];
+                cur.push(ch.encode_utf8(&mut buf), seg.ink);
+            }
+        }
+    }
+    if cur.width > 0 || out.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Adds the words of `s` to the atoms: white space ends the current atom; text glued to it
+/// (punctuation, a marker) stays in it. With `braces`, the words are enclosed in `{…}`.
+fn push_words(atoms: &mut Vec<Line>, cur: &mut Line, s: &str, ink: Ink, braces: bool) {
+    if s.starts_with(char::is_whitespace) && cur.width > 0 {
+        atoms.push(std::mem::take(cur));
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 && cur.width > 0 {
+            atoms.push(std::mem::take(cur));
+        }
+        if braces && k == 0 {
+            cur.push("{", None);
+        }
+        cur.push(w, ink);
+        if braces && k + 1 == words.len() {
+            cur.push("}", None);
+        }
+    }
+    if s.ends_with(char::is_whitespace) && cur.width > 0 {
+        atoms.push(std::mem::take(cur));
+    }
+}
+
+/// The atoms of one line of an article: words in their passage's ink, with the markers glued
+/// to the word they open before or close after (so a marker never ends up alone on a line).
+fn article_atoms(text: &str, range: std::ops::Range<usize>, ms: &[Mark]) -> Vec<Line> {
+    let mut atoms: Vec<Line> = Vec::new();
+    let mut cur = Line::default();
+    for piece in marks::pieces(text, range, ms) {
+        match piece {
+            Piece::Open(i) => {
+                let (_, _, marker) = inks(ms[i].kind);
+                cur.push(&open_marker(&ms[i]), marker);
+                cur.push(" ", None);
+            }
+            Piece::Close(i) => {
+                let (_, _, marker) = inks(ms[i].kind);
+                let target = if cur.width > 0 {
+                    &mut cur
+                } else {
+                    match atoms.last_mut() {
+                        Some(a) => a,
+                        None => &mut cur,
+                    }
+                };
+                if target.width > 0 {
+                    target.push(" ", None);
+                }
+                target.push(&close_marker(&ms[i]), marker);
+            }
+            Piece::Text(s, style) => {
+                push_words(&mut atoms, &mut cur, s, text_ink(style, ms), false);
+            }
+        }
+    }
+    if cur.width > 0 {
+        atoms.push(cur);
+    }
+    atoms
+}
+
+/// The ink of article text; dropped at writing time when colour is off.
+fn text_ink(style: Style, ms: &[Mark]) -> Ink {
+    let i = style.mark?;
+    let (text, changed, _) = inks(ms[i].kind);
+    if style.changed { changed } else { text }
+}
+
+/// The rows of one article's column.
+fn column(a: &Article, ms: &[Mark], width: usize) -> Vec<Line> {
+    let mut rows = Vec::new();
+    for range in marks::lines(&a.text) {
+        let atoms = article_atoms(&a.text, range, ms);
+        if atoms.is_empty() {
+            rows.push(Line::default());
+        } else {
+            rows.extend(wrap(&atoms, width));
+        }
+    }
+    while rows.last().is_some_and(|l| l.width == 0) {
+        rows.pop();
+    }
+    rows
+}
+
+fn column_title(label: &str, a: &Article, width: usize) -> Line {
+    let mut line = Line::default();
+    line.push(label, BOLD);
+    let rest = format!("{} — {}", a.id, a.source);
+    let room = width.saturating_sub(display_width(label));
+    let mut cut = String::new();
+    let mut w = 0;
+    for ch in rest.chars() {
+        let cw = ch.width().unwrap_or(0);
+        if w + cw > room {
+            break;
+        }
+        cut.push(ch);
+        w += cw;
+    }
+    line.push(&cut, None);
+    line
+}
+
+fn columns(
+    c: &Comparison,
+    left_marks: &[Mark],
+    right_marks: &[Mark],
+    width: usize,
+    lines: &mut Vec<Line>,
+) {
+    let gutter = display_width(GUTTER);
+    let col = (width - gutter) / 2;
+    let left = column(c.left, left_marks, col);
+    let right = column(c.right, right_marks, col);
+    let mut rows = vec![
+        (
+            column_title("LEFT  ", c.left, col),
+            column_title("RIGHT  ", c.right, col),
+        ),
+        (
+            {
+                let mut l = Line::default();
+                l.push(&"─".repeat(col), DIM);
+                l
+            },
+            {
+                let mut l = Line::default();
+                l.push(&"─".repeat(col), DIM);
+                l
+            },
+        ),
+    ];
+    let n = left.len().max(right.len());
+    let empty = Line::default();
+    for i in 0..n {
+        rows.push((
+            left.get(i).unwrap_or(&empty).clone(),
+            right.get(i).unwrap_or(&empty).clone(),
+        ));
+    }
+    for (n, (l, r)) in rows.into_iter().enumerate() {
+        let mut line = l.clone();
+        line.push(&" ".repeat(col.saturating_sub(l.width)), None);
+        line.push(if n == 1 { "─┼─" } else { GUTTER }, DIM);
+        line.append(&r);
+        lines.push(line);
+    }
+}
+
+/// The passage's words on one side, line breaks shown as ¶, changed words in {braces}
+/// (without colour) or underlined (with colour).
+fn wording(text: &str, lines: &[std::ops::Range<usize>], m: &Mark, color: bool) -> Vec<Line> {
+    let (ink, changed_ink, _) = inks(m.kind);
+    let one = [m.clone()];
+    let mut atoms: Vec<Line> = Vec::new();
+    let mut cur = Line::default();
+    let mut first_line = true;
+    let first = lines.partition_point(|r| r.end < m.span.start);
+    for range in lines[first..].iter().cloned() {
+        if range.start >= m.span.end {
+            break;
+        }
+        if range.end <= m.span.start {
+            continue;
+        }
+        let range = range.start.max(m.span.start)..range.end.min(m.span.end);
+        if text[range.clone()].trim().is_empty() {
+            continue;
+        }
+        if !first_line {
+            if cur.width > 0 {
+                atoms.push(std::mem::take(&mut cur));
+            }
+            let mut pilcrow = Line::default();
+            pilcrow.push("¶", DIM);
+            atoms.push(pilcrow);
+        }
+        first_line = false;
+        for piece in marks::pieces(text, range, &one) {
+            if let Piece::Text(s, style) = piece {
+                let ink = if style.changed { changed_ink } else { ink };
+                push_words(&mut atoms, &mut cur, s, ink, style.changed && !color);
+            }
+        }
+    }
+    if cur.width > 0 {
+        atoms.push(cur);
+    }
+    atoms
+}
+
+fn passage_list(
+    c: &Comparison,
+    left_marks: &[Mark],
+    right_marks: &[Mark],
+    width: usize,
+    color: bool,
+    lines: &mut Vec<Line>,
+) {
+    let mut title = Line::default();
+    title.push("Shared passages, numbered in left order", BOLD);
+    lines.push(title);
+    let (left_lines, right_lines) = (marks::lines(&c.left.text), marks::lines(&c.right.text));
+    // Marks by passage number (numbers run from 1 without gaps).
+    let by_number = |ms: &[Mark]| {
+        let mut v = vec![None; c.alignment.passages.len() + 1];
+        for (i, m) in ms.iter().enumerate() {
+            if let Some(slot) = v.get_mut(m.number) {
+                *slot = Some(i);
+            }
+        }
+        v
+    };
+    let (left_at, right_at) = (by_number(left_marks), by_number(right_marks));
+    // Tags ("[12~]") right-aligned, the wording indented past the widest.
+    let tag_width = c.alignment.passages.len().to_string().len() + 3;
+    let indent = tag_width + 2;
+    let label_width = 7;
+    for (i, p) in c.alignment.passages.iter().enumerate() {
+        let n = i + 1;
+        let (Some(&Some(li)), Some(&Some(ri))) = (left_at.get(n), right_at.get(n)) else {
+            continue;
+        };
+        let (lm, rm) = (&left_marks[li], &right_marks[ri]);
+        lines.push(Line::default());
+        let (_, _, marker) = inks(p.kind);
+        let mut head = Line::default();
+        let tag = format!("[{n}{}]", marks::symbol(p.kind));
+        head.push(
+            &" ".repeat(tag_width.saturating_sub(display_width(&tag))),
+            None,
+        );
+        head.push(&tag, marker);
+        let rwords = marks::word_count(&c.right.text[p.right.start..p.right.end]);
+        let size = if p.words == rwords {
+            format!("{} words", p.words)
+        } else {
+            format!("{} words left, {} right", p.words, rwords)
+        };
+        head.push(&format!(" {}: {size}", p.kind.name()), None);
+        lines.push(head);
+        let ltext = &c.left.text[lm.span.start..lm.span.end];
+        let rtext = &c.right.text[rm.span.start..rm.span.end];
+        let sides: Vec<(&str, Vec<Line>)> = if p.kind == PassageKind::Exact && ltext == rtext {
+            vec![("both", wording(&c.left.text, &left_lines, lm, color))]
+        } else {
+            vec![
+                ("left", wording(&c.left.text, &left_lines, lm, color)),
+                ("right", wording(&c.right.text, &right_lines, rm, color)),
+            ]
+        };
+        for (label, atoms) in sides {
+            let room = width.saturating_sub(indent + label_width).max(1);
+            for (k, row) in wrap(&atoms, room).into_iter().enumerate() {
+                let mut line = Line::default();
+                line.push(&" ".repeat(indent), None);
+                if k == 0 {
+                    line.push(&format!("{label:<label_width$}"), DIM);
+                } else {
+                    line.push(&" ".repeat(label_width), None);
+                }
+                line.append(&row);
+                lines.push(line);
+            }
+        }
+    }
+}
