@@ -28,8 +28,19 @@ use std::time::{Duration, Instant};
 
 /// The comparison as `juxta compare --format text` writes it (what `e` exports).
 pub fn export_text(left: &Article, right: &Article, alignment: &Alignment, width: usize) -> String {
-    let comparison = crate::export::Comparison { left, right, alignment };
-    crate::export::render(&comparison, crate::export::Format::Text, &crate::export::RenderOptions { width, color: false })
+    let comparison = crate::export::Comparison {
+        left,
+        right,
+        alignment,
+    };
+    crate::export::render(
+        &comparison,
+        crate::export::Format::Text,
+        &crate::export::RenderOptions {
+            width,
+            color: false,
+        },
+    )
 }
 
 /// Restores the terminal when dropped: on return, on error and (through the panic hook) on panic.

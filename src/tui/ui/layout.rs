@@ -113,7 +113,7 @@ mod tests {
             [Rect::new(30, 0, 45, 39), Rect::new(75, 0, 45, 39)]
         );
         assert_eq!(a.status, Rect::new(0, 39, 120, 1));
-        assert_eq!(a.pane_text(Side::Left), Rect::new(32, 1, 42, 37));
+        assert_eq!(a.pane_text(Side::Left), Rect::new(32, 1, 41, 37));
         assert!(!a.too_small);
     }
 

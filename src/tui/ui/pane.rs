@@ -39,7 +39,10 @@ pub fn draw(app: &App, frame: &mut Frame, side: Side, areas: &Areas) {
         .border_type(BorderType::Rounded)
         .border_style(border);
     let Some(article) = pane.article else {
-        frame.render_widget(Paragraph::new(strings::PANE_EMPTY).block(block), rect);
+        let para = Paragraph::new(strings::PANE_EMPTY)
+            .block(block)
+            .wrap(ratatui::widgets::Wrap { trim: true });
+        frame.render_widget(para, rect);
         return;
     };
     let a = &app.corpus.articles[article];
@@ -131,10 +134,10 @@ fn kind_style(kind: PassageKind, theme: &Theme) -> Style {
 fn gutter_mark(row: Row, marks: &Marks, theme: &Theme) -> Line<'static> {
     let range = Span::new(row.start, row.end.max(row.start + 1));
     if marks.current.is_some_and(|c| c.overlaps(&range)) {
-        return Line::from(TextSpan::styled("▌", theme.focus));
+        return Line::from(TextSpan::styled("▶", theme.focus));
     }
     match marks.passages.and_then(|p| p.kind_in(range)) {
-        Some(kind) => Line::from(TextSpan::styled("│", kind_style(kind, theme))),
+        Some(kind) => Line::from(TextSpan::styled("▌", kind_style(kind, theme))),
         None => Line::from(" "),
     }
 }

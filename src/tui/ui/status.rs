@@ -29,7 +29,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             theme.focus.add_modifier(Modifier::BOLD),
         )]
     } else {
-        vec![Span::styled(truncate(&hints(app), left_w), theme.muted)]
+        vec![Span::styled(fit_hints(&hints(app), left_w), theme.muted)]
     };
     let used: usize = left.iter().map(|s| display_width(&s.content)).sum();
     let mut spans = left;
@@ -56,42 +56,65 @@ fn summary(app: &App) -> String {
     parts.join(" · ")
 }
 
-fn hints(app: &App) -> String {
-    let k = |a: Action| app.keymap.hint(a);
-    let pair = |a: Action, b: Action| format!("{}/{}", k(a), k(b));
-    let items: Vec<String> = match app.focus {
+/// As many whole hints as fit in `width` columns.
+fn fit_hints(hints: &[String], width: usize) -> String {
+    let mut out = String::new();
+    for h in hints {
+        let sep = if out.is_empty() { "" } else { " · " };
+        if display_width(&out) + sep.len() + display_width(h) > width {
+            break;
+        }
+        out.push_str(sep);
+        out.push_str(h);
+    }
+    out
+}
+
+fn hints(app: &App) -> Vec<String> {
+    let one = |a: Action, label: &str| (app.keymap.hint(a), label.to_string());
+    let two = |a: Action, b: Action, label: &str| {
+        let (x, y) = (app.keymap.hint(a), app.keymap.hint(b));
+        let keys = if x.is_empty() || y.is_empty() {
+            format!("{x}{y}")
+        } else {
+            format!("{x}/{y}")
+        };
+        (keys, label.to_string())
+    };
+    let items = match app.focus {
         Focus::Pane(_) => vec![
-            format!("{} passage", pair(Action::NextPassage, Action::PrevPassage)),
-            format!("{} sync", k(Action::ToggleSync)),
-            format!("{} open", k(Action::Open)),
-            format!("{} actors", k(Action::Actors)),
-            format!("{} timeline", k(Action::Timeline)),
-            format!("{} search", k(Action::Search)),
-            format!("{} export", k(Action::Export)),
-            format!("{} help", k(Action::Help)),
-            format!("{} quit", k(Action::Quit)),
+            two(Action::NextPassage, Action::PrevPassage, "passage"),
+            one(Action::ToggleSync, "sync"),
+            one(Action::Open, "open"),
+            one(Action::Actors, "actors"),
+            one(Action::Timeline, "timeline"),
+            one(Action::Search, "search"),
+            one(Action::Export, "export"),
+            one(Action::Help, "help"),
+            one(Action::Quit, "quit"),
         ],
         Focus::Sidebar => match app.sidebar.mode {
             SidebarMode::Actors => vec![
-                format!("{} select", k(Action::Select)),
-                format!("{} mention", pair(Action::NextMatch, Action::PrevMatch)),
-                format!("{} timeline", k(Action::Timeline)),
-                format!("{} panes", k(Action::FocusNext)),
-                format!("{} help", k(Action::Help)),
-                format!("{} quit", k(Action::Quit)),
+                one(Action::Select, "select"),
+                two(Action::NextMatch, Action::PrevMatch, "mention"),
+                one(Action::Timeline, "timeline"),
+                one(Action::FocusNext, "panes"),
+                one(Action::Help, "help"),
+                one(Action::Quit, "quit"),
             ],
             SidebarMode::Timeline => vec![
-                format!("{} go to event", k(Action::Select)),
-                format!("{} actors", k(Action::Actors)),
-                format!("{} panes", k(Action::FocusNext)),
-                format!("{} help", k(Action::Help)),
-                format!("{} quit", k(Action::Quit)),
+                one(Action::Select, "go to event"),
+                one(Action::Actors, "actors"),
+                one(Action::FocusNext, "panes"),
+                one(Action::Help, "help"),
+                one(Action::Quit, "quit"),
             ],
         },
     };
+    // An action the user unbound has no hint.
     items
         .into_iter()
-        .filter(|s| !s.starts_with(' ') && !s.starts_with('/'))
-        .collect::<Vec<_>>()
-        .join(" · ")
+        .filter(|(keys, _)| !keys.is_empty())
+        .map(|(keys, label)| format!("{keys} {label}"))
+        .collect()
 }
