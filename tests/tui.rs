@@ -535,12 +535,13 @@ fn wide_characters_are_drawn_in_two_columns() {
     assert!(text.contains("森") || text.contains('('), "{text}");
     let buf = render(&app);
     let area = app.areas().pane_text(Side::Left);
-    // Every row fits its pane: nothing is drawn over the border.
+    // Every row fits its pane: the column before the border stays blank, the border is intact.
     for y in area.y..area.y + area.height {
-        assert_eq!(
-            buf[(area.x + area.width, y)].symbol(),
-            "│",
-            "row {y} stays inside the pane"
+        let (gap, border) = (area.x + area.width, area.x + area.width + 1);
+        assert_eq!(buf[(gap, y)].symbol(), " ", "row {y} stays inside the pane");
+        assert!(
+            ["│", "┃"].contains(&buf[(border, y)].symbol()),
+            "row {y}: border intact"
         );
     }
     insta::assert_snapshot!(screen(&app));
@@ -684,7 +685,11 @@ fn one_article_only_says_there_is_nothing_to_compare() {
         (100, 30),
         (Some(0), None),
     );
-    assert!(screen(&app).contains("press o to open one"));
+    let text = screen(&app);
+    assert!(
+        text.contains("No article here:") && text.contains("open one."),
+        "{text}"
+    );
     app.update(Action::NextPassage);
     assert!(
         status_line(&app).starts_with("Only one article"),
