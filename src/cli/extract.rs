@@ -212,38 +212,27 @@ pub fn actors(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result
         .collect();
     let name_w = rows
         .iter()
-        .map(|r| display_width(r.name).min(32))
+        .map(|r| display_width(r.name).min(36))
         .max()
         .unwrap_or(6)
         .max(6);
-    let arts: Vec<String> = rows
-        .iter()
-        .map(|r| truncate(&r.articles.join(", "), 36))
-        .collect();
-    let art_w = arts
-        .iter()
-        .map(|a| display_width(a))
-        .max()
-        .unwrap_or(8)
-        .max(8);
-    let rest = TABLE_WIDTH.saturating_sub(name_w + art_w + 14).max(20);
+    let rest = TABLE_WIDTH.saturating_sub(name_w + 24).max(20);
     writeln!(
         out,
-        "{}  {:>8}  {}  ALSO NAMED",
+        "{}  {:>8}  {:>8}  ALSO NAMED",
         pad("PERSON", name_w),
         "MENTIONS",
-        pad("ARTICLES", art_w)
+        "ARTICLES"
     )?;
-    for (r, a) in rows.iter().zip(&arts) {
+    for r in &rows {
         writeln!(
             out,
-            "{}  {:>8}  {}  {}",
-            pad(&truncate(r.name, 32), name_w),
+            "{}  {:>8}  {:>8}  {}",
+            pad(&truncate(r.name, 36), name_w),
             r.mention_count,
-            pad(a, art_w),
+            r.articles.len(),
             truncate(&r.aliases.join(", "), rest)
-        )
-        .map(|_| ())?;
+        )?;
     }
     writeln!(
         out,

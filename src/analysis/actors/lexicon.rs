@@ -39,7 +39,7 @@ pub const HON_M: u32 = 1 << 12;
 pub const HON_F: u32 = 1 << 13;
 /// A name particle ("da", "van", "bin").
 pub const PARTICLE: u32 = 1 << 14;
-/// A month name.
+/// A month name (abbreviations are left out: "Jan" is also a given name).
 pub const MONTH: u32 = 1 << 15;
 /// A weekday name.
 pub const WEEKDAY: u32 = 1 << 16;
@@ -50,8 +50,7 @@ pub const SUFFIX: u32 = 1 << 17;
 pub const GIVEN: u32 = GIVEN_M | GIVEN_F;
 
 /// Words that may never be part of a person's name.
-pub const NOT_NAME: u32 =
-    TITLE | HONORIFIC | NATIONALITY | STOP | MONTH | WEEKDAY | PLACE_PREFIX | SUFFIX;
+pub const NOT_NAME: u32 = TITLE | HONORIFIC | NATIONALITY | STOP | WEEKDAY | PLACE_PREFIX | SUFFIX;
 
 const PARTICLES: &[&str] = &[
     "da", "de", "di", "do", "dos", "das", "del", "della", "der", "den", "van", "von", "zu", "bin",
@@ -71,18 +70,6 @@ const MONTHS: &[&str] = &[
     "october",
     "november",
     "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
 ];
 
 const WEEKDAYS: &[&str] = &[
@@ -215,7 +202,7 @@ mod tests {
         assert_ne!(classify("Lena") & GIVEN_F, 0);
         assert_ne!(classify("Peter") & GIVEN_M, 0);
         assert_ne!(classify("van") & PARTICLE, 0);
-        assert_ne!(classify("Feb") & MONTH, 0);
+        assert_ne!(classify("February") & MONTH, 0);
         assert_eq!(classify("Zyxwv"), 0);
     }
 

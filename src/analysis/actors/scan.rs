@@ -474,7 +474,9 @@ impl<'a> Scanner<'a> {
                 if u.class & lx::ORG != 0 && u.class & lx::ORG_SURNAME == 0 {
                     return false;
                 }
-                if u.class & lx::PLACE != 0 && !is_last {
+                // A place or month ends a name ("Denzel Washington", "Theresa May") but never
+                // opens one ("In March Trump said").
+                if u.class & (lx::PLACE | lx::MONTH) != 0 && !is_last {
                     return false;
                 }
                 !(u.all_caps && (is_last || u.end - u.start > 2))
@@ -672,7 +674,9 @@ fn judge(sc: &Scanner<'_>, units: &[Unit], names: &mut Names) {
     let n = units.len();
     let last = &units[n - 1];
     // Quick rejects for the many one-word runs: "The", "However", "Ukraine".
-    if n == 1 && (last.class & (lx::NOT_NAME | lx::PLACE) != 0 || last.kind != Kind::Word) {
+    if n == 1
+        && (last.class & (lx::NOT_NAME | lx::PLACE | lx::MONTH) != 0 || last.kind != Kind::Word)
+    {
         return;
     }
     if last.plural_possessive {
@@ -716,15 +720,13 @@ fn judge(sc: &Scanner<'_>, units: &[Unit], names: &mut Names) {
     }
     let prefix = &units[..n - name.len()];
     let main_words: Vec<&Unit> = name.iter().filter(|u| u.kind == Kind::Word).collect();
-    // Nothing but places or organisation-like surnames: "Washington", "Hall".
-    if main_words
+    // Nothing but places or organisation-like surnames ("Washington", "Park") is a person only
+    // with a title; otherwise a candidate for a person found elsewhere.
+    let placeish = main_words
         .iter()
         .all(|u| u.class & (lx::PLACE | lx::ORG_SURNAME) != 0)
         && honorific.is_none()
-        && !title_in_prefix
-    {
-        return;
-    }
+        && !title_in_prefix;
     let t0 = units[0].first;
     let name_last = name[name.len() - 1];
     let direct = if honorific.is_some() {
@@ -741,11 +743,12 @@ fn judge(sc: &Scanner<'_>, units: &[Unit], names: &mut Names) {
     } else {
         Cue::None
     };
-    // An organisation word that is also a surname ends a person's name only after a direct cue.
-    if last.class & lx::ORG_SURNAME != 0 && direct == Cue::None {
-        return;
-    }
-    let cue = if direct != Cue::None {
+    // An organisation word that is also a surname ends a person's name only after a direct cue
+    // ("textile specialist Hye-jin Park", not "Alfred Kestrel Hall").
+    let org_tail = last.class & lx::ORG_SURNAME != 0 && direct == Cue::None;
+    let cue = if placeish || org_tail {
+        Cue::None
+    } else if direct != Cue::None {
         direct
     } else {
         let after = sc.cue_after(name_last.last, name_last.possessive);

@@ -513,7 +513,8 @@ impl<'a> Scanner<'a> {
         }
         let d = self.digits(i + 4, 1..3)?;
         let date = NaiveDate::from_ymd_opt(y, m, d)?;
-        Some(self.found(i, i + 5, None, Expr::Date(date)))
+        let (start, lead) = self.with_lead(i);
+        Some(self.found(start, i + 5, lead, Expr::Date(date)))
     }
 
     fn try_month_first(&self, i: usize) -> Option<Found> {
@@ -522,6 +523,10 @@ impl<'a> Scanner<'a> {
         if let Some((end, expr)) = self.after_month(m, j) {
             let (start, lead) = self.with_lead(start);
             return Some(self.found(start, end, lead, expr));
+        }
+        // A day that does not exist ("Feb. 30"): no date at all, not a bare month.
+        if self.day(j).is_some() {
+            return None;
         }
         // A bare month needs a word that makes it a date: "in May", not "may".
         if i == 0 || self.line_break_before(i) {
