@@ -419,13 +419,13 @@ mod tests {
 
     #[test]
     fn context_brackets_the_mention() {
-        let text = "first line\nKremlin spokesman Ana Lima said so.\nlast";
+        let text = "first line\nHarbour spokesman Ana Lima said so.\nlast";
         let start = text.find("Ana").unwrap();
         let end = start + "Ana Lima".len();
         assert_eq!(line_of(text, start), 2);
         assert_eq!(
             context(text, start, end, 60),
-            "Kremlin spokesman [Ana Lima] said so."
+            "Harbour spokesman [Ana Lima] said so."
         );
         assert_eq!(context(text, start, end, 5), "…sman [Ana Lima] sai…");
     }

@@ -45,6 +45,8 @@ pub const MONTH: u32 = 1 << 15;
 pub const WEEKDAY: u32 = 1 << 16;
 /// A name suffix ("Jr", "III").
 pub const SUFFIX: u32 = 1 << 17;
+/// A frequent surname.
+pub const SURNAME: u32 = 1 << 18;
 
 /// Either given-name flag.
 pub const GIVEN: u32 = GIVEN_M | GIVEN_F;
@@ -85,6 +87,32 @@ const WEEKDAYS: &[&str] = &[
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
 static LEXICON: LazyLock<FxHashMap<String, u32>> = LazyLock::new(build);
+
+/// Short form or full given name → the full names it stands for ("bill" → ["william"]).
+static NICKNAMES: LazyLock<FxHashMap<String, Vec<String>>> = LazyLock::new(|| {
+    let mut map: FxHashMap<String, Vec<String>> = FxHashMap::default();
+    let src = include_str!("../../../assets/lexicon/nicknames.txt");
+    for line in src.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut forms = line.split_whitespace().map(fold);
+        let Some(full) = forms.next() else { continue };
+        map.entry(full.clone()).or_default().push(full.clone());
+        for short in forms {
+            map.entry(short).or_default().push(full.clone());
+        }
+    }
+    map
+});
+
+/// Whether two folded given names are short and full forms of one name ("bill", "william").
+pub fn same_given_name(a: &str, b: &str) -> bool {
+    match (NICKNAMES.get(a), NICKNAMES.get(b)) {
+        (Some(x), Some(y)) => x.iter().any(|f| y.contains(f)),
+        _ => false,
+    }
+}
 
 /// Lines of a list file: comments (`#`) and blank lines skipped, first column only unless
 /// `columns` is asked for.
@@ -142,6 +170,9 @@ fn build() -> FxHashMap<String, u32> {
             _ => GIVEN,
         };
         add(word, flags);
+    }
+    for (word, _) in entries(include_str!("../../../assets/lexicon/surnames.txt")) {
+        add(word, SURNAME);
     }
     for (words, flag) in [
         (PARTICLES, PARTICLE),
@@ -203,7 +234,17 @@ mod tests {
         assert_ne!(classify("Peter") & GIVEN_M, 0);
         assert_ne!(classify("van") & PARTICLE, 0);
         assert_ne!(classify("February") & MONTH, 0);
+        assert_ne!(classify("Harris") & SURNAME, 0);
+        assert_eq!(classify("White") & SURNAME, 0);
         assert_eq!(classify("Zyxwv"), 0);
+    }
+
+    #[test]
+    fn nicknames_pair_up() {
+        assert!(same_given_name("bill", "william"));
+        assert!(same_given_name("kate", "katie"));
+        assert!(!same_given_name("bill", "robert"));
+        assert!(!same_given_name("zyx", "zyx"));
     }
 
     #[test]

@@ -28,8 +28,8 @@ fn key(name: &str) -> String {
 }
 
 /// The actor a user means by `name`: any of its forms (any case, diacritics optional), else a
-/// name with the same surname and a compatible given name ("Dmitry Peskov" for "Dmitri S.
-/// Peskov", "Zelenskyy" for "Zelensky"). Actors come most important first, so ties go to the
+/// name with the same surname and a compatible given name ("Sergey Volkonsky" for "Sergei N.
+/// Volkonsky", "Volkonskyy" for "Volkonsky"). Actors come most important first, so ties go to the
 /// more mentioned.
 pub fn find_actor(actors: &[Actor], name: &str) -> Option<usize> {
     let bare = strip_title(name);

@@ -17,12 +17,12 @@ pub struct ParsedName {
     pub words: Vec<String>,
     /// Initials, uppercase.
     pub initials: Vec<char>,
-    /// Transliteration-folded last main word: "zelenski" for Zelensky, Zelenskyy, Zelenskiy.
+    /// Transliteration-folded last main word: "volkonski" for Volkonsky, Volkonskyy, Volkonskiy.
     pub key: String,
 }
 
 impl ParsedName {
-    /// Splits a name as written ("Dmitri S. Peskov", "Jakob van der Berg").
+    /// Splits a name as written ("Sergei N. Volkonsky", "Jakob van der Berg").
     pub fn parse(name: &str) -> ParsedName {
         let pieces: Vec<&str> = name.split_whitespace().collect();
         let mut words = Vec::new();
@@ -44,7 +44,10 @@ impl ParsedName {
             }
             words.push(fold(bare));
         }
-        let key = words.last().map(|w| translit(w)).unwrap_or_default();
+        let key = words
+            .last()
+            .map(|w| translit(without_article(w)))
+            .unwrap_or_default();
         ParsedName {
             words,
             initials,
@@ -58,9 +61,22 @@ impl ParsedName {
     }
 }
 
+/// "al-assad" → "assad": an Arabic article fused to a surname is dropped for matching, so
+/// "Bashar al-Assad" and a later "Assad" are one person.
+fn without_article(word: &str) -> &str {
+    for prefix in [
+        "al-", "el-", "ad-", "ar-", "as-", "at-", "az-", "an-", "ash-",
+    ] {
+        if let Some(rest) = word.strip_prefix(prefix).filter(|r| !r.is_empty()) {
+            return rest;
+        }
+    }
+    word
+}
+
 /// Folds spelling variants of transliterated names together: x/ks, y/i, w/v, ph/f, kh/h, ck/k,
-/// doubled letters, hyphens and apostrophes. "Zelenskyy" and "Zelensky" both give "zelenski",
-/// "Dmitri" and "Dmitry" both "dmitri".
+/// doubled letters, hyphens and apostrophes. "Volkonskyy" and "Volkonsky" both give "volkonski",
+/// "Sergei" and "Sergey" both "sergei".
 pub fn translit(folded: &str) -> String {
     let mut out = String::with_capacity(folded.len() + 2);
     let b: Vec<char> = folded.chars().collect();
@@ -117,7 +133,7 @@ fn skeleton(t: &str) -> String {
 }
 
 /// Whether two given names can be the same person's: equal, an initial of the other, a short
-/// form ("Pete"/"Peter", "Alex"/"Alexander"), or a transliteration variant ("Dmitri"/"Dmitry",
+/// form ("Pete"/"Peter", "Alex"/"Alexander"), or a transliteration variant ("Sergei"/"Sergey",
 /// "Aleksandr"/"Alexander").
 pub fn compatible_given(a: &str, b: &str) -> bool {
     if a == b {
@@ -128,6 +144,9 @@ pub fn compatible_given(a: &str, b: &str) -> bool {
         return long.starts_with(short);
     }
     if short.len() >= 3 && long.starts_with(short) {
+        return true;
+    }
+    if lx::same_given_name(a, b) {
         return true;
     }
     let (ta, tb) = (translit(a), translit(b));
@@ -559,21 +578,26 @@ mod tests {
 
     #[test]
     fn transliteration_variants_fold_together() {
-        assert_eq!(translit("zelenskyy"), translit("zelensky"));
-        assert_eq!(translit("zelenskiy"), translit("zelensky"));
-        assert_eq!(translit("dmitri"), translit("dmitry"));
+        assert_eq!(translit("volkonskyy"), translit("volkonsky"));
+        assert_eq!(translit("volkonskiy"), translit("volkonsky"));
+        assert_eq!(translit("sergei"), translit("sergey"));
         assert!(compatible_given("aleksandr", "alexander"));
         assert!(compatible_given("pete", "peter"));
         assert!(compatible_given("j", "jakob"));
         assert!(!compatible_given("rui", "ana"));
         assert!(!compatible_given("john", "james"));
+        assert!(compatible_given("joe", "joseph"));
+        assert_eq!(
+            ParsedName::parse("Bashar al-Assad").key,
+            ParsedName::parse("Assad").key
+        );
     }
 
     #[test]
     fn parsing_drops_particles_initials_and_suffixes() {
-        let p = ParsedName::parse("Dmitri S. Peskov");
-        assert_eq!(p.words, ["dmitri", "peskov"]);
-        assert_eq!(p.initials, ['S']);
+        let p = ParsedName::parse("Sergei N. Volkonsky");
+        assert_eq!(p.words, ["sergei", "volkonsky"]);
+        assert_eq!(p.initials, ['N']);
         let p = ParsedName::parse("Jakob van der Berg");
         assert_eq!(p.words, ["jakob", "berg"]);
         assert_eq!(p.key, "berg");

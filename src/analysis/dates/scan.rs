@@ -164,11 +164,13 @@ const YEAR_CONTEXT: &[&str] = &[
     "mid",
     "circa",
     "the",
+    "a",
     "its",
     "his",
     "her",
     "their",
     "our",
+    "year",
 ];
 
 /// Words after a number that make it a count, not a year ("2000 soldiers").
@@ -432,8 +434,9 @@ impl<'a> Scanner<'a> {
         };
         if self.touch(i) && self.punct(i + 1, ".") {
             Some((abbrev, i + 2))
-        } else if l == "sept" {
-            Some((9, i + 1))
+        } else if l == "sept" || self.day(i + 1).is_some() {
+            // "Sept" alone, or a wire dateline without the period: "Feb 12 (Reuters)".
+            Some((abbrev, i + 1))
         } else {
             None
         }
@@ -741,6 +744,11 @@ impl<'a> Scanner<'a> {
                 } else {
                     return None;
                 }
+            } else if self.word_in(p, &["and", "or"])
+                && p >= 1
+                && (self.year(p - 1).is_some() || (p >= 2 && self.year(p - 2).is_some()))
+            {
+                // "between 2019 and 2021", "in 2014 or 2015".
             } else if self.word_in(p, YEAR_CONTEXT) {
                 if self.word_in(p, &["early", "late"]) {
                     start = p;
