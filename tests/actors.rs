@@ -152,6 +152,11 @@ fn each_rejection_class_holds() {
     assert_nobody("Vessels including the feeder ship Margarethe Holm were diverted.");
     assert_nobody("The investment bank Harlow Stevens declined to comment.");
     assert_nobody("Crowds marked Liberation Day and the Golan Heights stayed calm.");
+    // A firm before a role word and its employee; a firm that "said" something.
+    assert_eq!(
+        names("Morgan Stanley analyst Bob Huang expects losses. Goldman Sachs said so."),
+        ["Bob Huang"]
+    );
 }
 
 #[test]

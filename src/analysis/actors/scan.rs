@@ -655,6 +655,17 @@ impl<'a> Scanner<'a> {
         matches!(self.s(t0 - 1), "," | ";" | "(" | ":")
     }
 
+    /// Whether a role word and a capitalised word follow token `t`: "[X] analyst Bob Huang".
+    fn employer_after(&self, t: usize) -> bool {
+        self.same_line(t)
+            && self
+                .lower_word(t + 1)
+                .is_some_and(|w| classify(w) & lx::ROLE != 0)
+            && self.same_line(t + 1)
+            && self.is_word(t + 2)
+            && self.s(t + 2).starts_with(char::is_uppercase)
+    }
+
     /// Whether a verb of speech follows the name (tokens `t0..=t1`) or precedes it with the
     /// clause ending after it: "Kaja Ilves said", "“…,” said Kaja Ilves, who".
     fn speech_around(&self, t0: usize, t1: usize) -> bool {
@@ -901,10 +912,21 @@ fn judge(sc: &Scanner<'_>, units: &[Unit], placed: &mut Vec<Placed>) {
     // An organisation word that is also a surname ends a person's name only after a direct cue
     // ("textile specialist Hye-jin Park", not "Alfred Kestrel Hall").
     let org_tail = last.class & lx::ORG_SURNAME != 0 && direct == Cue::None;
+    // "Morgan Stanley analyst Bob Huang": a name-like run right before a role word and another
+    // name is the second name's employer, not a person.
+    let employer = sc.employer_after(closing.last);
+    // Organisation-looking words or a surname-like first word ("Goldman Sachs said") leave the
+    // weak cues (a verb of speech, a frequent surname) unconvincing.
+    let orgish = main_words
+        .iter()
+        .any(|u| u.class & (lx::ORG | lx::ORG_SURNAME) != 0)
+        || main_words[0].class & (lx::SURNAME | lx::PLACE | lx::MONTH) != 0;
     let cue = if placeish || org_tail {
         Cue::None
     } else if direct != Cue::None {
         direct
+    } else if employer {
+        Cue::None
     } else {
         let after = sc.cue_after(name_last.last, name_last.possessive);
         if after != Cue::None {
@@ -922,13 +944,13 @@ fn judge(sc: &Scanner<'_>, units: &[Unit], placed: &mut Vec<Placed>) {
             && !main_words[0].all_caps
         {
             Cue::GivenName
-        } else if main_words.len() >= 2 && sc.speech_around(t0, closing.last) {
+        } else if main_words.len() >= 2 && !orgish && sc.speech_around(t0, closing.last) {
             Cue::Speech
         } else if main_words.len() == 2
             && name.len() == 2
             && k == 0
+            && !orgish
             && main_words[1].class & lx::SURNAME != 0
-            && main_words[0].class & (lx::SURNAME | lx::PLACE | lx::MONTH) == 0
             && !main_words.iter().any(|u| u.all_caps)
             && sc.inside_sentence(t0)
         {
