@@ -192,3 +192,21 @@ fn extract_1mb(bencher: divan::Bencher) {
         .counter(divan::counter::BytesCount::of_str(&text))
         .bench(|| extract(divan::black_box(&text), published));
 }
+
+/// The tokenizer alone, for scale: extraction's own work is the difference.
+#[divan::bench(sample_count = 20)]
+fn tokenize_1mb(bencher: divan::Bencher) {
+    let text = generate(1 << 20);
+    bencher
+        .counter(divan::counter::BytesCount::of_str(&text))
+        .bench(|| juxta::text::tokenize(divan::black_box(&text)));
+}
+
+/// Sentence splitting alone (extraction needs it for the sentences of dated events).
+#[divan::bench(sample_count = 20)]
+fn sentences_1mb(bencher: divan::Bencher) {
+    let text = generate(1 << 20);
+    bencher
+        .counter(divan::counter::BytesCount::of_str(&text))
+        .bench(|| juxta::text::sentences(divan::black_box(&text)));
+}

@@ -9,6 +9,7 @@
 use super::scan::{Expr, Found, Rel, Unit};
 use super::{DateValue, add_months};
 use crate::analysis::Span;
+use crate::analysis::actors::lexicon::with_key;
 use crate::text::{Token, TokenKind};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
@@ -222,14 +223,24 @@ pub fn tense(text: &str, tokens: &[Token], found: &Found, sentence: Span) -> Ten
         Some("until") | Some("till") | Some("for") => return Tense::Future,
         _ => {}
     }
-    let word_at = |i: usize| -> Option<String> {
+    let word_at = |i: usize| -> Option<&str> {
         let t = tokens.get(i)?;
-        (t.kind == TokenKind::Word).then(|| t.as_str(text).to_lowercase().replace('’', "'"))
+        (t.kind == TokenKind::Word).then(|| t.as_str(text))
     };
     let in_sentence = |i: usize| tokens[i].start >= sentence.start && tokens[i].end <= sentence.end;
     // "set to" and "due to" point ahead; the scan below sees "set"/"due" alone.
     let set_to = |i: usize| {
-        word_at(i).is_some_and(|w| w == "set") && word_at(i + 1).is_some_and(|w| w == "to")
+        word_at(i).is_some_and(|w| w.eq_ignore_ascii_case("set"))
+            && word_at(i + 1).is_some_and(|w| w == "to")
+    };
+    // The cue of token `i`, folded without allocating (this runs for every word of a sentence).
+    let cue_at = |i: usize| -> Option<Tense> {
+        let w = word_at(i)?;
+        let prev = if i > 0 { word_at(i - 1) } else { None };
+        with_key(w, |k| match prev {
+            Some(p) => with_key(p, |pk| cue(k, Some(pk))),
+            None => cue(k, None),
+        })
     };
     let mut i = found.tokens.start;
     while i > 0 && in_sentence(i - 1) {
@@ -237,11 +248,8 @@ pub fn tense(text: &str, tokens: &[Token], found: &Found, sentence: Span) -> Ten
         if set_to(i) {
             return Tense::Future;
         }
-        if let Some(w) = word_at(i) {
-            let prev = if i > 0 { word_at(i - 1) } else { None };
-            if let Some(t) = cue(&w, prev.as_deref()) {
-                return t;
-            }
+        if let Some(t) = cue_at(i) {
+            return t;
         }
     }
     let mut i = found.tokens.end;
@@ -249,11 +257,8 @@ pub fn tense(text: &str, tokens: &[Token], found: &Found, sentence: Span) -> Ten
         if set_to(i) {
             return Tense::Future;
         }
-        if let Some(w) = word_at(i) {
-            let prev = if i > 0 { word_at(i - 1) } else { None };
-            if let Some(t) = cue(&w, prev.as_deref()) {
-                return t;
-            }
+        if let Some(t) = cue_at(i) {
+            return t;
         }
         i += 1;
     }

@@ -417,24 +417,28 @@ impl<'a> Scanner<'a> {
         if w.len() > 4 {
             return None;
         }
-        let l = w.to_ascii_lowercase();
-        let abbrev = match l.as_str() {
-            "jan" => 1,
-            "feb" => 2,
-            "mar" => 3,
-            "apr" => 4,
-            "jun" => 6,
-            "jul" => 7,
-            "aug" => 8,
-            "sep" | "sept" => 9,
-            "oct" => 10,
-            "nov" => 11,
-            "dec" => 12,
-            _ => return None,
-        };
+        const ABBREVIATIONS: [(&str, u32); 12] = [
+            ("jan", 1),
+            ("feb", 2),
+            ("mar", 3),
+            ("apr", 4),
+            ("jun", 6),
+            ("jul", 7),
+            ("aug", 8),
+            ("sep", 9),
+            ("sept", 9),
+            ("oct", 10),
+            ("nov", 11),
+            ("dec", 12),
+        ];
+        let abbrev = ABBREVIATIONS
+            .iter()
+            .find(|(a, _)| a.eq_ignore_ascii_case(w))
+            .map(|&(_, m)| m)?;
+        let l = w;
         if self.touch(i) && self.punct(i + 1, ".") {
             Some((abbrev, i + 2))
-        } else if l == "sept" || self.day(i + 1).is_some() {
+        } else if l.eq_ignore_ascii_case("sept") || self.day(i + 1).is_some() {
             // "Sept" alone, or a wire dateline without the period: "Feb 12 (Reuters)".
             Some((abbrev, i + 1))
         } else {
