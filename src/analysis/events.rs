@@ -1,8 +1,15 @@
 //! Dated events and the timeline across articles.
-//! CONTRACT SKELETON: the extraction helper replaces the bodies.
+//!
+//! An event is a sentence with a date expression in it, with the people it names. The timeline
+//! puts the events of all articles in date order and folds together those that report the same
+//! happening: the same date and a shared person, or the same date and largely the same words
+//! (four outlets quoting one ruling read as one entry with four sources).
 
 use super::Span;
-use super::dates::DateValue;
+use super::actors::{Actor, ActorKind};
+use super::dates::{DateHit, DateValue};
+use crate::text::{fold, tokenize};
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 /// A sentence with a date in it.
@@ -29,4 +36,136 @@ pub struct TimelineEntry {
     pub date: Option<DateValue>,
     /// Indexes into the corpus' event list, in article order.
     pub events: Vec<usize>,
+}
+
+/// The events of all articles (`dates[i]` are article `i`'s date expressions), sorted by date
+/// (unresolved last), then article, then offset.
+pub fn collect(texts: &[&str], dates: &[&[DateHit]], actors: &[Actor]) -> Vec<Event> {
+    // Person mentions per article, in text order, with the actor's display name.
+    let mut by_article: Vec<Vec<(Span, &str)>> = vec![Vec::new(); texts.len()];
+    for a in actors.iter().filter(|a| a.kind == ActorKind::Person) {
+        for m in &a.mentions {
+            if let Some(list) = by_article.get_mut(m.article) {
+                list.push((m.span, a.name.as_str()));
+            }
+        }
+    }
+    for list in &mut by_article {
+        list.sort_by_key(|(s, _)| s.start);
+    }
+    let mut events = Vec::new();
+    for (article, hits) in dates.iter().enumerate() {
+        let Some(text) = texts.get(article) else {
+            continue;
+        };
+        for hit in hits.iter() {
+            let mut names: Vec<String> = Vec::new();
+            for (span, name) in &by_article[article] {
+                if span.start >= hit.sentence.start
+                    && span.end <= hit.sentence.end
+                    && !names.iter().any(|n| n == name)
+                {
+                    names.push(name.to_string());
+                }
+            }
+            events.push(Event {
+                article,
+                date: hit.date,
+                expression: hit.span.slice(text).to_string(),
+                span: hit.span,
+                sentence: hit.sentence,
+                actors: names,
+            });
+        }
+    }
+    events.sort_by(|a, b| {
+        let key = |e: &Event| (e.date.is_none(), e.date, e.article, e.span.start);
+        key(a).cmp(&key(b))
+    });
+    events
+}
+
+/// Content words of a sentence (folded, four letters or more), for comparing two reports.
+fn content_words(text: &str) -> FxHashSet<String> {
+    tokenize(text)
+        .iter()
+        .map(|t| t.as_str(text))
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .map(fold)
+        .filter(|w| super::actors::lexicon::classify_key(w) & super::actors::lexicon::STOP == 0)
+        .collect()
+}
+
+/// Whether two sentences tell largely the same thing (Dice coefficient of content words).
+fn similar(a: &FxHashSet<String>, b: &FxHashSet<String>) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let shared = a.intersection(b).count();
+    2 * shared * 10 >= 5 * (a.len() + b.len())
+}
+
+/// Groups sorted events into timeline entries: within one date, events that share a person or
+/// most of their words are one entry. Unresolved events stand alone, last.
+pub fn timeline(events: &[Event], texts: &[&str]) -> Vec<TimelineEntry> {
+    let mut entries = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        let date = events[i].date;
+        let mut j = i;
+        while j < events.len() && events[j].date == date {
+            j += 1;
+        }
+        if date.is_none() {
+            for k in i..j {
+                entries.push(TimelineEntry {
+                    date: None,
+                    events: vec![k],
+                });
+            }
+            i = j;
+            continue;
+        }
+        // Union-find over the events of one date.
+        let group: Vec<usize> = (i..j).collect();
+        let words: Vec<FxHashSet<String>> = group
+            .iter()
+            .map(|&k| {
+                let e = &events[k];
+                texts
+                    .get(e.article)
+                    .map(|t| content_words(e.sentence.slice(t)))
+                    .unwrap_or_default()
+            })
+            .collect();
+        let mut parent: Vec<usize> = (0..group.len()).collect();
+        fn root(p: &mut [usize], x: usize) -> usize {
+            let mut r = x;
+            while p[r] != r {
+                r = p[r];
+            }
+            p[x] = r;
+            r
+        }
+        for a in 0..group.len() {
+            for b in a + 1..group.len() {
+                let (ea, eb) = (&events[group[a]], &events[group[b]]);
+                let shares = ea.actors.iter().any(|x| eb.actors.contains(x));
+                if shares || similar(&words[a], &words[b]) {
+                    let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                    parent[ra.max(rb)] = ra.min(rb);
+                }
+            }
+        }
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); group.len()];
+        for (a, &event) in group.iter().enumerate() {
+            let r = root(&mut parent, a);
+            members[r].push(event);
+        }
+        for m in members.into_iter().filter(|m| !m.is_empty()) {
+            entries.push(TimelineEntry { date, events: m });
+        }
+        i = j;
+    }
+    entries
 }

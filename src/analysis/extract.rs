@@ -1,9 +1,12 @@
 //! Per-article extraction (names and dates: depends only on one article's text and date, so it
 //! is cached in the store) and its assembly into actors, events and the timeline across articles.
-//! CONTRACT SKELETON: the extraction helper replaces the bodies.
 
-use super::actors::Actor;
-use super::events::{Event, TimelineEntry};
+use super::actors::merge::{self, ArticleNames};
+use super::actors::scan::{self as names, Names};
+use super::actors::{Actor, ActorKind, lookup};
+use super::dates::{self, DateHit};
+use super::events::{self, Event, TimelineEntry};
+use crate::text::{sentences, tokenize};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -13,12 +16,26 @@ pub const EXTRACTION_VERSION: &str = "extract-v1";
 
 /// What one article yields on its own (cacheable).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Extraction {}
+pub struct Extraction {
+    /// Names found with a cue, and name-like runs without one (accepted at assembly when they
+    /// name a person found elsewhere).
+    pub names: Names,
+    /// Date expressions, resolved against the publication date.
+    pub dates: Vec<DateHit>,
+}
 
 /// Extracts candidate names and date expressions from one article.
 pub fn extract(text: &str, published: Option<NaiveDate>) -> Extraction {
-    let _ = (text, published);
-    todo!("extraction")
+    let tokens = tokenize(text);
+    let names = names::scan(text, &tokens);
+    let found = dates::scan::scan(text, &tokens);
+    let dates = if found.is_empty() {
+        Vec::new()
+    } else {
+        let sentences = sentences(text);
+        dates::resolve_found(text, &tokens, &sentences, found, published)
+    };
+    Extraction { names, dates }
 }
 
 /// Actors, events and timeline of a set of articles.
@@ -39,12 +56,34 @@ pub fn assemble(
     articles: &[(&str, &Extraction)],
     aliases: &BTreeMap<String, Vec<String>>,
 ) -> People {
-    let _ = (articles, aliases);
-    todo!("assembly")
+    let texts: Vec<&str> = articles.iter().map(|(t, _)| *t).collect();
+    let named: Vec<ArticleNames<'_>> = articles
+        .iter()
+        .map(|(text, x)| ArticleNames {
+            text,
+            names: &x.names,
+        })
+        .collect();
+    let mut actors = merge::cluster(&named);
+    lookup::apply_aliases(&mut actors, &texts, aliases);
+    actors.sort_by(|a, b| {
+        let kind = |k: ActorKind| k as u8;
+        kind(a.kind)
+            .cmp(&kind(b.kind))
+            .then(b.mentions.len().cmp(&a.mentions.len()))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    let dates: Vec<&[DateHit]> = articles.iter().map(|(_, x)| x.dates.as_slice()).collect();
+    let events = events::collect(&texts, &dates, &actors);
+    let timeline = events::timeline(&events, &texts);
+    People {
+        actors,
+        events,
+        timeline,
+    }
 }
 
 /// The actor a user means by `name` (any alias, any case, diacritics optional).
 pub fn find_actor(actors: &[Actor], name: &str) -> Option<usize> {
-    let _ = (actors, name);
-    todo!("lookup")
+    lookup::find_actor(actors, name)
 }

@@ -1,9 +1,19 @@
-//! `juxta actors`, `juxta events`, `juxta mentions`. CONTRACT SKELETON: the extraction helper
-//! implements them.
+//! `juxta actors`, `juxta events`, `juxta mentions`: people and dated events of the named
+//! articles (files, store ids, or the whole store), as tables or JSON.
+//!
+//! These commands need names and dates only, not the overlap index, so they extract and assemble
+//! directly (reading and writing the store's extraction cache for stored articles) instead of
+//! building a whole corpus.
 
-use super::Context;
+use super::{Context, display_width, truncate};
+use crate::analysis::actors::Actor;
+use crate::analysis::events::Event;
+use crate::analysis::extract::{self, EXTRACTION_VERSION, Extraction, People};
+use crate::article::Article;
+use crate::store::Store;
 use anyhow::Result;
 use clap::Args;
+use serde::Serialize;
 use std::io::Write;
 
 /// Arguments of `juxta actors` and `juxta events`.
@@ -30,20 +40,393 @@ pub struct MentionsArgs {
     pub articles: Vec<String>,
 }
 
+/// Widest line the tables aim for, in columns.
+const TABLE_WIDTH: usize = 120;
+
+/// The cache key of an article's extraction: it depends on the publication date too (which
+/// anchors "Tuesday"), so the date is part of it. Same format as the corpus uses.
+fn cache_kind(a: &Article) -> String {
+    match a.date {
+        Some(d) => format!("{EXTRACTION_VERSION}-{d}"),
+        None => format!("{EXTRACTION_VERSION}-undated"),
+    }
+}
+
+/// Extracts one article, through the store's cache when the article is a stored one (files
+/// named on the command line are analysed without writing to the store).
+fn extraction(a: &Article, store: Option<&Store>) -> Extraction {
+    let Some(store) = store.filter(|s| s.contains(&a.id)) else {
+        return extract::extract(&a.text, a.date);
+    };
+    if let Some(hit) = store.cache_get::<Extraction>(&a.hash, &cache_kind(a)) {
+        return hit;
+    }
+    let fresh = extract::extract(&a.text, a.date);
+    // A cache that cannot be written only costs time on the next run.
+    let _ = store.cache_put(&a.hash, &cache_kind(a), &fresh);
+    fresh
+}
+
+/// The named articles and the people and events in them.
+fn analyse(ctx: &Context, args: &[String]) -> Result<(Vec<Article>, People)> {
+    let articles = super::load_articles(ctx, args)?;
+    let store = ctx.store()?;
+    let cache = store.root().join("store.json").exists().then_some(&store);
+    let extractions: Vec<Extraction> = articles.iter().map(|a| extraction(a, cache)).collect();
+    let pairs: Vec<(&str, &Extraction)> = articles
+        .iter()
+        .map(|a| a.text.as_str())
+        .zip(&extractions)
+        .collect();
+    let people = extract::assemble(&pairs, &ctx.config.aliases);
+    Ok((articles, people))
+}
+
+/// One mention in JSON.
+#[derive(Serialize)]
+struct MentionRow<'a> {
+    article: &'a str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    context: Option<String>,
+}
+
+/// One actor in JSON (the `actors --json` shape of DESIGN.md).
+#[derive(Serialize)]
+struct ActorRow<'a> {
+    name: &'a str,
+    kind: crate::analysis::actors::ActorKind,
+    aliases: &'a [String],
+    articles: Vec<&'a str>,
+    mention_count: usize,
+    mentions: Vec<MentionRow<'a>>,
+}
+
+fn actor_row<'a>(a: &'a Actor, articles: &'a [Article], with_context: bool) -> ActorRow<'a> {
+    let mut ids: Vec<&str> = Vec::new();
+    for m in &a.mentions {
+        let id = articles[m.article].id.as_str();
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    let mentions = a
+        .mentions
+        .iter()
+        .map(|m| {
+            let text = &articles[m.article].text;
+            MentionRow {
+                article: &articles[m.article].id,
+                start: m.span.start,
+                end: m.span.end,
+                text: m.span.slice(text),
+                line: with_context.then(|| line_of(text, m.span.start)),
+                context: with_context.then(|| context(text, m.span.start, m.span.end, 60)),
+            }
+        })
+        .collect();
+    ActorRow {
+        name: &a.name,
+        kind: a.kind,
+        aliases: &a.aliases,
+        articles: ids,
+        mention_count: a.mentions.len(),
+        mentions,
+    }
+}
+
+/// 1-based line of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// The line around a span, cut to about `room` columns on each side, the span in brackets.
+fn context(text: &str, start: usize, end: usize, room: usize) -> String {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let before = &text[line_start..start];
+    let after = &text[end..line_end];
+    let mut left: String = String::new();
+    let mut w = 0;
+    let mut cut_left = false;
+    for c in before.chars().rev() {
+        w += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w > room {
+            cut_left = true;
+            break;
+        }
+        left.insert(0, c);
+    }
+    let right = truncate(after, room);
+    format!(
+        "{}{}[{}]{}",
+        if cut_left { "…" } else { "" },
+        left,
+        &text[start..end],
+        right
+    )
+}
+
+/// Pads with spaces to `width` display columns.
+fn pad(s: &str, width: usize) -> String {
+    format!("{s}{}", " ".repeat(width.saturating_sub(display_width(s))))
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Runs `juxta actors`.
 pub fn actors(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result<bool> {
-    let _ = (ctx, args, out);
-    todo!("actors command")
+    let (articles, people) = analyse(ctx, &args.articles)?;
+    if args.json {
+        let rows: Vec<ActorRow<'_>> = people
+            .actors
+            .iter()
+            .map(|a| actor_row(a, &articles, false))
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        writeln!(out)?;
+        return Ok(true);
+    }
+    if people.actors.is_empty() {
+        writeln!(
+            out,
+            "No people found in {}.",
+            count(articles.len(), "article")
+        )?;
+        return Ok(true);
+    }
+    let rows: Vec<ActorRow<'_>> = people
+        .actors
+        .iter()
+        .map(|a| actor_row(a, &articles, false))
+        .collect();
+    let name_w = rows
+        .iter()
+        .map(|r| display_width(r.name).min(36))
+        .max()
+        .unwrap_or(6)
+        .max(6);
+    let rest = TABLE_WIDTH.saturating_sub(name_w + 24).max(20);
+    writeln!(
+        out,
+        "{}  {:>8}  {:>8}  ALSO NAMED",
+        pad("PERSON", name_w),
+        "MENTIONS",
+        "ARTICLES"
+    )?;
+    for r in &rows {
+        writeln!(
+            out,
+            "{}  {:>8}  {:>8}  {}",
+            pad(&truncate(r.name, 36), name_w),
+            r.mention_count,
+            r.articles.len(),
+            truncate(&r.aliases.join(", "), rest)
+        )?;
+    }
+    writeln!(
+        out,
+        "\n{} in {}; `juxta mentions NAME` lists where each is named.",
+        count(rows.len(), "person"),
+        count(articles.len(), "article")
+    )?;
+    Ok(true)
+}
+
+fn count(n: usize, what: &str) -> String {
+    match (n, what) {
+        (1, _) => format!("1 {what}"),
+        (_, "person") => format!("{n} people"),
+        _ => format!("{n} {what}s"),
+    }
+}
+
+/// One event in JSON (the `events --json` shape of DESIGN.md).
+#[derive(Serialize)]
+struct EventRow<'a> {
+    article: &'a str,
+    date: Option<String>,
+    precision: Option<&'static str>,
+    expression: &'a str,
+    start: usize,
+    end: usize,
+    sentence: &'a str,
+    actors: &'a [String],
+    /// Index of the timeline entry the event belongs to: events of one entry report the same
+    /// happening.
+    entry: usize,
 }
 
 /// Runs `juxta events`.
 pub fn events(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result<bool> {
-    let _ = (ctx, args, out);
-    todo!("events command")
+    let (articles, people) = analyse(ctx, &args.articles)?;
+    let mut entry_of = vec![0; people.events.len()];
+    for (n, entry) in people.timeline.iter().enumerate() {
+        for &e in &entry.events {
+            entry_of[e] = n;
+        }
+    }
+    if args.json {
+        let rows: Vec<EventRow<'_>> = people
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| event_row(e, &articles, entry_of[i]))
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        writeln!(out)?;
+        return Ok(true);
+    }
+    if people.events.is_empty() {
+        writeln!(
+            out,
+            "No dated events found in {}.",
+            count(articles.len(), "article")
+        )?;
+        return Ok(true);
+    }
+    let id_w = people
+        .events
+        .iter()
+        .map(|e| display_width(&articles[e.article].id))
+        .max()
+        .unwrap_or(7)
+        .max(7);
+    let expr_w = people
+        .events
+        .iter()
+        .map(|e| display_width(&one_line(&e.expression)).min(24))
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let sentence_w = TABLE_WIDTH.saturating_sub(10 + id_w + expr_w + 6).max(30);
+    writeln!(
+        out,
+        "{}  {}  {}  SENTENCE",
+        pad("DATE", 10),
+        pad("ARTICLE", id_w),
+        pad("WHEN", expr_w)
+    )?;
+    for entry in &people.timeline {
+        for (k, &i) in entry.events.iter().enumerate() {
+            let e = &people.events[i];
+            let date = if k > 0 {
+                String::new()
+            } else {
+                e.date.map_or_else(|| "undated".to_string(), |d| d.label())
+            };
+            let text = &articles[e.article].text;
+            writeln!(
+                out,
+                "{}  {}  {}  {}",
+                pad(&date, 10),
+                pad(&articles[e.article].id, id_w),
+                pad(&truncate(&one_line(&e.expression), 24), expr_w),
+                truncate(&one_line(e.sentence.slice(text)), sentence_w)
+            )?;
+        }
+    }
+    let undated = people.events.iter().filter(|e| e.date.is_none()).count();
+    write!(
+        out,
+        "\n{} in {} on a timeline of {}",
+        count(people.events.len(), "event"),
+        count(articles.len(), "article"),
+        count(people.timeline.len(), "entry").replace("entrys", "entries")
+    )?;
+    if undated > 0 {
+        write!(
+            out,
+            "; {undated} undated (an article without a publication date cannot anchor \"Tuesday\"; `juxta add --date` sets one)"
+        )?;
+    }
+    writeln!(out, ".")?;
+    Ok(true)
+}
+
+fn event_row<'a>(e: &'a Event, articles: &'a [Article], entry: usize) -> EventRow<'a> {
+    EventRow {
+        article: &articles[e.article].id,
+        date: e.date.map(|d| d.label()),
+        precision: e.date.map(|d| d.precision.name()),
+        expression: &e.expression,
+        start: e.span.start,
+        end: e.span.end,
+        sentence: e.sentence.slice(&articles[e.article].text),
+        actors: &e.actors,
+        entry,
+    }
 }
 
 /// Runs `juxta mentions`.
 pub fn mentions(ctx: &Context, args: &MentionsArgs, out: &mut impl Write) -> Result<bool> {
-    let _ = (ctx, args, out);
-    todo!("mentions command")
+    let (articles, people) = analyse(ctx, &args.articles)?;
+    let Some(i) = extract::find_actor(&people.actors, &args.name) else {
+        anyhow::bail!(
+            "no person named \"{}\" in {}; run `juxta actors` to see the names found",
+            args.name,
+            count(articles.len(), "article")
+        );
+    };
+    let actor = &people.actors[i];
+    let row = actor_row(actor, &articles, true);
+    if args.json {
+        serde_json::to_writer_pretty(&mut *out, &row)?;
+        writeln!(out)?;
+        return Ok(true);
+    }
+    write!(
+        out,
+        "{}: {} in {}",
+        actor.name,
+        count(row.mention_count, "mention"),
+        count(row.articles.len(), "article")
+    )?;
+    if !actor.aliases.is_empty() {
+        write!(out, " (also named {})", actor.aliases.join(", "))?;
+    }
+    writeln!(out)?;
+    let places: Vec<String> = row
+        .mentions
+        .iter()
+        .map(|m| format!("{}:{}", m.article, m.line.unwrap_or(0)))
+        .collect();
+    let place_w = places.iter().map(|p| display_width(p)).max().unwrap_or(0);
+    for (m, place) in row.mentions.iter().zip(&places) {
+        writeln!(
+            out,
+            "{}  {}",
+            pad(place, place_w),
+            one_line(m.context.as_deref().unwrap_or_default())
+        )?;
+    }
+    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_brackets_the_mention() {
+        let text = "first line\nHarbour spokesman Ana Lima said so.\nlast";
+        let start = text.find("Ana").unwrap();
+        let end = start + "Ana Lima".len();
+        assert_eq!(line_of(text, start), 2);
+        assert_eq!(
+            context(text, start, end, 60),
+            "Harbour spokesman [Ana Lima] said so."
+        );
+        assert_eq!(context(text, start, end, 5), "…sman [Ana Lima] sai…");
+    }
 }

@@ -1,5 +1,13 @@
-//! People (and organisations, places) named in articles, with aliases merged.
-//! CONTRACT SKELETON: the extraction helper replaces the bodies.
+//! People named in articles, with aliases merged.
+//!
+//! Rules, not models (see DESIGN.md, "People and dates"): [`scan`] finds names in one article
+//! with the cue that makes each a person, [`merge`] groups them across articles into one
+//! [`Actor`] per person, and [`lexicon`] holds the general word lists both use.
+
+pub mod lexicon;
+pub mod lookup;
+pub mod merge;
+pub mod scan;
 
 use super::Span;
 use serde::{Deserialize, Serialize};

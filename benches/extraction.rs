@@ -1,0 +1,212 @@
+//! Extraction throughput (names + dates) on generated news-like text, one core.
+//!
+//! The budget (DESIGN.md) is 20 MB/s. Run with `cargo bench --bench extraction`; divan reports
+//! the throughput in bytes per second.
+
+use chrono::NaiveDate;
+use juxta::analysis::extract::extract;
+
+/// Words a news story is made of: function words, verbs, nouns, and the capitalised material
+/// extraction has to judge (titles, given names, surnames, places, organisations), plus date
+/// expressions of every kind.
+const LOWER: &[&str] = &[
+    "the",
+    "a",
+    "of",
+    "to",
+    "and",
+    "in",
+    "that",
+    "said",
+    "was",
+    "for",
+    "on",
+    "with",
+    "he",
+    "she",
+    "it",
+    "as",
+    "at",
+    "by",
+    "from",
+    "his",
+    "her",
+    "had",
+    "has",
+    "have",
+    "were",
+    "would",
+    "will",
+    "not",
+    "but",
+    "their",
+    "which",
+    "after",
+    "talks",
+    "government",
+    "minister",
+    "officials",
+    "agreement",
+    "security",
+    "election",
+    "court",
+    "ruling",
+    "inquiry",
+    "port",
+    "workers",
+    "statement",
+    "meeting",
+    "forces",
+    "border",
+    "peace",
+    "war",
+    "report",
+    "spokesman",
+    "engineer",
+    "announced",
+    "confirmed",
+    "described",
+    "expected",
+    "planned",
+    "questioned",
+    "negotiations",
+    "president",
+    "people",
+    "country",
+    "city",
+    "company",
+    "union",
+    "strike",
+];
+const TITLES: &[&str] = &[
+    "President",
+    "Minister",
+    "Judge",
+    "Mr.",
+    "Ms.",
+    "Dr.",
+    "Chancellor",
+    "Secretary of State",
+    "spokeswoman",
+    "Commissioner",
+];
+const GIVEN: &[&str] = &[
+    "Anna", "Peter", "Maria", "John", "Olena", "Tomasz", "Ines", "Kwame", "Sofia", "Haruto",
+];
+const SURNAMES: &[&str] = &[
+    "Brenner",
+    "Okafor",
+    "Lindqvist",
+    "Valadares-Pinto",
+    "Nowak",
+    "Sato",
+    "van der Linde",
+    "Mensah",
+    "Ferreira",
+    "Kowalczyk",
+];
+const OTHER_CAPS: &[&str] = &[
+    "Ukraine",
+    "Berlin",
+    "Nilsson Holdings",
+    "Port Ellery",
+    "The",
+    "However",
+    "NATO",
+    "Santa Rosa",
+    "Harbour Commission",
+    "European",
+];
+const DATES: &[&str] = &[
+    "on Tuesday",
+    "in March 2022",
+    "last week",
+    "on Feb. 27",
+    "two years ago",
+    "in 2019",
+    "next month",
+    "12 February 2025",
+    "yesterday",
+    "since 1998",
+];
+
+/// A deterministic pseudo-random generator (no dependency, same text on every run).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n
+    }
+}
+
+/// About `bytes` of text in paragraphs of sentences of 12–30 words.
+fn generate(bytes: usize) -> String {
+    let mut rng = Lcg(42);
+    let mut out = String::with_capacity(bytes + 200);
+    while out.len() < bytes {
+        let words = 12 + rng.next(19);
+        let mut sentence: Vec<String> = Vec::with_capacity(words);
+        for i in 0..words {
+            let w = match rng.next(100) {
+                0..=5 => format!(
+                    "{} {} {}",
+                    TITLES[rng.next(TITLES.len())],
+                    GIVEN[rng.next(GIVEN.len())],
+                    SURNAMES[rng.next(SURNAMES.len())]
+                ),
+                6..=8 => SURNAMES[rng.next(SURNAMES.len())].to_string(),
+                9..=12 => OTHER_CAPS[rng.next(OTHER_CAPS.len())].to_string(),
+                13..=15 => DATES[rng.next(DATES.len())].to_string(),
+                16..=17 => format!("{}", rng.next(5000)),
+                _ => LOWER[rng.next(LOWER.len())].to_string(),
+            };
+            let w = if i == 0 {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                    .unwrap_or_default()
+            } else {
+                w
+            };
+            sentence.push(w);
+        }
+        out.push_str(&sentence.join(" "));
+        out.push_str(if rng.next(6) == 0 { ".\n\n" } else { ". " });
+    }
+    out
+}
+
+fn main() {
+    divan::main();
+}
+
+#[divan::bench(sample_count = 20)]
+fn extract_1mb(bencher: divan::Bencher) {
+    let text = generate(1 << 20);
+    let published = NaiveDate::from_ymd_opt(2025, 3, 14);
+    bencher
+        .counter(divan::counter::BytesCount::of_str(&text))
+        .bench(|| extract(divan::black_box(&text), published));
+}
+
+/// The tokenizer alone, for scale: extraction's own work is the difference.
+#[divan::bench(sample_count = 20)]
+fn tokenize_1mb(bencher: divan::Bencher) {
+    let text = generate(1 << 20);
+    bencher
+        .counter(divan::counter::BytesCount::of_str(&text))
+        .bench(|| juxta::text::tokenize(divan::black_box(&text)));
+}
+
+/// Sentence splitting alone (extraction needs it for the sentences of dated events).
+#[divan::bench(sample_count = 20)]
+fn sentences_1mb(bencher: divan::Bencher) {
+    let text = generate(1 << 20);
+    bencher
+        .counter(divan::counter::BytesCount::of_str(&text))
+        .bench(|| juxta::text::sentences(divan::black_box(&text)));
+}

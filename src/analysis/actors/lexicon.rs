@@ -1,0 +1,256 @@
+//! The word lists of `assets/lexicon/`, embedded at compile time and merged into one map from a
+//! word's match key to the set of things it can be (title, role, place, given name…), so that
+//! classifying a capitalised word costs one hash lookup.
+//!
+//! The lists are general (titles, role words, countries, a public-domain list of given names);
+//! nothing in them names a particular person.
+
+use crate::text::fold;
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
+
+/// A title that stands before a name ("President", "Judge", "Secretary").
+pub const TITLE: u32 = 1;
+/// A lower-case role or occupation word ("spokesman", "engineer").
+pub const ROLE: u32 = 1 << 1;
+/// A kinship or representation word after a possessive ("widow", "lawyer").
+pub const KIN: u32 = 1 << 2;
+/// A word that makes a run an organisation or a place when it ends it ("Holdings", "Hall").
+pub const ORG: u32 = 1 << 3;
+/// An [`ORG`] word that is also a common surname ("Park", "Hall").
+pub const ORG_SURNAME: u32 = 1 << 4;
+/// A word that opens place names ("Port", "Santa", "Rua").
+pub const PLACE_PREFIX: u32 = 1 << 5;
+/// A country, region or city.
+pub const PLACE: u32 = 1 << 6;
+/// A nationality or similar adjective ("Russian", "Catholic").
+pub const NATIONALITY: u32 = 1 << 7;
+/// A function word or a capitalised word that is never a name.
+pub const STOP: u32 = 1 << 8;
+/// A given name mostly given to men.
+pub const GIVEN_M: u32 = 1 << 9;
+/// A given name mostly given to women.
+pub const GIVEN_F: u32 = 1 << 10;
+/// An honorific ("Mr", "Dr").
+pub const HONORIFIC: u32 = 1 << 11;
+/// An honorific for men ("Mr", "Sir").
+pub const HON_M: u32 = 1 << 12;
+/// An honorific for women ("Mrs", "Ms").
+pub const HON_F: u32 = 1 << 13;
+/// A name particle ("da", "van", "bin").
+pub const PARTICLE: u32 = 1 << 14;
+/// A month name (abbreviations are left out: "Jan" is also a given name).
+pub const MONTH: u32 = 1 << 15;
+/// A weekday name.
+pub const WEEKDAY: u32 = 1 << 16;
+/// A name suffix ("Jr", "III").
+pub const SUFFIX: u32 = 1 << 17;
+/// A frequent surname.
+pub const SURNAME: u32 = 1 << 18;
+
+/// Either given-name flag.
+pub const GIVEN: u32 = GIVEN_M | GIVEN_F;
+
+/// Words that may never be part of a person's name.
+pub const NOT_NAME: u32 = TITLE | HONORIFIC | NATIONALITY | STOP | WEEKDAY | PLACE_PREFIX | SUFFIX;
+
+const PARTICLES: &[&str] = &[
+    "da", "de", "di", "do", "dos", "das", "del", "della", "der", "den", "van", "von", "zu", "bin",
+    "ibn", "al", "el", "le", "la", "du", "ter", "ten", "af", "ben", "bint", "y",
+];
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+static LEXICON: LazyLock<FxHashMap<String, u32>> = LazyLock::new(build);
+
+/// Short form or full given name → the full names it stands for ("bill" → ["william"]).
+static NICKNAMES: LazyLock<FxHashMap<String, Vec<String>>> = LazyLock::new(|| {
+    let mut map: FxHashMap<String, Vec<String>> = FxHashMap::default();
+    let src = include_str!("../../../assets/lexicon/nicknames.txt");
+    for line in src.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut forms = line.split_whitespace().map(fold);
+        let Some(full) = forms.next() else { continue };
+        map.entry(full.clone()).or_default().push(full.clone());
+        for short in forms {
+            map.entry(short).or_default().push(full.clone());
+        }
+    }
+    map
+});
+
+/// Whether two folded given names are short and full forms of one name ("bill", "william").
+pub fn same_given_name(a: &str, b: &str) -> bool {
+    match (NICKNAMES.get(a), NICKNAMES.get(b)) {
+        (Some(x), Some(y)) => x.iter().any(|f| y.contains(f)),
+        _ => false,
+    }
+}
+
+/// Lines of a list file: comments (`#`) and blank lines skipped, first column only unless
+/// `columns` is asked for.
+fn entries(src: &'static str) -> impl Iterator<Item = (&'static str, Option<&'static str>)> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let mut parts = l.split_whitespace();
+            let word = parts.next().unwrap_or_default();
+            (word, parts.next())
+        })
+}
+
+fn build() -> FxHashMap<String, u32> {
+    let mut map: FxHashMap<String, u32> = FxHashMap::default();
+    let mut add = |word: &str, flags: u32| {
+        *map.entry(fold(word)).or_default() |= flags;
+    };
+    let lists: [(&'static str, u32); 9] = [
+        (include_str!("../../../assets/lexicon/titles.txt"), TITLE),
+        (include_str!("../../../assets/lexicon/roles.txt"), ROLE),
+        (include_str!("../../../assets/lexicon/kinship.txt"), KIN),
+        (
+            include_str!("../../../assets/lexicon/place-prefixes.txt"),
+            PLACE_PREFIX,
+        ),
+        (include_str!("../../../assets/lexicon/places.txt"), PLACE),
+        (
+            include_str!("../../../assets/lexicon/nationalities.txt"),
+            NATIONALITY,
+        ),
+        (include_str!("../../../assets/lexicon/stopwords.txt"), STOP),
+        (include_str!("../../../assets/lexicon/org-words.txt"), ORG),
+        (
+            include_str!("../../../assets/lexicon/honorifics.txt"),
+            HONORIFIC,
+        ),
+    ];
+    for (src, flag) in lists {
+        for (word, extra) in entries(src) {
+            let extra_flags = match (flag, extra) {
+                (ORG, Some("?")) => ORG_SURNAME,
+                (HONORIFIC, Some("m")) => HON_M,
+                (HONORIFIC, Some("f")) => HON_F,
+                _ => 0,
+            };
+            add(word, flag | extra_flags);
+        }
+    }
+    for (word, gender) in entries(include_str!("../../../assets/lexicon/given-names.txt")) {
+        let flags = match gender {
+            Some("m") => GIVEN_M,
+            Some("f") => GIVEN_F,
+            _ => GIVEN,
+        };
+        add(word, flags);
+    }
+    for (word, _) in entries(include_str!("../../../assets/lexicon/surnames.txt")) {
+        add(word, SURNAME);
+    }
+    for (words, flag) in [
+        (PARTICLES, PARTICLE),
+        (MONTHS, MONTH),
+        (WEEKDAYS, WEEKDAY),
+        (SUFFIXES, SUFFIX),
+    ] {
+        for w in words {
+            add(w, flag);
+        }
+    }
+    map
+}
+
+/// Calls `f` with the match key of `word` (see [`crate::text::fold`]), without allocating for
+/// short ASCII words: this runs for every capitalised word of every article.
+pub fn with_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    const MAX: usize = 40;
+    if word.len() <= MAX && word.is_ascii() {
+        let mut buf = [0u8; MAX];
+        let key = &mut buf[..word.len()];
+        key.copy_from_slice(word.as_bytes());
+        key.make_ascii_lowercase();
+        // Lowercasing ASCII bytes keeps them ASCII, hence valid UTF-8.
+        f(std::str::from_utf8(key).unwrap_or_default())
+    } else {
+        f(&fold(word))
+    }
+}
+
+/// Whether `word` (as written, any case) is a name particle: "da", "van", "bin".
+pub fn is_particle(word: &str) -> bool {
+    PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word))
+}
+
+/// What a word (as written) can be: a set of the flags above, 0 when unknown.
+pub fn classify(word: &str) -> u32 {
+    with_key(word, classify_key)
+}
+
+/// What a match key can be (see [`classify`]).
+pub fn classify_key(key: &str) -> u32 {
+    LEXICON.get(key).copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_loaded_and_folded() {
+        assert_ne!(classify("President") & TITLE, 0);
+        assert_ne!(classify("spokesman") & ROLE, 0);
+        assert_ne!(classify("Mrs") & HON_F, 0);
+        assert_ne!(classify("Holdings") & ORG, 0);
+        assert_ne!(classify("Park") & ORG_SURNAME, 0);
+        assert_ne!(classify("São") & PLACE_PREFIX, 0);
+        assert_ne!(classify("Lena") & GIVEN_F, 0);
+        assert_ne!(classify("Peter") & GIVEN_M, 0);
+        assert_ne!(classify("van") & PARTICLE, 0);
+        assert_ne!(classify("February") & MONTH, 0);
+        assert_ne!(classify("Harris") & SURNAME, 0);
+        assert_eq!(classify("White") & SURNAME, 0);
+        assert_eq!(classify("Zyxwv"), 0);
+    }
+
+    #[test]
+    fn nicknames_pair_up() {
+        assert!(same_given_name("bill", "william"));
+        assert!(same_given_name("kate", "katie"));
+        assert!(!same_given_name("bill", "robert"));
+        assert!(!same_given_name("zyx", "zyx"));
+    }
+
+    #[test]
+    fn given_names_exclude_places_and_months() {
+        for w in ["Paris", "April", "Jordan", "Georgia", "Christian"] {
+            assert_eq!(classify(w) & GIVEN, 0, "{w}");
+        }
+    }
+}

@@ -1,0 +1,239 @@
+//! Date expressions and their resolution against the publication date.
+//!
+//! [`scan`] finds the expressions ("Feb. 12, 2025", "last Tuesday", "two years ago") in an
+//! article's tokens; [`resolve`] turns each into a calendar value, anchored on the article's
+//! publication date (never the clock), with the tense of the sentence deciding whether a bare
+//! "Tuesday" or "in November" lies before or after it.
+
+pub mod resolve;
+pub mod scan;
+
+use super::Span;
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+use std::fmt;
+
+/// How precise a resolved date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// `YYYY`
+    Year,
+    /// `YYYY-MM`
+    Month,
+    /// `YYYY-Www`
+    Week,
+    /// `YYYY-MM-DD`
+    Day,
+}
+
+impl Precision {
+    /// The lowercase name used in JSON: `year`, `month`, `week`, `day`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Precision::Year => "year",
+            Precision::Month => "month",
+            Precision::Week => "week",
+            Precision::Day => "day",
+        }
+    }
+}
+
+/// A resolved calendar value. `label()` gives `YYYY`, `YYYY-MM`, `YYYY-Www` or `YYYY-MM-DD`;
+/// ordering is chronological by the first day covered, coarser first on ties.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DateValue {
+    /// First day the value covers.
+    pub first_day: chrono::NaiveDate,
+    /// How much it covers.
+    pub precision: Precision,
+}
+
+impl DateValue {
+    /// One day.
+    pub fn day(date: NaiveDate) -> DateValue {
+        DateValue {
+            first_day: date,
+            precision: Precision::Day,
+        }
+    }
+
+    /// The ISO week (Monday to Sunday) holding `date`.
+    pub fn week_of(date: NaiveDate) -> DateValue {
+        let monday = date - Duration::days(i64::from(date.weekday().num_days_from_monday()));
+        DateValue {
+            first_day: monday,
+            precision: Precision::Week,
+        }
+    }
+
+    /// A month; `None` when `month` is not 1–12 or the year is out of chrono's range.
+    pub fn month(year: i32, month: u32) -> Option<DateValue> {
+        Some(DateValue {
+            first_day: NaiveDate::from_ymd_opt(year, month, 1)?,
+            precision: Precision::Month,
+        })
+    }
+
+    /// A year; `None` when out of chrono's range.
+    pub fn year(year: i32) -> Option<DateValue> {
+        Some(DateValue {
+            first_day: NaiveDate::from_ymd_opt(year, 1, 1)?,
+            precision: Precision::Year,
+        })
+    }
+
+    /// `YYYY`, `YYYY-MM`, `YYYY-Www` (ISO week, so the year is the ISO week's year: the week of
+    /// Monday 2024-12-30 is `2025-W01`) or `YYYY-MM-DD`.
+    pub fn label(&self) -> String {
+        let d = self.first_day;
+        match self.precision {
+            Precision::Year => format!("{:04}", d.year()),
+            Precision::Month => format!("{:04}-{:02}", d.year(), d.month()),
+            Precision::Week => {
+                let w = d.iso_week();
+                format!("{:04}-W{:02}", w.year(), w.week())
+            }
+            Precision::Day => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+        }
+    }
+
+    /// Last day the value covers.
+    pub fn last_day(&self) -> NaiveDate {
+        let d = self.first_day;
+        let next = match self.precision {
+            Precision::Day => return d,
+            Precision::Week => return d + Duration::days(6),
+            Precision::Month => add_months(d, 1),
+            Precision::Year => NaiveDate::from_ymd_opt(d.year() + 1, 1, 1),
+        };
+        next.and_then(|n| n.pred_opt()).unwrap_or(d)
+    }
+}
+
+/// The first day of the month `months` after (or before, when negative) the month of `d`.
+pub(crate) fn add_months(d: NaiveDate, months: i32) -> Option<NaiveDate> {
+    let index = d.year() * 12 + d.month0() as i32 + months;
+    NaiveDate::from_ymd_opt(index.div_euclid(12), index.rem_euclid(12) as u32 + 1, 1)
+}
+
+impl Ord for DateValue {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.first_day
+            .cmp(&other.first_day)
+            .then(self.precision.cmp(&other.precision))
+    }
+}
+
+impl PartialOrd for DateValue {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for DateValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.label())
+    }
+}
+
+/// One date expression of an article, resolved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DateHit {
+    /// The expression as written, with the preposition or modifier that shapes its meaning
+    /// ("on Tuesday", "since 1998", "last week", "nearly three years ago").
+    pub span: Span,
+    /// The sentence holding it.
+    pub sentence: Span,
+    /// The calendar value; `None` when it is relative and the article has no date.
+    pub date: Option<DateValue>,
+}
+
+/// Finds and resolves every date expression of one article. `tokens` are those of `text`.
+pub fn find_dates(
+    text: &str,
+    tokens: &[crate::text::Token],
+    published: Option<NaiveDate>,
+) -> Vec<DateHit> {
+    let found = scan::scan(text, tokens);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let sentences = crate::text::sentences(text);
+    resolve_found(text, tokens, &sentences, found, published)
+}
+
+/// Resolves expressions found by [`scan::scan`], each with its sentence (`sentences` are those
+/// of `text`, in order).
+pub fn resolve_found(
+    text: &str,
+    tokens: &[crate::text::Token],
+    sentences: &[std::ops::Range<usize>],
+    found: Vec<scan::Found>,
+    published: Option<NaiveDate>,
+) -> Vec<DateHit> {
+    let mut hits = Vec::with_capacity(found.len());
+    let mut s = 0;
+    for f in found {
+        let start = f.span.start;
+        while s + 1 < sentences.len() && sentences[s].end <= start {
+            s += 1;
+        }
+        let sentence = sentences
+            .get(s)
+            .filter(|r| r.start <= start)
+            .map_or(f.span, |r| Span::new(r.start, r.end.max(f.span.end)));
+        let tense = resolve::tense(text, tokens, &f, sentence);
+        hits.push(DateHit {
+            span: f.span,
+            sentence,
+            date: resolve::resolve(&f.expr, published, tense),
+        });
+    }
+    hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(DateValue::day(ymd(2025, 2, 9)).label(), "2025-02-09");
+        assert_eq!(DateValue::month(2025, 2).unwrap().label(), "2025-02");
+        assert_eq!(DateValue::year(998).unwrap().label(), "0998");
+        assert_eq!(DateValue::week_of(ymd(2025, 3, 14)).label(), "2025-W11");
+        // ISO week-year differs from the calendar year around New Year.
+        assert_eq!(DateValue::week_of(ymd(2024, 12, 31)).label(), "2025-W01");
+        assert_eq!(DateValue::week_of(ymd(2021, 1, 3)).label(), "2020-W53");
+    }
+
+    #[test]
+    fn order_is_chronological_then_coarser_first() {
+        let y = DateValue::year(2025).unwrap();
+        let m = DateValue::month(2025, 1).unwrap();
+        let d = DateValue::day(ymd(2025, 1, 1));
+        let later = DateValue::day(ymd(2025, 1, 2));
+        let mut v = vec![later, d, m, y];
+        v.sort();
+        assert_eq!(v, vec![y, m, d, later]);
+    }
+
+    #[test]
+    fn last_days() {
+        assert_eq!(
+            DateValue::month(2024, 2).unwrap().last_day(),
+            ymd(2024, 2, 29)
+        );
+        assert_eq!(DateValue::year(2024).unwrap().last_day(), ymd(2024, 12, 31));
+        assert_eq!(
+            DateValue::week_of(ymd(2025, 3, 14)).last_day(),
+            ymd(2025, 3, 16)
+        );
+    }
+}

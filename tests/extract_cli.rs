@@ -1,0 +1,236 @@
+//! `juxta actors`, `juxta events`, `juxta mentions` end to end: the JSON shapes of DESIGN.md,
+//! the tables a reader sees, the store cache, and the errors.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn samples() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/samples")
+}
+
+/// A scratch store and an empty config, so the user's own files never leak in.
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("config.toml"), "").unwrap();
+        Env { dir }
+    }
+
+    fn store(&self) -> PathBuf {
+        self.dir.path().join("store")
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_juxta"))
+            .args(args)
+            .env("JUXTA_STORE", self.store())
+            .env("JUXTA_CONFIG", self.dir.path().join("config.toml"))
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap()
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.ok(args)).unwrap()
+    }
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// The stored text of each sample, by id, as the commands read it.
+fn texts() -> std::collections::BTreeMap<String, String> {
+    let (articles, _) = juxta::import::articles_from_paths(&[samples()], &Default::default());
+    articles.into_iter().map(|a| (a.id, a.text)).collect()
+}
+
+#[test]
+fn actors_json_has_the_design_shape() {
+    let env = Env::new();
+    let doc = env.json(&["actors", "--json", path(&samples())]);
+    let texts = texts();
+    let actors = doc.as_array().unwrap();
+    assert!(!actors.is_empty());
+    for a in actors {
+        assert!(a["name"].is_string());
+        assert_eq!(a["kind"], "person");
+        assert!(
+            a["aliases"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(Value::is_string)
+        );
+        let mentions = a["mentions"].as_array().unwrap();
+        assert_eq!(
+            a["mention_count"].as_u64().unwrap() as usize,
+            mentions.len()
+        );
+        let mut ids: Vec<&str> = Vec::new();
+        for m in mentions {
+            let id = m["article"].as_str().unwrap();
+            let (s, e) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&texts[id][s..e], m["text"].as_str().unwrap());
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        let articles: Vec<&str> = a["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        assert_eq!(articles, ids);
+    }
+    let first = &actors[0];
+    assert_eq!(first["name"], "Inês Valadares-Pinto");
+    assert_eq!(first["aliases"], serde_json::json!(["Valadares-Pinto"]));
+}
+
+#[test]
+fn events_json_has_the_design_shape_sorted_by_date() {
+    let env = Env::new();
+    let dir = tempfile::tempdir().unwrap();
+    let undated = dir.path().join("undated.txt");
+    std::fs::write(
+        &undated,
+        "The board met on Tuesday and again in March 2022.\n",
+    )
+    .unwrap();
+    let doc = env.json(&["events", "--json", path(&samples()), path(&undated)]);
+    let texts = texts();
+    let events = doc.as_array().unwrap();
+    let date_re = regex::Regex::new(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$").unwrap();
+    let mut last_date: Option<String> = None;
+    let mut seen_null = false;
+    for e in events {
+        let id = e["article"].as_str().unwrap();
+        let (s, t) = (
+            e["start"].as_u64().unwrap() as usize,
+            e["end"].as_u64().unwrap() as usize,
+        );
+        if let Some(text) = texts.get(id) {
+            assert_eq!(&text[s..t], e["expression"].as_str().unwrap());
+            assert!(text.contains(e["sentence"].as_str().unwrap()));
+        }
+        assert!(e["actors"].as_array().unwrap().iter().all(Value::is_string));
+        match (&e["date"], &e["precision"]) {
+            (Value::String(d), Value::String(p)) => {
+                assert!(!seen_null, "dated events come before undated ones");
+                assert!(date_re.is_match(d), "{d}");
+                let expected = match d.len() {
+                    4 => "year",
+                    7 => "month",
+                    8 => "week",
+                    _ => "day",
+                };
+                assert_eq!(p, expected);
+                // Sorted by first day: compare the labels' own order within one precision.
+                if let Some(prev) = &last_date {
+                    if prev.len() == d.len() {
+                        assert!(prev <= d, "{prev} before {d}");
+                    }
+                }
+                last_date = Some(d.clone());
+            }
+            (Value::Null, Value::Null) => seen_null = true,
+            other => panic!("date and precision disagree: {other:?}"),
+        }
+    }
+    // The undated article: a relative date stays null, an absolute one resolves.
+    let undated_events: Vec<&Value> = events
+        .iter()
+        .filter(|e| e["article"] == "undated")
+        .collect();
+    assert_eq!(undated_events.len(), 2);
+    assert!(
+        undated_events
+            .iter()
+            .any(|e| e["expression"] == "on Tuesday" && e["date"].is_null())
+    );
+    assert!(
+        undated_events
+            .iter()
+            .any(|e| e["date"] == "2022-03" && e["precision"] == "month")
+    );
+}
+
+#[test]
+fn mentions_accepts_any_alias_and_gives_lines() {
+    let env = Env::new();
+    let wire = samples().join("01-wire.txt");
+    let out = env.ok(&["mentions", "hallstrom", path(&wire)]);
+    assert!(
+        out.starts_with("Peter J. Hallström: 2 mentions in 1 article"),
+        "{out}"
+    );
+    assert!(out.contains("01-wire:"), "{out}");
+    assert!(out.contains("[Hallström]'s inquiry"), "{out}");
+    let doc = env.json(&["mentions", "--json", "Mr. Hallström", path(&wire)]);
+    assert_eq!(doc["name"], "Peter J. Hallström");
+    let m = &doc["mentions"][0];
+    assert!(m["line"].as_u64().unwrap() >= 1);
+    assert!(
+        m["context"]
+            .as_str()
+            .unwrap()
+            .contains("[Peter J. Hallström]")
+    );
+
+    let out = env.run(&["mentions", "Nobody Atall", path(&wire)]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no person named \"Nobody Atall\""), "{err}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn stored_articles_use_the_extraction_cache() {
+    let env = Env::new();
+    env.ok(&["add", path(&samples())]);
+    let first = env.ok(&["actors", "--json"]);
+    let cache = env.store().join("cache");
+    let entries = std::fs::read_dir(&cache).unwrap().count();
+    assert_eq!(entries, 7, "one cache entry per stored article");
+    assert_eq!(env.ok(&["actors", "--json"]), first);
+    let out = env.ok(&["actors", "01-wire", "03-summary"]);
+    assert!(out.contains("Inês Valadares-Pinto"));
+}
+
+#[test]
+fn files_are_analysed_without_writing_to_the_store() {
+    let env = Env::new();
+    env.ok(&["actors", path(&samples())]);
+    assert!(!env.store().join("cache").exists());
+}
+
+#[test]
+fn tables_read_well_on_the_samples() {
+    let env = Env::new();
+    insta::assert_snapshot!("actors_table", env.ok(&["actors", path(&samples())]));
+    insta::assert_snapshot!("events_table", env.ok(&["events", path(&samples())]));
+    insta::assert_snapshot!(
+        "mentions_table",
+        env.ok(&["mentions", "O'Connell", path(&samples())])
+    );
+}
