@@ -30,13 +30,15 @@ impl Areas {
         self.panes[side.index()]
     }
 
-    /// The text area of a pane: inside the border, right of the one-column gutter.
+    /// The text area of a pane: inside the border, right of the one-column gutter, with a
+    /// column of air before the scrollbar on the right border.
     pub fn pane_text(&self, side: Side) -> Rect {
         let r = self.pane(side);
         Rect::new(
             r.x + 2,
             r.y + 1,
-            r.width.saturating_sub(3),
+            r.width.saturating_sub(4),
+
             r.height.saturating_sub(2),
         )
     }

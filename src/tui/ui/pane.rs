@@ -104,7 +104,10 @@ pub fn draw(app: &App, frame: &mut Frame, side: Side, areas: &Areas) {
         let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
             .begin_symbol(None)
             .end_symbol(None)
+            .track_symbol(Some("│"))
+            .thumb_symbol("┃")
             .style(border);
+
         frame.render_stateful_widget(
             bar,
             rect.inner(Margin {
