@@ -100,7 +100,7 @@ fn an_unknown_key_names_the_file_line_and_key() {
     assert_eq!(
         error("[compare]\nmin_words = 5\n\nimport.colour = 1\n"),
         "the config file my.toml has an error at line 4, key `compare.import`: unknown field \
-         `import`, expected `min_words`; fix the file (config.example.toml lists every key \
+         `import`, expected one of `min_words`, `seed_words`, `min_quote_words`, `max_gap`, `paraphrase_threshold`, `diff_timeout_ms`, `text_width`; fix the file (config.example.toml lists every key \
          with its default)"
     );
 }

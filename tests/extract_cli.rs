@@ -146,11 +146,12 @@ fn events_json_has_the_design_shape_sorted_by_date() {
                 };
                 assert_eq!(p, expected);
                 // Sorted by first day: compare the labels' own order within one precision.
-                if let Some(prev) = &last_date {
-                    if prev.len() == d.len() {
-                        assert!(prev <= d, "{prev} before {d}");
-                    }
+                if let Some(prev) = &last_date
+                    && prev.len() == d.len()
+                {
+                    assert!(prev <= d, "{prev} before {d}");
                 }
+
                 last_date = Some(d.clone());
             }
             (Value::Null, Value::Null) => seen_null = true,

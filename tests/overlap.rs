@@ -256,7 +256,8 @@ fn samples() -> Vec<(String, Article)> {
     names.sort();
     let mut out = Vec::new();
     for path in names {
-        let (articles, errors) = articles_from_paths(&[path.clone()], &ImportOptions::default());
+        let (articles, errors) =
+            articles_from_paths(std::slice::from_ref(&path), &ImportOptions::default());
         assert!(errors.is_empty(), "{errors:?}");
         let file = path.file_name().unwrap().to_string_lossy().to_string();
         let many = articles.len() > 1;

@@ -63,9 +63,14 @@ fn screen(app: &App) -> String {
     let mut out = String::new();
     for y in 0..buf.area.height {
         let mut line = String::new();
-        for x in 0..buf.area.width {
-            line.push_str(buf[(x, y)].symbol());
+        let mut x = 0;
+        while x < buf.area.width {
+            let symbol = buf[(x, y)].symbol();
+            line.push_str(symbol);
+            // A wide character covers the next cell too.
+            x += juxta::tui::wrap::width(symbol).max(1) as u16;
         }
+
         out.push_str(line.trim_end());
         out.push('\n');
     }
@@ -687,7 +692,7 @@ fn one_article_only_says_there_is_nothing_to_compare() {
     );
     let text = screen(&app);
     assert!(
-        text.contains("No article here:") && text.contains("open one."),
+        text.contains("No article here:") && text.contains("press o to open"),
         "{text}"
     );
     app.update(Action::NextPassage);

@@ -152,9 +152,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Actors(args)) => extract::actors(&ctx, &args, &mut out)?,
         Some(Command::Events(args)) => extract::events(&ctx, &args, &mut out)?,
         Some(Command::Mentions(args)) => extract::mentions(&ctx, &args, &mut out)?,
-        None => anyhow::bail!(
-            "the terminal UI is not available in this build; use the subcommands (juxta --help)"
-        ),
+        None => crate::tui::run(&ctx, &cli.paths)?,
     };
     out.flush()?;
     Ok(if ok {

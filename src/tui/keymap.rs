@@ -219,11 +219,15 @@ impl KeyMap {
 
     /// The keys bound to an action, for the help popup and the status bar hints.
     pub fn keys_for(&self, action: Action) -> Vec<Key> {
-        self.map
+        let mut keys: Vec<Key> = self
+            .map
             .iter()
             .filter(|(_, a)| **a == action)
             .map(|(k, _)| *k)
-            .collect()
+            .collect();
+        // Plain keys first: "q" is the hint for quitting, not "ctrl-c".
+        keys.sort_by_key(|k| (k.ctrl || k.alt, !matches!(k.code, KeyCodeOrd::Char(_)), *k));
+        keys
     }
 
     /// The first key bound to an action, as text ("?" or "" when unbound).

@@ -31,35 +31,48 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
 }
 
 /// What the highlight colours mean, each name drawn in its own style.
-fn legend(app: &App) -> Line<'static> {
+fn legend(app: &App) -> Vec<Line<'static>> {
     let t = &app.theme;
-    let items = [
-        ("exact", t.exact),
-        ("near", t.near),
-        ("changed words", t.changed),
-        ("paraphrase", t.paraphrase),
-        ("current", t.current),
-        ("person", t.mention),
-        ("search hit", t.search),
+    let rows = [
+        (
+            "shared text",
+            vec![
+                ("exact", t.exact),
+                ("near", t.near),
+                ("changed words", t.changed),
+                ("paraphrase", t.paraphrase),
+            ],
+        ),
+        ("", vec![("current passage", t.current)]),
+        (
+            "marks",
+            vec![
+                ("person", t.mention),
+                ("search hit", t.search),
+                ("event", t.event),
+            ],
+        ),
     ];
-    let mut spans = vec![Span::styled(
-        format!("{:>16}  ", "highlights"),
-        app.theme.focus,
-    )];
-    for (i, (name, style)) in items.into_iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::raw(" "));
-        }
-        spans.push(Span::styled(name, style));
-    }
-    Line::from(spans)
+    rows.into_iter()
+        .map(|(label, items)| {
+            let mut spans = vec![Span::styled(format!("{label:>16}  "), app.theme.focus)];
+            for (i, (name, style)) in items.into_iter().enumerate() {
+                if i > 0 {
+                    spans.push(Span::raw("  "));
+                }
+                spans.push(Span::styled(name, style));
+            }
+            Line::from(spans)
+        })
+        .collect()
 }
 
 /// Draws the popup, scrolled to `top`.
 pub fn draw(app: &App, frame: &mut Frame, top: usize) {
     let mut lines = lines(app);
     lines.push(Line::default());
-    lines.push(legend(app));
+    lines.extend(legend(app));
+
     let area = centered(frame.area(), 72, lines.len() as u16 + 2);
     let top = top.min(
         lines

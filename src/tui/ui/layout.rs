@@ -38,7 +38,6 @@ impl Areas {
             r.x + 2,
             r.y + 1,
             r.width.saturating_sub(4),
-
             r.height.saturating_sub(2),
         )
     }

@@ -56,18 +56,33 @@ fn summary(app: &App) -> String {
     parts.join(" · ")
 }
 
-/// As many whole hints as fit in `width` columns.
+/// As many whole hints as fit in `width` columns; the last two (help and quit) are dropped
+/// last, so a narrow terminal still says how to get help and how to leave.
 fn fit_hints(hints: &[String], width: usize) -> String {
-    let mut out = String::new();
-    for h in hints {
-        let sep = if out.is_empty() { "" } else { " · " };
-        if display_width(&out) + sep.len() + display_width(h) > width {
+    let join = |items: &[&String]| {
+        items
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    let split = hints.len().saturating_sub(2);
+    let (optional, always) = hints.split_at(split);
+    let mut chosen: Vec<&String> = always.iter().collect();
+    for i in 0..optional.len() {
+        let mut trial: Vec<&String> = optional[..=i].iter().collect();
+        trial.extend(always);
+        if display_width(&join(&trial)) > width {
             break;
         }
-        out.push_str(sep);
-        out.push_str(h);
+        chosen = trial;
     }
-    out
+    let text = join(&chosen);
+    if display_width(&text) > width {
+        truncate(&text, width)
+    } else {
+        text
+    }
 }
 
 fn hints(app: &App) -> Vec<String> {
