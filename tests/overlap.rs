@@ -418,8 +418,32 @@ fn same_story_scores_clearly_above_other_stories() {
         }
     }
     assert!(
-        related > unrelated + 0.05,
+        related > unrelated + 0.15,
         "related {related}, unrelated {unrelated}"
+    );
+}
+
+#[test]
+fn one_story_in_different_words_scores_clearly_above_an_unrelated_one() {
+    let a = "Harbour commissioner Lena Varga resigned on Monday after an audit of the port \
+             authority found that warnings about the cracked quay wall were ignored for months.";
+    let b = "Facing criticism over the cracked quay, Varga quit her post as commissioner; the \
+             audit had shown that the port authority sat on repeated warnings.";
+    let c = "The chess final lasted five hours before the champion accepted a draw in a rook \
+             ending, and spectators filled the hall until midnight.";
+    let same_story = align(a, b, &cfg());
+    assert!(
+        same_story
+            .passages
+            .iter()
+            .all(|p| p.kind != PassageKind::Exact)
+    );
+    let unrelated = align(a, c, &cfg());
+    assert!(
+        same_story.similarity > unrelated.similarity + 0.2,
+        "same story {}, unrelated {}",
+        same_story.similarity,
+        unrelated.similarity
     );
 }
 

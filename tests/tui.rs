@@ -189,7 +189,7 @@ fn shared_passages_are_highlighted_in_both_panes_by_kind() {
         |c: &ratatui::buffer::Cell| [Color::Green, Color::Yellow, Color::Cyan].contains(&c.fg);
     assert_eq!(cells_in_pane(&unrelated, Side::Left, painted), 0);
     assert!(
-        status_line(&unrelated).contains("0 passages · similarity 0.00"),
+        status_line(&unrelated).contains("0 passages · similarity 0.0"),
         "{}",
         status_line(&unrelated)
     );

@@ -222,9 +222,17 @@ fn finish(d: &chain::Draft, left: &Prepared, right: &Prepared, timeout: Duration
     }
 }
 
-/// Share of all content words (both sides) that lie in a passage and whose stem the passage's
-/// other side also has: 1 for the same text, 0 when nothing is shared, symmetric.
+/// How alike two articles are, in [0, 1], symmetric: the mean of two views. Text reuse: the
+/// share of content words that lie in shared passages (1 for the same text). Topic: the cosine
+/// of the two articles' content-word stems, so that two reports of one story written in
+/// different words still score clearly above two unrelated stories.
 fn similarity(left: &Prepared, right: &Prepared, drafts: &[chain::Draft]) -> f64 {
+    (reuse(left, right, drafts) + topic(left, right)) / 2.0
+}
+
+/// Share of all content words (both sides) that lie in a passage and whose stem the passage's
+/// other side also has: 1 for the same text, 0 when nothing is shared.
+fn reuse(left: &Prepared, right: &Prepared, drafts: &[chain::Draft]) -> f64 {
     let total = left.content_in(0..left.words.len()) + right.content_in(0..right.words.len());
     if total == 0 {
         return if drafts.is_empty() { 0.0 } else { 1.0 };
@@ -244,4 +252,48 @@ fn similarity(left: &Prepared, right: &Prepared, drafts: &[chain::Draft]) -> f64
         })
         .sum();
     (shared as f64 / total as f64).clamp(0.0, 1.0)
+}
+
+/// Cosine of the content-stem frequency vectors, with sublinear counts (1 + ln n) so that a
+/// name repeated twenty times does not outweigh everything else.
+fn topic(left: &Prepared, right: &Prepared) -> f64 {
+    let counts = |p: &Prepared| {
+        let mut stems: Vec<u64> = p
+            .words
+            .iter()
+            .filter(|w| w.is_content())
+            .map(|w| w.stem)
+            .collect();
+        stems.sort_unstable();
+        let mut out: Vec<(u64, f64)> = Vec::new();
+        for s in stems {
+            match out.last_mut() {
+                Some((last, n)) if *last == s => *n += 1.0,
+                _ => out.push((s, 1.0)),
+            }
+        }
+        for (_, n) in &mut out {
+            *n = 1.0 + n.ln();
+        }
+        out
+    };
+    let (a, b) = (counts(left), counts(right));
+    let norm = |v: &[(u64, f64)]| v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+    let (na, nb) = (norm(&a), norm(&b));
+    if na == 0.0 || nb == 0.0 {
+        return 0.0;
+    }
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (dot / (na * nb)).clamp(0.0, 1.0)
 }
