@@ -144,10 +144,15 @@ pub fn is_headline(line: &str) -> bool {
 
 /// A title made from the first sentence, cut at a word boundary near `max` characters.
 pub fn title_from_text(text: &str, max: usize) -> String {
-    let first = crate::text::sentences(text)
+    // Only the first paragraph can hold the first sentence: don't split the whole article.
+    let head = text
+        .split('\n')
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
+    let first = crate::text::sentences(head)
         .into_iter()
         .next()
-        .map_or("", |r| &text[r]);
+        .map_or("", |r| &head[r]);
     if first.chars().count() <= max {
         return first.to_string();
     }

@@ -8,13 +8,26 @@ use unicode_normalization::UnicodeNormalization;
 /// white space on each line and normalizes to Unicode NFC.
 pub fn sanitize(raw: &str, tab_width: usize) -> String {
     let mut out = String::with_capacity(raw.len());
-    let mut chars = raw.chars().peekable();
     let mut column = 0usize;
-    while let Some(c) = chars.next() {
+    let mut rest = raw;
+    while !rest.is_empty() {
+        // Printable ASCII needs no decision: copy it a run at a time.
+        let plain = rest
+            .bytes()
+            .position(|b| !(0x20..0x7F).contains(&b))
+            .unwrap_or(rest.len());
+        if plain > 0 {
+            out.push_str(&rest[..plain]);
+            column += plain;
+            rest = &rest[plain..];
+            continue;
+        }
+        let mut chars = rest.chars();
+        let Some(c) = chars.next() else { break };
         match c {
             '\u{FEFF}' => {}
             '\r' => {
-                if chars.peek() != Some(&'\n') {
+                if peek(&chars) != Some('\n') {
                     push_newline(&mut out, &mut column);
                 }
             }
@@ -34,9 +47,14 @@ pub fn sanitize(raw: &str, tab_width: usize) -> String {
                 column += 1;
             }
         }
+        rest = chars.as_str();
     }
     trim_line_ends(&mut out);
-    if out.is_ascii() {
+    // Most text is already NFC; the quick check avoids rebuilding it.
+    if out.is_ascii()
+        || unicode_normalization::is_nfc_quick(out.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
         out
     } else {
         out.nfc().collect()
@@ -53,12 +71,27 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
-type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+type Chars<'a> = std::str::Chars<'a>;
+
+fn peek(chars: &Chars<'_>) -> Option<char> {
+    chars.as_str().chars().next()
+}
+
+/// Consumes the next character if `pred` accepts it.
+fn next_if(chars: &mut Chars<'_>, pred: impl Fn(char) -> bool) -> bool {
+    match peek(chars) {
+        Some(c) if pred(c) => {
+            chars.next();
+            true
+        }
+        _ => false,
+    }
+}
 
 /// Skips what follows an ESC: a CSI, a string command (OSC, DCS, SOS, PM, APC) or a short
 /// two- or three-character sequence.
 fn skip_escape(chars: &mut Chars<'_>) {
-    match chars.peek() {
+    match peek(chars) {
         Some('[') => {
             chars.next();
             skip_csi(chars);
@@ -69,8 +102,8 @@ fn skip_escape(chars: &mut Chars<'_>) {
         }
         // nF sequences: intermediate bytes then one final byte ("ESC ( B").
         Some(' '..='/') => {
-            while chars.next_if(|c| matches!(c, ' '..='/')).is_some() {}
-            chars.next_if(|c| matches!(c, '0'..='~'));
+            while next_if(chars, |c| matches!(c, ' '..='/')) {}
+            next_if(chars, |c| matches!(c, '0'..='~'));
         }
         Some('0'..='~') => {
             chars.next();
@@ -81,22 +114,14 @@ fn skip_escape(chars: &mut Chars<'_>) {
 
 /// Skips CSI parameters and intermediates up to and including the final byte.
 fn skip_csi(chars: &mut Chars<'_>) {
-    while let Some(&c) = chars.peek() {
-        if matches!(c, '0'..='?' | ' '..='/') {
-            chars.next();
-        } else {
-            if matches!(c, '@'..='~') {
-                chars.next();
-            }
-            return;
-        }
-    }
+    while next_if(chars, |c| matches!(c, '0'..='?' | ' '..='/')) {}
+    next_if(chars, |c| matches!(c, '@'..='~'));
 }
 
 /// Skips a string command up to BEL or ST (ESC \ or U+9C). An unterminated one runs to the end
 /// of the line, so a stray OSC cannot swallow the rest of an article.
 fn skip_string(chars: &mut Chars<'_>) {
-    while let Some(&c) = chars.peek() {
+    while let Some(c) = peek(chars) {
         match c {
             '\u{7}' | '\u{9C}' => {
                 chars.next();
@@ -104,7 +129,7 @@ fn skip_string(chars: &mut Chars<'_>) {
             }
             '\u{1B}' => {
                 chars.next();
-                chars.next_if_eq(&'\\');
+                next_if(chars, |c| c == '\\');
                 return;
             }
             '\n' => return,

@@ -56,6 +56,9 @@ pub fn is_apostrophe(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
 }
 
@@ -66,63 +69,109 @@ fn is_word_char(c: char) -> bool {
 /// the word ("O'Connell", "Trump’s").
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if c.is_whitespace() {
-            continue;
-        }
-        if !is_word_char(c) {
-            tokens.push(Token {
-                start,
-                end: start + c.len_utf8(),
-                kind: TokenKind::Punct,
-            });
-            continue;
-        }
-        let mut end = start + c.len_utf8();
-        let mut all_digits = c.is_ascii_digit();
-        let mut prev = c;
-        while let Some(&(i, next)) = chars.peek() {
-            if is_word_char(next) {
-                all_digits &= next.is_ascii_digit();
-                prev = next;
-                end = i + next.len_utf8();
-                chars.next();
+    tokens.extend(tokens_of(text));
+    tokens
+}
+
+/// The tokens of [`tokenize`], one at a time: for a single pass, without the vector.
+pub fn tokens_of(text: &str) -> Tokens<'_> {
+    Tokens { text, at: 0 }
+}
+
+/// Iterator over the tokens of a text (see [`tokenize`]).
+#[derive(Debug, Clone)]
+pub struct Tokens<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        let text = self.text;
+        let mut i = self.at;
+        while i < text.len() {
+            let (c, len) = char_at(text, i);
+            if c.is_whitespace() {
+                i += len;
                 continue;
             }
-            // A joiner is kept only between two word characters: "O'Connell", "1,000", "3.5".
-            let joins = (is_apostrophe(next) && prev.is_alphabetic())
-                || (matches!(next, ',' | '.') && prev.is_ascii_digit());
-            if !joins {
-                break;
+            if !is_word_char(c) {
+                self.at = i + len;
+                return Some(Token {
+                    start: i,
+                    end: i + len,
+                    kind: TokenKind::Punct,
+                });
             }
-            let after = text[i + next.len_utf8()..].chars().next();
-            let ok = match after {
-                Some(a) if is_apostrophe(next) => a.is_alphabetic(),
-                Some(a) => a.is_ascii_digit(),
-                None => false,
-            };
-            if !ok {
-                break;
-            }
-            chars.next();
-            end = i + next.len_utf8();
-        }
-        let kind = if all_digits || text[start..end].starts_with(|c: char| c.is_ascii_digit()) {
-            if text[start..end]
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-            {
+            let end = word_end(text, i + len, c);
+            let word = &text[i..end];
+            let number = word.as_bytes()[0].is_ascii_digit()
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
+            let kind = if number {
                 TokenKind::Number
             } else {
                 TokenKind::Word
-            }
-        } else {
-            TokenKind::Word
-        };
-        tokens.push(Token { start, end, kind });
+            };
+            self.at = end;
+            return Some(Token {
+                start: i,
+                end,
+                kind,
+            });
+        }
+        self.at = text.len();
+        None
     }
-    tokens
+}
+
+/// End of the word whose first character `first` ends at byte `end`.
+fn word_end(text: &str, mut end: usize, first: char) -> usize {
+    let mut prev = first;
+    while end < text.len() {
+        let (next, next_len) = char_at(text, end);
+        if is_word_char(next) {
+            prev = next;
+            end += next_len;
+            continue;
+        }
+        // A joiner is kept only between two word characters: "O'Connell", "1,000", "3.5".
+        let apostrophe = is_apostrophe(next) && prev.is_alphabetic();
+        let separator = matches!(next, ',' | '.') && prev.is_ascii_digit();
+        if !apostrophe && !separator {
+            break;
+        }
+        let after = end + next_len;
+        let joined = after < text.len() && {
+            let (a, _) = char_at(text, after);
+            if apostrophe {
+                a.is_alphabetic()
+            } else {
+                a.is_ascii_digit()
+            }
+        };
+        if !joined {
+            break;
+        }
+        end = after;
+    }
+    end
+}
+
+/// The character at byte `i` and its length, without decoding for ASCII.
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (b as char, 1);
+    }
+    let c = text[i..]
+        .chars()
+        .next()
+        .expect("i is a character boundary inside the text");
+    (c, c.len_utf8())
 }
 
 /// Appends the match key of a word to `out`: lowercase, diacritics removed, apostrophes

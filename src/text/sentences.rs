@@ -90,53 +90,61 @@ fn lines_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// Splits one line. Scans bytes and decodes characters only around candidate terminators,
+/// since sentence splitting runs over every article on every load.
 fn split_line(line: &str, base: usize, out: &mut Vec<Range<usize>>) {
-    let mut start: Option<usize> = None;
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let bytes = line.as_bytes();
+    let mut start = first_visible(line, 0);
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if start.is_none() && !c.is_whitespace() {
-            start = Some(pos);
+    while i < bytes.len() {
+        let term_len = match bytes[i] {
+            b'.' | b'!' | b'?' => 1,
+            0xE2 if line[i..].starts_with('…') => '…'.len_utf8(),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let pos = i;
+        let is_period = bytes[i] == b'.';
+        // Swallow runs of terminators and closing quotes: `?!`, `.”`, `...)`.
+        let mut j = pos + term_len;
+        while let Some(c) = line[j..].chars().next() {
+            if matches!(c, '.' | '!' | '?' | '…') || is_closer(c) {
+                j += c.len_utf8();
+            } else {
+                break;
+            }
         }
-        if matches!(c, '.' | '!' | '?' | '…') {
-            // Swallow runs of terminators and closing quotes: `?!`, `.”`, `...)`.
-            let mut j = i + 1;
-            while j < chars.len()
-                && (matches!(chars[j].1, '.' | '!' | '?' | '…') || is_closer(chars[j].1))
-            {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(line.len(), |&(p, _)| p);
-            if j < chars.len() && chars[j].1.is_whitespace() {
-                let mut k = j;
-                while k < chars.len() && chars[k].1.is_whitespace() {
-                    k += 1;
-                }
-                let next_start = chars.get(k).map(|&(p, _)| p);
-                let opens = chars
-                    .get(k)
-                    .is_some_and(|&(_, n)| n.is_uppercase() || n.is_ascii_digit() || is_opener(n));
-                if let (true, Some(ns)) = (opens, next_start) {
-                    let next_word: String = line[ns..]
-                        .chars()
-                        .skip_while(|&ch| is_opener(ch))
-                        .take_while(|ch| ch.is_alphanumeric())
-                        .collect();
-                    let ends = c != '.' || period_ends_sentence(line, pos, &next_word);
-                    if ends {
-                        if let Some(s) = start.take() {
-                            out.push(base + s..base + end);
-                        }
-                        i = k;
-                        continue;
-                    }
-                }
-            }
+        let end = j;
+        let after = &line[j..];
+        let gap = after.len() - after.trim_start().len();
+        if gap == 0 || j + gap >= line.len() {
             i = j;
             continue;
         }
-        i += 1;
+        let k = j + gap;
+        let next = line[k..].chars().next();
+        let opens = next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || is_opener(n));
+        if opens {
+            let ends = !is_period || {
+                let next_word: String = line[k..]
+                    .chars()
+                    .skip_while(|&ch| is_opener(ch))
+                    .take_while(|ch| ch.is_alphanumeric())
+                    .collect();
+                period_ends_sentence(line, pos, &next_word)
+            };
+            if ends {
+                if let Some(s) = start {
+                    out.push(base + s..base + end);
+                }
+                start = Some(k);
+                i = k;
+                continue;
+            }
+        }
+        i = j;
     }
     if let Some(s) = start {
         let trimmed = line[s..].trim_end();
@@ -144,6 +152,13 @@ fn split_line(line: &str, base: usize, out: &mut Vec<Range<usize>>) {
             out.push(base + s..base + s + trimmed.len());
         }
     }
+}
+
+/// Offset of the first non-white-space character at or after `from`.
+fn first_visible(line: &str, from: usize) -> Option<usize> {
+    let rest = &line[from..];
+    let trimmed = rest.trim_start();
+    (!trimmed.is_empty()).then(|| from + rest.len() - trimmed.len())
 }
 
 #[cfg(test)]

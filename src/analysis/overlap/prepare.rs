@@ -64,7 +64,7 @@ impl Prepared {
         let mut folded = String::new();
         let mut para = 0u32;
         let mut prev_end = 0usize;
-        for tok in text::tokenize(text) {
+        for tok in text::tokens_of(text) {
             if text[prev_end..tok.start].contains('\n') {
                 quoting.close(words.len(), &mut quotes);
                 para += 1;
