@@ -92,16 +92,19 @@ pub fn run(ctx: &Context, paths: &[std::path::PathBuf]) -> Result<bool> {
         );
     }
     let store = ctx.store()?;
-    let (opened, imported_all) = if paths.is_empty() {
-        (Vec::new(), true)
-    } else {
-        crate::cli::import_paths(
+    // Imported path by path: which articles each path holds decides what opens first.
+    let mut opened = Vec::new();
+    let mut imported_all = true;
+    for path in paths {
+        let (ids, ok) = crate::cli::import_paths(
             &store,
-            paths,
+            std::slice::from_ref(path),
             &ctx.config.import_options(),
             &mut std::io::sink(),
-        )?
-    };
+        )?;
+        opened.push(ids);
+        imported_all &= ok;
+    }
     let articles = store.list()?;
     let (mut terminal, _guard) = start_terminal(ctx.config.tui.mouse)?;
     let size = terminal.size()?;
@@ -152,7 +155,7 @@ pub fn load_app(
     articles: Vec<Article>,
     config: &crate::config::Config,
     size: (u16, u16),
-    opened: &[String],
+    opened: &[Vec<String>],
     progress: &mut dyn FnMut(usize, usize),
 ) -> App {
     let cache = store.root().join("store.json").exists().then_some(store);
@@ -161,23 +164,32 @@ pub fn load_app(
     App::new(corpus, config, size, pair)
 }
 
-/// The articles to open first: the first two named on the command line, else the pair that
-/// shares the most text.
-fn choose_pair(corpus: &Corpus, opened: &[String]) -> (Option<usize>, Option<usize>) {
+/// The articles to open first. Two or more paths named: the first article of each of the
+/// first two. One path (typically a folder): the two of its articles that share the most text.
+/// Nothing named: the two articles of the store that share the most text.
+fn choose_pair(corpus: &Corpus, named: &[Vec<String>]) -> (Option<usize>, Option<usize>) {
     let index_of = |id: &String| corpus.articles.iter().position(|a| &a.id == id);
-    let mut named: Vec<usize> = opened.iter().filter_map(index_of).collect();
-    named.dedup();
-    if !named.is_empty() {
-        let second = named
-            .get(1)
-            .copied()
-            .or_else(|| best_partner(corpus, named[0]));
-        return (Some(named[0]), second);
+    let groups: Vec<Vec<usize>> = named
+        .iter()
+        .map(|g| g.iter().filter_map(index_of).collect::<Vec<_>>())
+        .filter(|g| !g.is_empty())
+        .collect();
+    if let [a, b, ..] = groups.as_slice()
+        && let Some(second) = b.iter().copied().find(|&j| j != a[0])
+    {
+        return (Some(a[0]), Some(second));
     }
-    let n = corpus.articles.len();
+    let candidates: Vec<usize> = match groups.first() {
+        Some(g) => g.clone(),
+        None => (0..corpus.articles.len()).collect(),
+    };
+    if let [only] = candidates.as_slice() {
+        let everyone: Vec<usize> = (0..corpus.articles.len()).collect();
+        return (Some(*only), best_partner(corpus, *only, &everyone));
+    }
     let mut best: Option<(usize, usize, usize)> = None;
-    for i in 0..n {
-        if let Some(j) = best_partner(corpus, i) {
+    for &i in &candidates {
+        if let Some(j) = best_partner(corpus, i, &candidates) {
             let shared = shared_bytes(corpus, i, j);
             if best.is_none_or(|(_, _, s)| shared > s) {
                 best = Some((i, j, shared));
@@ -186,10 +198,7 @@ fn choose_pair(corpus: &Corpus, opened: &[String]) -> (Option<usize>, Option<usi
     }
     match best {
         Some((i, j, _)) => (Some(i.min(j)), Some(i.max(j))),
-        None => (
-            if n > 0 { Some(0) } else { None },
-            if n > 1 { Some(1) } else { None },
-        ),
+        None => (candidates.first().copied(), candidates.get(1).copied()),
     }
 }
 
@@ -203,22 +212,19 @@ fn shared_bytes(corpus: &Corpus, i: usize, j: usize) -> usize {
         .sum()
 }
 
-/// The article sharing the most text with article `i`.
-fn best_partner(corpus: &Corpus, i: usize) -> Option<usize> {
+/// The article among `among` sharing the most text with article `i` (the first other one
+/// when none shares any).
+fn best_partner(corpus: &Corpus, i: usize, among: &[usize]) -> Option<usize> {
     let mut shared = vec![0usize; corpus.articles.len()];
     for s in corpus.index.shared_spans(i) {
         for &o in &s.others {
             shared[o] += s.span.len();
         }
     }
-    let (j, &bytes) = shared
+    let best = among
         .iter()
-        .enumerate()
-        .filter(|&(j, _)| j != i)
-        .max_by_key(|&(j, &b)| (b, std::cmp::Reverse(j)))?;
-    if bytes > 0 {
-        Some(j)
-    } else {
-        (0..corpus.articles.len()).find(|&j| j != i)
-    }
+        .copied()
+        .filter(|&j| j != i)
+        .max_by_key(|&j| (shared[j], std::cmp::Reverse(j)))?;
+    Some(best)
 }
