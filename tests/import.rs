@@ -41,7 +41,7 @@ fn hard_wrapped_text_is_joined_into_paragraphs_under_its_headline() {
 #[test]
 fn one_paragraph_per_line_keeps_each_line_a_paragraph() {
     let s = Sandbox::new();
-    let p1 = "United States officials announced on Wednesday a lengthy and highly productive \
+    let p1 = "United States officials announced on Wednesday a long and very fruitful \
               conversation between the two presidents, during which both agreed to begin talks.";
     let p2 = "Taking to his platform, the president said the two teams had been told to begin \
               discussions immediately and that visits to each other's capitals were planned.";
@@ -333,7 +333,7 @@ fn inline_date_token_gives_the_date_and_the_text_starts_after_it() {
     let s = Sandbox::new();
     s.write(
         "talks.txt",
-        " date 2025-02-12 Russian President Vladimir Putin said on Tuesday that talks would \
+        " date 2025-02-12 Russian President Anton Sorel said on Tuesday that talks would \
          start soon. More text follows.\n",
     );
     s.run(&["add", "talks.txt"]).success();
@@ -341,7 +341,7 @@ fn inline_date_token_gives_the_date_and_the_text_starts_after_it() {
     assert_eq!(a["date"], "2025-02-12");
     assert_eq!(
         a["text"],
-        "Russian President Vladimir Putin said on Tuesday that talks would start soon. More \
+        "Russian President Anton Sorel said on Tuesday that talks would start soon. More \
          text follows."
     );
 }

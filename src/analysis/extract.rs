@@ -51,7 +51,7 @@ pub struct People {
 
 /// Merges per-article extractions (`articles[i]` is corpus article `i`: its text and its
 /// extraction) into actors with aliases, events and the timeline. `aliases` are the user's
-/// extra names from the config (`"Vladimir Putin" = ["the Kremlin leader"]`).
+/// extra names from the config (`"Anton Sorel" = ["the Sorel camp"]`).
 pub fn assemble(
     articles: &[(&str, &Extraction)],
     aliases: &BTreeMap<String, Vec<String>>,

@@ -30,7 +30,7 @@ pub struct ExtractArgs {
 /// Arguments of `juxta mentions`.
 #[derive(Debug, Args)]
 pub struct MentionsArgs {
-    /// The person: any name or alias ("Peskov", "Dmitri S. Peskov")
+    /// The person: any name or alias ("Volkov", "Dmitri S. Volkov")
     pub name: String,
     /// Print JSON
     #[arg(long)]

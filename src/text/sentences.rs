@@ -1,5 +1,5 @@
 //! Sentence boundaries: a rule set good enough for news prose, aware of titles, initials and
-//! abbreviations so that "Dmitri S. Peskov" or "Mr. Trump" never end a sentence.
+//! abbreviations so that "Dmitri S. Volkov" or "Mr. Halvorsen" never end a sentence.
 
 use std::ops::Range;
 
@@ -52,7 +52,7 @@ fn period_ends_sentence(text: &str, dot: usize, next: &str) -> bool {
     let word = word_before(text, dot);
     let next_lower = next.to_lowercase();
     let next_is_starter = SENTENCE_STARTERS.contains(&next_lower.as_str());
-    // A single capital letter: an initial ("Vladimir V. Putin").
+    // A single capital letter: an initial ("Anton V. Sorel").
     let mut chars = word.chars();
     if let (Some(c), None) = (chars.next(), chars.next())
         && c.is_uppercase()
@@ -180,15 +180,15 @@ mod tests {
     #[test]
     fn keeps_titles_and_initials_inside() {
         assert_eq!(
-            split("President Vladimir V. Putin met Mr. Trump. Dr. Nwosu said so."),
+            split("President Anton V. Sorel met Mr. Halvorsen. Dr. Nwosu said so."),
             [
-                "President Vladimir V. Putin met Mr. Trump.",
+                "President Anton V. Sorel met Mr. Halvorsen.",
                 "Dr. Nwosu said so."
             ]
         );
         assert_eq!(
-            split("Kremlin spokesman Dmitri S. Peskov said."),
-            ["Kremlin spokesman Dmitri S. Peskov said."]
+            split("Ministry spokesman Dmitri S. Volkov said."),
+            ["Ministry spokesman Dmitri S. Volkov said."]
         );
     }
 

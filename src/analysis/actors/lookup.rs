@@ -6,7 +6,7 @@ use crate::analysis::Span;
 use crate::text::fold;
 use std::collections::BTreeMap;
 
-/// Honorifics and titles a user may type before a name: "Mr. Peskov", "President Putin".
+/// Honorifics and titles a user may type before a name: "Mr. Volkov", "President Sorel".
 fn strip_title(name: &str) -> &str {
     let trimmed = name.trim();
     let Some((first, rest)) = trimmed.split_once(char::is_whitespace) else {

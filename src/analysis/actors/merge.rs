@@ -1,6 +1,6 @@
 //! One actor per person across articles: names found with a cue are grouped on a folded surname
-//! key with compatible given names; then every candidate run that names one of them ("Putin",
-//! "Mr. Putin's", each half of "Trump-Putin", "Yusuf" once "Yusuf bin Rashid" is known) becomes
+//! key with compatible given names; then every candidate run that names one of them ("Sorel",
+//! "Mr. Sorel's", each half of "Halvorsen-Sorel", "Yusuf" once "Yusuf bin Rashid" is known) becomes
 //! a mention too.
 
 use super::lexicon::{self as lx, classify};
@@ -158,7 +158,7 @@ fn fits(cluster: &Cluster, name: &ParsedName) -> bool {
     match (name.given(), cluster.given.first()) {
         (Some(g), Some(_)) => cluster.given.iter().any(|c| compatible_given(g, c)),
         (None, _) => {
-            // "V. Putin": an initial must agree with a known given name.
+            // "V. Sorel": an initial must agree with a known given name.
             match (name.initials.first(), cluster.given.first()) {
                 (Some(i), Some(_)) if name.words.len() == 1 => {
                     let i = i.to_lowercase().to_string();
@@ -426,7 +426,7 @@ impl<'a> Merger<'a> {
                 }
             }
         }
-        // 2. One-word names with a cue ("Mr. Trump", "President Trump").
+        // 2. One-word names with a cue ("Mr. Halvorsen", "President Halvorsen").
         for (a, art) in articles.iter().enumerate() {
             for (h, hit) in art.names.sure.iter().enumerate() {
                 if hit.cue == Cue::Alias {
@@ -485,7 +485,7 @@ impl<'a> Merger<'a> {
             self.mention(c, article, hit.span, None);
             return;
         }
-        // "Trump-Putin": each half on its own.
+        // "Halvorsen-Sorel": each half on its own.
         if written.contains('-') && !written.contains(' ') {
             let mut offset = hit.span.start;
             let mut found = Vec::new();

@@ -36,11 +36,11 @@ pub struct Mention {
 /// One person (or organisation, place) across all loaded articles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Actor {
-    /// Display name: the fullest common form ("Dmitry Peskov").
+    /// Display name: the fullest common form ("Dmitry Volkov").
     pub name: String,
     /// What the actor is.
     pub kind: ActorKind,
-    /// Every other form it is named by ("Peskov", "Dmitri S. Peskov").
+    /// Every other form it is named by ("Volkov", "Dmitri S. Volkov").
     pub aliases: Vec<String>,
     /// Every mention, in reading order: by article, then by offset.
     pub mentions: Vec<Mention>,

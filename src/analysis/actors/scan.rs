@@ -1,13 +1,13 @@
 //! Finding person names in one article.
 //!
-//! A name is the tail of a run of capitalised words ("German Chancellor **Olaf Scholz**",
+//! A name is the tail of a run of capitalised words ("Finance Minister **Jonas Kessler**",
 //! "Secretary of State for Maritime Affairs **Henrik Søgaard**"): titles, organisation words,
 //! places and nationalities are peeled off its front. It is accepted as a person only with a sure
 //! cue — a title or honorific, a role word before it ("spokesman X", "its chief executive, X"),
 //! an appositive after it (", a marine engineer", ", 58,", ", who"), a possessive kin word
 //! ("X's widow"), a byline, or its own shape (a known given name, a middle initial, a particle
 //! as in "João da Silveira"). Runs without a cue are kept as *candidates*: the assembly accepts
-//! them when they name a person found with a cue elsewhere ("Putin", "Trump-Putin").
+//! them when they name a person found with a cue elsewhere ("Sorel", "Halvorsen-Sorel").
 
 use super::lexicon::{self as lx, classify};
 use crate::analysis::Span;
@@ -512,7 +512,7 @@ impl<'a> Scanner<'a> {
                     return false;
                 }
                 // A place or month ends a name ("Denzel Washington", "Theresa May") but never
-                // opens one ("In March Trump said").
+                // opens one ("In March Halvorsen said").
                 if u.class & (lx::PLACE | lx::MONTH) != 0 && !is_last {
                     return false;
                 }
@@ -814,7 +814,7 @@ fn judge(sc: &Scanner<'_>, units: &[Unit], placed: &mut Vec<Placed>) {
     if units.is_empty() {
         return;
     }
-    // Quick rejects for the many one-word runs: "The", "However", "Ukraine".
+    // Quick rejects for the many one-word runs: "The", "However", "Portugal".
     if units.len() == 1
         && (units[0].class & (lx::NOT_NAME | lx::PLACE | lx::MONTH) != 0
             || units[0].kind != Kind::Word)

@@ -3,7 +3,7 @@
 //! Function words ("the", "that", "would") are shared by any two English sentences, so they
 //! neither make a passage nor count towards similarity. The stem is deliberately crude
 //! (suffix stripping, then a cut to six letters): "resigned" and "resignation", "warned" and
-//! "warnings", "Ukraine" and "Ukrainian" meet, which is what a paraphrase needs.
+//! "warnings", "Portugal" and "Portuguese" meet, which is what a paraphrase needs.
 
 use rustc_hash::FxHasher;
 use std::hash::Hasher;
@@ -311,9 +311,9 @@ mod tests {
     fn stems_meet_across_inflections() {
         assert_eq!(stem("resigned"), stem("resignation"));
         assert_eq!(stem("warned"), stem("warnings"));
-        assert_eq!(stem("ukraine"), stem("ukrainian"));
+        assert_eq!(stem("portugal"), stem("portuguese"));
         assert_eq!(stem("survey"), stem("surveys"));
-        assert_eq!(stem("kremlin's"), "kremli");
+        assert_eq!(stem("council's"), stem("council"));
         assert_ne!(stem("press"), "pres");
     }
 
