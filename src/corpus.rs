@@ -53,7 +53,10 @@ impl Corpus {
                     return hit;
                 }
                 let fresh = extract::extract(&a.text, a.date);
-                if let Some(store) = cache {
+                // Files analysed in place are not in the store, and the store is not written
+                // for them (DESIGN.md): only stored articles get their analysis cached.
+                if let Some(store) = cache.filter(|s| s.contains(&a.id)) {
+
                     // A cache that cannot be written only costs time on the next start.
                     let _ = store.cache_put(&a.hash, &cache_kind(a), &fresh);
                 }
