@@ -3,7 +3,7 @@
 
 use crate::analysis::actors::Actor;
 use crate::analysis::events::{Event, TimelineEntry};
-use crate::analysis::extract::{self, EXTRACTION_VERSION, Extraction};
+use crate::analysis::extract::{self, EXTRACTION_VERSION, Extraction, People};
 use crate::analysis::index::CorpusIndex;
 use crate::analysis::overlap::{self, Alignment, OverlapConfig};
 use crate::article::Article;
@@ -41,35 +41,7 @@ impl Corpus {
         cache: Option<&Store>,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Corpus {
-        let total = articles.len();
-        let extractions: Vec<Extraction> = articles
-            .iter()
-            .enumerate()
-            .map(|(done, a)| {
-                progress(done, total);
-                if let Some(hit) =
-                    cache.and_then(|s| s.cache_get::<Extraction>(&a.hash, &cache_kind(a)))
-                {
-                    return hit;
-                }
-                let fresh = extract::extract(&a.text, a.date);
-                // Files analysed in place are not in the store, and the store is not written
-                // for them (DESIGN.md): only stored articles get their analysis cached.
-                if let Some(store) = cache.filter(|s| s.contains(&a.id)) {
-
-                    // A cache that cannot be written only costs time on the next start.
-                    let _ = store.cache_put(&a.hash, &cache_kind(a), &fresh);
-                }
-                fresh
-            })
-            .collect();
-        progress(total, total);
-        let pairs: Vec<(&str, &Extraction)> = articles
-            .iter()
-            .map(|a| a.text.as_str())
-            .zip(&extractions)
-            .collect();
-        let people = extract::assemble(&pairs, &config.aliases);
+        let people = people_with_progress(&articles, config, cache, progress);
         let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
         let index = CorpusIndex::build(&texts, &config.compare);
         Corpus {
@@ -90,6 +62,50 @@ impl Corpus {
             &self.overlap,
         )
     }
+}
+
+/// The people, events and timeline of the articles (without the overlap index, which the
+/// extraction commands do not need).
+pub fn people(articles: &[Article], config: &Config, cache: Option<&Store>) -> People {
+    people_with_progress(articles, config, cache, &mut |_, _| {})
+}
+
+fn people_with_progress(
+    articles: &[Article],
+    config: &Config,
+    cache: Option<&Store>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> People {
+    let total = articles.len();
+    let extractions: Vec<Extraction> = articles
+        .iter()
+        .enumerate()
+        .map(|(done, a)| {
+            progress(done, total);
+            extraction(a, cache)
+        })
+        .collect();
+    progress(total, total);
+    let pairs: Vec<(&str, &Extraction)> = articles
+        .iter()
+        .map(|a| a.text.as_str())
+        .zip(&extractions)
+        .collect();
+    extract::assemble(&pairs, &config.aliases)
+}
+
+/// One article's extraction, from the store's cache when present. Only stored articles are
+/// written to the cache: files analysed in place never write to the store (DESIGN.md).
+fn extraction(a: &Article, cache: Option<&Store>) -> Extraction {
+    if let Some(hit) = cache.and_then(|s| s.cache_get::<Extraction>(&a.hash, &cache_kind(a))) {
+        return hit;
+    }
+    let fresh = extract::extract(&a.text, a.date);
+    if let Some(store) = cache.filter(|s| s.contains(&a.id)) {
+        // A cache that cannot be written only costs time on the next start.
+        let _ = store.cache_put(&a.hash, &cache_kind(a), &fresh);
+    }
+    fresh
 }
 
 /// Extraction depends on the publication date too (it anchors "Tuesday"), so the date is part

@@ -223,6 +223,21 @@ fn files_are_analysed_without_writing_to_the_store() {
     let env = Env::new();
     env.ok(&["actors", path(&samples())]);
     assert!(!env.store().join("cache").exists());
+    // Nor into an existing store: only its own articles are cached.
+    env.ok(&["add", path(&samples().join("01-wire.txt"))]);
+    env.ok(&["actors", "01-wire"]);
+    let cached = || {
+        std::fs::read_dir(env.store().join("cache"))
+            .unwrap()
+            .count()
+    };
+    assert_eq!(cached(), 1);
+    env.ok(&["events", "01-wire", path(&samples().join("03-summary.txt"))]);
+    assert_eq!(
+        cached(),
+        1,
+        "the file named beside the stored article was not cached"
+    );
 }
 
 #[test]

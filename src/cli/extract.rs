@@ -8,9 +8,8 @@
 use super::{Context, display_width, truncate};
 use crate::analysis::actors::Actor;
 use crate::analysis::events::Event;
-use crate::analysis::extract::{self, EXTRACTION_VERSION, Extraction, People};
+use crate::analysis::extract::{self, People};
 use crate::article::Article;
-use crate::store::Store;
 use anyhow::Result;
 use clap::Args;
 use serde::Serialize;
@@ -43,42 +42,12 @@ pub struct MentionsArgs {
 /// Widest line the tables aim for, in columns.
 const TABLE_WIDTH: usize = 120;
 
-/// The cache key of an article's extraction: it depends on the publication date too (which
-/// anchors "Tuesday"), so the date is part of it. Same format as the corpus uses.
-fn cache_kind(a: &Article) -> String {
-    match a.date {
-        Some(d) => format!("{EXTRACTION_VERSION}-{d}"),
-        None => format!("{EXTRACTION_VERSION}-undated"),
-    }
-}
-
-/// Extracts one article, through the store's cache when the article is a stored one (files
-/// named on the command line are analysed without writing to the store).
-fn extraction(a: &Article, store: Option<&Store>) -> Extraction {
-    let Some(store) = store.filter(|s| s.contains(&a.id)) else {
-        return extract::extract(&a.text, a.date);
-    };
-    if let Some(hit) = store.cache_get::<Extraction>(&a.hash, &cache_kind(a)) {
-        return hit;
-    }
-    let fresh = extract::extract(&a.text, a.date);
-    // A cache that cannot be written only costs time on the next run.
-    let _ = store.cache_put(&a.hash, &cache_kind(a), &fresh);
-    fresh
-}
-
 /// The named articles and the people and events in them.
 fn analyse(ctx: &Context, args: &[String]) -> Result<(Vec<Article>, People)> {
     let articles = super::load_articles(ctx, args)?;
     let store = ctx.store()?;
     let cache = store.root().join("store.json").exists().then_some(&store);
-    let extractions: Vec<Extraction> = articles.iter().map(|a| extraction(a, cache)).collect();
-    let pairs: Vec<(&str, &Extraction)> = articles
-        .iter()
-        .map(|a| a.text.as_str())
-        .zip(&extractions)
-        .collect();
-    let people = extract::assemble(&pairs, &ctx.config.aliases);
+    let people = crate::corpus::people(&articles, &ctx.config, cache);
     Ok((articles, people))
 }
 

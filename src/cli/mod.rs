@@ -5,7 +5,6 @@ mod extract;
 
 use crate::article::Article;
 use crate::config::Config;
-use crate::corpus::Corpus;
 use crate::import::{self, Meta};
 use crate::store::{Added, Store};
 use anyhow::{Context as _, Result};
@@ -200,15 +199,6 @@ pub fn load_articles(ctx: &Context, args: &[String]) -> Result<Vec<Article>> {
         }
     }
     Ok(articles)
-}
-
-/// The corpus of the articles named on the command line (see [`load_articles`]); analysis of
-/// stored articles is cached in the store.
-pub fn load_corpus(ctx: &Context, args: &[String]) -> Result<Corpus> {
-    let articles = load_articles(ctx, args)?;
-    let store = ctx.store()?;
-    let cache = store.root().join("store.json").exists().then_some(&store);
-    Ok(Corpus::build(articles, &ctx.config, cache))
 }
 
 fn report(e: &dyn std::fmt::Display) {
