@@ -41,9 +41,18 @@ impl Corpus {
         cache: Option<&Store>,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Corpus {
-        let people = people_with_progress(&articles, config, cache, progress);
+        // The shingle index and the people are independent: build them side by side.
         let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
-        let index = CorpusIndex::build(&texts, &config.compare);
+        let (people, index) = std::thread::scope(|s| {
+            let index = s.spawn(|| CorpusIndex::build(&texts, &config.compare));
+            let people = people_with_progress(&articles, config, cache, progress);
+            // A panic while indexing is a bug in the index; re-raise it here.
+            let index = index
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (people, index)
+        });
+
         Corpus {
             articles,
             actors: people.actors,

@@ -9,8 +9,9 @@ use super::Span;
 use super::actors::{Actor, ActorKind};
 use super::dates::{DateHit, DateValue};
 use crate::text::{fold, tokenize};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
+use std::collections::hash_map::Entry;
 
 /// A sentence with a date in it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -105,6 +106,10 @@ fn similar(a: &FxHashSet<String>, b: &FxHashSet<String>) -> bool {
     2 * shared * 10 >= 5 * (a.len() + b.len())
 }
 
+/// A word used by more events of one date than this tells nothing about which of them report
+/// the same happening.
+const COMMON_WORD_EVENTS: usize = 32;
+
 /// Groups sorted events into timeline entries: within one date, events that share a person or
 /// most of their words are one entry. Unresolved events stand alone, last.
 pub fn timeline(events: &[Event], texts: &[&str]) -> Vec<TimelineEntry> {
@@ -147,13 +152,47 @@ pub fn timeline(events: &[Event], texts: &[&str]) -> Vec<TimelineEntry> {
             p[x] = r;
             r
         }
-        for a in 0..group.len() {
-            for b in a + 1..group.len() {
-                let (ea, eb) = (&events[group[a]], &events[group[b]]);
-                let shares = ea.actors.iter().any(|x| eb.actors.contains(x));
-                if shares || similar(&words[a], &words[b]) {
-                    let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
-                    parent[ra.max(rb)] = ra.min(rb);
+        fn union(p: &mut [usize], a: usize, b: usize) {
+            let (ra, rb) = (root(p, a), root(p, b));
+            p[ra.max(rb)] = ra.min(rb);
+        }
+        // A shared person: join each event to the first one of the date naming that person.
+        // Linear in the number of events, however many a date has (a bare year can hold
+        // thousands across a large store).
+        let mut first_naming: FxHashMap<&str, usize> = FxHashMap::default();
+        for (a, &k) in group.iter().enumerate() {
+            for name in &events[k].actors {
+                match first_naming.entry(name.as_str()) {
+                    Entry::Occupied(e) => union(&mut parent, a, *e.get()),
+                    Entry::Vacant(v) => {
+                        v.insert(a);
+                    }
+                }
+            }
+        }
+        // Largely the same words: only pairs that share a word few events of the date use
+        // are compared, so the work stays near linear; two sentences that share half their
+        // words always share some uncommon one.
+        let mut postings: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        for (a, w) in words.iter().enumerate() {
+            for word in w {
+                postings.entry(word.as_str()).or_default().push(a);
+            }
+        }
+        let mut candidates: Vec<usize> = Vec::new();
+        for (a, w) in words.iter().enumerate() {
+            candidates.clear();
+            for word in w {
+                let list = &postings[word.as_str()];
+                if list.len() <= COMMON_WORD_EVENTS {
+                    candidates.extend(list.iter().copied().filter(|&b| b > a));
+                }
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
+            for &b in &candidates {
+                if similar(&words[a], &words[b]) {
+                    union(&mut parent, a, b);
                 }
             }
         }
