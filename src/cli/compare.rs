@@ -126,21 +126,28 @@ fn compare_two(
     format: Format,
     opts: &RenderOptions,
 ) -> Result<String> {
-    // The two sides are read independently; on two threads for long articles.
+    // The two sides are read and prepared independently, on two threads.
+    let load = |name: &str| {
+        one_article(ctx, name).map(|a| {
+            let prepared = overlap::Prepared::new(&a.text);
+            (a, prepared)
+        })
+    };
     let (left, right) = std::thread::scope(|s| {
-        let other = s.spawn(|| one_article(ctx, right));
-        let l = one_article(ctx, left);
+        let other = s.spawn(|| load(right));
+        let l = load(left);
         let r = other
             .join()
             .unwrap_or_else(|e| std::panic::resume_unwind(e));
         (l, r)
     });
-    let (left, mut right) = (left?, right?);
+    let ((left, left_prepared), (mut right, right_prepared)) = (left?, right?);
     if right.id == left.id && right.hash != left.hash {
         // Two files with the same name in different folders: keep the sides apart.
         right.id = crate::import::unique_id(&right.id, |id| id == left.id);
     }
-    let alignment = overlap::align(&left.text, &right.text, &ctx.config.compare);
+    let alignment = overlap::align_prepared(&left_prepared, &right_prepared, &ctx.config.compare);
+
     let c = Comparison {
         left: &left,
         right: &right,

@@ -21,8 +21,12 @@ const SENTENCE_STARTERS: &[&str] = &[
 
 /// Whether `word` (without its trailing period) is an abbreviation that does not end a sentence.
 pub fn is_abbreviation(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    // Every abbreviation is short: longer words need no comparison (and no allocation).
+    word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
+fn is_sentence_starter(word: &str) -> bool {
+    word.len() <= 7 && SENTENCE_STARTERS.iter().any(|s| s.eq_ignore_ascii_case(word))
 }
 
 fn is_closer(c: char) -> bool {
@@ -50,8 +54,7 @@ fn word_before(text: &str, dot: usize) -> &str {
 /// Whether the period at byte `dot` ends a sentence, given the next word `next`.
 fn period_ends_sentence(text: &str, dot: usize, next: &str) -> bool {
     let word = word_before(text, dot);
-    let next_lower = next.to_lowercase();
-    let next_is_starter = SENTENCE_STARTERS.contains(&next_lower.as_str());
+    let next_is_starter = is_sentence_starter(next);
     // A single capital letter: an initial ("Anton V. Sorel").
     let mut chars = word.chars();
     if let (Some(c), None) = (chars.next(), chars.next())
@@ -128,12 +131,9 @@ fn split_line(line: &str, base: usize, out: &mut Vec<Range<usize>>) {
         let opens = next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || is_opener(n));
         if opens {
             let ends = !is_period || {
-                let next_word: String = line[k..]
-                    .chars()
-                    .skip_while(|&ch| is_opener(ch))
-                    .take_while(|ch| ch.is_alphanumeric())
-                    .collect();
-                period_ends_sentence(line, pos, &next_word)
+                let word = line[k..].trim_start_matches(is_opener);
+                let len = word.find(|ch: char| !ch.is_alphanumeric()).unwrap_or(word.len());
+                period_ends_sentence(line, pos, &word[..len])
             };
             if ends {
                 if let Some(s) = start {
