@@ -14,6 +14,8 @@ struct Session {
     parser: Arc<Mutex<vt100::Parser>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
+    // Held open for the session: closing the master would hang up on the child.
+    _master: Box<dyn portable_pty::MasterPty + Send>,
 }
 
 impl Session {
