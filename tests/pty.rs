@@ -51,13 +51,13 @@ impl Session {
                 feed.lock().unwrap().process(&buf[..n]);
             }
         });
-        // The master must outlive the child, or the child gets SIGHUP.
-        std::mem::forget(pty.master);
         Session {
             parser,
             writer,
             child,
+            _master: pty.master,
         }
+
     }
 
     fn screen(&self) -> String {
