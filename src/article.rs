@@ -37,7 +37,6 @@ impl Article {
         word_count(&self.text)
     }
 
-
     /// `YYYY-MM-DD`, or an empty string when the date is unknown.
     pub fn date_label(&self) -> String {
         self.date.map(|d| d.to_string()).unwrap_or_default()
@@ -172,8 +171,21 @@ mod word_count_tests {
 
     #[test]
     fn counts_like_split_whitespace() {
-        for text in ["", " ", "one", " two words ", "a\u{a0}b\u{2003}c\u{3000}d", "東京 大阪", "x\u{85}y\u{b}z", "é è"] {
-            assert_eq!(word_count(text), text.split_whitespace().count(), "{text:?}");
+        for text in [
+            "",
+            " ",
+            "one",
+            " two words ",
+            "a\u{a0}b\u{2003}c\u{3000}d",
+            "東京 大阪",
+            "x\u{85}y\u{b}z",
+            "é è",
+        ] {
+            assert_eq!(
+                word_count(text),
+                text.split_whitespace().count(),
+                "{text:?}"
+            );
         }
     }
 }

@@ -57,7 +57,6 @@ impl Session {
             child,
             _master: pty.master,
         }
-
     }
 
     fn screen(&self) -> String {

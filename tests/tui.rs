@@ -708,3 +708,43 @@ fn summary_and_followup_pair_renders() {
     let app = app_with(&Config::default(), (120, 40), (SUMMARY, FOLLOWUP));
     assert!(screen(&app).contains("similarity"));
 }
+
+#[test]
+fn opening_picks_the_named_articles_or_the_most_related_pair() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = juxta::store::Store::open(dir.path().join("store")).unwrap();
+    let opts = juxta::import::ImportOptions::default();
+    let (ids, ok) =
+        juxta::cli::import_paths(&store, &[samples()], &opts, &mut std::io::sink()).unwrap();
+    assert!(ok && ids.len() == 7);
+    let open = |named: &[Vec<String>]| {
+        let app = juxta::tui::load_app(
+            &store,
+            store.list().unwrap(),
+            &Config::default(),
+            (120, 40),
+            named,
+            &mut |_, _| {},
+        );
+        let id = |p: Option<usize>| {
+            p.map(|i| app.corpus.articles[i].id.clone())
+                .unwrap_or_default()
+        };
+        (id(app.panes[0].article), id(app.panes[1].article))
+    };
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    // Nothing named: the two articles that share the most text.
+    assert_eq!(open(&[]), pair("01-wire", "02-newspaper"));
+    // Two paths named: the first article of each.
+    let named = [vec!["06-wide".to_string()], vec!["03-summary".to_string()]];
+    assert_eq!(open(&named), pair("06-wide", "03-summary"));
+    // One folder named: its most related pair, as for the whole store.
+    assert_eq!(open(&[ids.clone()]), pair("01-wire", "02-newspaper"));
+    // One article named: it and the article sharing most with it.
+    let (left, right) = open(&[vec!["04-followup".to_string()]]);
+    assert_eq!(left, "04-followup");
+    assert!(
+        ["01-wire", "02-newspaper"].contains(&right.as_str()),
+        "{right}"
+    );
+}

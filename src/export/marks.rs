@@ -192,7 +192,9 @@ pub(crate) fn symbol(kind: PassageKind) -> char {
 
 /// Number of words (and numbers) in `text`, as the alignment counts them.
 pub(crate) fn word_count(text: &str) -> usize {
-    crate::text::tokens_of(text).filter(|t| t.is_wordlike()).count()
+    crate::text::tokens_of(text)
+        .filter(|t| t.is_wordlike())
+        .count()
 }
 
 /// Words of one side that lie inside passages.

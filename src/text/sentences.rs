@@ -26,7 +26,10 @@ pub fn is_abbreviation(word: &str) -> bool {
 }
 
 fn is_sentence_starter(word: &str) -> bool {
-    word.len() <= 7 && SENTENCE_STARTERS.iter().any(|s| s.eq_ignore_ascii_case(word))
+    word.len() <= 7
+        && SENTENCE_STARTERS
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(word))
 }
 
 fn is_closer(c: char) -> bool {
@@ -132,7 +135,9 @@ fn split_line(line: &str, base: usize, out: &mut Vec<Range<usize>>) {
         if opens {
             let ends = !is_period || {
                 let word = line[k..].trim_start_matches(is_opener);
-                let len = word.find(|ch: char| !ch.is_alphanumeric()).unwrap_or(word.len());
+                let len = word
+                    .find(|ch: char| !ch.is_alphanumeric())
+                    .unwrap_or(word.len());
                 period_ends_sentence(line, pos, &word[..len])
             };
             if ends {
