@@ -739,7 +739,10 @@ fn opening_picks_the_named_articles_or_the_most_related_pair() {
     let named = [vec!["06-wide".to_string()], vec!["03-summary".to_string()]];
     assert_eq!(open(&named), pair("06-wide", "03-summary"));
     // One folder named: its most related pair, as for the whole store.
-    assert_eq!(open(&[ids.clone()]), pair("01-wire", "02-newspaper"));
+    assert_eq!(
+        open(std::slice::from_ref(&ids)),
+        pair("01-wire", "02-newspaper")
+    );
     // One article named: it and the article sharing most with it.
     let (left, right) = open(&[vec!["04-followup".to_string()]]);
     assert_eq!(left, "04-followup");
