@@ -7,53 +7,14 @@ use juxta::store::Store;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+mod common;
+
+use common::{Rng, WORDS};
+
 fn main() {
     divan::main();
 }
 
-const WORDS: &[&str] = &[
-    "harbour",
-    "council",
-    "inquiry",
-    "minister",
-    "report",
-    "warning",
-    "contract",
-    "engineer",
-    "quay",
-    "union",
-    "court",
-    "hearing",
-    "statement",
-    "company",
-    "records",
-    "survey",
-    "crane",
-    "memo",
-    "budget",
-    "vote",
-    "morning",
-    "official",
-    "evidence",
-    "safety",
-    "workers",
-    "terminal",
-    "judge",
-    "the",
-    "a",
-    "of",
-    "to",
-    "and",
-    "in",
-    "that",
-    "was",
-    "said",
-    "on",
-    "for",
-    "with",
-    "had",
-    "by",
-];
 const PEOPLE: &[&str] = &[
     "Mayor Ana Ribeiro",
     "Judge Tomas Berg",
@@ -74,16 +35,8 @@ const DATES: &[&str] = &[
 /// Article `n`: about 800 words with names and dates; every tenth shares a paragraph with the
 /// one before, as coverage of one story would.
 fn text(n: u64) -> String {
-    let mut x = n
-        .wrapping_mul(6364136223846793005)
-        .wrapping_add(1442695040888963407)
-        | 1;
-    let mut next = |m: usize| {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        (x % m as u64) as usize
-    };
+    let mut rng = Rng::new(n);
+    let mut next = |m: usize| rng.below(m);
     let mut paragraphs = Vec::new();
     for _ in 0..12 {
         let mut words: Vec<&str> = (0..60).map(|_| WORDS[next(WORDS.len())]).collect();

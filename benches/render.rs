@@ -9,66 +9,21 @@ use juxta::tui::app::App;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+mod common;
+
+use common::{Rng, WORDS};
+
 fn main() {
     divan::main();
 }
 
-const WORDS: &[&str] = &[
-    "harbour",
-    "council",
-    "inquiry",
-    "minister",
-    "report",
-    "warning",
-    "contract",
-    "engineer",
-    "quay",
-    "union",
-    "court",
-    "hearing",
-    "statement",
-    "company",
-    "records",
-    "survey",
-    "crane",
-    "memo",
-    "budget",
-    "vote",
-    "morning",
-    "official",
-    "evidence",
-    "safety",
-    "workers",
-    "terminal",
-    "judge",
-    "the",
-    "a",
-    "of",
-    "to",
-    "and",
-    "in",
-    "that",
-    "was",
-    "said",
-    "on",
-    "for",
-    "with",
-    "had",
-    "by",
-];
-
 /// A deterministic pseudo-random article: `words` words in paragraphs of about 60 words.
 fn article(seed: u64, words: usize) -> Vec<String> {
-    let mut x = seed
-        .wrapping_mul(6364136223846793005)
-        .wrapping_add(1442695040888963407);
+    let mut rng = Rng::new(seed);
     let mut paragraphs = Vec::new();
     let mut para = Vec::new();
     for i in 0..words {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        para.push(WORDS[(x % WORDS.len() as u64) as usize]);
+        para.push(WORDS[rng.below(WORDS.len())]);
         if i % 60 == 59 {
             paragraphs.push(format!("{}.", para.join(" ")));
             para.clear();

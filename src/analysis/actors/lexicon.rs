@@ -5,6 +5,7 @@
 //! The lists are general (titles, role words, countries, a public-domain list of given names);
 //! nothing in them names a particular person.
 
+use crate::analysis::dates::scan::MONTHS;
 use crate::text::fold;
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
@@ -57,21 +58,6 @@ pub const NOT_NAME: u32 = TITLE | HONORIFIC | NATIONALITY | STOP | WEEKDAY | PLA
 const PARTICLES: &[&str] = &[
     "da", "de", "di", "do", "dos", "das", "del", "della", "der", "den", "van", "von", "zu", "bin",
     "ibn", "al", "el", "le", "la", "du", "ter", "ten", "af", "ben", "bint", "y",
-];
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
 
 const WEEKDAYS: &[&str] = &[
@@ -176,7 +162,7 @@ fn build() -> FxHashMap<String, u32> {
     }
     for (words, flag) in [
         (PARTICLES, PARTICLE),
-        (MONTHS, MONTH),
+        (&MONTHS, MONTH),
         (WEEKDAYS, WEEKDAY),
         (SUFFIXES, SUFFIX),
     ] {

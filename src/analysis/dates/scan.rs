@@ -74,7 +74,8 @@ pub struct Found {
     pub expr: Expr,
 }
 
-const MONTHS: [&str; 12] = [
+/// Month names, January first (also the names the people finder must not take for names).
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
