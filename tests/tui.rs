@@ -424,7 +424,7 @@ fn the_picker_filters_and_opens_in_the_focused_pane() {
     app.update(Action::Open);
     let text = screen(&app);
     assert!(
-        text.contains("Open article") && text.contains("filter:"),
+        text.contains("Open article") && text.contains("filter:") && text.contains("% shared"),
         "{text}"
     );
     type_text(&mut app, "kestrel open");

@@ -1,5 +1,5 @@
-//! The article picker: the store's articles with date, source, title and the share of text
-//! found in no other article; typing filters.
+//! The article picker: the store's articles with date, source, title and the share of their
+//! text found in other articles (wire copy shows up at once); typing filters.
 
 use super::super::app::{App, Picker};
 use super::super::strings;
@@ -55,7 +55,7 @@ pub fn draw(app: &App, frame: &mut Frame, picker: &Picker) {
         .take(list_height(app.size))
     {
         let a = &app.corpus.articles[i];
-        let own = (app.corpus.index.originality(i) * 100.0).round();
+        let shared = ((1.0 - app.corpus.index.originality(i)) * 100.0).round();
         let open = app.panes.iter().any(|p| p.article == Some(i));
         let head = format!(
             "{} {:10}  {}  ",
@@ -63,7 +63,7 @@ pub fn draw(app: &App, frame: &mut Frame, picker: &Picker) {
             a.date_label(),
             pad(&truncate(&a.source, src_w), src_w)
         );
-        let tail = format!("  {own:>3.0}% own");
+        let tail = format!("  {shared:>3.0}% shared");
         let title_w = width.saturating_sub(display_width(&head) + tail.len());
         let title = pad(&truncate(&a.title, title_w), title_w);
         let style = if row == picker.selected {
