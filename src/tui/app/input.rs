@@ -1,0 +1,237 @@
+//! Keys and the mouse: text input for the search prompt and the picker filter, wheel and clicks.
+
+use super::*;
+
+impl App {
+    /// Handles a key; returns whether the screen changed.
+    pub fn on_key(&mut self, key: KeyEvent) -> bool {
+        if key.kind == KeyEventKind::Release {
+            return false;
+        }
+        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            self.quit = true;
+            return true;
+        }
+        if self.input.is_some() {
+            return self.on_search_key(key);
+        }
+        if let Some(Popup::Picker(_)) = self.popup {
+            return self.on_picker_key(key);
+        }
+        match self.keymap.action(&key) {
+            Some(action) => self.update(action),
+            None => false,
+        }
+    }
+
+    pub(super) fn on_search_key(&mut self, key: KeyEvent) -> bool {
+        let Some(text) = self.input.as_mut() else {
+            return false;
+        };
+        match key.code {
+            KeyCode::Esc => self.input = None,
+            KeyCode::Enter => {
+                let query = std::mem::take(text);
+                self.input = None;
+                self.run_search(&query);
+            }
+            KeyCode::Backspace => {
+                text.pop();
+            }
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => text.push(c),
+            _ => return false,
+        }
+        true
+    }
+
+    pub(super) fn on_picker_key(&mut self, key: KeyEvent) -> bool {
+        let Some(Popup::Picker(picker)) = self.popup.as_mut() else {
+            return false;
+        };
+        match key.code {
+            KeyCode::Esc => self.popup = None,
+            KeyCode::Enter => {
+                let chosen = picker.rows.get(picker.selected).copied();
+                let target = picker.target;
+                self.popup = None;
+                if let Some(article) = chosen {
+                    self.open(target, article);
+                    self.focus = Focus::Pane(target);
+                    self.last_pane = target;
+                }
+            }
+            KeyCode::Down => {
+                picker.selected = (picker.selected + 1).min(picker.rows.len().saturating_sub(1))
+            }
+            KeyCode::Up => picker.selected = picker.selected.saturating_sub(1),
+            KeyCode::PageDown => {
+                picker.selected = (picker.selected + 10).min(picker.rows.len().saturating_sub(1))
+            }
+            KeyCode::PageUp => picker.selected = picker.selected.saturating_sub(10),
+            KeyCode::Backspace => {
+                picker.filter.pop();
+                self.refilter();
+            }
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                picker.filter.push(c);
+                self.refilter();
+            }
+            _ => return false,
+        }
+        self.keep_picker_selection_visible();
+        true
+    }
+
+    pub(super) fn refilter(&mut self) {
+        let Some(Popup::Picker(picker)) = self.popup.as_mut() else {
+            return;
+        };
+        let needle = crate::text::fold(&picker.filter);
+        picker.rows = (0..self.corpus.articles.len())
+            .filter(|&i| {
+                let a = &self.corpus.articles[i];
+                needle.is_empty()
+                    || needle.split_whitespace().all(|w| {
+                        [&a.title, &a.source, &a.id, &a.date_label()]
+                            .iter()
+                            .any(|f| crate::text::fold(f).contains(w))
+                    })
+            })
+            .collect();
+        picker.selected = 0;
+        picker.top = 0;
+    }
+
+    /// Picker rows that fit on screen.
+    pub fn picker_height(&self) -> usize {
+        crate::tui::ui::picker::list_height(self.size)
+    }
+
+    pub(super) fn keep_picker_selection_visible(&mut self) {
+        let height = self.picker_height().max(1);
+        if let Some(Popup::Picker(p)) = self.popup.as_mut() {
+            if p.selected < p.top {
+                p.top = p.selected;
+            } else if p.selected >= p.top + height {
+                p.top = p.selected + 1 - height;
+            }
+        }
+    }
+
+    /// Handles a mouse event; returns whether the screen changed.
+    pub fn on_mouse(&mut self, ev: MouseEvent) -> bool {
+        if self.popup.is_some() || self.input.is_some() {
+            return false;
+        }
+        let areas = self.areas();
+        let at = ratatui::layout::Position::new(ev.column, ev.row);
+        let side = [Side::Left, Side::Right]
+            .into_iter()
+            .find(|&s| areas.pane(s).contains(at));
+        let in_sidebar = areas.sidebar.is_some_and(|r| r.contains(at));
+        let lines = self.settings.wheel_lines as isize;
+        match ev.kind {
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let delta = if ev.kind == MouseEventKind::ScrollDown {
+                    lines
+                } else {
+                    -lines
+                };
+                if let Some(side) = side {
+                    self.scroll(side, delta);
+                    return true;
+                }
+                if in_sidebar {
+                    let steps = delta.unsigned_abs();
+                    let action = if delta > 0 { Action::Down } else { Action::Up };
+                    for _ in 0..steps {
+                        self.sidebar_step(action);
+                    }
+                    return true;
+                }
+                false
+            }
+            MouseEventKind::Down(MouseButton::Left) => {
+                if let Some(side) = side {
+                    self.focus = Focus::Pane(side);
+                    self.last_pane = side;
+                    self.click_passage(side, ev.column, ev.row);
+                    return true;
+                }
+                if in_sidebar {
+                    self.focus = Focus::Sidebar;
+                    if let Some(row) = areas
+                        .sidebar_list
+                        .and_then(|r| r.contains(at).then(|| (ev.row - r.y) as usize))
+                    {
+                        self.click_sidebar_row(row);
+                    }
+                    return true;
+                }
+                false
+            }
+            _ => false,
+        }
+    }
+
+    /// A click on a highlighted passage makes it current and brings its counterpart into view.
+    pub(super) fn click_passage(&mut self, side: Side, column: u16, row: u16) {
+        let text_area = self.areas().pane_text(side);
+        if !text_area.contains(ratatui::layout::Position::new(column, row)) {
+            return;
+        }
+        let pane = &self.panes[side.index()];
+        let Some(article) = pane.article else { return };
+        let Some(r) = pane
+            .wrapped
+            .rows
+            .get(pane.top + (row - text_area.y) as usize)
+        else {
+            return;
+        };
+        let text = &self.corpus.articles[article].text[r.start..r.end];
+        let offset =
+            r.start + crate::tui::ui::pane::byte_at_column(text, (column - text_area.x) as usize);
+        let Some(cmp) = &self.comparison else { return };
+        let hit = cmp.order[side.index()]
+            .iter()
+            .copied()
+            .find(|&i| cmp.span(i, side).contains(offset));
+        if let Some(i) = hit {
+            self.show_passage(i, side);
+        }
+    }
+
+    pub(super) fn click_sidebar_row(&mut self, row: usize) {
+        match self.sidebar.mode {
+            SidebarMode::Actors => {
+                let i = self.sidebar.actor_top + row;
+                if i < self.persons.len() {
+                    self.sidebar.actor_row = i;
+                    self.update(Action::Select);
+                }
+            }
+            SidebarMode::Timeline => {
+                let i = self.sidebar.event_top + row / 2;
+                if i < self.corpus.timeline.len() {
+                    self.sidebar.event_row = i;
+                    self.update(Action::Select);
+                }
+            }
+        }
+    }
+
+    pub(super) fn open_picker(&mut self) {
+        let target = self.active_side();
+        let mut picker = Picker {
+            target,
+            ..Picker::default()
+        };
+        picker.rows = (0..self.corpus.articles.len()).collect();
+        if let Some(current) = self.panes[target.index()].article {
+            picker.selected = current;
+        }
+        self.popup = Some(Popup::Picker(picker));
+        self.keep_picker_selection_visible();
+    }
+}

@@ -1,0 +1,191 @@
+//! Jumps across articles: mentions of the selected person, search hits, and the highlights
+//! they leave in each article.
+
+use super::*;
+
+impl App {
+    /// Shows `span` of `article`: in the pane that has it open, else opened in the active pane.
+    pub(super) fn goto(&mut self, article: usize, span: Span) {
+        let active = self.active_side();
+        let side = if self.panes[active.index()].article == Some(article) {
+            active
+        } else if self.panes[active.other().index()].article == Some(article) {
+            active.other()
+        } else {
+            self.open(active, article);
+            active
+        };
+        if self.focus != Focus::Sidebar {
+            self.focus = Focus::Pane(side);
+            self.last_pane = side;
+        }
+        if self.screen_row(side, span.start).is_none() {
+            let r = self.pane_height(side) / 3;
+            self.reveal(side, span.start, r);
+        }
+    }
+
+    pub(super) fn step_match(&mut self, forward: bool) {
+        match self.jump {
+            JumpKind::Mentions => self.step_mention(forward),
+            JumpKind::Search => self.step_hit(forward),
+        }
+    }
+
+    pub(super) fn step_mention(&mut self, forward: bool) {
+        let Some(actor) = self.selected_actor else {
+            let (a, enter) = (
+                self.keymap.hint(Action::Actors),
+                self.keymap.hint(Action::Select),
+            );
+            self.status = Some(format!(
+                "no person selected: press {a}, pick one and press {enter}"
+            ));
+            return;
+        };
+        let mentions = &self.corpus.actors[actor].mentions;
+        if mentions.is_empty() {
+            return;
+        }
+        let n = mentions.len();
+        let k = match self.mention_cursor {
+            Some(c) if forward => (c + 1) % n,
+            Some(c) => (c + n - 1) % n,
+            None if forward => 0,
+            None => n - 1,
+        };
+        self.mention_cursor = Some(k);
+        let m = mentions[k];
+        let total_articles = distinct_articles(mentions.iter().map(|m| m.article));
+        let article_rank = distinct_articles(mentions[..=k].iter().map(|m| m.article));
+        self.goto(m.article, m.span);
+        self.status = Some(format!(
+            "mention {} of {n} · article {article_rank} of {total_articles}",
+            k + 1
+        ));
+    }
+
+    pub(super) fn run_search(&mut self, query: &str) {
+        let query = query.trim();
+        if query.is_empty() {
+            return;
+        }
+        let pattern = format!("(?i){}", regex::escape(query));
+        let Ok(re) = regex::Regex::new(&pattern) else {
+            return;
+        };
+        let mut hits = Vec::new();
+        for (i, a) in self.corpus.articles.iter().enumerate() {
+            hits.extend(
+                re.find_iter(&a.text)
+                    .map(|m| (i, Span::new(m.start(), m.end()))),
+            );
+        }
+        if hits.is_empty() {
+            self.status = Some(format!("no match for “{query}”"));
+            self.search = None;
+            return;
+        }
+        // Start from the view: the first hit at or after the top of the active pane.
+        let side = self.active_side();
+        let from = self.panes[side.index()].article.map(|a| {
+            let pane = &self.panes[side.index()];
+            (a, pane.wrapped.rows.get(pane.top).map_or(0, |r| r.start))
+        });
+        let start = from.map_or(0, |(a, off)| {
+            hits.iter()
+                .position(|&(h, s)| (h, s.start) >= (a, off))
+                .unwrap_or(0)
+        });
+        self.search = Some(Search {
+            query: query.to_string(),
+            hits,
+            cursor: None,
+        });
+        self.jump = JumpKind::Search;
+        self.show_hit(start);
+    }
+
+    pub(super) fn step_hit(&mut self, forward: bool) {
+        let Some(search) = &self.search else {
+            self.status = Some(format!(
+                "nothing searched yet: press {} to search",
+                self.keymap.hint(Action::Search)
+            ));
+            return;
+        };
+        let n = search.hits.len();
+        let k = match search.cursor {
+            Some(c) if forward => (c + 1) % n,
+            Some(c) => (c + n - 1) % n,
+            None => 0,
+        };
+        self.show_hit(k);
+    }
+
+    pub(super) fn show_hit(&mut self, k: usize) {
+        let Some(search) = self.search.as_mut() else {
+            return;
+        };
+        search.cursor = Some(k);
+        let (article, span) = search.hits[k];
+        let n = search.hits.len();
+        let query = search.query.clone();
+        self.goto(article, span);
+        self.status = Some(format!(
+            "hit {} of {n} for “{query}” · {}",
+            k + 1,
+            self.corpus.articles[article].id
+        ));
+    }
+
+    /// Highlights of the selected person in one article.
+    pub fn mention_layer(&self, article: usize) -> Layer {
+        let Some(actor) = self.selected_actor else {
+            return Layer::default();
+        };
+        Layer::new(
+            self.corpus.actors[actor]
+                .mentions
+                .iter()
+                .filter(|m| m.article == article)
+                .map(|m| m.span)
+                .collect(),
+        )
+    }
+
+    /// Search hits in one article.
+    pub fn hit_layer(&self, article: usize) -> Layer {
+        let Some(search) = &self.search else {
+            return Layer::default();
+        };
+        Layer::new(
+            search
+                .hits
+                .iter()
+                .filter(|h| h.0 == article)
+                .map(|h| h.1)
+                .collect(),
+        )
+    }
+
+    /// The current mention or hit, if it is in `article`.
+    pub fn current_match(&self, article: usize) -> Option<Span> {
+        let (a, span) = match self.jump {
+            JumpKind::Mentions => {
+                let m = self
+                    .corpus
+                    .actors
+                    .get(self.selected_actor?)?
+                    .mentions
+                    .get(self.mention_cursor?)?;
+                (m.article, m.span)
+            }
+            JumpKind::Search => {
+                let s = self.search.as_ref()?;
+                *s.hits.get(s.cursor?)?
+            }
+        };
+        (a == article).then_some(span)
+    }
+}

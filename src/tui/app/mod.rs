@@ -1,0 +1,571 @@
+//! The terminal UI's state and the one place it changes: [`App::update`] takes an [`Action`]
+//! and returns whether the screen must be redrawn. Drawing (in `ui`) only reads the state.
+
+mod input;
+mod jump;
+mod scroll;
+mod sidebar;
+
+use super::action::Action;
+use super::highlight::{Layer, PassageLayers};
+use super::keymap::KeyMap;
+use super::theme::Theme;
+use super::wrap::Wrapped;
+use crate::analysis::Span;
+use crate::analysis::actors::ActorKind;
+use crate::analysis::overlap::Alignment;
+use crate::config::{Config, ThemeName, TuiConfig};
+use crate::corpus::Corpus;
+use crate::tui::ui::layout::{Areas, areas};
+use crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// One of the two article panes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Side {
+    /// The left pane.
+    #[default]
+    Left,
+    /// The right pane.
+    Right,
+}
+
+impl Side {
+    /// Index into `App::panes`.
+    pub fn index(self) -> usize {
+        match self {
+            Side::Left => 0,
+            Side::Right => 1,
+        }
+    }
+
+    /// The other pane.
+    pub fn other(self) -> Side {
+        match self {
+            Side::Left => Side::Right,
+            Side::Right => Side::Left,
+        }
+    }
+}
+
+/// Which panel receives keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The actors / timeline list.
+    Sidebar,
+    /// An article pane.
+    Pane(Side),
+}
+
+/// What the sidebar lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SidebarMode {
+    /// People, by number of mentions.
+    Actors,
+    /// Dated events, by date.
+    Timeline,
+}
+
+/// An article pane: which article, where it is scrolled, and its text wrapped to the pane.
+#[derive(Debug, Clone, Default)]
+pub struct Pane {
+    /// Index into the corpus, or none yet.
+    pub article: Option<usize>,
+    /// First visible row.
+    pub top: usize,
+    /// The article wrapped to the pane's text width.
+    pub wrapped: Wrapped,
+}
+
+/// The comparison of the two open articles.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    /// Article in the left pane.
+    pub left: usize,
+    /// Article in the right pane.
+    pub right: usize,
+    /// Their shared passages.
+    pub alignment: Alignment,
+    /// Passage indexes ordered by their start in the left and in the right article.
+    pub order: [Vec<usize>; 2],
+    /// Highlight layers of the left and right side.
+    pub layers: [PassageLayers; 2],
+}
+
+impl Comparison {
+    pub(super) fn new(left: usize, right: usize, alignment: Alignment) -> Comparison {
+        let mut by_left: Vec<usize> = (0..alignment.passages.len()).collect();
+        let mut by_right = by_left.clone();
+        by_left.sort_by_key(|&i| (alignment.passages[i].left.start, i));
+        by_right.sort_by_key(|&i| (alignment.passages[i].right.start, i));
+        let layers = [
+            PassageLayers::new(&alignment, true),
+            PassageLayers::new(&alignment, false),
+        ];
+        Comparison {
+            left,
+            right,
+            alignment,
+            order: [by_left, by_right],
+            layers,
+        }
+    }
+
+    /// The span of passage `i` on one side.
+    pub fn span(&self, i: usize, side: Side) -> Span {
+        let p = &self.alignment.passages[i];
+        if side == Side::Left { p.left } else { p.right }
+    }
+}
+
+/// State of the sidebar lists.
+#[derive(Debug, Clone)]
+pub struct Sidebar {
+    /// What it lists.
+    pub mode: SidebarMode,
+    /// Shown or hidden by the user; `None` follows the terminal width.
+    pub shown: Option<bool>,
+    /// Highlighted row of the actors list.
+    pub actor_row: usize,
+    /// First visible row of the actors list.
+    pub actor_top: usize,
+    /// Highlighted entry of the timeline.
+    pub event_row: usize,
+    /// First visible entry of the timeline.
+    pub event_top: usize,
+}
+
+/// What `n` / `N` step through: the last kind of jump the user started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JumpKind {
+    /// Mentions of the selected person.
+    Mentions,
+    /// Search hits.
+    Search,
+}
+
+/// A finished search.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    /// What was searched.
+    pub query: String,
+    /// Hits in reading order: article, span.
+    pub hits: Vec<(usize, Span)>,
+    /// The current hit.
+    pub cursor: Option<usize>,
+}
+
+/// A popup over the panes.
+#[derive(Debug, Clone)]
+pub enum Popup {
+    /// The key bindings.
+    Help {
+        /// First visible row.
+        top: usize,
+    },
+    /// The article picker.
+    Picker(Picker),
+}
+
+/// The article picker: the store's articles, filtered by what the user types.
+#[derive(Debug, Clone, Default)]
+pub struct Picker {
+    /// The filter text.
+    pub filter: String,
+    /// Articles matching the filter, in corpus order.
+    pub rows: Vec<usize>,
+    /// Highlighted row.
+    pub selected: usize,
+    /// First visible row.
+    pub top: usize,
+    /// The pane the chosen article opens in.
+    pub target: Side,
+}
+
+/// The whole terminal UI state.
+pub struct App {
+    /// The loaded articles and their analysis.
+    pub corpus: Corpus,
+    /// Key bindings.
+    pub keymap: KeyMap,
+    /// Styles.
+    pub theme: Theme,
+    /// `[tui]` settings.
+    pub settings: TuiConfig,
+    /// Width of exported text.
+    pub export_width: usize,
+    /// Left and right pane.
+    pub panes: [Pane; 2],
+    /// Which panel has the keys.
+    pub focus: Focus,
+    /// The article pane focused last (where articles open when the sidebar has the focus).
+    pub last_pane: Side,
+    /// The sidebar.
+    pub sidebar: Sidebar,
+    /// Persons in the actors list (indexes into `corpus.actors`).
+    pub persons: Vec<usize>,
+    /// The comparison of the two open articles.
+    pub comparison: Option<Comparison>,
+    alignments: HashMap<(usize, usize), Alignment>,
+    /// The current passage (index into the alignment).
+    pub current_passage: Option<usize>,
+    /// Synced scrolling.
+    pub sync: bool,
+    /// The selected person (index into `corpus.actors`).
+    pub selected_actor: Option<usize>,
+    /// The current mention of the selected person.
+    pub mention_cursor: Option<usize>,
+    /// The last search.
+    pub search: Option<Search>,
+    /// What `n`/`N` step through.
+    pub jump: JumpKind,
+    /// The timeline entry last opened, and which of its events.
+    pub timeline_cursor: Option<(usize, usize)>,
+    /// The sentence of the event last opened: article, span.
+    pub event_focus: Option<(usize, Span)>,
+    /// Text being typed into the search prompt.
+    pub input: Option<String>,
+    /// The open popup.
+    pub popup: Option<Popup>,
+    /// A message for the status bar, until the next action.
+    pub status: Option<String>,
+    /// Terminal size.
+    pub size: (u16, u16),
+    /// Set when the user quits.
+    pub quit: bool,
+}
+
+impl App {
+    /// A UI over the corpus for a terminal of `size`, with the two given articles open.
+    pub fn new(
+        corpus: Corpus,
+        config: &Config,
+        size: (u16, u16),
+        pair: (Option<usize>, Option<usize>),
+    ) -> App {
+        let spec = match config.tui.theme {
+            ThemeName::Dark => &config.theme.dark,
+            ThemeName::Light => &config.theme.light,
+        };
+        let mut persons: Vec<usize> = (0..corpus.actors.len())
+            .filter(|&i| corpus.actors[i].kind == ActorKind::Person)
+            .collect();
+        persons.sort_by(|&a, &b| {
+            let (x, y) = (&corpus.actors[a], &corpus.actors[b]);
+            y.mentions
+                .len()
+                .cmp(&x.mentions.len())
+                .then_with(|| x.name.cmp(&y.name))
+        });
+        let mut app = App {
+            corpus,
+            keymap: KeyMap::new(&config.keys),
+            theme: Theme::new(spec, super::theme::color_enabled()),
+            settings: config.tui.clone(),
+            export_width: config.compare.text_width,
+            panes: [Pane::default(), Pane::default()],
+            focus: Focus::Pane(Side::Left),
+            last_pane: Side::Left,
+            sidebar: Sidebar {
+                mode: config.tui.sidebar,
+                shown: None,
+                actor_row: 0,
+                actor_top: 0,
+                event_row: 0,
+                event_top: 0,
+            },
+            persons,
+            comparison: None,
+            alignments: HashMap::new(),
+            current_passage: None,
+            sync: false,
+            selected_actor: None,
+            mention_cursor: None,
+            search: None,
+            jump: JumpKind::Mentions,
+            timeline_cursor: None,
+            event_focus: None,
+            input: None,
+            popup: None,
+            status: None,
+            size,
+            quit: false,
+        };
+        app.panes[0].article = pair.0;
+        app.panes[1].article = pair.1;
+        app.relayout();
+        app.compare();
+        app
+    }
+
+    /// Whether the sidebar takes space on screen.
+    pub fn sidebar_visible(&self) -> bool {
+        self.sidebar.shown.unwrap_or(self.size.0 >= 80)
+    }
+
+    /// Where everything is on screen.
+    pub fn areas(&self) -> Areas {
+        areas(
+            self.size,
+            self.sidebar_visible(),
+            self.settings.sidebar_width,
+        )
+    }
+
+    /// Rows of text a pane shows.
+    pub fn pane_height(&self, side: Side) -> usize {
+        let a = self.areas();
+        a.pane_text(side).height as usize
+    }
+
+    pub(super) fn pane_text_width(&self, side: Side) -> usize {
+        self.areas().pane_text(side).width as usize
+    }
+
+    /// Rewraps the panes after a size change, keeping the first visible text in view.
+    pub(super) fn relayout(&mut self) {
+        for side in [Side::Left, Side::Right] {
+            let width = self.pane_text_width(side).max(1);
+            let pane = &self.panes[side.index()];
+            let Some(article) = pane.article else {
+                continue;
+            };
+            if pane.wrapped.width == width && !pane.wrapped.is_empty() {
+                continue;
+            }
+            let anchor = pane.wrapped.rows.get(pane.top).map(|r| r.start);
+            let wrapped = Wrapped::new(&self.corpus.articles[article].text, width);
+            let pane = &mut self.panes[side.index()];
+            pane.top = anchor.map_or(0, |b| wrapped.row_of(b));
+            pane.wrapped = wrapped;
+        }
+        for side in [Side::Left, Side::Right] {
+            self.clamp_top(side);
+        }
+        self.keep_sidebar_selection_visible();
+    }
+
+    /// Handles a terminal resize.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+        self.relayout();
+    }
+
+    /// Aligns the two open articles (cached per pair).
+    pub(super) fn compare(&mut self) {
+        self.current_passage = None;
+        let (Some(l), Some(r)) = (self.panes[0].article, self.panes[1].article) else {
+            self.comparison = None;
+            return;
+        };
+        let alignment = match self.alignments.get(&(l, r)) {
+            Some(a) => a.clone(),
+            None => {
+                let a = self.corpus.align(l, r);
+                self.alignments.insert((l, r), a.clone());
+                a
+            }
+        };
+        self.comparison = Some(Comparison::new(l, r, alignment));
+    }
+
+    /// Opens an article in a pane.
+    pub fn open(&mut self, side: Side, article: usize) {
+        let width = self.pane_text_width(side).max(1);
+        let pane = &mut self.panes[side.index()];
+        if pane.article == Some(article) {
+            return;
+        }
+        pane.article = Some(article);
+        pane.top = 0;
+        pane.wrapped = Wrapped::new(&self.corpus.articles[article].text, width);
+        self.compare();
+    }
+
+    /// The pane keys act on: the focused one, or the last focused when the sidebar has focus.
+    pub fn active_side(&self) -> Side {
+        match self.focus {
+            Focus::Pane(s) => s,
+            Focus::Sidebar => self.last_pane,
+        }
+    }
+
+    /// Applies an action; returns whether the screen changed.
+    pub fn update(&mut self, action: Action) -> bool {
+        self.status = None;
+        if let Some(Popup::Help { top }) = self.popup.as_mut() {
+            match action {
+                Action::Down => *top += 1,
+                Action::Up => *top = top.saturating_sub(1),
+                Action::Quit | Action::Help | Action::Cancel => self.popup = None,
+                _ => return false,
+            }
+            return true;
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.popup = Some(Popup::Help { top: 0 }),
+            Action::FocusNext | Action::FocusPrev => self.cycle_focus(action == Action::FocusNext),
+            Action::Down
+            | Action::Up
+            | Action::PageDown
+            | Action::PageUp
+            | Action::Top
+            | Action::Bottom => self.motion(action),
+            Action::NextPassage => self.step_passage(true),
+            Action::PrevPassage => self.step_passage(false),
+            Action::ToggleSync => {
+                self.sync = !self.sync;
+                if self.sync {
+                    self.sync_from(self.active_side(), 0);
+                }
+                self.status = Some(format!(
+                    "synced scrolling {}",
+                    if self.sync { "on" } else { "off" }
+                ));
+            }
+            Action::Open => self.open_picker(),
+            Action::Actors | Action::Timeline => {
+                self.sidebar.mode = if action == Action::Actors {
+                    SidebarMode::Actors
+                } else {
+                    SidebarMode::Timeline
+                };
+                if !self.sidebar_visible() {
+                    self.sidebar.shown = Some(true);
+                    self.relayout();
+                }
+                self.focus = Focus::Sidebar;
+            }
+            Action::Select => self.select(),
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
+            Action::Search => self.input = Some(String::new()),
+            Action::Export => self.export(),
+            Action::SwapPanes => {
+                self.panes.swap(0, 1);
+                self.relayout();
+                self.compare();
+            }
+            Action::Cancel => self.cancel(),
+            Action::None => return false,
+        }
+        true
+    }
+
+    pub(super) fn cycle_focus(&mut self, forward: bool) {
+        let mut order = vec![Focus::Pane(Side::Left), Focus::Pane(Side::Right)];
+        if self.sidebar_visible() {
+            order.insert(0, Focus::Sidebar);
+        }
+        let at = order.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let next = if forward {
+            (at + 1) % order.len()
+        } else {
+            (at + order.len() - 1) % order.len()
+        };
+        self.focus = order[next];
+        if let Focus::Pane(s) = self.focus {
+            self.last_pane = s;
+        }
+    }
+
+    pub(super) fn motion(&mut self, action: Action) {
+        match self.focus {
+            Focus::Sidebar => self.sidebar_step(action),
+            Focus::Pane(side) => {
+                let page = self.pane_height(side).saturating_sub(2).max(1) as isize;
+                let delta = match action {
+                    Action::Down => 1,
+                    Action::Up => -1,
+                    Action::PageDown => page,
+                    Action::PageUp => -page,
+                    Action::Top => isize::MIN / 2,
+                    _ => isize::MAX / 2,
+                };
+                self.scroll(side, delta);
+            }
+        }
+    }
+
+    pub(super) fn cancel(&mut self) {
+        if self.current_passage.is_some() || self.search.is_some() || self.event_focus.is_some() {
+            self.current_passage = None;
+            self.search = None;
+            self.event_focus = None;
+            self.timeline_cursor = None;
+        } else {
+            self.selected_actor = None;
+            self.mention_cursor = None;
+        }
+    }
+
+    /// Writes the comparison as text next to the user (never over an existing file).
+    pub(super) fn export(&mut self) {
+        let Some(cmp) = &self.comparison else {
+            self.status = Some(crate::tui::strings::NO_SECOND_ARTICLE.into());
+            return;
+        };
+        let (l, r) = (
+            &self.corpus.articles[cmp.left],
+            &self.corpus.articles[cmp.right],
+        );
+        let text = super::export_text(l, r, &cmp.alignment, self.export_width);
+        let stem = format!("juxta-{}-{}", l.id, r.id);
+        self.status = Some(
+            match write_new_file(&self.settings.export_dir, &stem, "txt", text.as_bytes()) {
+                Ok(path) => format!("exported to {}", path.display()),
+                Err(e) => format!(
+                    "export failed: cannot write to {} ({e})",
+                    self.settings.export_dir.display()
+                ),
+            },
+        );
+    }
+}
+
+fn distinct_articles(articles: impl Iterator<Item = usize>) -> usize {
+    let mut seen: Vec<usize> = articles.collect();
+    seen.dedup();
+    seen.sort_unstable();
+    seen.dedup();
+    seen.len()
+}
+
+/// Writes `bytes` to `dir/stem.ext`, or `stem-2.ext`, `stem-3.ext`… if taken; never replaces a
+/// file, even one created by another process at the same moment.
+pub fn write_new_file(
+    dir: &std::path::Path,
+    stem: &str,
+    ext: &str,
+    bytes: &[u8],
+) -> std::io::Result<PathBuf> {
+    use std::io::Write;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".juxta-export-")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    let mut n = 1;
+    loop {
+        let name = if n == 1 {
+            format!("{stem}.{ext}")
+        } else {
+            format!("{stem}-{n}.{ext}")
+        };
+        let path = dir.join(name);
+        match tmp.persist_noclobber(&path) {
+            Ok(_) => return Ok(path),
+            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
+                tmp = e.file;
+                n += 1;
+            }
+            Err(e) => return Err(e.error),
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! The sidebar lists: moving the selection, choosing a person, opening a timeline event.
+
+use super::*;
+
+impl App {
+    pub(super) fn sidebar_len(&self) -> usize {
+        match self.sidebar.mode {
+            SidebarMode::Actors => self.persons.len(),
+            SidebarMode::Timeline => self.corpus.timeline.len(),
+        }
+    }
+
+    /// Entries of the current sidebar list that fit on screen.
+    pub fn sidebar_rows(&self) -> usize {
+        let h = self.areas().sidebar_list.map_or(0, |r| r.height as usize);
+        match self.sidebar.mode {
+            SidebarMode::Actors => h,
+            SidebarMode::Timeline => h / 2,
+        }
+    }
+
+    pub(super) fn sidebar_step(&mut self, action: Action) {
+        let len = self.sidebar_len();
+        if len == 0 {
+            return;
+        }
+        let page = self.sidebar_rows().saturating_sub(1).max(1);
+        let row = match self.sidebar.mode {
+            SidebarMode::Actors => &mut self.sidebar.actor_row,
+            SidebarMode::Timeline => &mut self.sidebar.event_row,
+        };
+        *row = match action {
+            Action::Down => (*row + 1).min(len - 1),
+            Action::Up => row.saturating_sub(1),
+            Action::PageDown => (*row + page).min(len - 1),
+            Action::PageUp => row.saturating_sub(page),
+            Action::Top => 0,
+            _ => len - 1,
+        };
+        self.keep_sidebar_selection_visible();
+    }
+
+    pub(super) fn keep_sidebar_selection_visible(&mut self) {
+        let height = self.sidebar_rows().max(1);
+        for (row, top) in [
+            (self.sidebar.actor_row, &mut self.sidebar.actor_top),
+            (self.sidebar.event_row, &mut self.sidebar.event_top),
+        ] {
+            if row < *top {
+                *top = row;
+            } else if row >= *top + height {
+                *top = row + 1 - height;
+            }
+        }
+    }
+
+    pub(super) fn select(&mut self) {
+        match self.focus {
+            Focus::Sidebar => match self.sidebar.mode {
+                SidebarMode::Actors => self.select_actor(),
+                SidebarMode::Timeline => self.open_event(),
+            },
+            Focus::Pane(side) => {
+                // Enter in a pane: the passage at the top of the view becomes current.
+                if let Some(i) = self.passage_near_view(side, true) {
+                    self.show_passage(i, side);
+                }
+            }
+        }
+    }
+
+    pub(super) fn select_actor(&mut self) {
+        let Some(&actor) = self.persons.get(self.sidebar.actor_row) else {
+            return;
+        };
+        if self.selected_actor == Some(actor) {
+            self.selected_actor = None;
+            self.mention_cursor = None;
+            return;
+        }
+        self.selected_actor = Some(actor);
+        self.mention_cursor = None;
+        self.jump = JumpKind::Mentions;
+        let a = &self.corpus.actors[actor];
+        let articles = distinct_articles(a.mentions.iter().map(|m| m.article));
+        let next = self.keymap.hint(Action::NextMatch);
+        self.status = Some(format!(
+            "{}: {} mentions in {} {} · {next} to jump",
+            a.name,
+            a.mentions.len(),
+            articles,
+            if articles == 1 { "article" } else { "articles" }
+        ));
+    }
+
+    pub(super) fn open_event(&mut self) {
+        let entry_index = self.sidebar.event_row;
+        let Some(entry) = self.corpus.timeline.get(entry_index) else {
+            return;
+        };
+        if entry.events.is_empty() {
+            return;
+        }
+        let k = match self.timeline_cursor {
+            Some((e, k)) if e == entry_index => (k + 1) % entry.events.len(),
+            _ => 0,
+        };
+        let n = entry.events.len();
+        let event = self.corpus.events[entry.events[k]].clone();
+        self.timeline_cursor = Some((entry_index, k));
+        self.event_focus = Some((event.article, event.sentence));
+        self.goto(event.article, event.sentence);
+        let a = &self.corpus.articles[event.article];
+        let date = event
+            .date
+            .map_or_else(|| "undated".to_string(), |d| d.label());
+        self.status = Some(if n > 1 {
+            format!(
+                "{date} · “{}” · source {} of {n} (Enter for the next)",
+                event.expression,
+                k + 1
+            ) + &format!(" · {}", a.source)
+        } else {
+            format!("{date} · “{}” · {}", event.expression, a.source)
+        });
+    }
+}
