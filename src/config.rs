@@ -157,7 +157,12 @@ impl Config {
     /// Import options from the config.
     pub fn import_options(&self) -> crate::import::ImportOptions {
         crate::import::ImportOptions {
-            max_bytes: self.import.max_file_size_mb.saturating_mul(1024 * 1024),
+            // Offsets into a text are kept in 32 bits (see analysis::overlap): cap just under 4 GB.
+            max_bytes: self
+                .import
+                .max_file_size_mb
+                .saturating_mul(1024 * 1024)
+                .min(u32::MAX as u64),
             tab_width: self.import.tab_width,
             overrides: Default::default(),
         }

@@ -69,7 +69,11 @@ impl CorpusIndex {
         let mut entries: Vec<Entry> = prepared
             .iter()
             .map(|p| Entry {
-                words: p.words.iter().map(|w| (w.start, w.end, w.para)).collect(),
+                words: p
+                    .words
+                    .iter()
+                    .map(|w| (w.span().start, w.span().end, w.para))
+                    .collect(),
                 ..Entry::default()
             })
             .collect();

@@ -90,9 +90,20 @@ impl Iterator for Tokens<'_> {
 
     fn next(&mut self) -> Option<Token> {
         let text = self.text;
+        let bytes = text.as_bytes();
         let mut i = self.at;
         while i < text.len() {
-            let (c, len) = char_at(text, i);
+            let b = bytes[i];
+            // ASCII first: most of every article, and no decoding needed.
+            let (c, len) = if b < 0x80 {
+                if b == b' ' || b == b'\n' {
+                    i += 1;
+                    continue;
+                }
+                (b as char, 1)
+            } else {
+                char_at(text, i)
+            };
             if c.is_whitespace() {
                 i += len;
                 continue;
@@ -130,8 +141,18 @@ impl Iterator for Tokens<'_> {
 
 /// End of the word whose first character `first` ends at byte `end`.
 fn word_end(text: &str, mut end: usize, first: char) -> usize {
+    let bytes = text.as_bytes();
     let mut prev = first;
     while end < text.len() {
+        // Fast path: a run of ASCII letters and digits.
+        if bytes[end].is_ascii_alphanumeric() {
+            end += 1;
+            while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+                end += 1;
+            }
+            prev = bytes[end - 1] as char;
+            continue;
+        }
         let (next, next_len) = char_at(text, end);
         if is_word_char(next) {
             prev = next;
@@ -178,7 +199,9 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
 /// straightened, so "Inês" = "ines" and "Halvorsen’s" = "halvorsen's".
 pub fn fold_into(word: &str, out: &mut String) {
     if word.is_ascii() {
-        out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
         return;
     }
     for c in word.nfd() {

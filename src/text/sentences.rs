@@ -101,17 +101,31 @@ fn lines_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
 fn split_line(line: &str, base: usize, out: &mut Vec<Range<usize>>) {
     let bytes = line.as_bytes();
     let mut start = first_visible(line, 0);
+    // Candidates are found with memchr: sentence splitting runs over every article.
+    let ellipsis = memchr::memmem::Finder::new("…");
+    let find_ellipsis = |from: usize| {
+        ellipsis
+            .find(&bytes[from..])
+            .map_or(usize::MAX, |p| from + p)
+    };
+    let mut next_ellipsis = if line.is_ascii() {
+        usize::MAX
+    } else {
+        find_ellipsis(0)
+    };
     let mut i = 0;
     while i < bytes.len() {
-        let term_len = match bytes[i] {
-            b'.' | b'!' | b'?' => 1,
-            0xE2 if line[i..].starts_with('…') => '…'.len_utf8(),
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        let pos = i;
+        if next_ellipsis < i {
+            next_ellipsis = find_ellipsis(i);
+        }
+        let stop = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).map_or(usize::MAX, |p| i + p);
+        let pos = stop.min(next_ellipsis);
+        if pos >= bytes.len() {
+            break;
+        }
+        let term_len = if pos == stop { 1 } else { '…'.len_utf8() };
+        i = pos;
+
         let is_period = bytes[i] == b'.';
         // Swallow runs of terminators and closing quotes: `?!`, `.”`, `...)`.
         let mut j = pos + term_len;

@@ -85,8 +85,8 @@ fn spans(words: &[Word], flagged: &[bool]) -> Vec<Span> {
     for (w, &f) in words.iter().zip(flagged) {
         if f {
             match out.last_mut() {
-                Some(last) if prev => last.end = w.end,
-                _ => out.push(Span::new(w.start, w.end)),
+                Some(last) if prev => last.end = w.span().end,
+                _ => out.push(w.span()),
             }
         }
         prev = f;

@@ -14,10 +14,11 @@ pub(crate) const NO_QUOTE: u32 = u32::MAX;
 /// One word (or number) of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Word {
-    /// Byte offset of the first byte.
-    pub start: usize,
+    /// Byte offset of the first byte (u32: texts are far below 4 GB, and a smaller word
+    /// keeps two 100,000-word articles in less memory).
+    pub start: u32,
     /// Byte offset one past the last byte.
-    pub end: usize,
+    pub end: u32,
     /// Hash of the folded spelling: two words match when their keys are equal.
     pub key: u64,
     /// Hash of the crude stem for content words; 0 for function words.
@@ -34,6 +35,17 @@ impl Word {
     pub fn is_content(&self) -> bool {
         self.stem != 0
     }
+
+    /// The word's byte span.
+    pub fn span(&self) -> super::Span {
+        super::Span::new(self.start as usize, self.end as usize)
+    }
+}
+
+/// A byte offset as stored in a [`Word`]. Import refuses files over 4 GB (the size limit is
+/// capped there), so every offset fits.
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).expect("article texts are under 4 GB: the import size limit is capped there")
 }
 
 /// A sentence: its bytes and the words in it.
@@ -90,8 +102,8 @@ impl Prepared {
                 0
             };
             words.push(Word {
-                start: tok.start,
-                end: tok.end,
+                start: offset(tok.start),
+                end: offset(tok.end),
                 key,
                 stem,
                 quote: NO_QUOTE,
@@ -108,8 +120,8 @@ impl Prepared {
         let sentences = text::sentences(text)
             .into_iter()
             .filter_map(|bytes| {
-                let first = words.partition_point(|w| w.start < bytes.start);
-                let last = words.partition_point(|w| w.start < bytes.end);
+                let first = words.partition_point(|w| (w.start as usize) < bytes.start);
+                let last = words.partition_point(|w| (w.start as usize) < bytes.end);
                 (last > first).then_some(Sentence {
                     bytes,
                     words: first..last,
@@ -130,7 +142,10 @@ impl Prepared {
 
     /// Byte span of the words `range` (which must be non-empty and in bounds).
     pub(crate) fn byte_span(&self, range: &Range<usize>) -> super::Span {
-        super::Span::new(self.words[range.start].start, self.words[range.end - 1].end)
+        super::Span::new(
+            self.words[range.start].span().start,
+            self.words[range.end - 1].span().end,
+        )
     }
 
     /// Number of content words among `range`.

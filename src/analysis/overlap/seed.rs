@@ -70,8 +70,11 @@ pub(crate) fn exact_runs(left: &[Word], right: &[Word], k: usize) -> Vec<Run> {
         *entry = (j as u32, entry.1 + 1);
     }
     let mut runs = Vec::new();
-    // Left end of the last run found on each diagonal, so a run is grown only once.
-    let mut reached: FxHashMap<isize, usize> = FxHashMap::default();
+    // Left end of the last run found on each diagonal (left index − right index, shifted to
+    // be non-negative), so a run is grown only once. A zeroed vector costs no memory until a
+    // diagonal is touched, and indexing it beats hashing on every seed hit.
+    let mut reached: Vec<usize> = vec![0; left.len() + right.len()];
+
     // Left end of the last long run: k-grams inside it are not looked up again. They could
     // only pair these words elsewhere too, and one-to-one pairing keeps the longer run anyway.
     let mut inside = 0usize;
@@ -89,8 +92,9 @@ pub(crate) fn exact_runs(left: &[Word], right: &[Word], k: usize) -> Vec<Run> {
         while j != u32::MAX {
             let r = j as usize;
             j = next[r];
-            let diag = i as isize - r as isize;
-            let floor = reached.get(&diag).copied().unwrap_or(0);
+            let diag = i + right.len() - r;
+            let floor = reached[diag];
+
             if floor > i {
                 continue;
             }
@@ -113,7 +117,8 @@ pub(crate) fn exact_runs(left: &[Word], right: &[Word], k: usize) -> Vec<Run> {
             if fwd < k {
                 continue;
             }
-            reached.insert(diag, i + fwd);
+            reached[diag] = i + fwd;
+
             if back + fwd >= LONG_RUN {
                 inside = inside.max(i + fwd);
             }
