@@ -5,11 +5,12 @@
 //! directly (reading and writing the store's extraction cache for stored articles) instead of
 //! building a whole corpus.
 
-use super::{Context, display_width, truncate};
+use super::Context;
 use crate::analysis::actors::Actor;
 use crate::analysis::events::Event;
 use crate::analysis::extract::{self, People};
 use crate::article::Article;
+use crate::text::{display_width, pad, truncate};
 use anyhow::Result;
 use clap::Args;
 use serde::Serialize;
@@ -142,11 +143,6 @@ fn context(text: &str, start: usize, end: usize, room: usize) -> String {
         &text[start..end],
         right
     )
-}
-
-/// Pads with spaces to `width` display columns.
-fn pad(s: &str, width: usize) -> String {
-    format!("{s}{}", " ".repeat(width.saturating_sub(display_width(s))))
 }
 
 fn one_line(s: &str) -> String {

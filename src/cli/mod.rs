@@ -7,6 +7,7 @@ use crate::article::Article;
 use crate::config::Config;
 use crate::import::{self, Meta};
 use crate::store::{Added, Store};
+use crate::text::{display_width, pad, truncate};
 use anyhow::{Context as _, Result};
 use clap::{Args, Parser, Subcommand};
 use std::io::Write;
@@ -482,34 +483,4 @@ pub fn rm(ctx: &Context, ids: &[String], out: &mut impl Write) -> Result<bool> {
         }
     }
     Ok(ok)
-}
-
-/// Display width of a string in terminal columns.
-pub fn display_width(s: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(s)
-}
-
-/// Pads with spaces to `width` display columns.
-fn pad(s: &str, width: usize) -> String {
-    let w = display_width(s);
-    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
-}
-
-/// Cuts to at most `max` display columns, marking the cut with "…".
-pub fn truncate(s: &str, max: usize) -> String {
-    if display_width(s) <= max {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in s.chars() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw + 1 > max {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    out.push('…');
-    out
 }

@@ -10,6 +10,7 @@ use super::Comparison;
 use super::marks::{self, Mark, Piece, Side, Style};
 use crate::analysis::overlap::PassageKind;
 use crate::article::Article;
+use crate::text::display_width;
 use unicode_width::UnicodeWidthChar;
 
 /// Narrowest layout rendered; below it columns could not hold a marker.
@@ -69,10 +70,6 @@ impl Line {
             }
         }
     }
-}
-
-fn display_width(s: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(s)
 }
 
 /// The colours of a kind: (passage text, changed words, markers).

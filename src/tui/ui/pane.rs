@@ -47,7 +47,7 @@ pub fn draw(app: &App, frame: &mut Frame, side: Side, areas: &Areas) {
     };
     let a = &app.corpus.articles[article];
     let inner_w = rect.width.saturating_sub(4) as usize;
-    let title = crate::cli::truncate(&clean(&a.title), inner_w);
+    let title = crate::text::truncate(&clean(&a.title), inner_w);
     block = block.title(Line::from(TextSpan::styled(
         format!(" {title} "),
         if focused {
@@ -67,7 +67,7 @@ pub fn draw(app: &App, frame: &mut Frame, side: Side, areas: &Areas) {
     } else {
         format!("{}%", (pane.top + height).min(total) * 100 / total)
     };
-    let meta = crate::cli::truncate(&meta, inner_w.saturating_sub(position.len() + 3));
+    let meta = crate::text::truncate(&meta, inner_w.saturating_sub(position.len() + 3));
     block = block
         .title_bottom(Line::from(format!(" {meta} ")).left_aligned())
         .title_bottom(Line::from(format!(" {position} ")).right_aligned());

@@ -4,7 +4,7 @@
 use super::super::app::{App, Picker};
 use super::super::strings;
 use super::layout::centered;
-use crate::cli::{display_width, truncate};
+use crate::text::{display_width, pad, truncate};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -81,8 +81,4 @@ pub fn draw(app: &App, frame: &mut Frame, picker: &Picker) {
         );
     }
     frame.render_widget(Paragraph::new(lines), inner);
-}
-
-fn pad(s: &str, width: usize) -> String {
-    format!("{s}{}", " ".repeat(width.saturating_sub(display_width(s))))
 }

@@ -3,7 +3,7 @@
 
 use super::super::app::{App, Focus, SidebarMode};
 use super::super::strings;
-use crate::cli::truncate;
+use crate::text::{display_width, truncate};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -85,7 +85,7 @@ fn draw_actors(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
             let marker = if in_view { "•" } else { " " };
             let name_w = width.saturating_sub(count.len() + 3);
             let name = truncate(&actor.name, name_w);
-            let pad = width.saturating_sub(crate::cli::display_width(&name) + count.len() + 2);
+            let pad = width.saturating_sub(display_width(&name) + count.len() + 2);
             let selected = app.selected_actor == Some(i);
             let name_style = if selected {
                 app.theme.mention

@@ -4,7 +4,7 @@
 use super::super::action::Action;
 use super::super::app::{App, Focus, SidebarMode};
 use super::super::strings;
-use crate::cli::{display_width, truncate};
+use crate::text::{display_width, truncate};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
