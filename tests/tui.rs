@@ -751,3 +751,33 @@ fn opening_picks_the_named_articles_or_the_most_related_pair() {
         "{right}"
     );
 }
+
+#[test]
+fn control_and_bidi_characters_never_reach_the_screen() {
+    // Stored text is sanitized on import; a hand-edited store could still hold anything.
+    let mut articles =
+        juxta::import::articles_from_paths(&[samples().join("01-wire.txt")], &Default::default()).0;
+    articles[0].title = "Evil \u{202E}title\u{1b}[31m".into();
+    articles[0].text = format!(
+        "Start \u{202E}reversed\u{2066} and \u{7}bell.\n\n{}",
+        articles[0].text
+    );
+    articles[0].source = "Wire\u{202E}service".into();
+    let mut app = App::new(
+        Corpus::build(articles, &Config::default(), None),
+        &Config::default(),
+        (100, 30),
+        (Some(0), None),
+    );
+    let check = |text: String| {
+        for bad in ['\u{202E}', '\u{2066}', '\u{7}', '\u{1b}'] {
+            assert!(!text.contains(bad), "{bad:?} reached the screen:\n{text}");
+        }
+        text
+    };
+    assert!(check(screen(&app)).contains("reversed"));
+    app.update(Action::Timeline);
+    check(screen(&app));
+    app.update(Action::Open);
+    assert!(check(screen(&app)).contains("Wire"));
+}

@@ -9,6 +9,7 @@ use super::super::wrap::{Row, width};
 use super::layout::Areas;
 use crate::analysis::Span;
 use crate::analysis::overlap::PassageKind;
+use crate::import::is_unprintable;
 use ratatui::Frame;
 use ratatui::layout::Margin;
 use ratatui::style::Style;
@@ -119,10 +120,11 @@ pub fn draw(app: &App, frame: &mut Frame, side: Side, areas: &Areas) {
     }
 }
 
-/// Titles and sources come from files too: keep control characters off the screen.
-fn clean(s: &str) -> String {
+/// Titles, sources and text come from files (or a hand-edited store): whatever import missed,
+/// control characters and bidi overrides never reach the terminal.
+pub(crate) fn clean(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .map(|c| if is_unprintable(c) { '\u{FFFD}' } else { c })
         .collect()
 }
 
@@ -179,7 +181,7 @@ fn render_row<'t>(text: &'t str, row: Row, marks: &Marks, theme: &Theme) -> Line
         .map(|w| {
             let seg = &text[w[0]..w[1]];
             let style = style_at(w[0], marks, theme);
-            if seg.chars().any(char::is_control) {
+            if seg.chars().any(is_unprintable) {
                 TextSpan::styled(clean(seg), style)
             } else {
                 TextSpan::styled(seg, style)

@@ -4,6 +4,7 @@
 use super::super::app::{App, Picker};
 use super::super::strings;
 use super::layout::centered;
+use super::pane::clean;
 use crate::text::{display_width, pad, truncate};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -61,11 +62,11 @@ pub fn draw(app: &App, frame: &mut Frame, picker: &Picker) {
             "{} {:10}  {}  ",
             if open { "•" } else { " " },
             a.date_label(),
-            pad(&truncate(&a.source, src_w), src_w)
+            pad(&truncate(&clean(&a.source), src_w), src_w)
         );
         let tail = format!("  {shared:>3.0}% shared");
         let title_w = width.saturating_sub(display_width(&head) + tail.len());
-        let title = pad(&truncate(&a.title, title_w), title_w);
+        let title = pad(&truncate(&clean(&a.title), title_w), title_w);
         let style = if row == picker.selected {
             app.theme.selection
         } else {

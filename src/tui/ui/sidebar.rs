@@ -3,6 +3,7 @@
 
 use super::super::app::{App, Focus, SidebarMode};
 use super::super::strings;
+use super::pane::clean;
 use crate::text::{display_width, truncate};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -84,7 +85,7 @@ fn draw_actors(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
             let count = format!("{}·{}", actor.mentions.len(), articles.len());
             let marker = if in_view { "•" } else { " " };
             let name_w = width.saturating_sub(count.len() + 3);
-            let name = truncate(&actor.name, name_w);
+            let name = truncate(&clean(&actor.name), name_w);
             let pad = width.saturating_sub(display_width(&name) + count.len() + 2);
             let selected = app.selected_actor == Some(i);
             let name_style = if selected {
@@ -159,14 +160,17 @@ fn draw_timeline(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
             Line::from(vec![
                 Span::styled(date, date_style),
                 Span::raw(" "),
-                Span::styled(truncate(&source, width.saturating_sub(12)), app.theme.muted),
+                Span::styled(
+                    truncate(&clean(&source), width.saturating_sub(12)),
+                    app.theme.muted,
+                ),
             ])
             .style(style),
         );
         lines.push(
             Line::from(format!(
                 "  {}",
-                truncate(&sentence, width.saturating_sub(2))
+                truncate(&clean(&sentence), width.saturating_sub(2))
             ))
             .style(style),
         );

@@ -4,6 +4,7 @@
 use super::super::action::Action;
 use super::super::app::{App, Focus, SidebarMode};
 use super::super::strings;
+use super::pane::clean;
 use crate::text::{display_width, truncate};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -25,7 +26,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         ]
     } else if let Some(msg) = &app.status {
         vec![Span::styled(
-            truncate(msg, left_w),
+            truncate(&clean(msg), left_w),
             theme.focus.add_modifier(Modifier::BOLD),
         )]
     } else {
