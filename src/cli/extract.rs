@@ -77,13 +77,11 @@ struct ActorRow<'a> {
 }
 
 fn actor_row<'a>(a: &'a Actor, articles: &'a [Article], with_context: bool) -> ActorRow<'a> {
-    let mut ids: Vec<&str> = Vec::new();
-    for m in &a.mentions {
-        let id = articles[m.article].id.as_str();
-        if !ids.contains(&id) {
-            ids.push(id);
-        }
-    }
+    let ids: Vec<&str> = a
+        .articles()
+        .into_iter()
+        .map(|i| articles[i].id.as_str())
+        .collect();
     let mentions = a
         .mentions
         .iter()

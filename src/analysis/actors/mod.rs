@@ -45,3 +45,13 @@ pub struct Actor {
     /// Every mention, in reading order: by article, then by offset.
     pub mentions: Vec<Mention>,
 }
+
+impl Actor {
+    /// The articles that name the actor, each once, in corpus order.
+    pub fn articles(&self) -> Vec<usize> {
+        let mut articles: Vec<usize> = self.mentions.iter().map(|m| m.article).collect();
+        articles.sort_unstable();
+        articles.dedup();
+        articles
+    }
+}

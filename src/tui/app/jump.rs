@@ -56,8 +56,12 @@ impl App {
         };
         self.mention_cursor = Some(k);
         let m = mentions[k];
-        let total_articles = distinct_articles(mentions.iter().map(|m| m.article));
-        let article_rank = distinct_articles(mentions[..=k].iter().map(|m| m.article));
+        let articles = self.corpus.actors[actor].articles();
+        let total_articles = articles.len();
+        let article_rank = articles
+            .iter()
+            .position(|&a| a == m.article)
+            .map_or(0, |p| p + 1);
         self.goto(m.article, m.span);
         self.status = Some(format!(
             "mention {} of {n} · article {article_rank} of {total_articles}",

@@ -529,14 +529,6 @@ impl App {
     }
 }
 
-fn distinct_articles(articles: impl Iterator<Item = usize>) -> usize {
-    let mut seen: Vec<usize> = articles.collect();
-    seen.dedup();
-    seen.sort_unstable();
-    seen.dedup();
-    seen.len()
-}
-
 /// Writes `bytes` to `dir/stem.ext`, or `stem-2.ext`, `stem-3.ext`… if taken; never replaces a
 /// file, even one created by another process at the same moment.
 pub fn write_new_file(

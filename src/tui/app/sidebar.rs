@@ -82,7 +82,7 @@ impl App {
         self.mention_cursor = None;
         self.jump = JumpKind::Mentions;
         let a = &self.corpus.actors[actor];
-        let articles = distinct_articles(a.mentions.iter().map(|m| m.article));
+        let articles = a.articles().len();
         let next = self.keymap.hint(Action::NextMatch);
         self.status = Some(format!(
             "{}: {} mentions in {} {} · {next} to jump",

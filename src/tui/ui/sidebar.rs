@@ -77,10 +77,7 @@ fn draw_actors(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         .take(area.height as usize)
         .map(|(row, &i)| {
             let actor = &app.corpus.actors[i];
-            let mut articles: Vec<usize> = actor.mentions.iter().map(|m| m.article).collect();
-            articles.dedup();
-            articles.sort_unstable();
-            articles.dedup();
+            let articles = actor.articles();
             let in_view = articles.iter().any(|a| open.contains(a));
             let count = format!("{}·{}", actor.mentions.len(), articles.len());
             let marker = if in_view { "•" } else { " " };
