@@ -185,15 +185,17 @@ fn choose_pair(corpus: &Corpus, named: &[Vec<String>]) -> (Option<usize>, Option
     };
     if let [only] = candidates.as_slice() {
         let everyone: Vec<usize> = (0..corpus.articles.len()).collect();
-        return (Some(*only), best_partner(corpus, *only, &everyone));
+        return (
+            Some(*only),
+            best_partner(corpus, *only, &everyone).map(|(j, _)| j),
+        );
     }
     let mut best: Option<(usize, usize, usize)> = None;
     for &i in &candidates {
-        if let Some(j) = best_partner(corpus, i, &candidates) {
-            let shared = shared_bytes(corpus, i, j);
-            if best.is_none_or(|(_, _, s)| shared > s) {
-                best = Some((i, j, shared));
-            }
+        if let Some((j, shared)) = best_partner(corpus, i, &candidates)
+            && best.is_none_or(|(_, _, s)| shared > s)
+        {
+            best = Some((i, j, shared));
         }
     }
     match best {
@@ -202,29 +204,19 @@ fn choose_pair(corpus: &Corpus, named: &[Vec<String>]) -> (Option<usize>, Option
     }
 }
 
-fn shared_bytes(corpus: &Corpus, i: usize, j: usize) -> usize {
-    corpus
-        .index
-        .shared_spans(i)
-        .iter()
-        .filter(|s| s.others.contains(&j))
-        .map(|s| s.span.len())
-        .sum()
-}
-
 /// The article among `among` sharing the most text with article `i` (the first other one
-/// when none shares any).
-fn best_partner(corpus: &Corpus, i: usize, among: &[usize]) -> Option<usize> {
+/// when none shares any), and how many bytes of `i` it shares.
+fn best_partner(corpus: &Corpus, i: usize, among: &[usize]) -> Option<(usize, usize)> {
     let mut shared = vec![0usize; corpus.articles.len()];
     for s in corpus.index.shared_spans(i) {
         for &o in &s.others {
             shared[o] += s.span.len();
         }
     }
-    let best = among
+    among
         .iter()
         .copied()
         .filter(|&j| j != i)
-        .max_by_key(|&j| (shared[j], std::cmp::Reverse(j)))?;
-    Some(best)
+        .max_by_key(|&j| (shared[j], std::cmp::Reverse(j)))
+        .map(|j| (j, shared[j]))
 }
