@@ -491,7 +491,17 @@ fn export_writes_the_text_comparison_and_never_overwrites() {
         status_line(&app)
     );
     let written = std::fs::read_to_string(&first).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&first).unwrap().permissions().mode() & 0o777;
+        assert_eq!(
+            mode, 0o644,
+            "an export is readable like any file the user writes"
+        );
+    }
     let cmp = app.comparison.as_ref().unwrap();
+
     let expected = juxta::tui::export_text(
         &app.corpus.articles[WIRE],
         &app.corpus.articles[NEWSPAPER],
@@ -780,4 +790,17 @@ fn control_and_bidi_characters_never_reach_the_screen() {
     check(screen(&app));
     app.update(Action::Open);
     assert!(check(screen(&app)).contains("Wire"));
+}
+
+#[test]
+fn an_export_that_cannot_be_written_says_where_and_why() {
+    let mut app = app((120, 40));
+    app.settings.export_dir = std::env::temp_dir().join("juxta-no-such-folder/inside");
+    app.update(Action::Export);
+    let status = status_line(&app);
+    assert!(
+        status.starts_with("export failed: cannot write "),
+        "{status}"
+    );
+    assert!(status.contains("juxta-no-such-folder"), "{status}");
 }

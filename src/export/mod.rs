@@ -99,15 +99,54 @@ pub fn write_file(path: &Path, contents: &str) -> Result<(), ExportError> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".juxta-export-")
-        .tempfile_in(dir)
-        .map_err(fail)?;
-    tmp.write_all(contents.as_bytes()).map_err(fail)?;
-    set_permissions(tmp.as_file(), path).map_err(fail)?;
-    tmp.as_file().sync_all().map_err(fail)?;
+    let tmp = written_temp(dir, contents, path).map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
+}
+
+/// Writes `contents` to `dir/stem.ext`, or `stem-2.ext`, `stem-3.ext`… when taken: never
+/// replaces a file, even one another process creates at the same moment. Returns the path.
+pub fn write_new_file(
+    dir: &Path,
+    stem: &str,
+    ext: &str,
+    contents: &str,
+) -> Result<PathBuf, ExportError> {
+    let first = dir.join(format!("{stem}.{ext}"));
+    let fail = |source| ExportError::Write {
+        path: first.clone(),
+        source,
+    };
+    let mut tmp = written_temp(dir, contents, &first).map_err(fail)?;
+    for n in 1.. {
+        let path = if n == 1 {
+            first.clone()
+        } else {
+            dir.join(format!("{stem}-{n}.{ext}"))
+        };
+        match tmp.persist_noclobber(&path) {
+            Ok(_) => return Ok(path),
+            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => tmp = e.file,
+            Err(e) => return Err(fail(e.error)),
+        }
+    }
+    unreachable!("an unbounded range always yields a free name")
+}
+
+/// The contents in a temporary file beside the target, flushed to disk and given the
+/// target's permissions, ready to be renamed into place.
+fn written_temp(
+    dir: &Path,
+    contents: &str,
+    target: &Path,
+) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".juxta-export-")
+        .tempfile_in(dir)?;
+    tmp.write_all(contents.as_bytes())?;
+    set_permissions(tmp.as_file(), target)?;
+    tmp.as_file().sync_all()?;
+    Ok(tmp)
 }
 
 /// Gives the new file the permissions of the one it replaces, or the usual `rw-r--r--` (a

@@ -22,7 +22,6 @@ use crossterm::event::{
 };
 use serde::Deserialize;
 use std::collections::HashMap;
-use std::path::PathBuf;
 
 /// One of the two article panes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -518,46 +517,10 @@ impl App {
         let text = super::export_text(l, r, &cmp.alignment, self.export_width);
         let stem = format!("juxta-{}-{}", l.id, r.id);
         self.status = Some(
-            match write_new_file(&self.settings.export_dir, &stem, "txt", text.as_bytes()) {
+            match crate::export::write_new_file(&self.settings.export_dir, &stem, "txt", &text) {
                 Ok(path) => format!("exported to {}", path.display()),
-                Err(e) => format!(
-                    "export failed: cannot write to {} ({e})",
-                    self.settings.export_dir.display()
-                ),
+                Err(e) => format!("export failed: {e}"),
             },
         );
-    }
-}
-
-/// Writes `bytes` to `dir/stem.ext`, or `stem-2.ext`, `stem-3.ext`… if taken; never replaces a
-/// file, even one created by another process at the same moment.
-pub fn write_new_file(
-    dir: &std::path::Path,
-    stem: &str,
-    ext: &str,
-    bytes: &[u8],
-) -> std::io::Result<PathBuf> {
-    use std::io::Write;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".juxta-export-")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    let mut n = 1;
-    loop {
-        let name = if n == 1 {
-            format!("{stem}.{ext}")
-        } else {
-            format!("{stem}-{n}.{ext}")
-        };
-        let path = dir.join(name);
-        match tmp.persist_noclobber(&path) {
-            Ok(_) => return Ok(path),
-            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
-                tmp = e.file;
-                n += 1;
-            }
-            Err(e) => return Err(e.error),
-        }
     }
 }
