@@ -4,8 +4,10 @@
 //! into the stored article text and "Vice-President", "vice president" and "Vice—President"
 //! compare equal.
 
+mod cursor;
 mod sentences;
 
+pub use cursor::Cursor;
 pub use sentences::{is_abbreviation, sentences};
 
 use std::ops::Range;

@@ -11,7 +11,7 @@
 
 use super::lexicon::{self as lx, classify};
 use crate::analysis::Span;
-use crate::text::{Token, TokenKind, is_apostrophe};
+use crate::text::{Cursor, Token, TokenKind, is_apostrophe};
 use serde::{Deserialize, Serialize};
 
 /// Why a name was taken for a person.
@@ -229,9 +229,14 @@ const CLAUSE_OPENERS: &[&str] = &[
     "according",
 ];
 
-struct Scanner<'a> {
-    text: &'a str,
-    toks: &'a [Token],
+/// The shared token cursor, with this scanner's own rules added in the `impl` below.
+struct Scanner<'a>(Cursor<'a>);
+
+impl<'a> std::ops::Deref for Scanner<'a> {
+    type Target = Cursor<'a>;
+    fn deref(&self) -> &Cursor<'a> {
+        &self.0
+    }
 }
 
 fn is_hyphen(s: &str) -> bool {
@@ -258,42 +263,6 @@ fn all_caps(w: &str) -> bool {
 }
 
 impl<'a> Scanner<'a> {
-    fn s(&self, i: usize) -> &'a str {
-        self.toks[i].as_str(self.text)
-    }
-
-    fn is_word(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
-    }
-
-    fn punct(&self, i: usize, p: &str) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| t.kind == TokenKind::Punct && t.as_str(self.text) == p)
-    }
-
-    /// Whether tokens `i` and `i + 1` touch.
-    fn touch(&self, i: usize) -> bool {
-        match (self.toks.get(i), self.toks.get(i + 1)) {
-            (Some(a), Some(b)) => a.end == b.start,
-            _ => false,
-        }
-    }
-
-    /// Whether only spaces (no line break) separate token `i` from token `i + 1`.
-    fn same_line(&self, i: usize) -> bool {
-        match (self.toks.get(i), self.toks.get(i + 1)) {
-            (Some(a), Some(b)) => !self.text[a.end..b.start].contains('\n'),
-            _ => false,
-        }
-    }
-
-    fn lower_word(&self, i: usize) -> Option<&'a str> {
-        let t = self.toks.get(i)?;
-        let s = t.as_str(self.text);
-        (t.kind == TokenKind::Word && s.starts_with(char::is_lowercase)).then_some(s)
-    }
-
     /// The unit starting at token `i`, if a name may contain it.
     fn unit(&self, i: usize) -> Option<Unit> {
         let t = self.toks.get(i)?;
@@ -717,7 +686,7 @@ struct Placed {
 
 /// Finds the names of one article. `tokens` are those of `text`.
 pub fn scan(text: &str, tokens: &[Token]) -> Names {
-    let sc = Scanner { text, toks: tokens };
+    let sc = Scanner(Cursor::new(text, tokens));
     let mut placed: Vec<Placed> = Vec::new();
     let mut units: Vec<Unit> = Vec::with_capacity(12);
     let mut i = 0;

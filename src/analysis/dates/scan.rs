@@ -8,7 +8,7 @@
 //! left alone.
 
 use crate::analysis::Span;
-use crate::text::{Token, TokenKind};
+use crate::text::{Cursor, Token, TokenKind};
 use chrono::{NaiveDate, Weekday};
 use std::ops::Range;
 
@@ -303,61 +303,17 @@ fn number_word(w: &str) -> Option<i64> {
     WORDS.iter().position(|&x| x == l).map(|n| n as i64)
 }
 
-/// The scanner's view of the token stream.
-struct Scanner<'a> {
-    text: &'a str,
-    toks: &'a [Token],
+/// The shared token cursor, with this scanner's own rules added in the `impl` below.
+struct Scanner<'a>(Cursor<'a>);
+
+impl<'a> std::ops::Deref for Scanner<'a> {
+    type Target = Cursor<'a>;
+    fn deref(&self) -> &Cursor<'a> {
+        &self.0
+    }
 }
 
 impl<'a> Scanner<'a> {
-    fn s(&self, i: usize) -> &'a str {
-        self.toks[i].as_str(self.text)
-    }
-
-    /// Token `i`'s text when it is a word.
-    fn word(&self, i: usize) -> Option<&'a str> {
-        let t = self.toks.get(i)?;
-        (t.kind == TokenKind::Word).then(|| t.as_str(self.text))
-    }
-
-    /// Whether token `i` is a word equal to one of `list`, ignoring case.
-    fn word_in(&self, i: usize, list: &[&str]) -> bool {
-        self.word(i)
-            .is_some_and(|w| list.iter().any(|x| x.eq_ignore_ascii_case(w)))
-    }
-
-    /// The matching entry of `list` for token `i`, ignoring case.
-    fn which(&self, i: usize, list: &[&'static str]) -> Option<&'static str> {
-        let w = self.word(i)?;
-        list.iter().copied().find(|x| x.eq_ignore_ascii_case(w))
-    }
-
-    fn punct(&self, i: usize, c: &str) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| t.kind == TokenKind::Punct && t.as_str(self.text) == c)
-    }
-
-    fn is_dash(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| {
-            t.kind == TokenKind::Punct
-                && crate::text::fold_punct(first_char(t.as_str(self.text))) == '-'
-        })
-    }
-
-    /// Whether tokens `i` and `i + 1` touch (no space between).
-    fn touch(&self, i: usize) -> bool {
-        match (self.toks.get(i), self.toks.get(i + 1)) {
-            (Some(a), Some(b)) => a.end == b.start,
-            _ => false,
-        }
-    }
-
-    /// Whether a line break separates token `i - 1` from token `i`.
-    fn line_break_before(&self, i: usize) -> bool {
-        i == 0 || self.text[self.toks[i - 1].end..self.toks[i].start].contains('\n')
-    }
-
     /// A plain digit run of `len` digits.
     fn digits(&self, i: usize, lens: Range<usize>) -> Option<u32> {
         let t = self.toks.get(i)?;
@@ -781,10 +737,6 @@ impl<'a> Scanner<'a> {
     }
 }
 
-fn first_char(s: &str) -> char {
-    s.chars().next().unwrap_or(' ')
-}
-
 /// `word` without a final "'s" / "’s".
 fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("'s")
@@ -803,7 +755,7 @@ fn days_in_month(m: u32) -> u32 {
 
 /// Finds the date expressions of a text, in text order, without overlaps.
 pub fn scan(text: &str, tokens: &[Token]) -> Vec<Found> {
-    let sc = Scanner { text, toks: tokens };
+    let sc = Scanner(Cursor::new(text, tokens));
     let mut out = Vec::new();
     let mut floor = 0; // first token not yet part of an expression
     let mut i = 0;
