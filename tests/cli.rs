@@ -216,9 +216,16 @@ fn show_json_is_the_stored_article() {
             "title"
         ]
     );
-    let stored: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(s.store().join("articles/a.json")).unwrap()).unwrap();
-    assert_eq!(a, stored);
+    let db = rusqlite::Connection::open(s.store().join("juxta.db")).unwrap();
+    let (title, text): (String, String) = db
+        .query_row(
+            "SELECT a.title, t.text FROM article a JOIN article_text t ON t.article = a.key WHERE a.id = 'a'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(a["title"], title);
+    assert_eq!(a["text"], text);
 }
 
 #[test]
@@ -226,12 +233,18 @@ fn a_hand_edited_store_cannot_drive_the_terminal_either() {
     let s = Sandbox::new();
     s.write("a.txt", "Clean text.");
     s.run(&["add", "a.txt"]).success();
-    let path = s.store().join("articles/a.json");
-    let mut a: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
-    a["title"] = "\u{1b}[31mRed title".into();
-    a["source"] = "Src\u{1b}]0;x\u{7}".into();
-    a["text"] = "Text \u{1b}[2J cleared\u{9b}1m.\nNext line.".into();
-    std::fs::write(&path, serde_json::to_vec(&a).unwrap()).unwrap();
+    let db = rusqlite::Connection::open(s.store().join("juxta.db")).unwrap();
+    db.execute(
+        "UPDATE article SET title = ?1, source = ?2 WHERE id = 'a'",
+        ["\u{1b}[31mRed title", "Src\u{1b}]0;x\u{7}"],
+    )
+    .unwrap();
+    db.execute(
+        "UPDATE article_text SET text = ?1",
+        ["Text \u{1b}[2J cleared\u{9b}1m.\nNext line."],
+    )
+    .unwrap();
+    drop(db);
     for args in [vec!["list"], vec!["show", "a"]] {
         let run = s.run(&args);
         run.success();

@@ -205,14 +205,23 @@ fn mentions_accepts_any_alias_and_gives_lines() {
     assert!(out.stdout.is_empty());
 }
 
+/// Analysis rows stored in the database of the store at `store`.
+fn analysis_rows(store: &std::path::Path) -> usize {
+    let db = rusqlite::Connection::open(store.join("juxta.db")).unwrap();
+    db.query_row("SELECT count(*) FROM analysis", [], |r| r.get::<_, i64>(0))
+        .unwrap() as usize
+}
+
 #[test]
 fn stored_articles_use_the_extraction_cache() {
     let env = Env::new();
     env.ok(&["add", path(&samples())]);
     let first = env.ok(&["actors", "--json"]);
-    let cache = env.store().join("cache");
-    let entries = std::fs::read_dir(&cache).unwrap().count();
-    assert_eq!(entries, 7, "one cache entry per stored article");
+    assert_eq!(
+        analysis_rows(&env.store()),
+        7,
+        "one analysis row per stored article"
+    );
     assert_eq!(env.ok(&["actors", "--json"]), first);
     let out = env.ok(&["actors", "01-wire", "03-summary"]);
     assert!(out.contains("Inês Valadares-Pinto"));
@@ -222,15 +231,11 @@ fn stored_articles_use_the_extraction_cache() {
 fn files_are_analysed_without_writing_to_the_store() {
     let env = Env::new();
     env.ok(&["actors", path(&samples())]);
-    assert!(!env.store().join("cache").exists());
+    assert!(!env.store().exists());
     // Nor into an existing store: only its own articles are cached.
     env.ok(&["add", path(&samples().join("01-wire.txt"))]);
     env.ok(&["actors", "01-wire"]);
-    let cached = || {
-        std::fs::read_dir(env.store().join("cache"))
-            .unwrap()
-            .count()
-    };
+    let cached = || analysis_rows(&env.store());
     assert_eq!(cached(), 1);
     env.ok(&["events", "01-wire", path(&samples().join("03-summary.txt"))]);
     assert_eq!(

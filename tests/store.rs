@@ -12,21 +12,28 @@ use std::path::Path;
 use std::process::Stdio;
 use std::time::Duration;
 
-/// Every article file of a store, parsed as JSON: the store must never hold a half-written one.
-fn article_files(store: &Path) -> Vec<serde_json::Value> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(store.join("articles")).expect("an articles folder") {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        if name.starts_with('.') {
-            continue; // a temporary file of a write in progress, never read
-        }
-        let bytes = std::fs::read(&path).unwrap();
-        let value: serde_json::Value = serde_json::from_slice(&bytes)
-            .unwrap_or_else(|e| panic!("{name} is not a complete article: {e}"));
-        out.push(value);
-    }
-    out
+/// Every article of a store's database as (id, hash, text), after checking that SQLite finds
+/// the database and its full-text index intact: the store must never hold half an article.
+fn stored_rows(store: &Path) -> Vec<(String, String, String)> {
+    let db = rusqlite::Connection::open(store.join("juxta.db")).expect("a database");
+    let ok: String = db
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+    db.execute(
+        "INSERT INTO article_fts (article_fts, rank) VALUES ('integrity-check', 1)",
+        [],
+    )
+    .expect("the full-text index matches the texts");
+    let mut stmt = db
+        .prepare(
+            "SELECT a.id, a.hash, t.text FROM article a JOIN article_text t ON t.article = a.key ORDER BY a.key",
+        )
+        .unwrap();
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap();
+    rows.map(Result::unwrap).collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -324,7 +331,7 @@ fn a_folder_that_is_not_a_store_is_refused() {
     assert_eq!(
         run.stderr,
         format!(
-            "juxta: {} is not a juxta store (it holds other files and no store.json); choose an empty or new folder with --store\n",
+            "juxta: {} is not a juxta store (it holds other files and no juxta.db); choose an empty or new folder with --store\n",
             s.store().display()
         )
     );
@@ -332,10 +339,7 @@ fn a_folder_that_is_not_a_store_is_refused() {
     // An empty folder is fine and becomes a store.
     std::fs::create_dir(s.path("empty")).unwrap();
     s.run(&["--store", "empty", "add", "a.txt"]).success();
-    assert_eq!(
-        std::fs::read_to_string(s.path("empty/store.json")).unwrap(),
-        r#"{"format":1}"#
-    );
+    assert!(s.path("empty/juxta.db").is_file());
 }
 
 #[test]
@@ -423,8 +427,7 @@ fn store_files_get_the_usual_permissions() {
         let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
         // Both are subject to the same umask; tempfile's default would be 0600.
         let usual = mode(&article);
-        assert_eq!(mode(&s.store().join("articles/a.json")), usual);
-        assert_eq!(mode(&s.store().join("store.json")), usual);
+        assert_eq!(mode(&s.store().join("juxta.db")), usual);
     }
 }
 
@@ -435,10 +438,10 @@ fn store_location_from_flag_or_environment() {
     s.write("b.txt", "Article B.");
     // JUXTA_STORE (set by the sandbox) is the default store.
     s.run(&["add", "a.txt"]).success();
-    assert!(s.store().join("articles/a.json").is_file());
+    assert!(s.store().join("juxta.db").is_file());
     // --store wins over JUXTA_STORE, before or after the subcommand.
     s.run(&["--store", "other", "add", "b.txt"]).success();
-    assert!(s.path("other/articles/b.json").is_file());
+    assert!(s.path("other/juxta.db").is_file());
     assert_eq!(s.ids(), ["a"]);
     let run = s.run(&["list", "--json", "--store", "other"]);
     run.success();
@@ -452,7 +455,7 @@ fn store_location_from_flag_or_environment() {
         cmd.env_remove("JUXTA_STORE").args(["add", "a.txt"]);
         s.run_cmd(&mut cmd).success();
         assert!(
-            s.path("home/.local/share/juxta/articles/a.json").is_file(),
+            s.path("home/.local/share/juxta/juxta.db").is_file(),
             "the XDG data folder holds the default store"
         );
         // An empty JUXTA_STORE (`export JUXTA_STORE=`) counts as unset.
@@ -469,26 +472,12 @@ fn files_in_the_store_that_are_not_articles_are_ignored() {
     let s = Sandbox::new();
     s.write("a.txt", "Article A.");
     s.run(&["add", "a.txt"]).success();
-    s.write("store/articles/.tmp-Xy12z", "{\"id\": \"half");
-    s.write("store/articles/.tmp-Xy12z.json", "{\"id\": \"half");
-    s.write("store/articles/Notes.json", "{}");
-    s.write("store/articles/readme.txt", "notes");
+    // Without a store.json these are not a store of the folder format to convert.
+    s.write("store/articles/b.json", "{\"id\": \"half");
+    s.write("store/Notes.json", "{}");
+    s.write("store/readme.txt", "notes");
     assert_eq!(s.ids(), ["a"]);
     s.run(&["list"]).success();
-}
-
-#[test]
-fn stale_temporary_files_are_cleaned_up_by_the_next_writer() {
-    let s = Sandbox::new();
-    s.write("a.txt", "Article A.");
-    s.write("b.txt", "Article B.");
-    s.run(&["add", "a.txt"]).success();
-    s.write("store/articles/.tmp-dead01", "half an article");
-    s.write("store/.tmp-dead02", "half a manifest");
-    s.run(&["add", "b.txt"]).success();
-    assert!(!s.path("store/articles/.tmp-dead01").exists());
-    assert!(!s.path("store/.tmp-dead02").exists());
-    assert_eq!(s.ids(), ["a", "b"]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -545,8 +534,8 @@ fn killing_a_writer_at_any_moment_leaves_the_store_intact() {
         child.wait().unwrap();
     }
 
-    // The store still lists, every article file is complete, the earlier article is untouched.
-    let files = article_files(&s.store());
+    // The store still lists, every article is complete, the earlier article is untouched.
+    let files = stored_rows(&s.store());
     let listed = s.list();
     assert_eq!(files.len(), listed.len());
     assert_eq!(s.article("earlier"), earlier);
@@ -568,7 +557,7 @@ fn killing_a_writer_at_any_moment_leaves_the_store_intact() {
     assert_eq!(after.len(), listed.len() + 1);
     let hashes: HashSet<&str> = after.iter().map(|a| a["hash"].as_str().unwrap()).collect();
     assert_eq!(hashes.len(), after.len());
-    assert_eq!(article_files(&s.store()).len(), after.len());
+    assert_eq!(stored_rows(&s.store()).len(), after.len());
     eprintln!(
         "{} of {} killed writers had stored their article",
         listed.len() - 1,
@@ -650,7 +639,7 @@ fn concurrent_writers_never_duplicate_or_lose_articles() {
         .map(|w| format!("Report written by writer {w}."))
         .collect();
     assert_eq!(report_texts, expected);
-    assert_eq!(article_files(&s.store()).len(), listed.len());
+    assert_eq!(stored_rows(&s.store()).len(), listed.len());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -729,26 +718,4 @@ fn readers_never_fail_while_another_writer_adds_and_removes() {
         writer.join().unwrap();
         assert!(reads > 0);
     });
-}
-
-#[test]
-fn a_damaged_article_file_is_named() {
-    let s = Sandbox::new();
-    s.write("a.txt", "Article A.");
-    s.write("b.txt", "Article B.");
-    s.run(&["add", "a.txt", "b.txt"]).success();
-    let damaged = s.write("store/articles/a.json", "{\"id\": \"a\", \"tit");
-    let run = s.run(&["list"]);
-    run.failure();
-    assert_eq!(
-        run.stderr,
-        format!(
-            "juxta: {} is damaged (EOF while parsing a string at line 1 column 16); remove it or restore it from a backup\n",
-            damaged.display()
-        )
-    );
-    // The other articles can still be read one by one, and the damaged one removed.
-    s.run(&["show", "b"]).success();
-    std::fs::remove_file(&damaged).unwrap();
-    assert_eq!(s.ids(), ["b"]);
 }

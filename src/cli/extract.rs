@@ -47,7 +47,7 @@ const TABLE_WIDTH: usize = 120;
 fn analyse(ctx: &Context, args: &[String]) -> Result<(Vec<Article>, People)> {
     let articles = super::load_articles(ctx, args)?;
     let store = ctx.store()?;
-    let cache = store.root().join("store.json").exists().then_some(&store);
+    let cache = store.is_created().then_some(&store);
     let people = crate::corpus::people(&articles, &ctx.config, cache);
     Ok((articles, people))
 }

@@ -1,37 +1,45 @@
-//! The document store: articles on disk, one JSON file each, plus cached analysis.
+//! The archive: articles, their analysis and a full-text index in one SQLite database,
+//! `juxta.db` in the store folder. This is the only code that touches it.
 //!
-//! Layout of a store folder:
-//! ```text
-//! store.json            {"format": 1}: what this folder is, and in which format
-//! lock                  held (flock) by a process while it writes
-//! articles/<id>.json    one article each (metadata and text)
-//! cache/<hash>-<kind>.json  analysis of one text, keyed by content hash and analysis version
-//! ```
-//! Every file is written to a temporary file in the same folder and renamed into place, so a
-//! reader sees the old file or the new one, never half of one; writers take the lock, so two
-//! processes adding at once cannot pick the same id or store the same text twice.
+//! Every write is a transaction: an article, its text, its index entry and its analysis rows
+//! are committed together, one article at a time, so a killed import loses at most the article
+//! it was writing. The database is in WAL mode: readers never wait for a writer, and a second
+//! process that wants to write waits (up to [`schema::BUSY_TIMEOUT`]) for the first.
+//!
+//! A store in the folder format of earlier versions (`store.json`, `articles/*.json`,
+//! `cache/`) is converted on first open, in one transaction; its files are then moved into
+//! `old-folder-store/` and a [`Notice`] says where they are.
 
+mod check;
+// The atomic file writer moves to a shared module on main; the database needs no copy of it.
+#[allow(dead_code)]
 mod fs;
+mod legacy;
+mod schema;
+mod search;
+
+pub use check::{CheckReport, RepairReport};
+pub use search::SearchHit;
 
 use crate::article::{Article, is_valid_id};
 use crate::import::{Draft, unique_id};
-use chrono::Utc;
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::sync::{Arc, Mutex, MutexGuard};
 
-/// The on-disk format this build reads and writes.
+/// The newest format this build understands: the database schema version (and, for stores
+/// from before the database, the folder format that is converted).
 pub const FORMAT: u32 = 1;
-
-/// How long a writer waits for another process to release the store lock.
-const LOCK_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Something the store could not do. Each displays as one sentence saying what to do.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// The folder holds files but is not a store.
     #[error(
-        "{0} is not a juxta store (it holds other files and no store.json); choose an empty or new folder with --store"
+        "{0} is not a juxta store (it holds other files and no juxta.db); choose an empty or new folder with --store"
     )]
     NotAStore(PathBuf),
     /// Written by a newer juxta.
@@ -52,7 +60,7 @@ pub enum StoreError {
         /// The store folder.
         root: PathBuf,
     },
-    /// Another process holds the write lock.
+    /// Another process held the database for the whole busy timeout.
     #[error(
         "the store at {0} is busy: another juxta process has been writing to it for 30 s; try again when it has finished"
     )]
@@ -62,6 +70,18 @@ pub enum StoreError {
     Damaged {
         /// The damaged file.
         path: PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// One article's row cannot be read; the others can.
+    #[error(
+        "article \"{id}\" in the store at {root} is damaged ({reason}); remove it with `juxta rm {id}` and import it again"
+    )]
+    DamagedRecord {
+        /// The article's id.
+        id: String,
+        /// The store folder.
+        root: PathBuf,
         /// What is wrong with it.
         reason: String,
     },
@@ -84,6 +104,17 @@ pub enum StoreError {
     /// --store names a file.
     #[error("{0} is a file, not a store folder; choose a folder with --store or JUXTA_STORE")]
     NotAFolder(PathBuf),
+    /// SQLite reported an error that is none of the above.
+    #[error(
+        "the database {} failed ({error}); run `juxta check` to verify it",
+        path.display()
+    )]
+    Database {
+        /// The database file.
+        path: PathBuf,
+        /// SQLite's error.
+        error: rusqlite::Error,
+    },
 }
 
 type Result<T> = std::result::Result<T, StoreError>;
@@ -102,26 +133,11 @@ struct Manifest {
     format: u32,
 }
 
-/// Files of a store folder that exist before its `store.json`: the lock and temporary files.
+/// Files of a store folder that may exist before its database: locks, temporary files, and
+/// the journals of a database being created.
 fn is_store_scaffolding(name: &std::ffi::OsStr) -> bool {
-    name == "lock" || name.to_string_lossy().starts_with(fs::TEMP_PREFIX)
-}
-
-/// Removes the temporary files of crashed writers from a folder of the store.
-fn remove_temporary_files(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        if entry
-            .file_name()
-            .to_string_lossy()
-            .starts_with(fs::TEMP_PREFIX)
-        {
-            // Best effort: a leftover only costs disk space; it is never read.
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
+    let name = name.to_string_lossy();
+    name == "lock" || name.starts_with(fs::TEMP_PREFIX) || name.starts_with("juxta.db-")
 }
 
 /// What [`Store::add`] did with one draft.
@@ -138,50 +154,299 @@ pub enum Added {
     },
 }
 
-/// A store folder. Opening does not create anything; the first write does.
-#[derive(Debug, Clone)]
+/// One analysis result of one article, stored beside it (`analysis` table).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Analysis {
+    /// What analysis this is (`extract`, …); one row per article and kind.
+    pub kind: String,
+    /// Version of the analysis that wrote it: rows of another version are stale.
+    pub version: String,
+    /// The result, as JSON.
+    pub json: String,
+}
+
+/// Computes the analysis rows of an article as it is added; runs on several threads at once.
+pub type Analyser<'a> = &'a (dyn Fn(&Article) -> Vec<Analysis> + Sync);
+
+/// An article without its text: what listings need.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ArticleMeta {
+    /// See [`Article::id`].
+    pub id: String,
+    /// Headline.
+    pub title: String,
+    /// Bylines, when known.
+    pub authors: Vec<String>,
+    /// The outlet.
+    pub source: String,
+    /// Publication date.
+    pub date: Option<NaiveDate>,
+    /// Where it was published.
+    pub url: Option<String>,
+    /// Number of words of the text.
+    pub words: usize,
+    /// Hash of the text.
+    pub hash: String,
+    /// When it entered the store.
+    pub imported_at: DateTime<Utc>,
+    /// The file it came from.
+    pub file_name: String,
+}
+
+/// Something the front end should tell the user, once: the store itself prints nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// A folder-format store was converted to a database.
+    Migrated {
+        /// Articles converted.
+        articles: usize,
+        /// Article files that could not be read, left in the old folder.
+        skipped: Vec<String>,
+        /// Where the old files now are.
+        old_files: PathBuf,
+    },
+    /// An article could not be read and was left out.
+    Damaged {
+        /// The article's id.
+        id: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+}
+
+impl std::fmt::Display for Notice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Notice::Migrated {
+                articles,
+                skipped,
+                old_files,
+            } => {
+                write!(
+                    f,
+                    "converted the store to a database ({articles} article{}",
+                    if *articles == 1 { "" } else { "s" }
+                )?;
+                if !skipped.is_empty() {
+                    write!(
+                        f,
+                        "; {} damaged file{} not converted: {}",
+                        skipped.len(),
+                        if skipped.len() == 1 { "" } else { "s" },
+                        skipped.join(", ")
+                    )?;
+                }
+                write!(
+                    f,
+                    "); the old files are in {}, delete that folder once you no longer need it",
+                    old_files.display()
+                )
+            }
+            Notice::Damaged { id, reason } => write!(
+                f,
+                "article \"{id}\" is damaged ({reason}) and was left out; remove it with `juxta rm {id}` and import it again"
+            ),
+        }
+    }
+}
+
+/// A store folder and its database. Opening creates nothing (unless it converts a store of
+/// the folder format); the first write creates the database. Clones share one connection.
+#[derive(Clone)]
 pub struct Store {
     root: PathBuf,
+    inner: Arc<Inner>,
 }
+
+struct Inner {
+    /// `None` until the database exists.
+    db: Mutex<Option<Connection>>,
+    notices: Mutex<Vec<Notice>>,
+    /// Ids whose damage was already reported.
+    reported: Mutex<HashSet<String>>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("root", &self.root).finish()
+    }
+}
+
+/// Locks a mutex; a panic in another thread while holding it leaves nothing half-done here
+/// (SQLite rolls back an unfinished transaction when it is dropped), so the value is usable.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Columns of [`ArticleMeta`], in the order [`meta_from_row`] reads them.
+const META_COLUMNS: &str = "a.key, a.id, a.title, a.authors, a.date, a.source, a.url, a.file_name, a.imported, a.hash, a.words";
+
+/// How `imported` is stored: fixed width, so that text order is time order.
+const IMPORTED_FORMAT: &str = "%Y-%m-%dT%H:%M:%S%.9fZ";
+
+/// One row read from `article`: the id (when readable) and the metadata or why it is damaged.
+type MetaRow = (i64, String, std::result::Result<ArticleMeta, String>);
+
+fn text_column(
+    row: &rusqlite::Row<'_>,
+    i: usize,
+    name: &str,
+) -> std::result::Result<String, String> {
+    match row.get_ref(i) {
+        Ok(rusqlite::types::ValueRef::Text(t)) => std::str::from_utf8(t)
+            .map(str::to_string)
+            .map_err(|_| format!("its {name} is not valid UTF-8")),
+        Ok(rusqlite::types::ValueRef::Null) => Err(format!("its {name} is missing")),
+        Ok(_) => Err(format!("its {name} is not text")),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+fn optional_text(
+    row: &rusqlite::Row<'_>,
+    i: usize,
+    name: &str,
+) -> std::result::Result<Option<String>, String> {
+    match row.get_ref(i) {
+        Ok(rusqlite::types::ValueRef::Null) => Ok(None),
+        _ => text_column(row, i, name).map(Some),
+    }
+}
+
+fn meta_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<MetaRow> {
+    let key: i64 = row.get(0)?;
+    let id = text_column(row, 1, "id").unwrap_or_else(|_| format!("#{key}"));
+    let meta = (|| -> std::result::Result<ArticleMeta, String> {
+        let authors = text_column(row, 3, "authors")?;
+        let authors: Vec<String> = serde_json::from_str(&authors)
+            .map_err(|e| format!("its authors are not a JSON list of names: {e}"))?;
+        let date = optional_text(row, 4, "date")?
+            .map(|d| {
+                d.parse::<NaiveDate>()
+                    .map_err(|_| format!("its date \"{d}\" is not YYYY-MM-DD"))
+            })
+            .transpose()?;
+        let imported = text_column(row, 8, "import time")?;
+        let imported_at = DateTime::parse_from_rfc3339(&imported)
+            .map_err(|_| format!("its import time \"{imported}\" is not a time"))?
+            .with_timezone(&Utc);
+        let words: i64 = row
+            .get(10)
+            .map_err(|_| "its word count is not a number".to_string())?;
+        Ok(ArticleMeta {
+            id: id.clone(),
+            title: text_column(row, 2, "title")?,
+            authors,
+            source: text_column(row, 5, "source")?,
+            date,
+            url: optional_text(row, 6, "url")?,
+            words: usize::try_from(words).unwrap_or(0),
+            hash: text_column(row, 9, "hash")?,
+            imported_at,
+            file_name: text_column(row, 7, "file name")?,
+        })
+    })();
+    Ok((key, id, meta))
+}
+
+fn article_from(meta: ArticleMeta, text: String) -> Article {
+    Article {
+        id: meta.id,
+        title: meta.title,
+        source: meta.source,
+        date: meta.date,
+        url: meta.url,
+        text,
+        hash: meta.hash,
+        imported_at: meta.imported_at,
+        file_name: meta.file_name,
+    }
+}
+
+/// Writes one article with its text, index entry and analysis. Returns its key.
+fn insert_article(
+    conn: &Connection,
+    a: &Article,
+    authors: &[String],
+    analyses: &[Analysis],
+) -> rusqlite::Result<i64> {
+    let authors = serde_json::to_string(authors).unwrap_or_else(|_| "[]".into());
+    conn.prepare_cached(
+        "INSERT INTO article (id, title, authors, date, source, url, file_name, imported, hash, words)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![
+        a.id,
+        a.title,
+        authors,
+        a.date.map(|d| d.to_string()),
+        a.source,
+        a.url,
+        a.file_name,
+        a.imported_at.format(IMPORTED_FORMAT).to_string(),
+        a.hash,
+        a.word_count() as i64,
+    ])?;
+    let key = conn.last_insert_rowid();
+    conn.prepare_cached("INSERT INTO article_text (article, text) VALUES (?1, ?2)")?
+        .execute(params![key, a.text])?;
+    conn.prepare_cached("INSERT INTO article_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
+        .execute(params![key, a.title, a.text])?;
+    let mut put = conn.prepare_cached(
+        "INSERT OR REPLACE INTO analysis (article, kind, version, json) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for x in analyses {
+        put.execute(params![key, x.kind, x.version, x.json])?;
+    }
+    Ok(key)
+}
+
+/// How many drafts are analysed together (in parallel) before they are written.
+const BATCH: usize = 64;
 
 impl Store {
     /// Opens the store at `root`, checking that the folder is a store (or empty, or absent) in a
-    /// format this build understands.
+    /// format this build understands. A store of the folder format is converted now.
     pub fn open(root: impl Into<PathBuf>) -> Result<Store> {
         let root = root.into();
         if root.exists() && !root.is_dir() {
             return Err(StoreError::NotAFolder(root));
         }
-        let manifest = root.join("store.json");
-        match std::fs::read(&manifest) {
-            Ok(bytes) => {
-                let m: Manifest =
-                    serde_json::from_slice(&bytes).map_err(|e| StoreError::Damaged {
-                        path: manifest.clone(),
-                        reason: e.to_string(),
-                    })?;
-                if m.format > FORMAT {
-                    return Err(StoreError::TooNew {
-                        path: root,
-                        found: m.format,
-                    });
-                }
+        let store = Store {
+            root,
+            inner: Arc::new(Inner {
+                db: Mutex::new(None),
+                notices: Mutex::new(Vec::new()),
+                reported: Mutex::new(HashSet::new()),
+            }),
+        };
+        let legacy = legacy::pending(&store.root)?;
+        if !store.db_path().exists() && !legacy {
+            // The lock file and temporary files come first when a store is created: a
+            // folder holding only those is a store being created, not someone else's folder.
+            if let Ok(entries) = std::fs::read_dir(&store.root)
+                && entries
+                    .flatten()
+                    .any(|e| !is_store_scaffolding(&e.file_name()))
+            {
+                return Err(StoreError::NotAStore(store.root));
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                // The lock file and temporary files come first when a store is created: a
-                // folder holding only those is a store being created by another process (or
-                // by one that was killed), not someone else's folder.
-                if let Ok(entries) = std::fs::read_dir(&root)
-                    && entries
-                        .flatten()
-                        .any(|e| !is_store_scaffolding(&e.file_name()))
-                {
-                    return Err(StoreError::NotAStore(root));
-                }
-            }
-            Err(e) => return Err(io("read", &manifest)(e)),
+            return Ok(store);
         }
-        Ok(Store { root })
+        {
+            let mut db = lock(&store.inner.db);
+            let conn = store.connect(legacy)?;
+            *db = Some(conn);
+            if legacy {
+                let conn = db.as_mut().expect("connected just above");
+                if let Some(notice) =
+                    legacy::convert(&store.root, conn).map_err(|e| store.db_error(e))??
+                {
+                    lock(&store.inner.notices).push(notice);
+                }
+            }
+        }
+        Ok(store)
     }
 
     /// The store folder.
@@ -189,60 +454,161 @@ impl Store {
         &self.root
     }
 
-    fn articles_dir(&self) -> PathBuf {
-        self.root.join("articles")
+    /// The database file.
+    pub fn db_path(&self) -> PathBuf {
+        self.root.join(schema::DB_FILE)
     }
 
-    fn article_path(&self, id: &str) -> PathBuf {
-        self.articles_dir().join(format!("{id}.json"))
+    /// Whether the database exists (something was ever stored).
+    pub fn is_created(&self) -> bool {
+        lock(&self.inner.db).is_some() || self.db_path().exists()
     }
 
-    fn cache_dir(&self) -> PathBuf {
-        self.root.join("cache")
+    /// What the user should be told (a conversion, damaged articles), each once.
+    pub fn notices(&self) -> Vec<Notice> {
+        std::mem::take(&mut *lock(&self.inner.notices))
+    }
+
+    fn db_error(&self, e: rusqlite::Error) -> StoreError {
+        use rusqlite::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+                StoreError::Busy(self.root.clone())
+            }
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => StoreError::Damaged {
+                path: self.db_path(),
+                reason: e.to_string(),
+            },
+            _ => StoreError::Database {
+                path: self.db_path(),
+                error: e,
+            },
+        }
+    }
+
+    /// Opens the database (creating it when `create`) and brings its schema up to date.
+    fn connect(&self, create: bool) -> Result<Connection> {
+        let path = self.db_path();
+        if create {
+            std::fs::create_dir_all(&self.root).map_err(io("create", &self.root))?;
+            // Created here rather than by SQLite so that a refusal names the file and the
+            // reason, and the file gets the permissions of any file the user creates.
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&path)
+                .map_err(io("create", &path))?;
+        }
+        let mut conn = schema::connect(&path, create).map_err(|e| self.db_error(e))?;
+        let found = schema::current(&conn).map_err(|e| self.db_error(e))?;
+        if found > schema::version() {
+            return Err(StoreError::TooNew {
+                path: self.root.clone(),
+                found: u32::try_from(found).unwrap_or(u32::MAX),
+            });
+        }
+        if found < schema::version() {
+            let tx = conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(|e| self.db_error(e))?;
+            // Another process may have migrated while this one waited for the lock.
+            let found = schema::current(&tx).map_err(|e| self.db_error(e))?;
+            schema::migrate(&tx, found).map_err(|e| self.db_error(e))?;
+            tx.commit().map_err(|e| self.db_error(e))?;
+        }
+        Ok(conn)
+    }
+
+    /// Runs `f` on the connection; `None` when the database does not exist (and `create` is
+    /// false: reading never creates the store).
+    fn with_db<T>(
+        &self,
+        create: bool,
+        f: impl FnOnce(&mut Connection) -> Result<T>,
+    ) -> Result<Option<T>> {
+        let mut db = lock(&self.inner.db);
+        if db.is_none() {
+            if !create && !self.db_path().exists() {
+                return Ok(None);
+            }
+            *db = Some(self.connect(create)?);
+        }
+        f(db.as_mut().expect("connected just above")).map(Some)
+    }
+
+    /// Reports a damaged article once.
+    fn report_damage(&self, id: &str, reason: &str) {
+        if lock(&self.inner.reported).insert(id.to_string()) {
+            lock(&self.inner.notices).push(Notice::Damaged {
+                id: id.to_string(),
+                reason: reason.to_string(),
+            });
+        }
     }
 
     /// Ids of all stored articles, sorted.
     pub fn ids(&self) -> Result<Vec<String>> {
-        let dir = self.articles_dir();
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(e) => e,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(io("read", &dir)(e)),
-        };
-        let mut ids = Vec::new();
-        for entry in entries {
-            let entry = entry.map_err(io("read", &dir))?;
-            let name = entry.file_name();
-            let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".json")) else {
-                continue;
-            };
-            // Temporary files of a write in progress (or of a crashed one) start with a dot and
-            // are not valid ids.
-            if is_valid_id(id) {
-                ids.push(id.to_string());
-            }
-        }
-        ids.sort();
-        Ok(ids)
+        let ids = self.with_db(false, |conn| {
+            let mut stmt = conn
+                .prepare_cached("SELECT id FROM article ORDER BY id")
+                .map_err(|e| self.db_error(e))?;
+            let rows = stmt
+                .query_map([], |r| r.get::<_, String>(0))
+                .map_err(|e| self.db_error(e))?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(|e| self.db_error(e))
+        })?;
+        Ok(ids.unwrap_or_default())
     }
 
-    /// All articles, oldest import first (ties by id).
-    pub fn list(&self) -> Result<Vec<Article>> {
-        let mut articles = Vec::new();
-        for id in self.ids()? {
-            match self.get(&id) {
-                Ok(article) => articles.push(article),
-                // Removed by another process since the folder was read: not an error.
-                Err(StoreError::UnknownId { .. }) => {}
-                Err(e) => return Err(e),
+    /// Metadata of every readable article, oldest import first (ties by id), without reading
+    /// any text. Damaged articles are left out and reported once through [`Store::notices`].
+    pub fn list_meta(&self) -> Result<Vec<ArticleMeta>> {
+        let rows = self.with_db(false, |conn| {
+            let sql = format!("SELECT {META_COLUMNS} FROM article a ORDER BY a.imported, a.id");
+            let mut stmt = conn.prepare_cached(&sql).map_err(|e| self.db_error(e))?;
+            let rows = stmt
+                .query_map([], meta_from_row)
+                .map_err(|e| self.db_error(e))?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(|e| self.db_error(e))
+        })?;
+        let mut out = Vec::new();
+        for (_, id, meta) in rows.unwrap_or_default() {
+            match meta {
+                Ok(m) => out.push(m),
+                Err(reason) => self.report_damage(&id, &reason),
             }
         }
-        articles.sort_by(|a, b| {
-            a.imported_at
-                .cmp(&b.imported_at)
-                .then_with(|| a.id.cmp(&b.id))
-        });
-        Ok(articles)
+        Ok(out)
+    }
+
+    /// All readable articles with their texts, oldest import first (ties by id). Damaged
+    /// articles are left out and reported once through [`Store::notices`].
+    pub fn list(&self) -> Result<Vec<Article>> {
+        let rows = self.with_db(false, |conn| {
+            let sql = format!(
+                "SELECT {META_COLUMNS}, t.text FROM article a LEFT JOIN article_text t ON t.article = a.key
+                 ORDER BY a.imported, a.id"
+            );
+            let mut stmt = conn.prepare_cached(&sql).map_err(|e| self.db_error(e))?;
+            let rows = stmt
+                .query_map([], |r| {
+                    let (key, id, meta) = meta_from_row(r)?;
+                    Ok((key, id, meta.and_then(|m| Ok((m, text_column(r, 11, "text")?)))))
+                })
+                .map_err(|e| self.db_error(e))?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(|e| self.db_error(e))
+        })?;
+        let mut out = Vec::new();
+        for (_, id, row) in rows.unwrap_or_default() {
+            match row {
+                Ok((m, text)) => out.push(article_from(m, text)),
+                Err(reason) => self.report_damage(&id, &reason),
+            }
+        }
+        Ok(out)
     }
 
     /// One article.
@@ -254,133 +620,356 @@ impl Store {
         if !is_valid_id(id) {
             return Err(unknown());
         }
-        let path = self.article_path(id);
-        let bytes = match std::fs::read(&path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(unknown()),
-            Err(e) => return Err(io("read", &path)(e)),
+        let row = self.with_db(false, |conn| {
+            let sql = format!(
+                "SELECT {META_COLUMNS}, t.text FROM article a LEFT JOIN article_text t ON t.article = a.key
+                 WHERE a.id = ?1"
+            );
+            let mut stmt = conn.prepare_cached(&sql).map_err(|e| self.db_error(e))?;
+            stmt.query_row([id], |r| {
+                let (_, _, meta) = meta_from_row(r)?;
+                Ok(meta.and_then(|m| Ok((m, text_column(r, 11, "text")?))))
+            })
+            .optional()
+            .map_err(|e| self.db_error(e))
+        })?;
+        match row.flatten() {
+            None => Err(unknown()),
+            Some(Ok((m, text))) => Ok(article_from(m, text)),
+            Some(Err(reason)) => Err(StoreError::DamagedRecord {
+                id: id.to_string(),
+                root: self.root.clone(),
+                reason,
+            }),
+        }
+    }
+
+    /// Metadata of one article, without its text.
+    pub fn get_meta(&self, id: &str) -> Result<ArticleMeta> {
+        let unknown = || StoreError::UnknownId {
+            id: id.to_string(),
+            root: self.root.clone(),
         };
-        serde_json::from_slice(&bytes).map_err(|e| StoreError::Damaged {
-            path,
-            reason: e.to_string(),
-        })
+        let row = self.with_db(false, |conn| {
+            let sql = format!("SELECT {META_COLUMNS} FROM article a WHERE a.id = ?1");
+            let mut stmt = conn.prepare_cached(&sql).map_err(|e| self.db_error(e))?;
+            stmt.query_row([id], meta_from_row)
+                .optional()
+                .map_err(|e| self.db_error(e))
+        })?;
+        match row.flatten() {
+            None => Err(unknown()),
+            Some((_, _, Ok(m))) => Ok(m),
+            Some((_, _, Err(reason))) => Err(StoreError::DamagedRecord {
+                id: id.to_string(),
+                root: self.root.clone(),
+                reason,
+            }),
+        }
+    }
+
+    /// Number of stored articles.
+    pub fn count(&self) -> Result<usize> {
+        let n = self.with_db(false, |conn| {
+            conn.query_row("SELECT count(*) FROM article", [], |r| r.get::<_, i64>(0))
+                .map_err(|e| self.db_error(e))
+        })?;
+        Ok(n.map_or(0, |n| usize::try_from(n).unwrap_or(0)))
     }
 
     /// Whether an article with this id exists.
     pub fn contains(&self, id: &str) -> bool {
-        is_valid_id(id) && self.article_path(id).is_file()
+        if !is_valid_id(id) {
+            return false;
+        }
+        let found = self.with_db(false, |conn| {
+            conn.prepare_cached("SELECT 1 FROM article WHERE id = ?1")
+                .and_then(|mut s| s.exists([id]))
+                .map_err(|e| self.db_error(e))
+        });
+        matches!(found, Ok(Some(true)))
     }
 
     /// Stores drafts under fresh ids; text already in the store is not stored again.
     pub fn add(&self, drafts: Vec<Draft>) -> Result<Vec<Added>> {
-        let _lock = self.lock()?;
-        let mut known: Vec<(String, String)> =
-            self.list()?.into_iter().map(|a| (a.id, a.hash)).collect();
-        std::fs::create_dir_all(self.articles_dir()).map_err(io("create", &self.articles_dir()))?;
-        let now = Utc::now();
-        let mut out = Vec::with_capacity(drafts.len());
-        for draft in drafts {
-            let hash = crate::article::content_hash(&draft.text);
-            if let Some((id, _)) = known.iter().find(|(_, h)| *h == hash) {
-                out.push(Added::Duplicate {
-                    existing: id.clone(),
-                    file_name: draft.file_name,
-                });
-                continue;
-            }
-            let id = unique_id(&draft.id_hint, |id| known.iter().any(|(k, _)| k == id));
-            // One nanosecond apart, so that listing (oldest first) keeps the order of the command
-            // line and of JSON arrays instead of falling back to id order (`x-10` before `x-2`).
-            let at = now + chrono::Duration::nanoseconds(out.len() as i64);
-            let article = draft.into_article(id, at);
-            let json = serde_json::to_vec_pretty(&article).expect("an article always serializes");
-            fs::write_atomic(&self.article_path(&article.id), &json)?;
-            known.push((article.id.clone(), article.hash.clone()));
-            out.push(Added::New(article));
-        }
-        Ok(out)
+        self.add_with(drafts, &|_| Vec::new())
     }
 
-    /// Removes articles (and their cached analysis). Unknown ids are reported, the others are
-    /// still removed.
+    /// [`Store::add`], storing what `analyse` computes for each new article in the same
+    /// transaction as the article. Drafts are analysed in parallel batches, then written one
+    /// transaction per article: a killed import loses at most the article being written.
+    pub fn add_with(&self, drafts: Vec<Draft>, analyse: Analyser<'_>) -> Result<Vec<Added>> {
+        let out = self.with_db(true, |conn| {
+            let now = Utc::now();
+            let mut out = Vec::with_capacity(drafts.len());
+            let mut drafts = drafts.into_iter();
+            loop {
+                let batch: Vec<Draft> = drafts.by_ref().take(BATCH).collect();
+                if batch.is_empty() {
+                    break;
+                }
+                // Provisional articles (ids come later, inside each write transaction); the
+                // nanosecond steps keep the order of the command line in listings.
+                let articles: Vec<Article> = batch
+                    .into_iter()
+                    .map(|d| {
+                        let at = now + chrono::Duration::nanoseconds(out.len() as i64);
+                        let hint = d.id_hint.clone();
+                        let a = d.into_article(hint, at);
+                        out.push(None);
+                        a
+                    })
+                    .collect();
+                let stored = self.stored_hashes(conn, &articles)?;
+                let mut seen = HashSet::new();
+                let todo: Vec<bool> = articles
+                    .iter()
+                    .map(|a| !stored.contains(&a.hash) && seen.insert(a.hash.clone()))
+                    .collect();
+                let analyses = analyse_all(&articles, &todo, analyse);
+                let first = out.len() - articles.len();
+                for (i, (a, x)) in articles.into_iter().zip(analyses).enumerate() {
+                    out[first + i] = Some(self.write_one(conn, a, &x)?);
+                }
+            }
+            Ok(out.into_iter().flatten().collect::<Vec<_>>())
+        })?;
+        Ok(out.unwrap_or_default())
+    }
+
+    /// Which of the articles' hashes are stored already.
+    fn stored_hashes(&self, conn: &Connection, articles: &[Article]) -> Result<HashSet<String>> {
+        let mut stmt = conn
+            .prepare_cached("SELECT 1 FROM article WHERE hash = ?1")
+            .map_err(|e| self.db_error(e))?;
+        let mut found = HashSet::new();
+        for a in articles {
+            if stmt.exists([&a.hash]).map_err(|e| self.db_error(e))? {
+                found.insert(a.hash.clone());
+            }
+        }
+        Ok(found)
+    }
+
+    /// Writes one article in its own transaction, unless its text is stored already.
+    fn write_one(&self, conn: &mut Connection, mut a: Article, x: &[Analysis]) -> Result<Added> {
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| self.db_error(e))?;
+        let existing: Option<String> = tx
+            .prepare_cached("SELECT id FROM article WHERE hash = ?1")
+            .and_then(|mut s| s.query_row([&a.hash], |r| r.get(0)).optional())
+            .map_err(|e| self.db_error(e))?;
+        if let Some(existing) = existing {
+            return Ok(Added::Duplicate {
+                existing,
+                file_name: a.file_name,
+            });
+        }
+        let failed = std::cell::RefCell::new(None);
+        let id = {
+            let taken = std::cell::RefCell::new(
+                tx.prepare_cached("SELECT 1 FROM article WHERE id = ?1")
+                    .map_err(|e| self.db_error(e))?,
+            );
+            unique_id(&a.id, |id| match taken.borrow_mut().exists([id]) {
+                Ok(t) => t,
+                Err(e) => {
+                    // Counted as free so the search ends; the error is returned below.
+                    *failed.borrow_mut() = Some(e);
+                    false
+                }
+            })
+        };
+        if let Some(e) = failed.into_inner() {
+            return Err(self.db_error(e));
+        }
+        a.id = id;
+        insert_article(&tx, &a, &[], x).map_err(|e| self.db_error(e))?;
+        tx.commit().map_err(|e| self.db_error(e))?;
+        Ok(Added::New(a))
+    }
+
+    /// Removes articles (with their analysis and index entries). Unknown ids are reported,
+    /// the others are still removed; a damaged article can be removed like any other.
     pub fn remove(&self, ids: &[String]) -> Result<Vec<Result<Article>>> {
-        // Nothing stored yet: every id is unknown, and removing must not create the store.
-        let _lock = if self.root.join("store.json").exists() {
-            Some(self.lock()?)
-        } else {
-            None
+        let unknown = |id: &String| StoreError::UnknownId {
+            id: id.clone(),
+            root: self.root.clone(),
         };
-        let mut remaining = self.list()?;
-        let mut out = Vec::with_capacity(ids.len());
-        for id in ids {
-            let Some(at) = remaining.iter().position(|a| a.id == *id) else {
-                out.push(Err(StoreError::UnknownId {
-                    id: id.clone(),
-                    root: self.root.clone(),
-                }));
-                continue;
-            };
-            let article = remaining.swap_remove(at);
-            let path = self.article_path(id);
-            std::fs::remove_file(&path).map_err(io("remove", &path))?;
-            if !remaining.iter().any(|a| a.hash == article.hash) {
-                self.remove_cache(&article.hash);
+        let out = self.with_db(false, |conn| {
+            let mut out = Vec::with_capacity(ids.len());
+            for id in ids {
+                out.push(self.remove_one(conn, id)?.ok_or_else(|| unknown(id)));
             }
-            out.push(Ok(article));
-        }
-        Ok(out)
+            Ok(out)
+        })?;
+        Ok(out.unwrap_or_else(|| ids.iter().map(|id| Err(unknown(id))).collect()))
     }
 
-    fn remove_cache(&self, hash: &str) {
-        let Ok(entries) = std::fs::read_dir(self.cache_dir()) else {
-            return;
+    fn remove_one(&self, conn: &mut Connection, id: &str) -> Result<Option<Article>> {
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| self.db_error(e))?;
+        let sql = format!(
+            "SELECT {META_COLUMNS}, t.text, a.title FROM article a LEFT JOIN article_text t ON t.article = a.key
+             WHERE a.id = ?1"
+        );
+        let row = tx
+            .query_row(&sql, [id], |r| {
+                let (key, _, meta) = meta_from_row(r)?;
+                let text = r.get::<_, Option<String>>(11).ok().flatten();
+                let title = r.get::<_, String>(12).ok();
+                Ok((key, meta, text, title))
+            })
+            .optional()
+            .map_err(|e| self.db_error(e))?;
+        let Some((key, meta, text, title)) = row else {
+            return Ok(None);
         };
-        for entry in entries.flatten() {
-            if entry.file_name().to_string_lossy().starts_with(hash) {
-                // A cache file left behind only costs disk space; it is never read for another text.
-                let _ = std::fs::remove_file(entry.path());
+        let index_row_known = match (&text, &title) {
+            (Some(text), Some(title)) => {
+                tx.execute(
+                    "INSERT INTO article_fts (article_fts, rowid, title, text) VALUES ('delete', ?1, ?2, ?3)",
+                    params![key, title, text],
+                )
+                .map_err(|e| self.db_error(e))?;
+                true
             }
+            _ => false,
+        };
+        tx.execute("DELETE FROM article WHERE key = ?1", [key])
+            .map_err(|e| self.db_error(e))?;
+        if !index_row_known {
+            // The index entry was made from a text that is gone: only a rebuild removes it.
+            tx.execute(
+                "INSERT INTO article_fts (article_fts) VALUES ('rebuild')",
+                [],
+            )
+            .map_err(|e| self.db_error(e))?;
         }
+        tx.commit().map_err(|e| self.db_error(e))?;
+        let article = match meta {
+            Ok(m) => article_from(m, text.unwrap_or_default()),
+            // What could be read of a damaged article, for the message that it was removed.
+            Err(_) => Article {
+                id: id.to_string(),
+                title: title.unwrap_or_default(),
+                source: String::new(),
+                date: None,
+                url: None,
+                text: text.unwrap_or_default(),
+                hash: String::new(),
+                imported_at: DateTime::<Utc>::UNIX_EPOCH,
+                file_name: String::new(),
+            },
+        };
+        lock(&self.inner.reported).remove(id);
+        Ok(Some(article))
     }
 
-    /// Cached analysis of a text, if present and written by the same analysis `kind` (which
-    /// names the analysis and its version, e.g. `extract-v3`). A damaged entry is a miss.
+    /// Stored analysis of an article, if present and written by this `version`.
+    pub fn analysis(&self, id: &str, kind: &str, version: &str) -> Result<Option<String>> {
+        let json = self.with_db(false, |conn| {
+            conn.prepare_cached(
+                "SELECT x.json FROM analysis x JOIN article a ON a.key = x.article
+                 WHERE a.id = ?1 AND x.kind = ?2 AND x.version = ?3",
+            )
+            .and_then(|mut s| s.query_row([id, kind, version], |r| r.get(0)).optional())
+            .map_err(|e| self.db_error(e))
+        })?;
+        Ok(json.flatten())
+    }
+
+    /// Stores (replaces) one analysis row of a stored article.
+    pub fn put_analysis(&self, id: &str, analysis: &Analysis) -> Result<()> {
+        self.with_db(false, |conn| {
+            conn.prepare_cached(
+                "INSERT OR REPLACE INTO analysis (article, kind, version, json)
+                 SELECT key, ?2, ?3, ?4 FROM article WHERE id = ?1",
+            )
+            .and_then(|mut s| {
+                s.execute(params![id, analysis.kind, analysis.version, analysis.json])
+            })
+            .map_err(|e| self.db_error(e))
+        })?;
+        Ok(())
+    }
+
+    /// Analysis of a text, if present and written by the same analysis `kind` (which names
+    /// the analysis and its version, e.g. `extract-v3`). A damaged entry is a miss.
     pub fn cache_get<T: DeserializeOwned>(&self, hash: &str, kind: &str) -> Option<T> {
-        let bytes = std::fs::read(self.cache_dir().join(format!("{hash}-{kind}.json"))).ok()?;
-        serde_json::from_slice(&bytes).ok()
+        let json: Option<Option<String>> = self
+            .with_db(false, |conn| {
+                conn.prepare_cached(
+                    "SELECT x.json FROM analysis x JOIN article a ON a.key = x.article
+                     WHERE a.hash = ?1 AND x.kind = ?2",
+                )
+                .and_then(|mut s| s.query_row([hash, kind], |r| r.get(0)).optional())
+                .map_err(|e| self.db_error(e))
+            })
+            .ok()?;
+        serde_json::from_str(&json.flatten()?).ok()
     }
 
-    /// Stores analysis of a text. Needs no lock: entries are immutable, written atomically, and
-    /// two processes writing the same entry write the same bytes.
+    /// Stores analysis of a stored text, as an analysis row of its article with the whole
+    /// `kind` as its name. A text that is not stored has nowhere to keep it: nothing is written.
     pub fn cache_put<T: Serialize>(&self, hash: &str, kind: &str, value: &T) -> Result<()> {
-        let dir = self.cache_dir();
-        std::fs::create_dir_all(&dir).map_err(io("create", &dir))?;
-        let json = serde_json::to_vec(value).expect("analysis always serializes");
-        fs::write_atomic(&dir.join(format!("{hash}-{kind}.json")), &json)
+        let json = serde_json::to_string(value).expect("analysis always serializes");
+        self.with_db(false, |conn| {
+            conn.prepare_cached(
+                "INSERT OR REPLACE INTO analysis (article, kind, version, json)
+                 SELECT key, ?2, '', ?3 FROM article WHERE hash = ?1",
+            )
+            .and_then(|mut s| s.execute(params![hash, kind, json]))
+            .map_err(|e| self.db_error(e))
+        })?;
+        Ok(())
     }
 
-    /// Takes the write lock, creating the store on first use.
-    fn lock(&self) -> Result<fs::Lock> {
-        std::fs::create_dir_all(&self.root).map_err(io("create", &self.root))?;
-        let lock =
-            fs::Lock::acquire(&self.root.join("lock"), LOCK_TIMEOUT).map_err(|e| match e {
-                fs::LockError::Timeout => StoreError::Busy(self.root.clone()),
-                fs::LockError::Io(error) => StoreError::Io {
-                    action: "lock",
-                    path: self.root.join("lock"),
-                    error,
-                },
-            })?;
-        // Temporary files are only written under the lock (cache entries live elsewhere), so
-        // any found now were left by a writer that was killed.
-        remove_temporary_files(&self.root);
-        remove_temporary_files(&self.articles_dir());
-        let manifest = self.root.join("store.json");
-        if !manifest.exists() {
-            let json =
-                serde_json::to_vec(&Manifest { format: FORMAT }).expect("manifest serializes");
-            fs::write_atomic(&manifest, &json)?;
-        }
-        Ok(lock)
+    /// Full-text search: the `limit` best articles for `query` (words, "quoted phrases",
+    /// prefix*; case and accents folded), each with a snippet and the byte offsets of its
+    /// first match in the text.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        let Some(fts) = search::to_fts(query) else {
+            return Ok(Vec::new());
+        };
+        let hits = self.with_db(false, |conn| {
+            search::run(conn, &fts, limit).map_err(|e| self.db_error(e))
+        })?;
+        Ok(hits.unwrap_or_default())
     }
+}
+
+/// Runs `analyse` on the articles marked in `todo`, on all cores; the others get no rows.
+fn analyse_all(articles: &[Article], todo: &[bool], analyse: Analyser<'_>) -> Vec<Vec<Analysis>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(articles.len().max(1));
+    let mut out: Vec<Vec<Analysis>> = vec![Vec::new(); articles.len()];
+    if threads <= 1 {
+        for (i, a) in articles.iter().enumerate() {
+            if todo[i] {
+                out[i] = analyse(a);
+            }
+        }
+        return out;
+    }
+    let chunk = articles.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        for ((arts, flags), slots) in articles
+            .chunks(chunk)
+            .zip(todo.chunks(chunk))
+            .zip(out.chunks_mut(chunk))
+        {
+            s.spawn(move || {
+                for ((a, &t), slot) in arts.iter().zip(flags).zip(slots) {
+                    if t {
+                        *slot = analyse(a);
+                    }
+                }
+            });
+        }
+    });
+    out
 }

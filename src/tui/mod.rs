@@ -158,7 +158,7 @@ pub fn load_app(
     opened: &[Vec<String>],
     progress: &mut dyn FnMut(usize, usize),
 ) -> App {
-    let cache = store.root().join("store.json").exists().then_some(store);
+    let cache = store.is_created().then_some(store);
     let corpus = Corpus::build_with_progress(articles, config, cache, progress);
     let pair = choose_pair(&corpus, opened);
     App::new(corpus, config, size, pair)

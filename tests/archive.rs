@@ -1,0 +1,449 @@
+//! The archive database with real SQLite files: converting a store of the folder format,
+//! two writers at once, a killed import, damaged records, full-text search, check and repair.
+
+#[path = "data/harness.rs"]
+mod harness;
+
+use harness::Sandbox;
+use juxta::article::Article;
+use juxta::import::{Format, ImportOptions, parse_bytes};
+use juxta::store::{Added, Analysis, Notice, Store};
+use std::collections::HashSet;
+use std::path::Path;
+use std::process::Stdio;
+use std::time::Duration;
+
+fn drafts(name: &str, text: &str) -> Vec<juxta::import::Draft> {
+    parse_bytes(
+        text.as_bytes(),
+        name,
+        Format::Text,
+        &ImportOptions::default(),
+    )
+    .unwrap()
+}
+
+fn add(store: &Store, name: &str, text: &str) -> Article {
+    match store.add(drafts(name, text)).unwrap().remove(0) {
+        Added::New(a) => a,
+        other => panic!("expected a new article, got {other:?}"),
+    }
+}
+
+/// A raw connection to a store's database, as a researcher with `sqlite3` would open it
+/// (foreign keys off).
+fn raw(store: &Path) -> rusqlite::Connection {
+    let db = rusqlite::Connection::open(store.join("juxta.db")).unwrap();
+    db.pragma_update(None, "foreign_keys", "OFF").unwrap();
+    db
+}
+
+// ---------------------------------------------------------------------------------------------
+// Converting a store of the folder format
+
+/// An article as the folder format stored it.
+fn old_article(id: &str, text: &str, second: u32) -> Article {
+    Article {
+        id: id.into(),
+        title: format!("Title of {id}"),
+        source: "The Lantern".into(),
+        date: "2024-11-05".parse().ok(),
+        url: Some(format!("https://news.example/{id}")),
+        text: text.into(),
+        hash: juxta::article::content_hash(text),
+        imported_at: format!("2025-01-02T03:04:{second:02}.000000005Z")
+            .parse()
+            .unwrap(),
+        file_name: format!("{id}.txt"),
+    }
+}
+
+fn write_folder_store(s: &Sandbox) -> Vec<Article> {
+    let articles = vec![
+        old_article("zeta", "The ferry timetable changed in spring.", 1),
+        old_article("alpha", "Inês Moreira-Quist opened the archive.", 2),
+    ];
+    s.write("store/store.json", r#"{"format":1}"#);
+    for a in &articles {
+        s.write(
+            &format!("store/articles/{}.json", a.id),
+            serde_json::to_vec_pretty(a).unwrap(),
+        );
+    }
+    s.write("store/articles/broken.json", "{\"id\": \"broken\", \"ti");
+    s.write("store/articles/.tmp-x1y2", "{\"id\": \"half");
+    s.write(
+        &format!("store/cache/{}-probe-v1.json", articles[0].hash),
+        "[1,2,3]",
+    );
+    articles
+}
+
+#[test]
+fn a_folder_store_is_converted_on_first_open_and_its_files_kept_aside() {
+    let s = Sandbox::new();
+    let articles = write_folder_store(&s);
+    let store = Store::open(s.store()).unwrap();
+    let old_files = s.store().join("old-folder-store");
+    assert_eq!(
+        store.notices(),
+        [Notice::Migrated {
+            articles: 2,
+            skipped: vec!["broken.json".into()],
+            old_files: old_files.clone(),
+        }]
+    );
+    assert_eq!(
+        Notice::Migrated {
+            articles: 2,
+            skipped: vec!["broken.json".into()],
+            old_files: old_files.clone(),
+        }
+        .to_string(),
+        format!(
+            "converted the store to a database (2 articles; 1 damaged file not converted: broken.json); the old files are in {}, delete that folder once you no longer need it",
+            old_files.display()
+        )
+    );
+    // Everything as it was, in import order, cached analysis included.
+    assert_eq!(store.list().unwrap(), articles);
+    assert_eq!(
+        store.cache_get::<Vec<u32>>(&articles[0].hash, "probe-v1"),
+        Some(vec![1, 2, 3])
+    );
+    // The old files moved aside, whole.
+    assert!(!s.store().join("store.json").exists());
+    assert!(!s.store().join("articles").exists());
+    assert!(old_files.join("store.json").is_file());
+    assert!(old_files.join("articles/alpha.json").is_file());
+    assert!(old_files.join("articles/broken.json").is_file());
+    assert!(old_files.join("cache").is_dir());
+    // Converted once: the next open says nothing and the command line sees the same store.
+    assert_eq!(Store::open(s.store()).unwrap().notices(), []);
+    assert_eq!(s.ids(), ["zeta", "alpha"]);
+    assert_eq!(s.text("alpha"), "Inês Moreira-Quist opened the archive.");
+}
+
+#[test]
+fn a_conversion_interrupted_before_the_files_were_moved_finishes_without_importing_twice() {
+    let s = Sandbox::new();
+    write_folder_store(&s);
+    drop(Store::open(s.store()).unwrap());
+    // As if killed after the commit, before moving store.json aside.
+    std::fs::rename(
+        s.store().join("old-folder-store/store.json"),
+        s.store().join("store.json"),
+    )
+    .unwrap();
+    let store = Store::open(s.store()).unwrap();
+    assert_eq!(store.notices(), []);
+    assert_eq!(store.ids().unwrap(), ["alpha", "zeta"]);
+    assert!(!s.store().join("store.json").exists());
+    assert!(s.store().join("old-folder-store/store.json").is_file());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Two writers, a killed import
+
+#[test]
+fn two_writers_at_once_store_every_text_once_under_unique_ids() {
+    let s = Sandbox::new();
+    let texts: Vec<String> = (0..60)
+        .map(|i| format!("Dispatch {i} about the river crossing."))
+        .collect();
+    std::thread::scope(|scope| {
+        for w in 0..2 {
+            let texts = &texts;
+            let root = s.store();
+            scope.spawn(move || {
+                // Each writer has its own connection, as two processes would.
+                let store = Store::open(root).unwrap();
+                for (i, t) in texts.iter().enumerate() {
+                    // Both writers add the even texts, each adds its own half of the odd.
+                    if i % 2 == 0 || i % 4 == 1 + 2 * w {
+                        store.add(drafts("dispatch.txt", t)).unwrap();
+                    }
+                }
+            });
+        }
+    });
+    let store = Store::open(s.store()).unwrap();
+    let listed = store.list().unwrap();
+    assert_eq!(listed.len(), texts.len());
+    let stored: HashSet<&str> = listed.iter().map(|a| a.text.as_str()).collect();
+    assert_eq!(stored, texts.iter().map(String::as_str).collect());
+    let ids: HashSet<&str> = listed.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids.len(), listed.len());
+    assert!(store.check(&[]).unwrap().is_clean());
+}
+
+/// A folder of `n` articles of a few kilobytes each, different texts.
+fn write_folder(s: &Sandbox, dir: &str, n: usize) -> Vec<String> {
+    let words = [
+        "ferry", "council", "inquiry", "harbour", "tender", "levee", "pump", "ward", "said", "the",
+        "of", "and", "on",
+    ];
+    (0..n)
+        .map(|i| {
+            let mut state = i as u64 * 7_919 + 17;
+            let mut text = format!("Bulletin {i}\n\n");
+            while text.len() < 3_000 {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(words[(state >> 59) as usize % words.len()]);
+                text.push(if state.is_multiple_of(11) { '.' } else { ' ' });
+            }
+            let text = format!("{}.", text.trim_end());
+            let path = s.write(&format!("{dir}/bulletin-{i:03}.txt"), &text);
+            // The text as stored: what importing the file gives.
+            juxta::import::read_file(&path, &ImportOptions::default())
+                .unwrap()
+                .remove(0)
+                .text
+        })
+        .collect()
+}
+
+#[test]
+fn a_killed_import_leaves_a_consistent_store_missing_at_most_what_it_had_not_written() {
+    let s = Sandbox::new();
+    let texts = write_folder(&s, "batch", 300);
+    let expected: HashSet<&str> = texts.iter().map(String::as_str).collect();
+    for delay in [5, 40, 120, 250] {
+        let mut child = s
+            .command()
+            .args(["add", "batch"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start juxta add");
+        std::thread::sleep(Duration::from_millis(delay));
+        let _ = child.kill(); // SIGKILL: no destructor, no rollback by the process itself
+        child.wait().unwrap();
+        if !s.store().join("juxta.db").exists() {
+            continue;
+        }
+        let store = Store::open(s.store()).unwrap();
+        let report = store.check(&[]).unwrap();
+        assert!(report.is_clean(), "after a kill at {delay} ms: {report:?}");
+        // Whatever was stored is whole: each text is one of the files, complete.
+        for a in store.list().unwrap() {
+            assert!(expected.contains(a.text.as_str()), "{} is complete", a.id);
+        }
+        eprintln!("killed at {delay} ms: {} stored", store.count().unwrap());
+    }
+    // The next import stores the rest, nothing twice.
+    s.run(&["add", "batch"]).success();
+    let store = Store::open(s.store()).unwrap();
+    let listed = store.list().unwrap();
+    assert_eq!(listed.len(), texts.len());
+    let stored: HashSet<&str> = listed.iter().map(|a| a.text.as_str()).collect();
+    assert_eq!(stored, expected);
+    assert!(store.check(&[]).unwrap().is_clean());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Damage
+
+#[test]
+fn a_damaged_record_is_reported_once_left_out_and_removable() {
+    let s = Sandbox::new();
+    let store = Store::open(s.store()).unwrap();
+    add(&store, "a.txt", "First dispatch.");
+    add(&store, "b.txt", "Second dispatch.");
+    add(&store, "c.txt", "Third dispatch.");
+    let db = raw(&s.store());
+    db.execute("UPDATE article SET authors = '[\"Ana' WHERE id = 'a'", [])
+        .unwrap();
+    db.execute(
+        "DELETE FROM article_text WHERE article = (SELECT key FROM article WHERE id = 'c')",
+        [],
+    )
+    .unwrap();
+    drop(db);
+
+    let store = Store::open(s.store()).unwrap();
+    let ids = |v: Vec<Article>| v.into_iter().map(|a| a.id).collect::<Vec<_>>();
+    assert_eq!(ids(store.list().unwrap()), ["b"]);
+    assert_eq!(ids(store.list().unwrap()), ["b"]);
+    let notices: Vec<String> = store.notices().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        notices,
+        [
+            "article \"a\" is damaged (its authors are not a JSON list of names: EOF while parsing a string at line 1 column 5) and was left out; remove it with `juxta rm a` and import it again",
+            "article \"c\" is damaged (its text is missing) and was left out; remove it with `juxta rm c` and import it again",
+        ]
+    );
+    // Reported once: listing again adds nothing.
+    store.list().unwrap();
+    assert_eq!(store.notices(), []);
+    // Metadata-only listing still shows c (its metadata is fine).
+    let meta: Vec<String> = store
+        .list_meta()
+        .unwrap()
+        .into_iter()
+        .map(|m| m.id)
+        .collect();
+    assert_eq!(meta, ["b", "c"]);
+    assert_eq!(
+        store.get("c").unwrap_err().to_string(),
+        format!(
+            "article \"c\" in the store at {} is damaged (its text is missing); remove it with `juxta rm c` and import it again",
+            s.store().display()
+        )
+    );
+    let report = store.check(&[]).unwrap();
+    assert_eq!(report.damaged.len(), 2);
+
+    // The command line lists the rest and removes the damaged ones.
+    let run = s.run(&["list", "--json"]);
+    run.success();
+    assert!(run.stdout.contains("\"id\": \"b\""), "{}", run.stdout);
+    s.run(&["show", "b"]).success();
+    let rm = s.run(&["rm", "a", "c"]);
+    rm.success();
+    assert_eq!(s.ids(), ["b"]);
+    let store = Store::open(s.store()).unwrap();
+    assert!(store.check(&[]).unwrap().is_clean());
+    // The texts can be imported again.
+    add(&store, "c.txt", "Third dispatch.");
+    assert_eq!(store.search("third", 10).unwrap().len(), 1);
+}
+
+#[test]
+fn check_finds_orphans_and_stale_analysis_and_repair_rebuilds_them() {
+    let s = Sandbox::new();
+    let store = Store::open(s.store()).unwrap();
+    let probe = |version: &'static str| {
+        move |a: &Article| {
+            vec![Analysis {
+                kind: "probe".into(),
+                version: version.into(),
+                json: a.text.len().to_string(),
+            }]
+        }
+    };
+    store
+        .add_with(drafts("a.txt", "Lock gates closed early."), &probe("1"))
+        .unwrap();
+    store
+        .add_with(drafts("b.txt", "Lock gates opened late."), &probe("1"))
+        .unwrap();
+    assert!(store.check(&[("probe", "1")]).unwrap().is_clean());
+    assert_eq!(
+        store.analysis("a", "probe", "1").unwrap().as_deref(),
+        Some("24")
+    );
+    let stale = store.check(&[("probe", "2")]).unwrap();
+    assert_eq!(
+        stale.stale,
+        [("a".into(), "probe".into()), ("b".into(), "probe".into())]
+    );
+    // Edited by hand with foreign keys off: an analysis row of no article.
+    raw(&s.store())
+        .execute(
+            "INSERT INTO analysis (article, kind, version, json) VALUES (999, 'probe', '1', '0')",
+            [],
+        )
+        .unwrap();
+    let report = store.check(&[("probe", "2")]).unwrap();
+    assert_eq!(report.orphans, 1);
+    assert_eq!(report.articles, 2);
+    let repaired = store.repair(&[("probe", "2")], &probe("2")).unwrap();
+    assert_eq!(repaired.orphans_removed, 1);
+    assert_eq!(repaired.reanalysed, 2);
+    assert!(store.check(&[("probe", "2")]).unwrap().is_clean());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search
+
+fn search_store(s: &Sandbox) -> Store {
+    let store = Store::open(s.store()).unwrap();
+    add(
+        &store,
+        "quist.txt",
+        "Inês Moreira-Quist spoke at the harbour inquiry.\n\nShe said the pumps failed.",
+    );
+    add(
+        &store,
+        "quay.txt",
+        "The old quay collapsed after the warning.\n\nHarbourmasters met later that night.",
+    );
+    add(
+        &store,
+        "averted.txt",
+        "Engineers said the collapse of the quay was averted by the new pumps.",
+    );
+    store
+}
+
+fn found(store: &Store, query: &str) -> Vec<(String, Option<usize>, Option<usize>)> {
+    store
+        .search(query, 10)
+        .unwrap()
+        .into_iter()
+        .map(|h| (h.article, h.start, h.end))
+        .collect()
+}
+
+#[test]
+fn search_folds_accents_and_case_and_gives_byte_offsets() {
+    let s = Sandbox::new();
+    let store = search_store(&s);
+    // "Inês" is five bytes.
+    assert_eq!(found(&store, "ines"), [("quist".into(), Some(0), Some(5))]);
+    assert_eq!(found(&store, "INÊS"), [("quist".into(), Some(0), Some(5))]);
+    let hit = store.search("moreira", 10).unwrap().remove(0);
+    assert_eq!(
+        hit.title,
+        "Inês Moreira-Quist spoke at the harbour inquiry."
+    );
+    assert_eq!(
+        hit.snippet,
+        "Inês Moreira-Quist spoke at the harbour inquiry.  She said the pumps failed."
+    );
+}
+
+#[test]
+fn search_phrases_prefixes_and_all_words() {
+    let s = Sandbox::new();
+    let store = search_store(&s);
+    // A phrase: the words in this order, next to each other.
+    assert_eq!(
+        found(&store, "\"quay collapsed\""),
+        [("quay".into(), Some(8), Some(22))]
+    );
+    // Without quotes every word must occur, anywhere.
+    let mut both: Vec<String> = found(&store, "quay collapse*")
+        .into_iter()
+        .map(|h| h.0)
+        .collect();
+    both.sort();
+    assert_eq!(both, ["averted", "quay"]);
+    // Whole words unless a prefix is asked for.
+    assert_eq!(
+        found(&store, "collapse")
+            .into_iter()
+            .map(|h| h.0)
+            .collect::<Vec<_>>(),
+        ["averted"]
+    );
+    let mut harbour: Vec<String> = found(&store, "harbour*").into_iter().map(|h| h.0).collect();
+    harbour.sort();
+    assert_eq!(harbour, ["quay", "quist"]);
+    assert_eq!(found(&store, "pumps failed harbour").len(), 1);
+    assert_eq!(found(&store, "nothing-like-this"), []);
+    // FTS5 syntax in a query is just words.
+    assert_eq!(found(&store, "NEAR(quay) OR -x").len(), 0);
+    assert_eq!(found(&store, "\"\" *"), []);
+}
+
+#[test]
+fn search_of_a_missing_store_finds_nothing_and_creates_nothing() {
+    let s = Sandbox::new();
+    let store = Store::open(s.store()).unwrap();
+    assert_eq!(store.search("anything", 10).unwrap(), []);
+    assert!(!s.store().exists());
+}
