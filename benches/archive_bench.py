@@ -1,0 +1,268 @@
+#!/usr/bin/env python3
+"""The archive bench: whole `juxta` processes on generated archives of growing size.
+
+Run through benches/archive.sh, which builds the release binary and the generator first.
+For each size it generates an archive (benches/archive_gen.rs, cached in the work folder),
+imports it into a fresh store, and times the commands a user waits on, plus the terminal UI's
+first frame with article text on screen (in a pseudo-terminal, 160x48). Memory is the peak
+resident set size of the process (getrusage, as /usr/bin/time reports it). Read commands
+run three times and report the median; a run that exceeds the timeout prints as `>Ns`.
+"""
+
+import argparse
+import fcntl
+import os
+import re
+import select
+import signal
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+JUXTA = os.path.join(ROOT, "target", "release", "juxta")
+GEN = os.path.join(ROOT, "target", "release", "examples", "archive_gen")
+
+
+class Timeout(Exception):
+    pass
+
+
+def clean_env(home):
+    env = dict(os.environ)
+    for k in ("JUXTA_STORE", "JUXTA_CONFIG", "NO_COLOR"):
+        env.pop(k, None)
+    env["HOME"] = home
+    env["XDG_CONFIG_HOME"] = os.path.join(home, "config")
+    env["XDG_DATA_HOME"] = os.path.join(home, "data")
+    env["TERM"] = "xterm-256color"
+    return env
+
+
+def wait_rusage(proc, timeout):
+    """Waits for `proc`; returns (seconds since start, peak RSS in MB, exit status)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        pid, status, ru = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            return ru.ru_maxrss / 1024, proc.returncode
+        if time.monotonic() > deadline:
+            proc.kill()
+            os.wait4(proc.pid, 0)
+            raise Timeout()
+        time.sleep(0.001)
+
+
+def run(args, env, timeout):
+    """One whole process: (wall seconds, peak RSS MB, exit code)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [JUXTA] + args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
+    )
+    # Stderr is tiny (one line at most); read it after exit.
+    rss, code = wait_rusage(proc, timeout)
+    wall = time.perf_counter() - start
+    err = proc.stderr.read().decode(errors="replace").strip()
+    proc.stderr.close()
+    return wall, rss, code, err
+
+
+ANSI = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-B]|\x1b.")
+
+
+def screen_words(raw):
+    # Cursor moves separate words; style changes do not.
+    text = ANSI.sub(lambda m: b"" if m.group().endswith(b"m") else b" ", raw)
+    return set(re.findall(r"[a-z]+", text.decode("utf-8", errors="replace").lower()))
+
+
+def tui_first_frame(store, env, vocab, timeout):
+    """Seconds until the TUI shows article text, seconds `q` then takes to end it, peak RSS."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 48, 160, 0, 0))
+
+    def controlling_tty():
+        os.setsid()
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [JUXTA, "--store", store],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        preexec_fn=controlling_tty,
+        close_fds=True,
+    )
+    os.close(slave)
+    raw = b""
+    first = None
+    deadline = time.monotonic() + timeout
+    try:
+        while first is None:
+            if time.monotonic() > deadline:
+                raise Timeout()
+            ready, _, _ = select.select([master], [], [], 0.01)
+            if ready:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                raw += chunk
+                # Ten words of the archive's vocabulary: article text, not a progress bar.
+                if len(screen_words(raw) & vocab) >= 10:
+                    first = time.perf_counter() - start
+        if first is None:
+            raise Timeout()
+        pressed = time.perf_counter()
+        os.write(master, b"q")
+        quit_deadline = time.monotonic() + 10
+        while True:
+            pid, status, ru = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                return first, time.perf_counter() - pressed, ru.ru_maxrss / 1024
+            if time.monotonic() > quit_deadline:
+                raise Timeout()
+            select.select([master], [], [], 0.005)
+            try:
+                os.read(master, 65536)
+            except OSError:
+                pass
+    except Timeout:
+        proc.send_signal(signal.SIGKILL)
+        os.wait4(proc.pid, 0)
+        raise
+    finally:
+        os.close(master)
+
+
+def median(xs):
+    xs = sorted(xs)
+    return xs[len(xs) // 2]
+
+
+def fmt_s(x):
+    if x is None:
+        return "n/a"
+    if isinstance(x, str):
+        return x
+    return f"{x * 1000:.0f} ms" if x < 1 else f"{x:.2f} s"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("sizes", nargs="*", type=int, default=[1000, 10000])
+    ap.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "juxta-archive-bench"))
+    ap.add_argument("--timeout", type=float, default=120.0, help="seconds per process")
+    ap.add_argument("--runs", type=int, default=3)
+    opts = ap.parse_args()
+    os.makedirs(opts.work, exist_ok=True)
+    home = os.path.join(opts.work, "home")
+    os.makedirs(home, exist_ok=True)
+    env = clean_env(home)
+
+    rows = [
+        ("articles (text MB)", ""),
+        ("add: articles/s", ">= 1,000"),
+        ("add: peak RSS", ""),
+        ("list", "< 1 s"),
+        ("actors", "< 1 s"),
+        ("events", "< 1 s"),
+        ("compare A --all", "< 0.3 s"),
+        ("compare A --all: peak RSS", "< 200 MB"),
+        ("search (word)", "< 50 ms"),
+        ("search (phrase)", "< 50 ms"),
+        ("search (prefix*)", "< 50 ms"),
+        ("TUI first frame with text", "< 0.5 s"),
+        ("TUI: q to exit", ""),
+        ("TUI: peak RSS", "< 500 MB"),
+    ]
+    table = {name: [] for name, _ in rows}
+
+    for n in opts.sizes:
+        gen = os.path.join(opts.work, f"gen-{n}")
+        if not os.path.exists(os.path.join(gen, "queries.txt")):
+            subprocess.run([GEN, str(n), gen], check=True)
+        vocab = set(open(os.path.join(gen, "vocab.txt")).read().split())
+        queries = open(os.path.join(gen, "queries.txt")).read().splitlines()
+        mb = 0
+        for dirpath, _, files in os.walk(os.path.join(gen, "articles")):
+            mb += sum(os.path.getsize(os.path.join(dirpath, f)) for f in files)
+        table["articles (text MB)"].append(f"{n:,} ({mb / 1e6:.0f} MB)")
+        store = os.path.join(opts.work, f"store-{n}")
+        subprocess.run(["rm", "-rf", store], check=True)
+        print(f"# {n} articles: importing…", file=sys.stderr)
+        try:
+            wall, rss, code, err = run(
+                ["--store", store, "add", os.path.join(gen, "articles")], env, opts.timeout * 10
+            )
+            ok = code == 0
+            table["add: articles/s"].append(f"{n / wall:,.0f}" if ok else f"failed: {err[:40]}")
+            table["add: peak RSS"].append(f"{rss:.0f} MB")
+        except Timeout:
+            table["add: articles/s"].append(f"<{n / (opts.timeout * 10):.0f}")
+            table["add: peak RSS"].append("n/a")
+
+        def timed(label, args, rss_label=None):
+            print(f"# {n} articles: {label}…", file=sys.stderr)
+            walls, rsss = [], []
+            for _ in range(opts.runs):
+                try:
+                    wall, rss, code, err = run(["--store", store] + args, env, opts.timeout)
+                except Timeout:
+                    table[label].append(f">{opts.timeout:.0f} s")
+                    if rss_label:
+                        table[rss_label].append("n/a")
+                    return
+                if code != 0:
+                    table[label].append("n/a" if "unrecognized" in err else f"exit {code}")
+                    if rss_label:
+                        table[rss_label].append("n/a")
+                    return
+                walls.append(wall)
+                rsss.append(rss)
+            table[label].append(fmt_s(median(walls)))
+            if rss_label:
+                table[rss_label].append(f"{max(rsss):.0f} MB")
+
+        timed("list", ["list"])
+        timed("actors", ["actors"])
+        timed("events", ["events"])
+        timed("compare A --all", ["compare", "a000000", "--all"], "compare A --all: peak RSS")
+        for label, q in zip(("search (word)", "search (phrase)", "search (prefix*)"), queries):
+            timed(label, ["search", q])
+        for label in ("search (word)", "search (phrase)", "search (prefix*)"):
+            if len(table[label]) < len(table["list"]):
+                table[label].append("n/a")
+        print(f"# {n} articles: TUI…", file=sys.stderr)
+        try:
+            first, quit_s, rss = tui_first_frame(store, env, vocab, opts.timeout)
+            table["TUI first frame with text"].append(fmt_s(first))
+            table["TUI: q to exit"].append(fmt_s(quit_s))
+            table["TUI: peak RSS"].append(f"{rss:.0f} MB")
+        except Timeout:
+            table["TUI first frame with text"].append(f">{opts.timeout:.0f} s")
+            table["TUI: q to exit"].append("n/a")
+            table["TUI: peak RSS"].append("n/a")
+
+    cores = os.cpu_count()
+    print(f"juxta archive bench: {cores} cores, whole processes, median of {opts.runs} runs")
+    head = ["", "budget at 100k"] + [f"{n:,}" for n in opts.sizes]
+    lines = [[name, budget] + table[name] for name, budget in rows]
+    widths = [max(len(r[i]) for r in [head] + lines) for i in range(len(head))]
+    fmt = lambda r: "| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |"
+    print(fmt(head))
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for r in lines:
+        print(fmt(r))
+
+
+if __name__ == "__main__":
+    main()
