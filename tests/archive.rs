@@ -447,3 +447,21 @@ fn search_of_a_missing_store_finds_nothing_and_creates_nothing() {
     assert_eq!(store.search("anything", 10).unwrap(), []);
     assert!(!s.store().exists());
 }
+
+#[test]
+fn articles_stored_by_an_import_killed_before_indexing_them_are_found_by_the_next_search() {
+    let s = Sandbox::new();
+    let store = search_store(&s);
+    // As an import killed between writing articles and indexing them leaves the database.
+    let db = raw(&s.store());
+    db.execute(
+        "INSERT INTO article_fts (article_fts) VALUES ('delete-all')",
+        [],
+    )
+    .unwrap();
+    db.execute("UPDATE meta SET value = '0' WHERE key = 'fts_upto'", [])
+        .unwrap();
+    drop(db);
+    assert_eq!(found(&store, "ines"), [("quist".into(), Some(0), Some(5))]);
+    assert!(store.check(&[]).unwrap().is_clean());
+}

@@ -50,6 +50,10 @@ impl Store {
         let report = self.with_db(false, |conn| {
             let e = |e| self.db_error(e);
             let mut r = CheckReport::default();
+            // Articles of an import killed before it indexed them are not damage: index them.
+            if super::index_is_behind(conn).map_err(e)? {
+                self.catch_up_index(conn)?;
+            }
             {
                 let mut stmt = conn.prepare("PRAGMA integrity_check").map_err(e)?;
                 let rows = stmt

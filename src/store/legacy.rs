@@ -74,6 +74,7 @@ pub fn convert(
             insert_article(&tx, a, &[], &[])?;
             converted += 1;
         }
+        super::index_pending(&tx)?;
         for (hash, kind, json) in read_cache(&root.join("cache")) {
             tx.prepare_cached(
                 "INSERT OR REPLACE INTO analysis (article, kind, version, json)

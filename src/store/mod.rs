@@ -363,7 +363,8 @@ fn article_from(meta: ArticleMeta, text: String) -> Article {
     }
 }
 
-/// Writes one article with its text, index entry and analysis. Returns its key.
+/// Writes one article with its text and analysis (its full-text index entry comes with the
+/// next [`index_pending`]). Returns its key.
 fn insert_article(
     conn: &Connection,
     a: &Article,
@@ -390,8 +391,6 @@ fn insert_article(
     let key = conn.last_insert_rowid();
     conn.prepare_cached("INSERT INTO article_text (article, text) VALUES (?1, ?2)")?
         .execute(params![key, a.text])?;
-    conn.prepare_cached("INSERT INTO article_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
-        .execute(params![key, a.title, a.text])?;
     let mut put = conn.prepare_cached(
         "INSERT OR REPLACE INTO analysis (article, kind, version, json) VALUES (?1, ?2, ?3, ?4)",
     )?;
@@ -399,6 +398,60 @@ fn insert_article(
         put.execute(params![key, x.kind, x.version, x.json])?;
     }
     Ok(key)
+}
+
+/// Key of the last article in the full-text index (`meta.fts_upto`).
+const FTS_UPTO: &str = "fts_upto";
+
+/// Adds the articles not yet in the full-text index to it, in the caller's transaction.
+///
+/// Indexing is deferred to once per batch because FTS5 writes a new index segment at every
+/// commit: indexing each article in its own transaction wrote ~50 pages per article and
+/// halved the import rate. Keys only grow (AUTOINCREMENT), so "not yet indexed" is "key
+/// above `fts_upto`"; an import killed between the two leaves some articles unindexed until
+/// the next write, search or check.
+fn index_pending(conn: &Connection) -> rusqlite::Result<usize> {
+    let upto = fts_upto(conn)?;
+    let n = conn
+        .prepare_cached(
+            "INSERT INTO article_fts (rowid, title, text) SELECT key, title, text FROM article_doc WHERE key > ?1",
+        )?
+        .execute([upto])?;
+    let max: Option<i64> = conn.query_row("SELECT max(key) FROM article", [], |r| r.get(0))?;
+    if let Some(max) = max.filter(|&m| m > upto) {
+        set_fts_upto(conn, max)?;
+    }
+    Ok(n)
+}
+
+fn fts_upto(conn: &Connection) -> rusqlite::Result<i64> {
+    let v: Option<String> = conn
+        .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
+        .query_row([FTS_UPTO], |r| r.get(0))
+        .optional()?;
+    Ok(v.and_then(|v| v.parse().ok()).unwrap_or(0))
+}
+
+fn set_fts_upto(conn: &Connection, key: i64) -> rusqlite::Result<()> {
+    conn.prepare_cached("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")?
+        .execute(params![FTS_UPTO, key.to_string()])?;
+    Ok(())
+}
+
+/// Rebuilds the full-text index from the texts, in the caller's transaction.
+fn rebuild_index(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO article_fts (article_fts) VALUES ('rebuild')",
+        [],
+    )?;
+    let max: Option<i64> = conn.query_row("SELECT max(key) FROM article", [], |r| r.get(0))?;
+    set_fts_upto(conn, max.unwrap_or(0))
+}
+
+/// Whether some articles are not in the full-text index yet.
+fn index_is_behind(conn: &Connection) -> rusqlite::Result<bool> {
+    let max: Option<i64> = conn.query_row("SELECT max(key) FROM article", [], |r| r.get(0))?;
+    Ok(max.unwrap_or(0) > fts_upto(conn)?)
 }
 
 /// How many drafts are analysed together (in parallel) before they are written.
@@ -731,10 +784,20 @@ impl Store {
                 for (i, (a, x)) in articles.into_iter().zip(analyses).enumerate() {
                     out[first + i] = Some(self.write_one(conn, a, &x)?);
                 }
+                self.catch_up_index(conn)?;
             }
             Ok(out.into_iter().flatten().collect::<Vec<_>>())
         })?;
         Ok(out.unwrap_or_default())
+    }
+
+    /// Indexes the articles not yet in the full-text index, in a transaction of its own.
+    fn catch_up_index(&self, conn: &mut Connection) -> Result<()> {
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| self.db_error(e))?;
+        index_pending(&tx).map_err(|e| self.db_error(e))?;
+        tx.commit().map_err(|e| self.db_error(e))
     }
 
     /// Which of the articles' hashes are stored already.
@@ -827,7 +890,9 @@ impl Store {
         let Some((key, meta, text, title)) = row else {
             return Ok(None);
         };
+        let indexed = key <= fts_upto(&tx).map_err(|e| self.db_error(e))?;
         let index_row_known = match (&text, &title) {
+            _ if !indexed => true,
             (Some(text), Some(title)) => {
                 tx.execute(
                     "INSERT INTO article_fts (article_fts, rowid, title, text) VALUES ('delete', ?1, ?2, ?3)",
@@ -842,11 +907,7 @@ impl Store {
             .map_err(|e| self.db_error(e))?;
         if !index_row_known {
             // The index entry was made from a text that is gone: only a rebuild removes it.
-            tx.execute(
-                "INSERT INTO article_fts (article_fts) VALUES ('rebuild')",
-                [],
-            )
-            .map_err(|e| self.db_error(e))?;
+            rebuild_index(&tx).map_err(|e| self.db_error(e))?;
         }
         tx.commit().map_err(|e| self.db_error(e))?;
         let article = match meta {
@@ -935,6 +996,9 @@ impl Store {
             return Ok(Vec::new());
         };
         let hits = self.with_db(false, |conn| {
+            if index_is_behind(conn).map_err(|e| self.db_error(e))? {
+                self.catch_up_index(conn)?;
+            }
             search::run(conn, &fts, limit).map_err(|e| self.db_error(e))
         })?;
         Ok(hits.unwrap_or_default())

@@ -27,7 +27,7 @@ CREATE TABLE meta (
 ) STRICT;
 
 CREATE TABLE article (
-    key       INTEGER PRIMARY KEY,
+    key       INTEGER PRIMARY KEY AUTOINCREMENT,
     id        TEXT NOT NULL UNIQUE,
     title     TEXT NOT NULL,
     authors   TEXT NOT NULL DEFAULT '[]',
