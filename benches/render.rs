@@ -3,7 +3,7 @@
 //! Budget (DESIGN.md): < 2 ms per keypress redraw.
 
 use juxta::config::Config;
-use juxta::corpus::Corpus;
+use juxta::service::Corpus;
 use juxta::tui::action::Action;
 use juxta::tui::app::App;
 use ratatui::Terminal;

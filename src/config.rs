@@ -15,6 +15,8 @@ pub struct Config {
     pub import: ImportConfig,
     /// How shared passages are found.
     pub compare: crate::analysis::overlap::OverlapConfig,
+    /// How exports are laid out.
+    pub export: crate::export::ExportOptions,
     /// Extra names for actors: display name → other names it goes by.
     pub aliases: std::collections::BTreeMap<String, Vec<String>>,
     /// The terminal UI.

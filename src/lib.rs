@@ -5,11 +5,12 @@
 
 pub mod analysis;
 pub mod article;
+pub mod atomic;
 pub mod cli;
 pub mod config;
-pub mod corpus;
 pub mod export;
 pub mod import;
+pub mod service;
 pub mod store;
 pub mod text;
 pub mod tui;

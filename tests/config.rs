@@ -28,6 +28,16 @@ fn the_example_and_the_embedded_defaults_are_the_same_file() {
 }
 
 #[test]
+fn each_layers_own_defaults_are_the_documented_ones() {
+    let config = Config::default();
+    assert_eq!(
+        config.compare,
+        juxta::analysis::overlap::OverlapConfig::default()
+    );
+    assert_eq!(config.export, juxta::export::ExportOptions::default());
+}
+
+#[test]
 fn the_defaults_parse_and_are_the_default_config() {
     let parsed = Config::from_toml(DEFAULT_CONFIG, Path::new("config.example.toml")).unwrap();
     assert_eq!(parsed, Config::default());
@@ -94,13 +104,13 @@ fn an_unknown_key_names_the_file_line_and_key() {
     assert_eq!(
         error("# my settings\n\n[colours]\nbg = \"black\"\n"),
         "the config file my.toml has an error at line 3, key `colours`: unknown field \
-         `colours`, expected one of `import`, `compare`, `aliases`, `tui`, `keys`, `theme`; fix the file \
+         `colours`, expected one of `import`, `compare`, `export`, `aliases`, `tui`, `keys`, `theme`; fix the file \
          (config.example.toml lists every key with its default)"
     );
     assert_eq!(
         error("[compare]\nmin_words = 5\n\nimport.colour = 1\n"),
         "the config file my.toml has an error at line 4, key `compare.import`: unknown field \
-         `import`, expected one of `min_words`, `seed_words`, `min_quote_words`, `max_gap`, `paraphrase_threshold`, `diff_timeout_ms`, `text_width`; fix the file (config.example.toml lists every key \
+         `import`, expected one of `min_words`, `seed_words`, `min_quote_words`, `max_gap`, `paraphrase_threshold`, `diff_timeout_ms`; fix the file (config.example.toml lists every key \
          with its default)"
     );
 }

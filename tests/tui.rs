@@ -4,7 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use juxta::analysis::overlap::PassageKind;
 use juxta::config::Config;
-use juxta::corpus::Corpus;
+use juxta::service::Corpus;
 use juxta::tui::action::Action;
 use juxta::tui::app::{App, Focus, Side, SidebarMode};
 use juxta::tui::theme::Theme;
@@ -724,9 +724,9 @@ fn opening_picks_the_named_articles_or_the_most_related_pair() {
     let dir = tempfile::tempdir().unwrap();
     let store = juxta::store::Store::open(dir.path().join("store")).unwrap();
     let opts = juxta::import::ImportOptions::default();
-    let (ids, ok) =
-        juxta::cli::import_paths(&store, &[samples()], &opts, &mut std::io::sink()).unwrap();
-    assert!(ok && ids.len() == 7);
+    let report = juxta::service::import_paths(&store, &[samples()], &opts).unwrap();
+    let ids = report.ids();
+    assert!(report.ok() && ids.len() == 7);
     let open = |named: &[Vec<String>]| {
         let app = juxta::tui::load_app(
             &store,

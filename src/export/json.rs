@@ -1,6 +1,6 @@
 //! JSON export: the shape in DESIGN.md ("compare --format json") plus the inline differences.
 
-use super::Comparison;
+use super::AlignedPair;
 use crate::analysis::Span;
 use crate::analysis::overlap::Passage;
 use crate::article::Article;
@@ -54,7 +54,7 @@ struct Document<'a> {
 }
 
 /// Renders the comparison as pretty-printed JSON (with a final newline).
-pub fn render(c: &Comparison) -> String {
+pub fn render(c: &AlignedPair) -> String {
     let passages = c
         .alignment
         .passages

@@ -1,7 +1,7 @@
 //! What the exports share: the passages of one side as numbered marks, and a walk through a
 //! line of text that says where marks open and close and how each stretch is styled.
 
-use super::Comparison;
+use super::AlignedPair;
 use crate::analysis::Span;
 use crate::analysis::overlap::PassageKind;
 use std::ops::Range;
@@ -27,7 +27,7 @@ pub(crate) struct Mark<'a> {
 }
 
 /// The marks of one side, sorted by position.
-pub(crate) fn marks<'a>(c: &Comparison<'a>, side: Side) -> Vec<Mark<'a>> {
+pub(crate) fn marks<'a>(c: &AlignedPair<'a>, side: Side) -> Vec<Mark<'a>> {
     let text = match side {
         Side::Left => &c.left.text,
         Side::Right => &c.right.text,

@@ -22,7 +22,7 @@ use super::Span;
 use serde::{Deserialize, Serialize};
 use std::time::Duration;
 
-/// `[compare]` in the config: how passages are found and shown.
+/// `[compare]` in the config: how passages are found.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OverlapConfig {
@@ -40,14 +40,19 @@ pub struct OverlapConfig {
     /// Time limit of the word diff inside one passage, in milliseconds; past it the marked
     /// differences get coarser.
     pub diff_timeout_ms: u64,
-    /// Width of the text export in columns, when `--width` is not given.
-    pub text_width: usize,
 }
 
 impl Default for OverlapConfig {
-    /// The `[compare]` section of the embedded default config.
+    /// The values `assets/default-config.toml` documents (a test keeps the two equal).
     fn default() -> Self {
-        crate::config::Config::default().compare
+        OverlapConfig {
+            min_words: 5,
+            seed_words: 3,
+            min_quote_words: 3,
+            max_gap: 8,
+            paraphrase_threshold: 0.45,
+            diff_timeout_ms: 50,
+        }
     }
 }
 

@@ -74,17 +74,7 @@ impl App {
         if query.is_empty() {
             return;
         }
-        let pattern = format!("(?i){}", regex::escape(query));
-        let Ok(re) = regex::Regex::new(&pattern) else {
-            return;
-        };
-        let mut hits = Vec::new();
-        for (i, a) in self.corpus.articles.iter().enumerate() {
-            hits.extend(
-                re.find_iter(&a.text)
-                    .map(|m| (i, Span::new(m.start(), m.end()))),
-            );
-        }
+        let hits = crate::service::search(&self.corpus.articles, query);
         if hits.is_empty() {
             self.status = Some(format!("no match for “{query}”"));
             self.search = None;

@@ -15,7 +15,7 @@ use crate::analysis::Span;
 use crate::analysis::actors::ActorKind;
 use crate::analysis::overlap::Alignment;
 use crate::config::{Config, ThemeName, TuiConfig};
-use crate::corpus::Corpus;
+use crate::service::Corpus;
 use crate::tui::ui::layout::{Areas, areas};
 use crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -266,7 +266,7 @@ impl App {
             keymap: KeyMap::new(&config.keys),
             theme: Theme::new(spec, super::theme::color_enabled()),
             settings: config.tui.clone(),
-            export_width: config.compare.text_width,
+            export_width: config.export.text_width,
             panes: [Pane::default(), Pane::default()],
             focus: Focus::Pane(Side::Left),
             last_pane: Side::Left,

@@ -3,7 +3,7 @@
 
 use crate::analysis::actors::Actor;
 use crate::analysis::events::{Event, TimelineEntry};
-use crate::analysis::extract::{self, EXTRACTION_VERSION, Extraction, People};
+use crate::analysis::extract::{self, ActorsAndEvents, EXTRACTION_VERSION, Extraction};
 use crate::analysis::index::CorpusIndex;
 use crate::analysis::overlap::{self, Alignment, OverlapConfig};
 use crate::article::Article;
@@ -15,7 +15,7 @@ use crate::store::Store;
 pub struct Corpus {
     /// The articles; every `article: usize` in the analysis indexes this list.
     pub articles: Vec<Article>,
-    /// People (then organisations, places) across all articles.
+    /// ActorsAndEvents (then organisations, places) across all articles.
     pub actors: Vec<Actor>,
     /// Dated events across all articles, sorted by date.
     pub events: Vec<Event>,
@@ -41,23 +41,23 @@ impl Corpus {
         cache: Option<&Store>,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Corpus {
-        // The shingle index and the people are independent: build them side by side.
+        // The shingle index and the actors are independent: build them side by side.
         let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
-        let (people, index) = std::thread::scope(|s| {
+        let (found, index) = std::thread::scope(|s| {
             let index = s.spawn(|| CorpusIndex::build(&texts, &config.compare));
-            let people = people_with_progress(&articles, config, cache, progress);
+            let found = actors_and_events_with_progress(&articles, config, cache, progress);
             // A panic while indexing is a bug in the index; re-raise it here.
             let index = index
                 .join()
                 .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            (people, index)
+            (found, index)
         });
 
         Corpus {
             articles,
-            actors: people.actors,
-            events: people.events,
-            timeline: people.timeline,
+            actors: found.actors,
+            events: found.events,
+            timeline: found.timeline,
             index,
             overlap: config.compare.clone(),
         }
@@ -75,16 +75,20 @@ impl Corpus {
 
 /// The people, events and timeline of the articles (without the overlap index, which the
 /// extraction commands do not need).
-pub fn people(articles: &[Article], config: &Config, cache: Option<&Store>) -> People {
-    people_with_progress(articles, config, cache, &mut |_, _| {})
+pub fn actors_and_events(
+    articles: &[Article],
+    config: &Config,
+    cache: Option<&Store>,
+) -> ActorsAndEvents {
+    actors_and_events_with_progress(articles, config, cache, &mut |_, _| {})
 }
 
-fn people_with_progress(
+fn actors_and_events_with_progress(
     articles: &[Article],
     config: &Config,
     cache: Option<&Store>,
     progress: &mut dyn FnMut(usize, usize),
-) -> People {
+) -> ActorsAndEvents {
     let total = articles.len();
     let extractions: Vec<Extraction> = articles
         .iter()
