@@ -3,9 +3,10 @@
 mod compare;
 mod extract;
 
-use crate::article::Article;
+use crate::article::{Article, ArticleRow};
 use crate::import::{self, Meta};
 use crate::service::{self, ImportReport, Imported};
+use crate::text::printable::{printable_line, printable_text};
 use crate::text::{display_width, pad, truncate};
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand};
@@ -267,12 +268,8 @@ pub fn list(ctx: &Context, json: bool, out: &mut impl Write) -> Result<bool> {
 /// One row of `juxta list --json`: the article without its text.
 #[derive(serde::Serialize)]
 struct ListRow<'a> {
-    id: &'a str,
-    title: &'a str,
-    source: &'a str,
-    date: Option<chrono::NaiveDate>,
-    url: Option<&'a str>,
-    words: usize,
+    #[serde(flatten)]
+    article: ArticleRow<'a>,
     hash: &'a str,
     imported_at: chrono::DateTime<chrono::Utc>,
     file_name: &'a str,
@@ -281,12 +278,7 @@ struct ListRow<'a> {
 impl<'a> From<&'a Article> for ListRow<'a> {
     fn from(a: &'a Article) -> Self {
         ListRow {
-            id: &a.id,
-            title: &a.title,
-            source: &a.source,
-            date: a.date,
-            url: a.url.as_deref(),
-            words: a.word_count(),
+            article: ArticleRow::from(a),
             hash: &a.hash,
             imported_at: a.imported_at,
             file_name: &a.file_name,
@@ -332,28 +324,6 @@ fn write_json(out: &mut impl Write, value: &impl serde::Serialize) -> Result<()>
     let json = serde_json::to_string_pretty(value)?;
     writeln!(out, "{json}")?;
     Ok(())
-}
-
-/// Stored text as it may be printed: without control characters and escape sequences.
-fn printable_text(text: &str) -> std::borrow::Cow<'_, str> {
-    if text
-        .chars()
-        .all(|c| c == '\n' || !import::is_unprintable(c))
-    {
-        std::borrow::Cow::Borrowed(text)
-    } else {
-        std::borrow::Cow::Owned(import::sanitize(text, 4))
-    }
-}
-
-/// A metadata value as one printable line.
-fn printable_line(value: &str) -> std::borrow::Cow<'_, str> {
-    if !value.chars().any(import::is_unprintable) {
-        std::borrow::Cow::Borrowed(value)
-    } else {
-        let clean = import::sanitize(value, 4);
-        std::borrow::Cow::Owned(clean.split_whitespace().collect::<Vec<_>>().join(" "))
-    }
 }
 
 /// Removes articles; unknown ids are reported and the rest still removed.

@@ -4,14 +4,13 @@
 mod layout;
 mod markdown;
 mod meta;
-mod sanitize;
 
+use crate::text::printable::sanitize;
 pub use layout::{is_list_item, reflow};
 pub use markdown::{Stripped, strip as strip_markdown};
 pub use meta::{
     Meta, is_headline, parse_date, split_date_token, split_front_matter, title_from_text,
 };
-pub use sanitize::sanitize;
 
 use crate::article::{Article, content_hash, slug};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -219,27 +218,7 @@ impl fmt::Display for ImportError {
 /// A path as it can be shown on a terminal: control characters (an escape sequence in a file
 /// name) and bidi controls are written as `\u{1b}` instead of being sent to the terminal.
 pub fn display_path(path: &Path) -> String {
-    let shown = path.display().to_string();
-    if !shown.chars().any(is_unprintable) {
-        return shown;
-    }
-    shown
-        .chars()
-        .map(|c| {
-            if is_unprintable(c) {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
-}
-
-/// Whether a character must not be sent to a terminal: control characters (ESC, BEL, C1…) and
-/// the bidi overrides and isolates.
-pub fn is_unprintable(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+    crate::text::printable::escape_unprintable(&path.display().to_string()).into_owned()
 }
 
 /// The operating system's reason for an I/O error in words that fit in a sentence: the

@@ -9,7 +9,7 @@ use super::super::wrap::{Row, width};
 use super::layout::Areas;
 use crate::analysis::Span;
 use crate::analysis::overlap::PassageKind;
-use crate::import::is_unprintable;
+use crate::text::printable::is_unprintable;
 use ratatui::Frame;
 use ratatui::layout::Margin;
 use ratatui::style::Style;
