@@ -3,7 +3,8 @@
 //! passage's marker linking to its counterpart, and a table of passages.
 
 use super::AlignedPair;
-use super::marks::{self, Mark, Piece, Side};
+use super::marks::{self, Mark, Piece};
+use crate::analysis::Side;
 use crate::article::Article;
 use std::fmt::Write as _;
 

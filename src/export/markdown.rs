@@ -2,7 +2,8 @@
 //! passages (changed words in italics), and a table of the passages with both wordings.
 
 use super::AlignedPair;
-use super::marks::{self, Mark, Piece, Side};
+use super::marks::{self, Mark, Piece};
+use crate::analysis::Side;
 use crate::article::Article;
 use std::fmt::Write as _;
 

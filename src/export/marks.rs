@@ -2,16 +2,9 @@
 //! line of text that says where marks open and close and how each stretch is styled.
 
 use super::AlignedPair;
-use crate::analysis::Span;
 use crate::analysis::overlap::PassageKind;
+use crate::analysis::{Side, Span};
 use std::ops::Range;
-
-/// Which article of the comparison.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Side {
-    Left,
-    Right,
-}
 
 /// One passage as seen on one side.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,10 +31,7 @@ pub(crate) fn marks<'a>(c: &AlignedPair<'a>, side: Side) -> Vec<Mark<'a>> {
         .iter()
         .enumerate()
         .filter_map(|(i, p)| {
-            let (span, changed) = match side {
-                Side::Left => (p.left, &p.left_changed),
-                Side::Right => (p.right, &p.right_changed),
-            };
+            let (span, changed) = (p.span(side), p.changed(side));
             // Offsets from another text would slice out of bounds; skip rather than panic.
             (span.end <= text.len()
                 && span.start < span.end
@@ -51,7 +41,7 @@ pub(crate) fn marks<'a>(c: &AlignedPair<'a>, side: Side) -> Vec<Mark<'a>> {
                 number: i + 1,
                 kind: p.kind,
                 span,
-                changed: changed.as_slice(),
+                changed,
             })
         })
         .collect();

@@ -7,7 +7,8 @@
 //! with colour, passages are tinted by kind and changed words underlined.
 
 use super::AlignedPair;
-use super::marks::{self, Mark, Piece, Side, Style};
+use super::marks::{self, Mark, Piece, Style};
+use crate::analysis::Side;
 use crate::analysis::overlap::PassageKind;
 use crate::article::Article;
 use crate::text::display_width;

@@ -18,7 +18,7 @@ mod stem;
 
 pub use prepare::Prepared;
 
-use super::Span;
+use super::{Side, Span};
 use serde::{Deserialize, Serialize};
 use std::time::Duration;
 
@@ -94,6 +94,24 @@ pub struct Passage {
     pub left_changed: Vec<Span>,
     /// Words of the right side that differ from the left (empty for `exact`).
     pub right_changed: Vec<Span>,
+}
+
+impl Passage {
+    /// Where the passage is in one side's article.
+    pub fn span(&self, side: Side) -> Span {
+        match side {
+            Side::Left => self.left,
+            Side::Right => self.right,
+        }
+    }
+
+    /// The words of one side that differ from the other side.
+    pub fn changed(&self, side: Side) -> &[Span] {
+        match side {
+            Side::Left => &self.left_changed,
+            Side::Right => &self.right_changed,
+        }
+    }
 }
 
 /// Everything two articles share.

@@ -23,33 +23,7 @@ use crossterm::event::{
 use serde::Deserialize;
 use std::collections::HashMap;
 
-/// One of the two article panes.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub enum Side {
-    /// The left pane.
-    #[default]
-    Left,
-    /// The right pane.
-    Right,
-}
-
-impl Side {
-    /// Index into `App::panes`.
-    pub fn index(self) -> usize {
-        match self {
-            Side::Left => 0,
-            Side::Right => 1,
-        }
-    }
-
-    /// The other pane.
-    pub fn other(self) -> Side {
-        match self {
-            Side::Left => Side::Right,
-            Side::Right => Side::Left,
-        }
-    }
-}
+pub use crate::analysis::Side;
 
 /// Which panel receives keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,8 +77,8 @@ impl Comparison {
         by_left.sort_by_key(|&i| (alignment.passages[i].left.start, i));
         by_right.sort_by_key(|&i| (alignment.passages[i].right.start, i));
         let layers = [
-            PassageLayers::new(&alignment, true),
-            PassageLayers::new(&alignment, false),
+            PassageLayers::new(&alignment, Side::Left),
+            PassageLayers::new(&alignment, Side::Right),
         ];
         Comparison {
             left,
