@@ -74,7 +74,11 @@ fn store_of(n: usize) -> (tempfile::TempDir, Store) {
         .collect();
     store.add(drafts).unwrap();
     // Warm the analysis cache the way a first run does.
-    let _ = juxta::service::Corpus::build(store.list().unwrap(), &Config::default(), Some(&store));
+    let _ = juxta::service::Corpus::build(
+        store.list().unwrap(),
+        &juxta::service::Options::default(),
+        Some(&store),
+    );
     (dir, store)
 }
 

@@ -3,7 +3,7 @@
 //! Budget (DESIGN.md): < 2 ms per keypress redraw.
 
 use juxta::config::Config;
-use juxta::service::Corpus;
+use juxta::service::{Corpus, Options};
 use juxta::tui::action::Action;
 use juxta::tui::app::App;
 use ratatui::Terminal;
@@ -66,7 +66,7 @@ fn app(words: usize) -> App {
                 .into_article(format!("bench-{i}"), chrono::Utc::now()),
         );
     }
-    let corpus = Corpus::build(articles, &Config::default(), None);
+    let corpus = Corpus::build(articles, &Options::default(), None);
     let mut app = App::new(corpus, &Config::default(), (160, 48), (Some(0), Some(1)));
     // Somewhere in the middle, with a current passage.
     for _ in 0..50 {

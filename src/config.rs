@@ -156,6 +156,15 @@ impl Config {
         })
     }
 
+    /// The options of the layers the service drives.
+    pub fn service_options(&self) -> crate::service::Options {
+        crate::service::Options {
+            import: self.import_options(),
+            compare: self.compare.clone(),
+            aliases: self.aliases.clone(),
+        }
+    }
+
     /// Import options from the config.
     pub fn import_options(&self) -> crate::import::ImportOptions {
         crate::import::ImportOptions {

@@ -1,23 +1,12 @@
+use anyhow::Context as _;
 use clap::Parser;
 use juxta::cli::Cli;
+use juxta::config::Config;
 use juxta::service::Context;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let result = Context::new(cli.store, cli.config.as_deref())
-        .map_err(anyhow::Error::from)
-        .and_then(|ctx| match cli.command {
-            Some(command) => juxta::cli::run(&ctx, command),
-            None => juxta::tui::run(&ctx, &cli.paths).map(|ok| {
-                if ok {
-                    ExitCode::SUCCESS
-                } else {
-                    ExitCode::FAILURE
-                }
-            }),
-        });
-    match result {
+    match run(Cli::parse()) {
         Ok(code) => code,
         Err(e) => {
             // A closed pipe (`juxta list | head`) is the reader's choice, not an error.
@@ -29,5 +18,27 @@ fn main() -> ExitCode {
             eprintln!("juxta: {e:#}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Loads the config, finds the store, and runs a subcommand or (without one) the terminal UI.
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // Empty values (an empty JUXTA_STORE or JUXTA_CONFIG) mean "not set".
+    let config_path = cli.config.filter(|p| !p.as_os_str().is_empty());
+    let config = Config::load(config_path.as_deref())?;
+    let store_path = match cli.store.filter(|p| !p.as_os_str().is_empty()) {
+        Some(p) => p,
+        None => juxta::config::default_store_path().context(
+            "cannot find a data folder for the store (no home directory); pass --store DIR",
+        )?,
+    };
+    let ctx = Context::new(store_path, config.service_options());
+    match cli.command {
+        Some(command) => juxta::cli::run(&ctx, &config, command),
+        None => Ok(if juxta::tui::run(&ctx, &config, &cli.paths)? {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        }),
     }
 }

@@ -4,7 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use juxta::analysis::overlap::PassageKind;
 use juxta::config::Config;
-use juxta::service::Corpus;
+use juxta::service::{Corpus, Options};
 use juxta::tui::action::Action;
 use juxta::tui::app::{App, Focus, Side, SidebarMode};
 use juxta::tui::theme::Theme;
@@ -36,7 +36,7 @@ fn corpus() -> Corpus {
         assert_eq!(articles.len(), 7);
         articles
     });
-    Corpus::build(articles.clone(), &Config::default(), None)
+    Corpus::build(articles.clone(), &Options::default(), None)
 }
 
 /// An app on the samples with the dark palette (whatever NO_COLOR says where tests run).
@@ -678,7 +678,7 @@ fn resizing_keeps_the_reading_position() {
 #[test]
 fn an_empty_store_says_how_to_add_articles() {
     let app = App::new(
-        Corpus::build(Vec::new(), &Config::default(), None),
+        Corpus::build(Vec::new(), &Options::default(), None),
         &Config::default(),
         (80, 24),
         (None, None),
@@ -695,7 +695,7 @@ fn one_article_only_says_there_is_nothing_to_compare() {
     let articles =
         juxta::import::articles_from_paths(&[samples().join("01-wire.txt")], &Default::default()).0;
     let mut app = App::new(
-        Corpus::build(articles, &Config::default(), None),
+        Corpus::build(articles, &Options::default(), None),
         &Config::default(),
         (100, 30),
         (Some(0), None),
@@ -774,7 +774,7 @@ fn control_and_bidi_characters_never_reach_the_screen() {
     );
     articles[0].source = "Wire\u{202E}service".into();
     let mut app = App::new(
-        Corpus::build(articles, &Config::default(), None),
+        Corpus::build(articles, &Options::default(), None),
         &Config::default(),
         (100, 30),
         (Some(0), None),

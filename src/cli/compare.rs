@@ -51,8 +51,13 @@ pub struct CompareArgs {
 const MIN_WIDTH: usize = 30;
 
 /// Runs `juxta compare`.
-pub fn run(ctx: &Context, args: &CompareArgs, out: &mut impl Write) -> Result<bool> {
-    let width = args.width.unwrap_or(ctx.config.export.text_width);
+pub fn run(
+    ctx: &Context,
+    export_options: &export::ExportOptions,
+    args: &CompareArgs,
+    out: &mut impl Write,
+) -> Result<bool> {
+    let width = args.width.unwrap_or(export_options.text_width);
     if width < MIN_WIDTH {
         bail!("--width {width} is too narrow for two columns; give at least {MIN_WIDTH}");
     }

@@ -30,7 +30,7 @@ use std::process::ExitCode;
 )]
 pub struct Cli {
     /// Store folder [default: the platform data folder, e.g. ~/.local/share/juxta]
-    // Empty values are accepted here and mean "not set" (see `Context::new`): clap's path
+    // Empty values are accepted here and mean "not set" (see main.rs): clap's path
     // parser refuses them, so `export JUXTA_STORE=` said "a value is required for --store".
     #[arg(long, global = true, env = "JUXTA_STORE", value_name = "DIR", value_parser = path_or_empty())]
     pub store: Option<PathBuf>,
@@ -111,11 +111,12 @@ fn path_or_empty() -> impl clap::builder::TypedValueParser<Value = PathBuf> {
     clap::builder::OsStringValueParser::new().map(PathBuf::from)
 }
 
+use crate::config::Config;
 use crate::service::Context;
 
 /// Runs a subcommand; errors already printed count as failure. (Without a subcommand juxta
 /// opens the terminal UI: `main` dispatches that.)
-pub fn run(ctx: &Context, command: Command) -> Result<ExitCode> {
+pub fn run(ctx: &Context, config: &Config, command: Command) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let ok = match command {
@@ -123,7 +124,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<ExitCode> {
         Command::List { json } => list(ctx, json, &mut out)?,
         Command::Show { id, json } => show(ctx, &id, json, &mut out)?,
         Command::Rm { ids } => rm(ctx, &ids, &mut out)?,
-        Command::Compare(args) => compare::run(ctx, &args, &mut out)?,
+        Command::Compare(args) => compare::run(ctx, &config.export, &args, &mut out)?,
         Command::Actors(args) => extract::actors(ctx, &args, &mut out)?,
         Command::Events(args) => extract::events(ctx, &args, &mut out)?,
         Command::Mentions(args) => extract::mentions(ctx, &args, &mut out)?,
@@ -150,7 +151,7 @@ pub fn add(ctx: &Context, args: &AddArgs, out: &mut impl Write) -> Result<bool> 
             bad.0
         ),
     };
-    let mut opts = ctx.config.import_options();
+    let mut opts = ctx.options.import.clone();
     opts.overrides = Meta {
         title: args.title.clone(),
         date,

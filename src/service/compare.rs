@@ -24,7 +24,7 @@ pub fn compare_two(ctx: &Context, left: &str, right: &str) -> Result<Compared, S
         // Two files with the same name in different folders: keep the sides apart.
         right.id = crate::import::unique_id(&right.id, |id| id == left.id);
     }
-    let alignment = overlap::align(&left.text, &right.text, &ctx.config.compare);
+    let alignment = overlap::align(&left.text, &right.text, &ctx.options.compare);
     Ok(Compared {
         left,
         right,
@@ -56,7 +56,7 @@ pub fn compare_all(ctx: &Context, arg: &str) -> Result<SharedWithAll, ServiceErr
             .filter(|a| a.id != article.id && a.hash != article.hash),
     );
     let texts: Vec<&str> = corpus.iter().map(|a| a.text.as_str()).collect();
-    let index = CorpusIndex::build(&texts, &ctx.config.compare);
+    let index = CorpusIndex::build(&texts, &ctx.options.compare);
     let spans = index.shared_spans(0);
     let originality = index.originality(0);
     Ok(SharedWithAll {

@@ -1,13 +1,13 @@
 //! The corpus: loaded articles with their analysis and the cross-article indexes. The TUI and
 //! the analysis commands present it; they contain no analysis of their own.
 
+use super::Options;
 use crate::analysis::actors::Actor;
 use crate::analysis::events::{Event, TimelineEntry};
 use crate::analysis::extract::{self, ActorsAndEvents, EXTRACTION_VERSION, Extraction};
 use crate::analysis::index::CorpusIndex;
 use crate::analysis::overlap::{self, Alignment, OverlapConfig};
 use crate::article::Article;
-use crate::config::Config;
 use crate::store::Store;
 
 /// Articles and everything juxta knows about them.
@@ -29,23 +29,23 @@ pub struct Corpus {
 impl Corpus {
     /// Analyses the articles. With a store, per-article extraction is read from (and written
     /// to) its cache, keyed by content hash.
-    pub fn build(articles: Vec<Article>, config: &Config, cache: Option<&Store>) -> Corpus {
-        Corpus::build_with_progress(articles, config, cache, &mut |_, _| {})
+    pub fn build(articles: Vec<Article>, options: &Options, cache: Option<&Store>) -> Corpus {
+        Corpus::build_with_progress(articles, options, cache, &mut |_, _| {})
     }
 
     /// [`Corpus::build`], calling `progress(done, total)` as articles are analysed so a caller
     /// can show that a large store is loading.
     pub fn build_with_progress(
         articles: Vec<Article>,
-        config: &Config,
+        options: &Options,
         cache: Option<&Store>,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Corpus {
         // The shingle index and the actors are independent: build them side by side.
         let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
         let (found, index) = std::thread::scope(|s| {
-            let index = s.spawn(|| CorpusIndex::build(&texts, &config.compare));
-            let found = actors_and_events_with_progress(&articles, config, cache, progress);
+            let index = s.spawn(|| CorpusIndex::build(&texts, &options.compare));
+            let found = actors_and_events_with_progress(&articles, options, cache, progress);
             // A panic while indexing is a bug in the index; re-raise it here.
             let index = index
                 .join()
@@ -59,7 +59,7 @@ impl Corpus {
             events: found.events,
             timeline: found.timeline,
             index,
-            overlap: config.compare.clone(),
+            overlap: options.compare.clone(),
         }
     }
 
@@ -77,15 +77,15 @@ impl Corpus {
 /// extraction commands do not need).
 pub fn actors_and_events(
     articles: &[Article],
-    config: &Config,
+    options: &Options,
     cache: Option<&Store>,
 ) -> ActorsAndEvents {
-    actors_and_events_with_progress(articles, config, cache, &mut |_, _| {})
+    actors_and_events_with_progress(articles, options, cache, &mut |_, _| {})
 }
 
 fn actors_and_events_with_progress(
     articles: &[Article],
-    config: &Config,
+    options: &Options,
     cache: Option<&Store>,
     progress: &mut dyn FnMut(usize, usize),
 ) -> ActorsAndEvents {
@@ -104,7 +104,7 @@ fn actors_and_events_with_progress(
         .map(|a| a.text.as_str())
         .zip(&extractions)
         .collect();
-    extract::assemble(&pairs, &config.aliases)
+    extract::assemble(&pairs, &options.aliases)
 }
 
 /// One article's extraction, from the store's cache when present. Only stored articles are

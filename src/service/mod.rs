@@ -1,5 +1,5 @@
 //! The service layer: what both front ends (the command line and the terminal UI) call. It
-//! opens the store with the config, imports sources, loads and analyses articles, chooses the
+//! opens the store with the layers' options, imports sources, loads and analyses articles, chooses the
 //! pair to open first and searches the archive. It prints nothing: it returns data and
 //! reports, and the front ends present them.
 
@@ -15,27 +15,22 @@ pub use import::{Failure, ImportReport, Imported, import_paths};
 pub use pair::choose_pair;
 pub use search::search;
 
+use crate::analysis::overlap::OverlapConfig;
 use crate::article::Article;
-use crate::config::{Config, ConfigError};
-use crate::import::ImportError;
+use crate::import::{ImportError, ImportOptions};
 use crate::store::{Store, StoreError};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Something the service could not do. Each displays as one sentence saying what to do.
 #[derive(Debug, thiserror::Error)]
 pub enum ServiceError {
-    /// The config file could not be used.
-    #[error(transparent)]
-    Config(#[from] ConfigError),
     /// The store refused.
     #[error(transparent)]
     Store(#[from] StoreError),
     /// A named file could not be read.
     #[error(transparent)]
     Import(#[from] ImportError),
-    /// No --store and no platform data folder.
-    #[error("cannot find a data folder for the store (no home directory); pass --store DIR")]
-    NoDataFolder,
     /// A named path holds no article files.
     #[error("{0} holds no .txt, .md or .json files; name article files or store ids")]
     NoArticles(String),
@@ -62,24 +57,33 @@ pub enum ServiceError {
     },
 }
 
-/// What every request needs: the effective config and where the store is.
+/// The options of the layers the service drives (`config.rs` composes them from the file).
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// How files are read.
+    pub import: ImportOptions,
+    /// How shared passages are found.
+    pub compare: OverlapConfig,
+    /// Extra names for actors: display name → other names it goes by.
+    pub aliases: BTreeMap<String, Vec<String>>,
+}
+
+/// What every request needs: the layers' options and where the store is.
 #[derive(Debug, Clone)]
 pub struct Context {
-    /// The effective configuration.
-    pub config: Config,
+    /// The options.
+    pub options: Options,
     /// The store folder.
     pub store_path: PathBuf,
 }
 
 impl Context {
-    /// Builds the context from the global flags (an empty path counts as not given).
-    pub fn new(store: Option<PathBuf>, config: Option<&Path>) -> Result<Context, ServiceError> {
-        let config = Config::load(config.filter(|p| !p.as_os_str().is_empty()))?;
-        let store_path = match store.filter(|p| !p.as_os_str().is_empty()) {
-            Some(p) => p,
-            None => crate::config::default_store_path().ok_or(ServiceError::NoDataFolder)?,
-        };
-        Ok(Context { config, store_path })
+    /// A context for the store at `store_path`.
+    pub fn new(store_path: PathBuf, options: Options) -> Context {
+        Context {
+            options,
+            store_path,
+        }
     }
 
     /// Opens the store.
@@ -95,13 +99,13 @@ impl Context {
         if args.is_empty() {
             return Ok(store.list()?);
         }
-        let opts = self.config.import_options();
+        let opts = &self.options.import;
         let mut articles: Vec<Article> = Vec::new();
         for arg in args {
             let path = Path::new(arg);
             if path.exists() {
                 let (found, errors) =
-                    crate::import::articles_from_paths(&[path.to_path_buf()], &opts);
+                    crate::import::articles_from_paths(&[path.to_path_buf()], opts);
                 if let Some(e) = errors.into_iter().next() {
                     return Err(e.into());
                 }
@@ -147,7 +151,7 @@ impl Context {
         let articles = self.load_articles(args)?;
         let store = self.store()?;
         let cache = store.is_created().then_some(&store);
-        let found = actors_and_events(&articles, &self.config, cache);
+        let found = actors_and_events(&articles, &self.options, cache);
         Ok((articles, found))
     }
 }
@@ -157,9 +161,9 @@ impl Context {
 pub fn open_corpus(
     store: &Store,
     articles: Vec<Article>,
-    config: &Config,
+    options: &Options,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Corpus {
     let cache = store.is_created().then_some(store);
-    Corpus::build_with_progress(articles, config, cache, progress)
+    Corpus::build_with_progress(articles, options, cache, progress)
 }

@@ -84,7 +84,11 @@ fn start_terminal(mouse: bool) -> Result<(Terminal<CrosstermBackend<Stdout>>, Te
 
 /// Opens the UI: imports `paths` first and opens the first two of them, else the two most
 /// related articles of the store. Returns whether every path was imported.
-pub fn run(ctx: &Context, paths: &[std::path::PathBuf]) -> Result<bool> {
+pub fn run(
+    ctx: &Context,
+    config: &crate::config::Config,
+    paths: &[std::path::PathBuf],
+) -> Result<bool> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!(
             "the terminal UI needs an interactive terminal; for scripts use the subcommands (see juxta --help)"
@@ -95,11 +99,8 @@ pub fn run(ctx: &Context, paths: &[std::path::PathBuf]) -> Result<bool> {
     let mut opened = Vec::new();
     let mut imported_all = true;
     for path in paths {
-        let report = service::import_paths(
-            &store,
-            std::slice::from_ref(path),
-            &ctx.config.import_options(),
-        )?;
+        let report =
+            service::import_paths(&store, std::slice::from_ref(path), &ctx.options.import)?;
         // Printed before the UI takes the screen, where they stay once it quits.
         for failure in &report.failures {
             eprintln!("juxta: {failure}");
@@ -108,7 +109,7 @@ pub fn run(ctx: &Context, paths: &[std::path::PathBuf]) -> Result<bool> {
         imported_all &= report.ok();
     }
     let articles = store.list()?;
-    let (mut terminal, _guard) = start_terminal(ctx.config.tui.mouse)?;
+    let (mut terminal, _guard) = start_terminal(config.tui.mouse)?;
     let size = terminal.size()?;
     let mut last_draw: Option<Instant> = None;
     let mut progress = |done: usize, total: usize| {
@@ -121,7 +122,7 @@ pub fn run(ctx: &Context, paths: &[std::path::PathBuf]) -> Result<bool> {
     let mut app = load_app(
         &store,
         articles,
-        &ctx.config,
+        config,
         (size.width, size.height),
         &opened,
         &mut progress,
@@ -160,7 +161,7 @@ pub fn load_app(
     opened: &[Vec<String>],
     progress: &mut dyn FnMut(usize, usize),
 ) -> App {
-    let corpus = service::open_corpus(store, articles, config, progress);
+    let corpus = service::open_corpus(store, articles, &config.service_options(), progress);
     let pair = service::choose_pair(&corpus, opened);
     App::new(corpus, config, size, pair)
 }
