@@ -252,3 +252,43 @@ fn config_comes_from_the_flag_the_environment_or_the_platform_folder() {
         );
     }
 }
+
+#[test]
+fn the_export_section_sets_the_width_of_the_text_export() {
+    let s = Sandbox::new();
+    let story = "The harbour board voted on Monday to close the old quay for repairs that \
+                 will take most of the summer, the board's chair told reporters afterwards.";
+    s.write("a.txt", story);
+    s.write(
+        "b.txt",
+        format!("{story} Ferries will use the north pier meanwhile."),
+    );
+    s.write("narrow.toml", "[export]\ntext_width = 64\n");
+    let widest = |run: &harness::Run| {
+        run.stdout
+            .lines()
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let default = s.run(&["compare", "a.txt", "b.txt", "--color", "never"]);
+    let narrow = s.run(&[
+        "--config",
+        "narrow.toml",
+        "compare",
+        "a.txt",
+        "b.txt",
+        "--color",
+        "never",
+    ]);
+    assert!(widest(default.success()) > 64, "{}", default.stdout);
+    assert!(widest(narrow.success()) <= 64, "{}", narrow.stdout);
+    // The old place of the key is refused with the line and the key.
+    assert_eq!(
+        error("[compare]\ntext_width = 80\n"),
+        "the config file my.toml has an error at line 2, key `compare.text_width`: unknown field \
+         `text_width`, expected one of `min_words`, `seed_words`, `min_quote_words`, `max_gap`, \
+         `paraphrase_threshold`, `diff_timeout_ms`; fix the file (config.example.toml lists \
+         every key with its default)"
+    );
+}
