@@ -151,7 +151,8 @@ impl Config {
                 // Every key in error came from the user's text (the defaults are valid).
                 line: line_of_key(text, e.path()),
                 key: Some(e.path().to_string()),
-                message: plain_words(e.inner().message().trim()),
+                message: moved_key(&e.path().to_string())
+                    .unwrap_or_else(|| plain_words(e.inner().message().trim())),
             }
         })
     }
@@ -247,6 +248,16 @@ fn line_of_key(text: &str, path: &serde_path_to_error::Path) -> usize {
     span.map_or(1, |s| {
         text[..s.start.min(text.len())].matches('\n').count() + 1
     })
+}
+
+/// Keys that moved to another section, and where they went: a config written for an older juxta
+/// is told where the key lives now.
+fn moved_key(path: &str) -> Option<String> {
+    let new = match path {
+        "compare.text_width" => "export.text_width",
+        _ => return None,
+    };
+    Some(format!("`{path}` has moved to `{new}`"))
 }
 
 /// serde's words for types ("usize", "struct ImportConfig", "a sequence") in the words of a

@@ -283,12 +283,11 @@ fn the_export_section_sets_the_width_of_the_text_export() {
     ]);
     assert!(widest(default.success()) > 64, "{}", default.stdout);
     assert!(widest(narrow.success()) <= 64, "{}", narrow.stdout);
-    // The old place of the key is refused with the line and the key.
+    // The key's old place is refused, saying where it went.
     assert_eq!(
         error("[compare]\ntext_width = 80\n"),
-        "the config file my.toml has an error at line 2, key `compare.text_width`: unknown field \
-         `text_width`, expected one of `min_words`, `seed_words`, `min_quote_words`, `max_gap`, \
-         `paraphrase_threshold`, `diff_timeout_ms`; fix the file (config.example.toml lists \
-         every key with its default)"
+        "the config file my.toml has an error at line 2, key `compare.text_width`: \
+         `compare.text_width` has moved to `export.text_width`; fix the file \
+         (config.example.toml lists every key with its default)"
     );
 }
