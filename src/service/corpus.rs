@@ -15,7 +15,7 @@ use crate::store::Store;
 pub struct Corpus {
     /// The articles; every `article: usize` in the analysis indexes this list.
     pub articles: Vec<Article>,
-    /// ActorsAndEvents (then organisations, places) across all articles.
+    /// Persons (then organisations, places) across all articles.
     pub actors: Vec<Actor>,
     /// Dated events across all articles, sorted by date.
     pub events: Vec<Event>,
@@ -73,7 +73,7 @@ impl Corpus {
     }
 }
 
-/// The people, events and timeline of the articles (without the overlap index, which the
+/// The actors, events and timeline of the articles (without the overlap index, which the
 /// extraction commands do not need).
 pub fn actors_and_events(
     articles: &[Article],
