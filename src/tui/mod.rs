@@ -5,12 +5,12 @@ pub mod action;
 pub mod app;
 pub mod highlight;
 pub mod keymap;
+pub mod layout;
 mod strings;
 pub mod theme;
 pub mod ui;
 pub mod wrap;
 
-use crate::analysis::overlap::Alignment;
 use crate::article::Article;
 use crate::cli::Context;
 use crate::corpus::Corpus;
@@ -26,22 +26,7 @@ use ratatui::backend::CrosstermBackend;
 use std::io::{IsTerminal, Stdout};
 use std::time::{Duration, Instant};
 
-/// The comparison as `juxta compare --format text` writes it (what `e` exports).
-pub fn export_text(left: &Article, right: &Article, alignment: &Alignment, width: usize) -> String {
-    let comparison = crate::export::Comparison {
-        left,
-        right,
-        alignment,
-    };
-    crate::export::render(
-        &comparison,
-        crate::export::Format::Text,
-        &crate::export::RenderOptions {
-            width,
-            color: false,
-        },
-    )
-}
+pub use app::export_text;
 
 /// Restores the terminal when dropped: on return, on error and (through the panic hook) on panic.
 struct TerminalGuard;

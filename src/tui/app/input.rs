@@ -104,7 +104,7 @@ impl App {
 
     /// Picker rows that fit on screen.
     pub fn picker_height(&self) -> usize {
-        crate::tui::ui::picker::list_height(self.size)
+        super::super::layout::picker_list_height(self.size)
     }
 
     pub(super) fn keep_picker_selection_visible(&mut self) {
@@ -191,7 +191,7 @@ impl App {
         };
         let text = &self.corpus.articles[article].text[r.start..r.end];
         let offset =
-            r.start + crate::tui::ui::pane::byte_at_column(text, (column - text_area.x) as usize);
+            r.start + super::super::layout::byte_at_column(text, (column - text_area.x) as usize);
         let Some(cmp) = &self.comparison else { return };
         let hit = cmp.order[side.index()]
             .iter()

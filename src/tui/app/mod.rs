@@ -1,6 +1,7 @@
 //! The terminal UI's state and the one place it changes: [`App::update`] takes an [`Action`]
 //! and returns whether the screen must be redrawn. Drawing (in `ui`) only reads the state.
 
+mod export;
 mod input;
 mod jump;
 mod scroll;
@@ -9,6 +10,7 @@ mod sidebar;
 use super::action::Action;
 use super::highlight::{Layer, PassageLayers};
 use super::keymap::KeyMap;
+use super::layout::{Areas, areas};
 use super::theme::Theme;
 use super::wrap::Wrapped;
 use crate::analysis::Span;
@@ -16,12 +18,13 @@ use crate::analysis::actors::ActorKind;
 use crate::analysis::overlap::Alignment;
 use crate::config::{Config, ThemeName, TuiConfig};
 use crate::corpus::Corpus;
-use crate::tui::ui::layout::{Areas, areas};
 use crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use serde::Deserialize;
 use std::collections::HashMap;
+
+pub use export::export_text;
 
 /// One of the two article panes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -502,25 +505,5 @@ impl App {
             self.selected_actor = None;
             self.mention_cursor = None;
         }
-    }
-
-    /// Writes the comparison as text next to the user (never over an existing file).
-    pub(super) fn export(&mut self) {
-        let Some(cmp) = &self.comparison else {
-            self.status = Some(crate::tui::strings::NO_SECOND_ARTICLE.into());
-            return;
-        };
-        let (l, r) = (
-            &self.corpus.articles[cmp.left],
-            &self.corpus.articles[cmp.right],
-        );
-        let text = super::export_text(l, r, &cmp.alignment, self.export_width);
-        let stem = format!("juxta-{}-{}", l.id, r.id);
-        self.status = Some(
-            match crate::export::write_new_file(&self.settings.export_dir, &stem, "txt", &text) {
-                Ok(path) => format!("exported to {}", path.display()),
-                Err(e) => format!("export failed: {e}"),
-            },
-        );
     }
 }

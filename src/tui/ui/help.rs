@@ -2,8 +2,8 @@
 
 use super::super::action::Action;
 use super::super::app::App;
+use super::super::layout::centered;
 use super::super::strings;
-use super::layout::centered;
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};

@@ -1,13 +1,13 @@
 //! Drawing: pure functions of the [`App`] state. Nothing here changes state.
 
 pub mod help;
-pub mod layout;
 pub mod pane;
 pub mod picker;
 pub mod sidebar;
 pub mod status;
 
 use super::app::{App, Popup, Side};
+use super::layout;
 use super::strings;
 use ratatui::Frame;
 use ratatui::layout::Rect;

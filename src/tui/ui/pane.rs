@@ -3,10 +3,10 @@
 
 use super::super::app::{App, Focus, Side};
 use super::super::highlight::Layer;
+use super::super::layout::Areas;
 use super::super::strings;
 use super::super::theme::Theme;
-use super::super::wrap::{Row, width};
-use super::layout::Areas;
+use super::super::wrap::Row;
 use crate::analysis::Span;
 use crate::analysis::overlap::PassageKind;
 use crate::import::is_unprintable;
@@ -17,7 +17,6 @@ use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{
     Block, BorderType, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Everything that colours one article's rows.
 struct Marks<'a> {
@@ -221,17 +220,4 @@ fn style_at(offset: usize, marks: &Marks, theme: &Theme) -> Style {
         style = style.patch(theme.current);
     }
     style
-}
-
-/// The byte offset within `row_text` drawn at display column `column`.
-pub fn byte_at_column(row_text: &str, column: usize) -> usize {
-    let mut col = 0;
-    for (i, g) in row_text.grapheme_indices(true) {
-        let w = width(g);
-        if column < col + w.max(1) {
-            return i;
-        }
-        col += w;
-    }
-    row_text.len()
 }
