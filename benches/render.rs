@@ -6,6 +6,7 @@ use juxta::config::Config;
 use juxta::corpus::Corpus;
 use juxta::tui::action::Action;
 use juxta::tui::app::App;
+use juxta::tui::config::TuiOptions;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -67,7 +68,12 @@ fn app(words: usize) -> App {
         );
     }
     let corpus = Corpus::build(articles, &Config::default(), None);
-    let mut app = App::new(corpus, &Config::default(), (160, 48), (Some(0), Some(1)));
+    let mut app = App::new(
+        corpus,
+        &TuiOptions::default(),
+        (160, 48),
+        (Some(0), Some(1)),
+    );
     // Somewhere in the middle, with a current passage.
     for _ in 0..50 {
         app.update(Action::NextPassage);

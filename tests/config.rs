@@ -39,6 +39,8 @@ fn the_defaults_parse_and_are_the_default_config() {
     assert!(d.aliases.is_empty());
     let opts = d.import_options();
     assert_eq!(opts.max_bytes, 20 * 1024 * 1024);
+    // The TUI's own defaults are the documented ones.
+    assert_eq!(d.tui_options(), juxta::tui::config::TuiOptions::default());
 }
 
 #[test]

@@ -7,6 +7,7 @@ use juxta::config::Config;
 use juxta::corpus::Corpus;
 use juxta::tui::action::Action;
 use juxta::tui::app::{App, Focus, Side, SidebarMode};
+use juxta::tui::config::TuiOptions;
 use juxta::tui::theme::Theme;
 use juxta::tui::ui;
 use ratatui::Terminal;
@@ -41,7 +42,12 @@ fn corpus() -> Corpus {
 
 /// An app on the samples with the dark palette (whatever NO_COLOR says where tests run).
 fn app_with(config: &Config, size: (u16, u16), pair: (usize, usize)) -> App {
-    let mut app = App::new(corpus(), config, size, (Some(pair.0), Some(pair.1)));
+    let mut app = App::new(
+        corpus(),
+        &config.tui_options(),
+        size,
+        (Some(pair.0), Some(pair.1)),
+    );
     app.theme = Theme::new(&config.theme.dark, true);
     app.settings.export_dir = std::env::temp_dir();
     app
@@ -679,7 +685,7 @@ fn resizing_keeps_the_reading_position() {
 fn an_empty_store_says_how_to_add_articles() {
     let app = App::new(
         Corpus::build(Vec::new(), &Config::default(), None),
-        &Config::default(),
+        &TuiOptions::default(),
         (80, 24),
         (None, None),
     );
@@ -696,7 +702,7 @@ fn one_article_only_says_there_is_nothing_to_compare() {
         juxta::import::articles_from_paths(&[samples().join("01-wire.txt")], &Default::default()).0;
     let mut app = App::new(
         Corpus::build(articles, &Config::default(), None),
-        &Config::default(),
+        &TuiOptions::default(),
         (100, 30),
         (Some(0), None),
     );
@@ -775,7 +781,7 @@ fn control_and_bidi_characters_never_reach_the_screen() {
     articles[0].source = "Wire\u{202E}service".into();
     let mut app = App::new(
         Corpus::build(articles, &Config::default(), None),
-        &Config::default(),
+        &TuiOptions::default(),
         (100, 30),
         (Some(0), None),
     );

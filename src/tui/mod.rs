@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+pub mod config;
 pub mod highlight;
 pub mod keymap;
 pub mod layout;
@@ -146,7 +147,7 @@ pub fn load_app(
     let cache = store.root().join("store.json").exists().then_some(store);
     let corpus = Corpus::build_with_progress(articles, config, cache, progress);
     let pair = choose_pair(&corpus, opened);
-    App::new(corpus, config, size, pair)
+    App::new(corpus, &config.tui_options(), size, pair)
 }
 
 /// The articles to open first. Two or more paths named: the first article of each of the

@@ -8,6 +8,8 @@ mod scroll;
 mod sidebar;
 
 use super::action::Action;
+pub use super::config::SidebarMode;
+use super::config::{TuiConfig, TuiOptions};
 use super::highlight::{Layer, PassageLayers};
 use super::keymap::KeyMap;
 use super::layout::{Areas, areas};
@@ -16,12 +18,10 @@ use super::wrap::Wrapped;
 use crate::analysis::Span;
 use crate::analysis::actors::ActorKind;
 use crate::analysis::overlap::Alignment;
-use crate::config::{Config, ThemeName, TuiConfig};
 use crate::corpus::Corpus;
 use crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use serde::Deserialize;
 use std::collections::HashMap;
 
 pub use export::export_text;
@@ -61,16 +61,6 @@ pub enum Focus {
     Sidebar,
     /// An article pane.
     Pane(Side),
-}
-
-/// What the sidebar lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SidebarMode {
-    /// People, by number of mentions.
-    Actors,
-    /// Dated events, by date.
-    Timeline,
 }
 
 /// An article pane: which article, where it is scrolled, and its text wrapped to the pane.
@@ -246,14 +236,10 @@ impl App {
     /// A UI over the corpus for a terminal of `size`, with the two given articles open.
     pub fn new(
         corpus: Corpus,
-        config: &Config,
+        options: &TuiOptions,
         size: (u16, u16),
         pair: (Option<usize>, Option<usize>),
     ) -> App {
-        let spec = match config.tui.theme {
-            ThemeName::Dark => &config.theme.dark,
-            ThemeName::Light => &config.theme.light,
-        };
         let mut persons: Vec<usize> = (0..corpus.actors.len())
             .filter(|&i| corpus.actors[i].kind == ActorKind::Person)
             .collect();
@@ -266,15 +252,15 @@ impl App {
         });
         let mut app = App {
             corpus,
-            keymap: KeyMap::new(&config.keys),
-            theme: Theme::new(spec, super::theme::color_enabled()),
-            settings: config.tui.clone(),
-            export_width: config.compare.text_width,
+            keymap: KeyMap::new(&options.keys),
+            theme: Theme::new(options.palette(), super::theme::color_enabled()),
+            settings: options.tui.clone(),
+            export_width: options.export_width,
             panes: [Pane::default(), Pane::default()],
             focus: Focus::Pane(Side::Left),
             last_pane: Side::Left,
             sidebar: Sidebar {
-                mode: config.tui.sidebar,
+                mode: options.tui.sidebar,
                 shown: None,
                 actor_row: 0,
                 actor_top: 0,
