@@ -23,7 +23,7 @@ pub fn export_text(left: &Article, right: &Article, alignment: &Alignment, width
 impl App {
     /// Writes the comparison as text next to the user (never over an existing file).
     pub(super) fn export(&mut self) {
-        let Some(cmp) = &self.comparison else {
+        let Some(cmp) = &self.pair.comparison else {
             self.status = Some(crate::tui::strings::NO_SECOND_ARTICLE.into());
             return;
         };

@@ -39,7 +39,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match &app.popup {
         Some(Popup::Help { top }) => help::draw(app, frame, *top),
         Some(Popup::Picker(p)) => picker::draw(app, frame, p),
-        None => {}
+        Some(Popup::Search(_)) | None => {}
     }
 }
 

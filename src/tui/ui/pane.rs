@@ -33,7 +33,7 @@ pub fn draw(app: &App, frame: &mut Frame, side: Side, areas: &Areas) {
     let rect = areas.pane(side);
     let theme = &app.theme;
     let focused = app.focus == Focus::Pane(side);
-    let pane = &app.panes[side.index()];
+    let pane = &app.pair.panes[side.index()];
     let border = if focused { theme.focus } else { theme.muted };
     let mut block = Block::bordered()
         .border_type(BorderType::Rounded)
@@ -73,11 +73,12 @@ pub fn draw(app: &App, frame: &mut Frame, side: Side, areas: &Areas) {
         .title_bottom(Line::from(format!(" {position} ")).right_aligned());
     frame.render_widget(block, rect);
 
-    let cmp = app.comparison.as_ref();
+    let cmp = app.pair.comparison.as_ref();
     let marks = Marks {
         passages: cmp.map(|c| &c.layers[side.index()]),
-        current: cmp.and_then(|c| app.current_passage.map(|i| c.span(i, side))),
+        current: cmp.and_then(|c| app.pair.current_passage.map(|i| c.span(i, side))),
         event: app
+            .jumps
             .event_focus
             .filter(|(a, _)| *a == article)
             .map(|(_, s)| s),

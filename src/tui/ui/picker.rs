@@ -42,7 +42,7 @@ pub fn draw(app: &App, frame: &mut Frame, picker: &Picker) {
     {
         let a = &app.corpus.articles[i];
         let shared = ((1.0 - app.corpus.index.originality(i)) * 100.0).round();
-        let open = app.panes.iter().any(|p| p.article == Some(i));
+        let open = app.pair.panes.iter().any(|p| p.article == Some(i));
         let head = format!(
             "{} {:10}  {}  ",
             if open { "•" } else { " " },

@@ -60,7 +60,7 @@ fn row_style(app: &App, highlighted: bool, focused: bool) -> Style {
 }
 
 fn draw_actors(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
-    if app.persons.is_empty() {
+    if app.sidebar.persons.is_empty() {
         frame.render_widget(
             Paragraph::new(strings::NO_ACTORS).style(app.theme.muted),
             area,
@@ -68,8 +68,9 @@ fn draw_actors(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         return;
     }
     let width = area.width as usize;
-    let open: Vec<usize> = app.panes.iter().filter_map(|p| p.article).collect();
+    let open: Vec<usize> = app.pair.panes.iter().filter_map(|p| p.article).collect();
     let lines: Vec<Line> = app
+        .sidebar
         .persons
         .iter()
         .enumerate()
@@ -84,7 +85,7 @@ fn draw_actors(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
             let name_w = width.saturating_sub(count.len() + 3);
             let name = truncate(&clean(&actor.name), name_w);
             let pad = width.saturating_sub(display_width(&name) + count.len() + 2);
-            let selected = app.selected_actor == Some(i);
+            let selected = app.jumps.selected_actor == Some(i);
             let name_style = if selected {
                 app.theme.mention
             } else {
@@ -147,7 +148,7 @@ fn draw_timeline(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
             .collect::<Vec<_>>()
             .join(" ");
         let style = row_style(app, row == app.sidebar.event_row, focused);
-        let current = app.timeline_cursor.is_some_and(|(e, _)| e == row);
+        let current = app.jumps.timeline_cursor.is_some_and(|(e, _)| e == row);
         let date_style = if current {
             app.theme.event
         } else {

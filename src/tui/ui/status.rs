@@ -2,7 +2,7 @@
 //! right, what the comparison holds.
 
 use super::super::action::Action;
-use super::super::app::{App, Focus, SidebarMode};
+use super::super::app::{App, Focus, Popup, SidebarMode};
 use super::super::strings;
 use super::pane::clean;
 use crate::text::{display_width, truncate};
@@ -18,7 +18,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let right = summary(app);
     let width = area.width as usize;
     let left_w = width.saturating_sub(display_width(&right) + 1);
-    let left: Vec<Span> = if let Some(input) = &app.input {
+    let left: Vec<Span> = if let Some(Popup::Search(input)) = &app.popup {
         vec![
             Span::styled(strings::SEARCH_PROMPT, theme.focus),
             Span::raw(truncate(input, left_w.saturating_sub(2))),
@@ -43,10 +43,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 
 fn summary(app: &App) -> String {
     let mut parts = Vec::new();
-    if app.sync {
+    if app.pair.sync {
         parts.push("sync".to_string());
     }
-    if let Some(cmp) = &app.comparison {
+    if let Some(cmp) = &app.pair.comparison {
         let n = cmp.alignment.passages.len();
         parts.push(format!(
             "{n} {}",
