@@ -24,7 +24,7 @@ impl App {
     /// Writes the comparison as text next to the user (never over an existing file).
     pub(super) fn export(&mut self) {
         let Some(cmp) = &self.pair.comparison else {
-            self.status = Some(crate::tui::strings::NO_SECOND_ARTICLE.into());
+            self.status = Some(strings::NO_SECOND_ARTICLE.into());
             return;
         };
         let (l, r) = (
@@ -35,8 +35,8 @@ impl App {
         let stem = format!("juxta-{}-{}", l.id, r.id);
         self.status = Some(
             match crate::export::write_new_file(&self.settings.export_dir, &stem, "txt", &text) {
-                Ok(path) => format!("exported to {}", path.display()),
-                Err(e) => format!("export failed: {e}"),
+                Ok(path) => strings::exported(&path),
+                Err(e) => strings::export_failed(&e),
             },
         );
     }

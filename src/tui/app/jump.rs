@@ -38,9 +38,7 @@ impl App {
                 self.keymap.hint(Action::Actors),
                 self.keymap.hint(Action::Select),
             );
-            self.status = Some(format!(
-                "no person selected: press {a}, pick one and press {enter}"
-            ));
+            self.status = Some(strings::no_person_selected(&a, &enter));
             return;
         };
         let mentions = &self.corpus.actors[actor].mentions;
@@ -63,9 +61,11 @@ impl App {
             .position(|&a| a == m.article)
             .map_or(0, |p| p + 1);
         self.goto(m.article, m.span);
-        self.status = Some(format!(
-            "mention {} of {n} · article {article_rank} of {total_articles}",
-            k + 1
+        self.status = Some(strings::mention_status(
+            k + 1,
+            n,
+            article_rank,
+            total_articles,
         ));
     }
 
@@ -86,7 +86,7 @@ impl App {
             );
         }
         if hits.is_empty() {
-            self.status = Some(format!("no match for “{query}”"));
+            self.status = Some(strings::no_match(query));
             self.jumps.search = None;
             return;
         }
@@ -112,10 +112,7 @@ impl App {
 
     pub(super) fn step_hit(&mut self, forward: bool) {
         let Some(search) = &self.jumps.search else {
-            self.status = Some(format!(
-                "nothing searched yet: press {} to search",
-                self.keymap.hint(Action::Search)
-            ));
+            self.status = Some(strings::nothing_searched(&self.keymap.hint(Action::Search)));
             return;
         };
         let n = search.hits.len();
@@ -136,10 +133,11 @@ impl App {
         let n = search.hits.len();
         let query = search.query.clone();
         self.goto(article, span);
-        self.status = Some(format!(
-            "hit {} of {n} for “{query}” · {}",
+        self.status = Some(strings::hit_status(
             k + 1,
-            self.corpus.articles[article].id
+            n,
+            &query,
+            &self.corpus.articles[article].id,
         ));
     }
 

@@ -13,6 +13,7 @@ use super::config::{TuiConfig, TuiOptions};
 use super::highlight::{Layer, PassageLayers};
 use super::keymap::KeyMap;
 use super::layout::{Areas, areas};
+use super::strings;
 use super::theme::Theme;
 use super::wrap::Wrapped;
 use crate::analysis::Span;
@@ -429,10 +430,7 @@ impl App {
                 if self.pair.sync {
                     self.sync_from(self.active_side(), 0);
                 }
-                self.status = Some(format!(
-                    "synced scrolling {}",
-                    if self.pair.sync { "on" } else { "off" }
-                ));
+                self.status = Some(strings::sync_status(self.pair.sync));
             }
             Action::Open => self.open_picker(),
             Action::Actors | Action::Timeline => {

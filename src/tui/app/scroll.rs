@@ -94,12 +94,12 @@ impl App {
     pub(super) fn step_passage(&mut self, forward: bool) {
         let side = self.active_side();
         let Some(cmp) = &self.pair.comparison else {
-            self.status = Some(crate::tui::strings::NO_SECOND_ARTICLE.into());
+            self.status = Some(strings::NO_SECOND_ARTICLE.into());
             return;
         };
         let order = &cmp.order[side.index()];
         if order.is_empty() {
-            self.status = Some(crate::tui::strings::NO_PASSAGES.into());
+            self.status = Some(strings::NO_PASSAGES.into());
             return;
         }
         let next = match self
@@ -146,6 +146,6 @@ impl App {
             crate::analysis::overlap::PassageKind::Near => "near",
             crate::analysis::overlap::PassageKind::Paraphrase => "paraphrase",
         };
-        self.status = Some(format!("passage {k} of {n} · {kind} · {words} words"));
+        self.status = Some(strings::passage_status(k, n, kind, words));
     }
 }

@@ -84,12 +84,11 @@ impl App {
         let a = &self.corpus.actors[actor];
         let articles = a.articles().len();
         let next = self.keymap.hint(Action::NextMatch);
-        self.status = Some(format!(
-            "{}: {} mentions in {} {} · {next} to jump",
-            a.name,
+        self.status = Some(strings::person_selected(
+            &a.name,
             a.mentions.len(),
             articles,
-            if articles == 1 { "article" } else { "articles" }
+            &next,
         ));
     }
 
@@ -113,15 +112,14 @@ impl App {
         let a = &self.corpus.articles[event.article];
         let date = event
             .date
-            .map_or_else(|| "undated".to_string(), |d| d.label());
-        self.status = Some(if n > 1 {
-            format!(
-                "{date} · “{}” · source {} of {n} (Enter for the next)",
-                event.expression,
-                k + 1
-            ) + &format!(" · {}", a.source)
-        } else {
-            format!("{date} · “{}” · {}", event.expression, a.source)
-        });
+            .map_or_else(|| strings::UNDATED.to_string(), |d| d.label());
+        let select = self.keymap.hint(Action::Select);
+        let position = (n > 1).then_some((k + 1, n, select.as_str()));
+        self.status = Some(strings::event_status(
+            &date,
+            &event.expression,
+            &a.source,
+            position,
+        ));
     }
 }

@@ -39,9 +39,11 @@ pub fn draw(app: &App, frame: &mut Frame, side: Side, areas: &Areas) {
         .border_type(BorderType::Rounded)
         .border_style(border);
     let Some(article) = pane.article else {
-        let para = Paragraph::new(strings::PANE_EMPTY)
-            .block(block)
-            .wrap(ratatui::widgets::Wrap { trim: true });
+        let para = Paragraph::new(strings::pane_empty(
+            &app.keymap.hint(super::super::action::Action::Open),
+        ))
+        .block(block)
+        .wrap(ratatui::widgets::Wrap { trim: true });
         frame.render_widget(para, rect);
         return;
     };
@@ -63,7 +65,7 @@ pub fn draw(app: &App, frame: &mut Frame, side: Side, areas: &Areas) {
     let total = pane.wrapped.len();
     let height = areas.pane_text(side).height as usize;
     let position = if total <= height {
-        "all".to_string()
+        strings::POSITION_ALL.to_string()
     } else {
         format!("{}%", (pane.top + height).min(total) * 100 / total)
     };

@@ -45,11 +45,11 @@ pub fn draw(app: &App, frame: &mut Frame, picker: &Picker) {
         let open = app.pair.panes.iter().any(|p| p.article == Some(i));
         let head = format!(
             "{} {:10}  {}  ",
-            if open { "•" } else { " " },
+            if open { strings::OPEN_MARK } else { " " },
             a.date_label(),
             pad(&truncate(&clean(&a.source), src_w), src_w)
         );
-        let tail = format!("  {shared:>3.0}% shared");
+        let tail = strings::shared_percent(shared);
         let title_w = width.saturating_sub(display_width(&head) + tail.len());
         let title = pad(&truncate(&clean(&a.title), title_w), title_w);
         let style = if row == picker.selected {

@@ -81,7 +81,7 @@ fn draw_actors(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
             let articles = actor.articles();
             let in_view = articles.iter().any(|a| open.contains(a));
             let count = format!("{}·{}", actor.mentions.len(), articles.len());
-            let marker = if in_view { "•" } else { " " };
+            let marker = if in_view { strings::OPEN_MARK } else { " " };
             let name_w = width.saturating_sub(count.len() + 3);
             let name = truncate(&clean(&actor.name), name_w);
             let pad = width.saturating_sub(display_width(&name) + count.len() + 2);
@@ -127,7 +127,7 @@ fn draw_timeline(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         let event = &app.corpus.events[first];
         let date = event
             .date
-            .map_or_else(|| "undated".to_string(), |d| d.label());
+            .map_or_else(|| strings::UNDATED.to_string(), |d| d.label());
         let mut sources: Vec<usize> = entry
             .events
             .iter()
@@ -138,7 +138,7 @@ fn draw_timeline(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         let source = if sources.len() == 1 {
             app.corpus.articles[sources[0]].source.clone()
         } else {
-            format!("{} sources", sources.len())
+            strings::sources(sources.len())
         };
         let text = &app.corpus.articles[event.article].text;
         let sentence: String = event

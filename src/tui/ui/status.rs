@@ -44,15 +44,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 fn summary(app: &App) -> String {
     let mut parts = Vec::new();
     if app.pair.sync {
-        parts.push("sync".to_string());
+        parts.push(strings::SUMMARY_SYNC.to_string());
     }
     if let Some(cmp) = &app.pair.comparison {
         let n = cmp.alignment.passages.len();
-        parts.push(format!(
-            "{n} {}",
-            if n == 1 { "passage" } else { "passages" }
-        ));
-        parts.push(format!("similarity {:.2}", cmp.alignment.similarity));
+        parts.push(strings::summary_passages(n));
+        parts.push(strings::summary_similarity(cmp.alignment.similarity));
     }
     parts.join(" · ")
 }
@@ -99,31 +96,35 @@ fn hints(app: &App) -> Vec<String> {
     };
     let items = match app.focus {
         Focus::Pane(_) => vec![
-            two(Action::NextPassage, Action::PrevPassage, "passage"),
-            one(Action::ToggleSync, "sync"),
-            one(Action::Open, "open"),
-            one(Action::Actors, "actors"),
-            one(Action::Timeline, "timeline"),
-            one(Action::Search, "search"),
-            one(Action::Export, "export"),
-            one(Action::Help, "help"),
-            one(Action::Quit, "quit"),
+            two(
+                Action::NextPassage,
+                Action::PrevPassage,
+                strings::HINT_PASSAGE,
+            ),
+            one(Action::ToggleSync, strings::HINT_SYNC),
+            one(Action::Open, strings::HINT_OPEN),
+            one(Action::Actors, strings::HINT_ACTORS),
+            one(Action::Timeline, strings::HINT_TIMELINE),
+            one(Action::Search, strings::HINT_SEARCH),
+            one(Action::Export, strings::HINT_EXPORT),
+            one(Action::Help, strings::HINT_HELP),
+            one(Action::Quit, strings::HINT_QUIT),
         ],
         Focus::Sidebar => match app.sidebar.mode {
             SidebarMode::Actors => vec![
-                one(Action::Select, "select"),
-                two(Action::NextMatch, Action::PrevMatch, "mention"),
-                one(Action::Timeline, "timeline"),
-                one(Action::FocusNext, "panes"),
-                one(Action::Help, "help"),
-                one(Action::Quit, "quit"),
+                one(Action::Select, strings::HINT_SELECT),
+                two(Action::NextMatch, Action::PrevMatch, strings::HINT_MENTION),
+                one(Action::Timeline, strings::HINT_TIMELINE),
+                one(Action::FocusNext, strings::HINT_PANES),
+                one(Action::Help, strings::HINT_HELP),
+                one(Action::Quit, strings::HINT_QUIT),
             ],
             SidebarMode::Timeline => vec![
-                one(Action::Select, "go to event"),
-                one(Action::Actors, "actors"),
-                one(Action::FocusNext, "panes"),
-                one(Action::Help, "help"),
-                one(Action::Quit, "quit"),
+                one(Action::Select, strings::HINT_GO_TO_EVENT),
+                one(Action::Actors, strings::HINT_ACTORS),
+                one(Action::FocusNext, strings::HINT_PANES),
+                one(Action::Help, strings::HINT_HELP),
+                one(Action::Quit, strings::HINT_QUIT),
             ],
         },
     };
