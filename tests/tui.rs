@@ -829,3 +829,126 @@ fn an_export_that_cannot_be_written_says_where_and_why() {
     );
     assert!(status.contains("juxta-no-such-folder"), "{status}");
 }
+
+fn config(toml: &str) -> Config {
+    Config::from_toml(toml, Path::new("test.toml")).unwrap()
+}
+
+#[test]
+fn hints_name_the_key_the_keymap_binds() {
+    // By default: q quits, o opens.
+    let app = app((120, 40));
+    assert!(
+        status_line(&app).contains("? help · q quit"),
+        "{}",
+        status_line(&app)
+    );
+    let empty = |options: &TuiOptions| {
+        screen(&App::new(
+            Corpus::build(Vec::new(), &Config::default(), None),
+            options,
+            (80, 24),
+            (None, None),
+        ))
+    };
+    assert!(empty(&TuiOptions::default()).contains("Press q to quit."));
+    let one_open =
+        |options: &TuiOptions| App::new(corpus(), options, (120, 40), (Some(WIRE), None));
+    assert!(pane_text(&one_open(&TuiOptions::default()), Side::Right).contains("press o to"));
+
+    // Rebound: every hint follows.
+    let rebound = config("[keys]\nq = \"none\"\nx = \"quit\"\no = \"none\"\nctrl-o = \"open\"\n");
+    let app = app_with(&rebound, (120, 40), (WIRE, NEWSPAPER));
+    let status = status_line(&app);
+    assert!(status.contains("? help · x quit"), "{status}");
+    assert!(status.contains("ctrl-o open"), "{status}");
+    assert!(!status.contains("q quit"), "{status}");
+    let text = empty(&rebound.tui_options());
+    assert!(
+        text.contains("Press x to quit.") && !text.contains("Press q"),
+        "{text}"
+    );
+    let pane = pane_text(&one_open(&rebound.tui_options()), Side::Right);
+    assert!(pane.contains("press ctrl-o to"), "{pane}");
+
+    // Quitting unbound but for ctrl-c: the hint names ctrl-c.
+    let only_ctrl_c = config("[keys]\nq = \"none\"\n");
+    let text = empty(&only_ctrl_c.tui_options());
+    assert!(text.contains("Press ctrl-c to quit."), "{text}");
+}
+
+#[test]
+fn the_timeline_hint_names_the_live_select_key() {
+    let mut app = app_with(
+        &config("[keys]\nenter = \"none\"\nf2 = \"select\"\n"),
+        (120, 40),
+        (WIRE, NEWSPAPER),
+    );
+    app.update(Action::Timeline);
+    let several = app
+        .corpus
+        .timeline
+        .iter()
+        .position(|e| e.events.len() > 1)
+        .expect("the samples have an event several articles report");
+    app.sidebar.event_row = several;
+    app.update(Action::Select);
+    let status = status_line(&app);
+    assert!(status.contains("(f2 for the next)"), "{status}");
+}
+
+#[test]
+fn search_and_picker_keys_obey_the_keymap() {
+    let rebound = config(
+        "[keys]\nesc = \"none\"\nctrl-g = \"cancel\"\nenter = \"none\"\nf2 = \"select\"\n\
+         down = \"none\"\nctrl-n = \"down\"\n",
+    );
+    let mut app = app_with(&rebound, (120, 40), (WIRE, NEWSPAPER));
+    let ctrl =
+        |app: &mut App, c: char| app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+
+    // The picker: Esc and Down are unbound, so they do nothing; letters are text, never keys.
+    app.update(Action::Open);
+    key(&mut app, KeyCode::Esc);
+    assert!(app.popup.is_some(), "Esc no longer cancels");
+    type_text(&mut app, "q");
+    assert!(!app.quit);
+    assert!(screen(&app).contains("filter: q"));
+    key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_some(), "Enter no longer selects");
+    let Some(juxta::tui::app::Popup::Picker(p)) = &app.popup else {
+        panic!()
+    };
+    assert_eq!((p.filter.as_str(), p.selected), ("", 0));
+    ctrl(&mut app, 'n');
+    let Some(juxta::tui::app::Popup::Picker(p)) = &app.popup else {
+        panic!()
+    };
+    let second = p.rows[1];
+    key(&mut app, KeyCode::F(2));
+    assert!(app.popup.is_none());
+    assert_eq!(app.pair.panes[0].article, Some(second));
+
+    // The search prompt: ctrl-g cancels, F2 searches.
+    app.update(Action::Search);
+    type_text(&mut app, "quay");
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        status_line(&app).starts_with("/quay"),
+        "{}",
+        status_line(&app)
+    );
+    ctrl(&mut app, 'g');
+    assert!(app.popup.is_none() && app.jumps.search.is_none());
+    app.update(Action::Search);
+    type_text(&mut app, "quay");
+    key(&mut app, KeyCode::F(2));
+    assert!(
+        status_line(&app).starts_with("hit ") && status_line(&app).contains("for “quay”"),
+        "{}",
+        status_line(&app)
+    );
+}
