@@ -244,3 +244,25 @@ fn config_comes_from_the_flag_the_environment_or_the_platform_folder() {
         );
     }
 }
+
+#[test]
+fn errors_in_the_tui_sections_name_the_file_line_and_key() {
+    for (text, line, key) in [
+        (
+            "[tui]\nmouse = true\nsidebar = \"people\"\n",
+            3,
+            "tui.sidebar",
+        ),
+        ("[keys]\nx = \"quit\"\ny = \"char\"\n", 3, "keys.y"),
+        ("[keys]\nbackspace = \"delete-char\"\n", 2, "keys.backspace"),
+        (
+            "\n[theme.dark]\nexact = \"blinking\"\n",
+            3,
+            "theme.dark.exact",
+        ),
+    ] {
+        let e = error(text);
+        let start = format!("the config file my.toml has an error at line {line}, key `{key}`: ");
+        assert!(e.starts_with(&start), "{e}");
+    }
+}
