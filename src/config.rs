@@ -20,39 +20,11 @@ pub struct Config {
     /// Extra names for actors: display name → other names it goes by.
     pub aliases: std::collections::BTreeMap<String, Vec<String>>,
     /// The terminal UI.
-    pub tui: TuiConfig,
+    pub tui: crate::tui::config::TuiConfig,
     /// Key bindings of the terminal UI: key name → action.
-    pub keys: std::collections::BTreeMap<crate::tui::keymap::Key, crate::tui::action::Action>,
+    pub keys: crate::tui::config::KeyBindings,
     /// Colours of the terminal UI.
-    pub theme: crate::tui::theme::Themes,
-}
-
-/// `[tui]`: the terminal UI.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TuiConfig {
-    /// Which palette of `[theme]` to use.
-    pub theme: ThemeName,
-    /// Whether juxta takes the mouse (wheel scrolling, clicks); off leaves text selection to the terminal.
-    pub mouse: bool,
-    /// What the sidebar shows first.
-    pub sidebar: crate::tui::app::SidebarMode,
-    /// Width of the sidebar in columns (it is hidden on terminals narrower than 80 columns until asked for).
-    pub sidebar_width: u16,
-    /// Rows scrolled per mouse-wheel step.
-    pub wheel_lines: usize,
-    /// Folder where `e` writes exported comparisons.
-    pub export_dir: PathBuf,
-}
-
-/// The palettes of `[theme]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ThemeName {
-    /// For dark terminal backgrounds.
-    Dark,
-    /// For light terminal backgrounds.
-    Light,
+    pub theme: crate::tui::config::Themes,
 }
 
 /// `[import]`: how files are read.
@@ -163,6 +135,16 @@ impl Config {
             import: self.import_options(),
             compare: self.compare.clone(),
             aliases: self.aliases.clone(),
+        }
+    }
+
+    /// The terminal UI's options from the config.
+    pub fn tui_options(&self) -> crate::tui::config::TuiOptions {
+        crate::tui::config::TuiOptions {
+            tui: self.tui.clone(),
+            keys: self.keys.clone(),
+            theme: self.theme.clone(),
+            export_width: self.export.text_width,
         }
     }
 

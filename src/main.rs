@@ -35,10 +35,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let ctx = Context::new(store_path, config.service_options());
     match cli.command {
         Some(command) => juxta::cli::run(&ctx, &config, command),
-        None => Ok(if juxta::tui::run(&ctx, &config, &cli.paths)? {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::FAILURE
-        }),
+        None => Ok(
+            if juxta::tui::run(&ctx, &config.tui_options(), &cli.paths)? {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            },
+        ),
     }
 }

@@ -49,6 +49,8 @@ fn the_defaults_parse_and_are_the_default_config() {
     assert!(d.aliases.is_empty());
     let opts = d.import_options();
     assert_eq!(opts.max_bytes, 20 * 1024 * 1024);
+    // The TUI's own defaults are the documented ones.
+    assert_eq!(d.tui_options(), juxta::tui::config::TuiOptions::default());
 }
 
 #[test]
@@ -290,4 +292,26 @@ fn the_export_section_sets_the_width_of_the_text_export() {
          `compare.text_width` has moved to `export.text_width`; fix the file \
          (config.example.toml lists every key with its default)"
     );
+}
+
+#[test]
+fn errors_in_the_tui_sections_name_the_file_line_and_key() {
+    for (text, line, key) in [
+        (
+            "[tui]\nmouse = true\nsidebar = \"people\"\n",
+            3,
+            "tui.sidebar",
+        ),
+        ("[keys]\nx = \"quit\"\ny = \"char\"\n", 3, "keys.y"),
+        ("[keys]\nbackspace = \"delete-char\"\n", 2, "keys.backspace"),
+        (
+            "\n[theme.dark]\nexact = \"blinking\"\n",
+            3,
+            "theme.dark.exact",
+        ),
+    ] {
+        let e = error(text);
+        let start = format!("the config file my.toml has an error at line {line}, key `{key}`: ");
+        assert!(e.starts_with(&start), "{e}");
+    }
 }

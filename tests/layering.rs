@@ -212,7 +212,6 @@ fn nothing_prints_outside_the_front_ends() {
 }
 
 #[test]
-#[ignore = "tui/app still reaches into tui/ui (layout::areas, picker::list_height, pane::byte_at_column); un-ignore when the TUI state/drawing split (issue 8, part 3) is merged"]
 fn the_ui_state_never_uses_the_drawing() {
     let mut bad = offenders("tui/app", &["tui::ui"]);
     for file in rust_files(&Path::new(SRC).join("tui/app")) {
@@ -245,7 +244,6 @@ fn the_layers_below_the_front_ends_form_no_cycle() {
 }
 
 #[test]
-#[ignore = "config.rs still names tui types (keys, theme, sidebar) while tui/app takes crate::config::Config; un-ignore when the move of the TUI settings into tui::config (issue 8, part 2) is merged"]
 fn the_top_level_modules_form_no_cycle() {
     let graph = module_graph();
     assert_eq!(find_cycle(&graph), None, "graph: {graph:#?}");

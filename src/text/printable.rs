@@ -95,6 +95,19 @@ pub fn escape_unprintable(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// `s` with each unprintable character replaced by U+FFFD, one for one, so that what is drawn
+/// keeps a visible mark where something was and the columns of the rest do not move.
+pub fn replace_unprintable(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unprintable) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| if is_unprintable(c) { '\u{FFFD}' } else { c })
+            .collect(),
+    )
+}
+
 /// Stored text as it may be printed: without control characters and escape sequences (line
 /// breaks kept).
 pub fn printable_text(text: &str) -> Cow<'_, str> {

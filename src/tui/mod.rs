@@ -3,18 +3,20 @@
 
 pub mod action;
 pub mod app;
+pub mod config;
 pub mod highlight;
 pub mod keymap;
+pub mod layout;
 mod strings;
 pub mod theme;
 pub mod ui;
 pub mod wrap;
 
-use crate::analysis::overlap::Alignment;
 use crate::article::Article;
 use crate::service::{self, Context};
 use anyhow::Result;
 use app::App;
+use config::TuiOptions;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
 use crossterm::terminal::{
@@ -25,22 +27,7 @@ use ratatui::backend::CrosstermBackend;
 use std::io::{IsTerminal, Stdout};
 use std::time::{Duration, Instant};
 
-/// The comparison as `juxta compare --format text` writes it (what `e` exports).
-pub fn export_text(left: &Article, right: &Article, alignment: &Alignment, width: usize) -> String {
-    let pair = crate::export::AlignedPair {
-        left,
-        right,
-        alignment,
-    };
-    crate::export::render(
-        &pair,
-        crate::export::Format::Text,
-        &crate::export::RenderOptions {
-            width,
-            color: false,
-        },
-    )
-}
+pub use app::export_text;
 
 /// Restores the terminal when dropped: on return, on error and (through the panic hook) on panic.
 struct TerminalGuard;
@@ -84,11 +71,7 @@ fn start_terminal(mouse: bool) -> Result<(Terminal<CrosstermBackend<Stdout>>, Te
 
 /// Opens the UI: imports `paths` first and opens the first two of them, else the two most
 /// related articles of the store. Returns whether every path was imported.
-pub fn run(
-    ctx: &Context,
-    config: &crate::config::Config,
-    paths: &[std::path::PathBuf],
-) -> Result<bool> {
+pub fn run(ctx: &Context, options: &TuiOptions, paths: &[std::path::PathBuf]) -> Result<bool> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!(
             "the terminal UI needs an interactive terminal; for scripts use the subcommands (see juxta --help)"
@@ -109,7 +92,7 @@ pub fn run(
         imported_all &= report.ok();
     }
     let articles = store.list()?;
-    let (mut terminal, _guard) = start_terminal(config.tui.mouse)?;
+    let (mut terminal, _guard) = start_terminal(options.tui.mouse)?;
     let size = terminal.size()?;
     let mut last_draw: Option<Instant> = None;
     let mut progress = |done: usize, total: usize| {
@@ -122,16 +105,14 @@ pub fn run(
     let mut app = load_app(
         &store,
         articles,
-        config,
+        &ctx.options,
+        options,
         (size.width, size.height),
         &opened,
         &mut progress,
     );
     if !imported_all {
-        app.status = Some(
-            "some files could not be imported: see the messages printed before juxta started"
-                .into(),
-        );
+        app.status = Some(strings::SOME_FILES_NOT_IMPORTED.into());
     }
     let mut dirty = true;
     while !app.quit {
@@ -156,12 +137,13 @@ pub fn run(
 pub fn load_app(
     store: &crate::store::Store,
     articles: Vec<Article>,
-    config: &crate::config::Config,
+    service_options: &service::Options,
+    options: &TuiOptions,
     size: (u16, u16),
     opened: &[Vec<String>],
     progress: &mut dyn FnMut(usize, usize),
 ) -> App {
-    let corpus = service::open_corpus(store, articles, &config.service_options(), progress);
+    let corpus = service::open_corpus(store, articles, service_options, progress);
     let pair = service::choose_pair(&corpus, opened);
-    App::new(corpus, config, size, pair)
+    App::new(corpus, options, size, pair)
 }
