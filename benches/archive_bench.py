@@ -23,7 +23,7 @@ import termios
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-JUXTA = os.path.join(ROOT, "target", "release", "juxta")
+JUXTA = os.environ.get("JUXTA_BIN") or os.path.join(ROOT, "target", "release", "juxta")
 GEN = os.path.join(ROOT, "target", "release", "examples", "archive_gen")
 
 

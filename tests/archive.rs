@@ -128,7 +128,7 @@ fn a_folder_store_is_converted_on_first_open_and_its_files_kept_aside() {
 fn a_conversion_interrupted_before_the_files_were_moved_finishes_without_importing_twice() {
     let s = Sandbox::new();
     write_folder_store(&s);
-    drop(Store::open(s.store()).unwrap());
+    assert_eq!(Store::open(s.store()).unwrap().notices().len(), 1);
     // As if killed after the commit, before moving store.json aside.
     std::fs::rename(
         s.store().join("old-folder-store/store.json"),
@@ -464,4 +464,111 @@ fn articles_stored_by_an_import_killed_before_indexing_them_are_found_by_the_nex
     drop(db);
     assert_eq!(found(&store, "ines"), [("quist".into(), Some(0), Some(5))]);
     assert!(store.check(&[]).unwrap().is_clean());
+}
+
+// ---------------------------------------------------------------------------------------------
+// The command line: search, check, notices
+
+#[test]
+fn juxta_search_prints_hits_with_snippets_and_json_with_byte_offsets() {
+    let s = Sandbox::new();
+    drop(search_store(&s));
+    let run = s.run(&["search", "\"quay", "collapsed\""]);
+    run.success();
+    assert_eq!(
+        run.stdout,
+        "quay  The old quay collapsed after the warning.\n      The old quay collapsed after the warning.  Harbourmasters met later that night.\n"
+    );
+    let run = s.run(&["search", "ines", "--json"]);
+    run.success();
+    let hits: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        hits,
+        serde_json::json!([{
+            "article": "quist",
+            "title": "Inês Moreira-Quist spoke at the harbour inquiry.",
+            "snippet": "Inês Moreira-Quist spoke at the harbour inquiry.  She said the pumps failed.",
+            "start": 0,
+            "end": 5
+        }])
+    );
+    let run = s.run(&["search", "nowhere"]);
+    run.success();
+    assert_eq!(run.stdout, "No article matches nowhere.\n");
+    assert_eq!(s.run(&["search", "nowhere", "--json"]).stdout, "[]\n");
+}
+
+#[test]
+fn juxta_check_reports_problems_and_repair_fixes_what_is_derived() {
+    let s = Sandbox::new();
+    s.write("a.txt", "Lock gates closed early on the canal.");
+    s.write("b.txt", "Lock gates opened late on the river.");
+    s.run(&["add", "a.txt", "b.txt"]).success();
+    let db = s.store().join("juxta.db");
+    let run = s.run(&["check"]);
+    run.success();
+    assert_eq!(
+        run.stdout,
+        format!(
+            "{}: 2 articles\nok: integrity, search index, no orphaned rows, analysis up to date\n",
+            db.display()
+        )
+    );
+    // Analysis of an older version, and a row of no article.
+    let raw = raw(&s.store());
+    raw.execute(
+        "UPDATE analysis SET version = 'extract-v0' WHERE article = (SELECT key FROM article WHERE id = 'a')",
+        [],
+    )
+    .unwrap();
+    raw.execute(
+        "INSERT INTO analysis (article, kind, version, json) VALUES (77, 'extract', 'x', '{}')",
+        [],
+    )
+    .unwrap();
+    drop(raw);
+    let run = s.run(&["check"]);
+    run.failure();
+    assert_eq!(
+        run.stderr,
+        "juxta: 1 orphaned row (texts or analysis of no article); run `juxta check --repair`\n\
+         juxta: 1 article lack up-to-date analysis; run `juxta check --repair`\n"
+    );
+    let run = s.run(&["check", "--repair"]);
+    run.success();
+    assert_eq!(
+        run.stdout,
+        format!(
+            "repaired: 1 orphaned row removed, search index kept, 1 article analysed again\n\
+             {}: 2 articles\nok: integrity, search index, no orphaned rows, analysis up to date\n",
+            db.display()
+        )
+    );
+}
+
+#[test]
+fn the_command_line_says_once_that_a_folder_store_was_converted_and_names_damaged_articles() {
+    let s = Sandbox::new();
+    write_folder_store(&s);
+    let run = s.run(&["list"]);
+    run.success();
+    assert_eq!(
+        run.stderr,
+        format!(
+            "juxta: converted the store to a database (2 articles; 1 damaged file not converted: broken.json); the old files are in {}, delete that folder once you no longer need it\n",
+            s.store().join("old-folder-store").display()
+        )
+    );
+    assert!(run.stdout.contains("zeta"), "{}", run.stdout);
+    assert_eq!(s.run(&["list"]).stderr, "");
+    raw(&s.store())
+        .execute("UPDATE article SET date = 'soon' WHERE id = 'zeta'", [])
+        .unwrap();
+    let run = s.run(&["list", "--json"]);
+    run.success();
+    assert_eq!(
+        run.stderr,
+        "juxta: article \"zeta\" is damaged (its date \"soon\" is not YYYY-MM-DD) and was left out; remove it with `juxta rm zeta` and import it again\n"
+    );
+    assert!(!run.stdout.contains("zeta"));
 }

@@ -261,9 +261,23 @@ pub struct Store {
 struct Inner {
     /// `None` until the database exists.
     db: Mutex<Option<Connection>>,
-    notices: Mutex<Vec<Notice>>,
-    /// Ids whose damage was already reported.
-    reported: Mutex<HashSet<String>>,
+}
+
+/// Notices of every store of the process, with the store folder they are about. Kept per
+/// process, not per [`Store`] value: a command opens the store more than once, and the front
+/// end prints them once at the end.
+static NOTICES: Mutex<Vec<(PathBuf, Notice)>> = Mutex::new(Vec::new());
+
+/// Damaged articles already reported in this process: (store folder, id).
+static REPORTED: Mutex<Vec<(PathBuf, String)>> = Mutex::new(Vec::new());
+
+/// Takes what the stores opened by this process have to tell the user (conversions, damaged
+/// articles), each once, for the front end to print.
+pub fn take_notices() -> Vec<Notice> {
+    std::mem::take(&mut *lock(&NOTICES))
+        .into_iter()
+        .map(|(_, n)| n)
+        .collect()
 }
 
 impl std::fmt::Debug for Store {
@@ -469,8 +483,6 @@ impl Store {
             root,
             inner: Arc::new(Inner {
                 db: Mutex::new(None),
-                notices: Mutex::new(Vec::new()),
-                reported: Mutex::new(HashSet::new()),
             }),
         };
         let legacy = legacy::pending(&store.root)?;
@@ -495,7 +507,7 @@ impl Store {
                 if let Some(notice) =
                     legacy::convert(&store.root, conn).map_err(|e| store.db_error(e))??
                 {
-                    lock(&store.inner.notices).push(notice);
+                    lock(&NOTICES).push((store.root.clone(), notice));
                 }
             }
         }
@@ -517,9 +529,15 @@ impl Store {
         lock(&self.inner.db).is_some() || self.db_path().exists()
     }
 
-    /// What the user should be told (a conversion, damaged articles), each once.
+    /// What the user should be told about this store (a conversion, damaged articles), each
+    /// once; [`take_notices`] takes those of every store.
     pub fn notices(&self) -> Vec<Notice> {
-        std::mem::take(&mut *lock(&self.inner.notices))
+        let mut all = lock(&NOTICES);
+        let (mine, others): (Vec<_>, Vec<_>) = std::mem::take(&mut *all)
+            .into_iter()
+            .partition(|(root, _)| *root == self.root);
+        *all = others;
+        mine.into_iter().map(|(_, n)| n).collect()
     }
 
     fn db_error(&self, e: rusqlite::Error) -> StoreError {
@@ -591,11 +609,17 @@ impl Store {
 
     /// Reports a damaged article once.
     fn report_damage(&self, id: &str, reason: &str) {
-        if lock(&self.inner.reported).insert(id.to_string()) {
-            lock(&self.inner.notices).push(Notice::Damaged {
-                id: id.to_string(),
-                reason: reason.to_string(),
-            });
+        let key = (self.root.clone(), id.to_string());
+        let mut reported = lock(&REPORTED);
+        if !reported.contains(&key) {
+            reported.push(key);
+            lock(&NOTICES).push((
+                self.root.clone(),
+                Notice::Damaged {
+                    id: id.to_string(),
+                    reason: reason.to_string(),
+                },
+            ));
         }
     }
 
@@ -925,7 +949,7 @@ impl Store {
                 file_name: String::new(),
             },
         };
-        lock(&self.inner.reported).remove(id);
+        lock(&REPORTED).retain(|(root, r)| !(*root == self.root && r == id));
         Ok(Some(article))
     }
 
@@ -940,6 +964,28 @@ impl Store {
             .map_err(|e| self.db_error(e))
         })?;
         Ok(json.flatten())
+    }
+
+    /// Every stored analysis of `kind` written by `version`: article id → (text hash, JSON).
+    pub fn analyses(
+        &self,
+        kind: &str,
+        version: &str,
+    ) -> Result<std::collections::HashMap<String, (String, String)>> {
+        let map = self.with_db(false, |conn| {
+            let mut stmt = conn
+                .prepare_cached(
+                    "SELECT a.id, a.hash, x.json FROM analysis x JOIN article a ON a.key = x.article
+                     WHERE x.kind = ?1 AND x.version = ?2",
+                )
+                .map_err(|e| self.db_error(e))?;
+            let rows = stmt
+                .query_map([kind, version], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))
+                .map_err(|e| self.db_error(e))?;
+            // A row that cannot be read is a miss: the analysis is computed again.
+            Ok(rows.filter_map(std::result::Result::ok).collect())
+        })?;
+        Ok(map.unwrap_or_default())
     }
 
     /// Stores (replaces) one analysis row of a stored article.
