@@ -183,6 +183,9 @@ struct Cluster {
     female: u32,
     /// (article, span) of every mention.
     mentions: Vec<Mention>,
+    /// Start of every mention, by article: "is it named in this article, and where" without
+    /// walking all its mentions (a person named in thousands of articles has many).
+    starts: FxHashMap<usize, Vec<usize>>,
 }
 
 impl Cluster {
@@ -225,6 +228,10 @@ struct Merger<'a> {
     articles: &'a [ArticleNames<'a>],
     clusters: Vec<Cluster>,
     by_key: FxHashMap<String, Vec<usize>>,
+    /// Clusters by each of their `first_words`: looking a word up must not scan every person.
+    by_first_word: FxHashMap<String, Vec<usize>>,
+    /// Clusters by their first given name, transliterated.
+    by_given: FxHashMap<String, Vec<usize>>,
     /// Cluster of each sure hit, by (article, hit index).
     assigned: FxHashMap<(usize, usize), usize>,
 }
@@ -232,19 +239,34 @@ struct Merger<'a> {
 impl<'a> Merger<'a> {
     fn new_cluster(&mut self, name: &ParsedName) -> usize {
         let id = self.clusters.len();
-        let mut c = Cluster {
+        self.clusters.push(Cluster {
             key: name.key.clone(),
             ..Cluster::default()
-        };
-        c.add_name(name);
-        self.clusters.push(c);
+        });
+        self.add_name(id, name);
         self.by_key.entry(name.key.clone()).or_default().push(id);
         id
+    }
+
+    /// Adds a name's given name to a cluster, keeping the word indexes up to date.
+    fn add_name(&mut self, id: usize, name: &ParsedName) {
+        let c = &mut self.clusters[id];
+        let (had_given, had_first) = (c.given.len(), c.first_words.len());
+        c.add_name(name);
+        if had_given == 0
+            && let Some(g) = c.given.first()
+        {
+            self.by_given.entry(translit(g)).or_default().push(id);
+        }
+        for w in &c.first_words[had_first..] {
+            self.by_first_word.entry(w.clone()).or_default().push(id);
+        }
     }
 
     fn mention(&mut self, cluster: usize, article: usize, span: Span, gender: Option<Gender>) {
         let c = &mut self.clusters[cluster];
         c.mentions.push(Mention { article, span });
+        c.starts.entry(article).or_default().push(span.start);
         match gender {
             Some(Gender::Male) => c.male += 1,
             Some(Gender::Female) => c.female += 1,
@@ -280,10 +302,11 @@ impl<'a> Merger<'a> {
         }
         let latest_before = |c: usize| {
             self.clusters[c]
-                .mentions
+                .starts
+                .get(&article)?
                 .iter()
-                .filter(|m| m.article == article && m.span.start < offset)
-                .map(|m| m.span.start)
+                .copied()
+                .filter(|&s| s < offset)
                 .max()
         };
         if let Some(best) = opts
@@ -294,14 +317,7 @@ impl<'a> Merger<'a> {
         {
             return Some(best.1);
         }
-        let in_article = |c: usize| {
-            self.clusters[c]
-                .mentions
-                .iter()
-                .filter(|m| m.article == article)
-                .map(|m| m.span.start)
-                .min()
-        };
+        let in_article = |c: usize| self.clusters[c].starts.get(&article)?.iter().copied().min();
         if let Some(best) = opts
             .iter()
             .copied()
@@ -338,7 +354,7 @@ impl<'a> Merger<'a> {
                 None => self.new_cluster(name),
             },
         };
-        self.clusters[cluster].add_name(name);
+        self.add_name(cluster, name);
         self.mention(cluster, article, hit.span, hit.gender);
         self.assigned.insert((article, hit_index), cluster);
     }
@@ -378,13 +394,12 @@ impl<'a> Merger<'a> {
             return Some(c);
         }
         let family_first: Vec<usize> = self
-            .clusters
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| {
-                c.first_words.contains(&name.key) && c.mentions.iter().any(|m| m.article == article)
-            })
-            .map(|(i, _)| i)
+            .by_first_word
+            .get(&name.key)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&c| self.clusters[c].starts.contains_key(&article))
             .collect();
         if family_first.len() == 1 {
             return Some(family_first[0]);
@@ -400,14 +415,12 @@ impl<'a> Merger<'a> {
             return None;
         }
         let matches: Vec<usize> = self
-            .clusters
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| {
-                c.given.first().is_some_and(|g| translit(g) == key)
-                    && c.mentions.iter().any(|m| m.article == article)
-            })
-            .map(|(i, _)| i)
+            .by_given
+            .get(&key)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&c| self.clusters[c].starts.contains_key(&article))
             .collect();
         (matches.len() == 1).then(|| matches[0])
     }
@@ -475,7 +488,7 @@ impl<'a> Merger<'a> {
                 // A full name of a known person ("Peter Hallström" once "Peter J. Hallström"
                 // is known), but not a different person with the same surname.
                 if name.given().is_some() {
-                    self.clusters[c].add_name(&name);
+                    self.add_name(c, &name);
                 }
                 self.mention(c, article, hit.span, None);
             }
@@ -517,6 +530,8 @@ pub fn cluster(articles: &[ArticleNames<'_>]) -> Vec<Actor> {
         articles,
         clusters: Vec::new(),
         by_key: FxHashMap::default(),
+        by_first_word: FxHashMap::default(),
+        by_given: FxHashMap::default(),
         assigned: FxHashMap::default(),
     };
     merger
@@ -535,12 +550,16 @@ fn to_actor(mut c: Cluster, articles: &[ArticleNames<'_>]) -> Actor {
         .dedup_by(|b, a| a.article == b.article && a.span.overlaps(&b.span));
     // Forms as written, whitespace collapsed, counted; first-seen order kept.
     let mut forms: Vec<(String, usize)> = Vec::new();
+    let mut form_of: FxHashMap<String, usize> = FxHashMap::default();
     for m in &c.mentions {
         let text = m.span.slice(articles[m.article].text);
         let form = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        match forms.iter_mut().find(|(f, _)| fold(f) == fold(&form)) {
-            Some((_, n)) => *n += 1,
-            None => forms.push((form, 1)),
+        match form_of.entry(fold(&form)) {
+            std::collections::hash_map::Entry::Occupied(i) => forms[*i.get()].1 += 1,
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(forms.len());
+                forms.push((form, 1));
+            }
         }
     }
     let full = |f: &str| ParsedName::parse(f).words.len() >= 2;
