@@ -6,6 +6,7 @@ mod extract;
 use crate::article::{Article, ArticleRow};
 use crate::import::{self, Meta};
 use crate::service::{self, ImportReport, Imported};
+use crate::store::ArticleMeta;
 use crate::text::printable::{printable_line, printable_text};
 use crate::text::{display_width, pad, truncate};
 use anyhow::Result;
@@ -332,7 +333,8 @@ fn quoted_title(a: &Article) -> String {
 
 /// Prints the store's articles as a table or JSON.
 pub fn list(ctx: &Context, json: bool, out: &mut impl Write) -> Result<bool> {
-    let articles = ctx.store()?.list()?;
+    // Metadata only: listing reads no text (the word counts are stored).
+    let articles = ctx.store()?.list_meta()?;
     if json {
         let rows: Vec<_> = articles.iter().map(ListRow::from).collect();
         write_json(out, &rows)?;
@@ -358,7 +360,7 @@ pub fn list(ctx: &Context, json: bool, out: &mut impl Write) -> Result<bool> {
         .iter()
         .map(|a| {
             let source = truncate(&printable_line(&a.source), 24);
-            (a, source, a.word_count().to_string())
+            (a, source, a.words.to_string())
         })
         .collect();
     let src_w = rows
@@ -386,7 +388,7 @@ pub fn list(ctx: &Context, json: bool, out: &mut impl Write) -> Result<bool> {
             out,
             "{:id_w$}  {:10}  {}  {:>words_w$}  {}",
             a.id,
-            a.date_label(),
+            a.date.map(|d| d.to_string()).unwrap_or_default(),
             pad(source, src_w),
             words,
             printable_line(&a.title)
@@ -405,10 +407,17 @@ struct ListRow<'a> {
     file_name: &'a str,
 }
 
-impl<'a> From<&'a Article> for ListRow<'a> {
-    fn from(a: &'a Article) -> Self {
+impl<'a> From<&'a ArticleMeta> for ListRow<'a> {
+    fn from(a: &'a ArticleMeta) -> Self {
         ListRow {
-            article: ArticleRow::from(a),
+            article: ArticleRow {
+                id: &a.id,
+                title: &a.title,
+                source: &a.source,
+                date: a.date,
+                url: a.url.as_deref(),
+                words: a.words,
+            },
             hash: &a.hash,
             imported_at: a.imported_at,
             file_name: &a.file_name,
