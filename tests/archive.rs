@@ -572,3 +572,35 @@ fn the_command_line_says_once_that_a_folder_store_was_converted_and_names_damage
     );
     assert!(!run.stdout.contains("zeta"));
 }
+
+#[test]
+fn compare_all_counts_the_articles_of_a_passage_printed_everywhere_instead_of_listing_them() {
+    let s = Sandbox::new();
+    let shared = "The levee commission voted to raise the northern embankment by two metres before the spring floods arrive.";
+    let mut names = Vec::new();
+    for i in 1..=12 {
+        let name = format!("outlet{i:02}.txt");
+        s.write(
+            &name,
+            format!(
+                "Report number {i} opens with its own remarks about tide gauge {i}.\n\n{shared}"
+            ),
+        );
+        names.push(name);
+    }
+    let mut args = vec!["add"];
+    args.extend(names.iter().map(String::as_str));
+    s.run(&args).success();
+    let run = s.run(&["compare", "outlet01", "--all"]);
+    run.success();
+    assert!(
+        run.stdout
+            .contains("also in 11 articles: outlet02, outlet03, outlet04 and 8 more\n"),
+        "{}",
+        run.stdout
+    );
+    // JSON keeps every id.
+    let run = s.run(&["compare", "outlet01", "--all", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(doc["spans"][0]["others"].as_array().unwrap().len(), 11);
+}

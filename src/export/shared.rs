@@ -29,6 +29,25 @@ fn ids<'a>(r: &SharedReport<'a>, s: &SharedSpan) -> Vec<&'a str> {
         .collect()
 }
 
+/// More ids than this on one line read as noise: the rest are counted, not listed.
+const LISTED_IDS: usize = 8;
+
+/// The articles that also carry a passage, for a reader: every id when there are few,
+/// else "612 articles: a, b, c and 609 more" (JSON keeps the whole list).
+fn also_in(r: &SharedReport, s: &SharedSpan) -> String {
+    let ids = ids(r, s);
+    if ids.len() <= LISTED_IDS {
+        return ids.join(", ");
+    }
+    const SHOWN: usize = 3;
+    format!(
+        "{} articles: {} and {} more",
+        ids.len(),
+        ids[..SHOWN].join(", "),
+        ids.len() - SHOWN
+    )
+}
+
 fn excerpt(r: &SharedReport, s: &SharedSpan) -> String {
     let text = r.article.text.get(s.span.start..s.span.end).unwrap_or("");
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -97,12 +116,7 @@ fn text(r: &SharedReport, width: usize) -> String {
     let _ = writeln!(out, "\nPassages found elsewhere ({}):", r.spans.len());
     let n_width = r.spans.len().to_string().len();
     for (i, s) in r.spans.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "\n{:>n_width$}. also in {}",
-            i + 1,
-            ids(r, s).join(", ")
-        );
+        let _ = writeln!(out, "\n{:>n_width$}. also in {}", i + 1, also_in(r, s));
         wrap_into(&mut out, &excerpt(r, s), n_width + 2, width);
     }
     out
@@ -180,7 +194,7 @@ fn md(r: &SharedReport) -> String {
             "{}. {} — also in {}",
             i + 1,
             markdown::escape(&excerpt(r, s), false),
-            markdown::escape(&ids(r, s).join(", "), false)
+            markdown::escape(&also_in(r, s), false)
         );
     }
     out
@@ -201,7 +215,7 @@ fn page(r: &SharedReport) -> String {
             out,
             "<li>{} <span class=\"o\">also in {}</span></li>",
             html::escape(&excerpt(r, s)),
-            html::escape(&ids(r, s).join(", "))
+            html::escape(&also_in(r, s))
         );
     }
     out.push_str("</ol>\n</body>\n</html>\n");
