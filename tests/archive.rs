@@ -604,3 +604,32 @@ fn compare_all_counts_the_articles_of_a_passage_printed_everywhere_instead_of_li
     let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(doc["spans"][0]["others"].as_array().unwrap().len(), 11);
 }
+
+#[test]
+fn the_first_pair_shares_a_story_not_the_boilerplate_every_outlet_prints() {
+    use juxta::service::{Corpus, Options, choose_pair};
+    let disclaimer = "This bulletin is distributed under the cooperative licence of the regional newsroom network and may be reprinted by member titles provided that the credit line, the correction policy and the contact address of the originating desk remain attached to every copy that is published.";
+    let story = "The ferry operator cancelled the evening crossings after the pier cracked.";
+    let mut texts: Vec<String> = (0..120)
+        .map(|i| format!("Item {i} covers parish notice number {i} in brief.\n\n{disclaimer}"))
+        .collect();
+    texts.insert(
+        40,
+        format!("A commuter account from the harbour.\n\n{story}"),
+    );
+    texts.insert(
+        90,
+        format!("Officials explained the harbour decision.\n\n{story}"),
+    );
+    let articles: Vec<Article> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            drafts(&format!("n{i:03}.txt"), t)
+                .remove(0)
+                .into_article(format!("n{i:03}"), chrono::Utc::now())
+        })
+        .collect();
+    let corpus = Corpus::build(articles, &Options::default(), None);
+    assert_eq!(choose_pair(&corpus, &[]), (Some(40), Some(90)));
+}

@@ -120,12 +120,22 @@ impl CorpusIndex {
     /// runs across a paragraph break, so neighbouring paragraphs taken from different
     /// articles stay apart. Empty for an unknown `i`.
     pub fn shared_spans(&self, i: usize) -> Vec<SharedSpan> {
+        self.shared_spans_within(i, usize::MAX)
+    }
+
+    /// [`CorpusIndex::shared_spans`], ignoring shingles found in more than `max_articles`
+    /// articles: boilerplate that every outlet prints says nothing about which articles
+    /// tell the same story, and following it would link every article to every other.
+    pub fn shared_spans_within(&self, i: usize, max_articles: usize) -> Vec<SharedSpan> {
         let Some(e) = self.entries.get(i) else {
             return Vec::new();
         };
         let mut others: Vec<Vec<u32>> = vec![Vec::new(); e.words.len()];
         for &(pos, g) in &e.groups {
             let arts = &self.members[g as usize];
+            if arts.len() > max_articles {
+                continue;
+            }
             for slot in &mut others[pos as usize..pos as usize + self.k] {
                 slot.extend(arts.iter().filter(|&&a| a as usize != i));
             }
@@ -154,6 +164,40 @@ impl CorpusIndex {
         for s in &mut out {
             s.others.sort_unstable();
             s.others.dedup();
+        }
+        out
+    }
+
+    /// For each other article sharing a shingle with article `i` (ignoring shingles found in
+    /// more than `max_articles` articles, as [`CorpusIndex::shared_spans_within`] does): how
+    /// many bytes of `i` it shares, counted word by word. Work in proportion to what `i`
+    /// shares, without the per-word lists of `shared_spans`: choosing the first pair asks this
+    /// of every article.
+    pub fn shared_bytes_by_article(
+        &self,
+        i: usize,
+        max_articles: usize,
+    ) -> rustc_hash::FxHashMap<usize, usize> {
+        let mut out: rustc_hash::FxHashMap<usize, usize> = rustc_hash::FxHashMap::default();
+        let Some(e) = self.entries.get(i) else {
+            return out;
+        };
+        // Words of `i` already counted for each other article; `groups` is in text order.
+        let mut covered_to: rustc_hash::FxHashMap<u32, usize> = rustc_hash::FxHashMap::default();
+        for &(pos, g) in &e.groups {
+            let arts = &self.members[g as usize];
+            if arts.len() > max_articles {
+                continue;
+            }
+            let (pos, end) = (pos as usize, pos as usize + self.k);
+            for &a in arts.iter().filter(|&&a| a as usize != i) {
+                let from = covered_to.get(&a).copied().unwrap_or(0).max(pos);
+                if from < end {
+                    let bytes: usize = e.words[from..end].iter().map(|w| w.1 - w.0).sum();
+                    *out.entry(a as usize).or_default() += bytes;
+                    covered_to.insert(a, end);
+                }
+            }
         }
         out
     }

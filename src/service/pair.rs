@@ -42,19 +42,31 @@ pub fn choose_pair(corpus: &Corpus, named: &[Vec<String>]) -> (Option<usize>, Op
     }
 }
 
+/// Passages found in more articles than this (and than a fiftieth of the archive) are
+/// boilerplate for choosing a pair: the pair that shares a story, not a newsletter footer.
+const BOILERPLATE_ARTICLES: usize = 100;
+
 /// The article among `among` sharing the most text with article `i` (the first other one
 /// when none shares any), and how many bytes of `i` it shares.
 fn best_partner(corpus: &Corpus, i: usize, among: &[usize]) -> Option<(usize, usize)> {
-    let mut shared = vec![0usize; corpus.articles.len()];
-    for s in corpus.index.shared_spans(i) {
-        for &o in &s.others {
-            shared[o] += s.span.len();
-        }
-    }
-    among
+    let cap = BOILERPLATE_ARTICLES.max(corpus.articles.len() / 50);
+    // Only the articles that share something: a table of every article for each `i` made
+    // choosing the pair quadratic in the size of the archive.
+    let shared = corpus.index.shared_bytes_by_article(i, cap);
+    let best_sharing = shared
         .iter()
-        .copied()
-        .filter(|&j| j != i)
-        .max_by_key(|&j| (shared[j], std::cmp::Reverse(j)))
-        .map(|j| (j, shared[j]))
+        .filter(|&(&j, _)| j != i)
+        .max_by_key(|&(&j, &n)| (n, std::cmp::Reverse(j)))
+        .map(|(&j, &n)| (j, n));
+    // `among` is every article or a named folder's: check membership only for the winners.
+    let in_among = |j: usize| among.len() == corpus.articles.len() || among.contains(&j);
+    match best_sharing {
+        Some((j, n)) if in_among(j) => Some((j, n)),
+        _ => among
+            .iter()
+            .copied()
+            .filter(|&j| j != i)
+            .max_by_key(|&j| (shared.get(&j).copied().unwrap_or(0), std::cmp::Reverse(j)))
+            .map(|j| (j, shared.get(&j).copied().unwrap_or(0))),
+    }
 }
