@@ -14,6 +14,7 @@ pub mod wrap;
 
 use crate::article::Article;
 use crate::service::{self, Context};
+use action::Action;
 use anyhow::Result;
 use app::App;
 use config::TuiOptions;
@@ -25,7 +26,7 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{IsTerminal, Stdout};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 pub use app::export_text;
 
@@ -91,26 +92,20 @@ pub fn run(ctx: &Context, options: &TuiOptions, paths: &[std::path::PathBuf]) ->
         opened.push(report.ids());
         imported_all &= report.ok();
     }
-    let articles = store.list()?;
     let (mut terminal, _guard) = start_terminal(options.tui.mouse)?;
     let size = terminal.size()?;
-    let mut last_draw: Option<Instant> = None;
-    let mut progress = |done: usize, total: usize| {
-        if last_draw.is_some_and(|t| t.elapsed() < Duration::from_millis(50)) && done < total {
-            return;
-        }
-        last_draw = Some(Instant::now());
-        let _ = terminal.draw(|f| ui::draw_progress(f, done, total));
-    };
-    let mut app = load_app(
+    let Some(mut app) = load_in_background(
+        &mut terminal,
         &store,
-        articles,
         &ctx.options,
         options,
         (size.width, size.height),
-        &opened,
-        &mut progress,
-    );
+        opened,
+    )?
+    else {
+        // Quit while loading.
+        return Ok(imported_all);
+    };
     if !imported_all {
         app.status = Some(strings::SOME_FILES_NOT_IMPORTED.into());
     }
@@ -130,6 +125,69 @@ pub fn run(ctx: &Context, options: &TuiOptions, paths: &[std::path::PathBuf]) ->
         };
     }
     Ok(imported_all)
+}
+
+/// Loads the store and builds the app on another thread while this one draws the progress
+/// (as it really is) and reads the keyboard, so that quitting (`q`, Ctrl-C, whatever quits
+/// in the keymap) acts at once even while a large archive loads. `None` when the user quit.
+fn load_in_background(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    store: &crate::store::Store,
+    service_options: &service::Options,
+    options: &TuiOptions,
+    size: (u16, u16),
+    opened: Vec<Vec<String>>,
+) -> Result<Option<App>> {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let done = Arc::new(AtomicUsize::new(0));
+    let total = Arc::new(AtomicUsize::new(0));
+    let (tx, rx) = std::sync::mpsc::channel();
+    {
+        let (store, service_options, options) =
+            (store.clone(), service_options.clone(), options.clone());
+        let (done, total) = (Arc::clone(&done), Arc::clone(&total));
+        // Not joined when the user quits: the process ends and takes it along.
+        std::thread::spawn(move || {
+            let loaded = store.list().map(|articles| {
+                let mut progress = |d: usize, t: usize| {
+                    done.store(d, Ordering::Relaxed);
+                    total.store(t, Ordering::Relaxed);
+                };
+                load_app(
+                    &store,
+                    articles,
+                    &service_options,
+                    &options,
+                    size,
+                    &opened,
+                    &mut progress,
+                )
+            });
+            let _ = tx.send(loaded);
+        });
+    }
+    let keymap = keymap::KeyMap::new(&options.keys);
+    loop {
+        let (d, t) = (done.load(Ordering::Relaxed), total.load(Ordering::Relaxed));
+        terminal.draw(|f| ui::draw_progress(f, d, t))?;
+        // Keys first: a quit pressed while loading wins over a load that ends meanwhile.
+        while event::poll(Duration::ZERO)? {
+            if let Event::Key(key) = event::read()?
+                && key.kind == crossterm::event::KeyEventKind::Press
+                && keymap.action(&key) == Some(Action::Quit)
+            {
+                return Ok(None);
+            }
+        }
+        match rx.recv_timeout(Duration::from_millis(50)) {
+            Ok(loaded) => return Ok(Some(loaded?)),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                anyhow::bail!("loading the store failed unexpectedly; run `juxta check`")
+            }
+        }
+    }
 }
 
 /// Analyses the articles (with the store's cache) and opens the first pair: everything between

@@ -1,0 +1,117 @@
+//! The terminal UI on a large archive, in a pseudo-terminal: quitting acts at once while the
+//! archive is still loading.
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// A store of `n` distinct articles, added without their analysis, so that opening it has
+/// every article to analyse.
+fn big_store(dir: &std::path::Path, n: usize) {
+    let store = juxta::store::Store::open(dir).unwrap();
+    let opts = juxta::import::ImportOptions::default();
+    let drafts = (0..n)
+        .flat_map(|i| {
+            let text = format!(
+                "Councillor Brevik Almquist spoke about sluice {i} on Tuesday.\n\nThe sluice keeper said repairs to gate {i} would take {} weeks, and the tender closes in March.",
+                i % 9 + 2
+            );
+            juxta::import::parse_bytes(
+                text.as_bytes(),
+                &format!("sluice-{i}.txt"),
+                juxta::import::Format::Text,
+                &opts,
+            )
+            .unwrap()
+        })
+        .collect();
+    store.add(drafts).unwrap();
+}
+
+/// Opens the TUI on `store`, waits for the loading screen, sends `key`, and returns whether
+/// the process ended, and whether article text was ever on screen before it did.
+fn quit_while_loading(store: &std::path::Path, key: &[u8]) -> (bool, bool) {
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_juxta"));
+    cmd.args(["--store", store.to_str().unwrap()]);
+    cmd.env("TERM", "xterm-256color");
+    let mut child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let mut writer = pty.master.take_writer().unwrap();
+    let parser = Arc::new(Mutex::new(vt100::Parser::new(
+        std::num::NonZeroU16::new(30).unwrap(),
+        std::num::NonZeroU16::new(100).unwrap(),
+        0,
+    )));
+    let saw_text = Arc::new(Mutex::new(false));
+    {
+        let (parser, saw_text) = (Arc::clone(&parser), Arc::clone(&saw_text));
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                let mut p = parser.lock().unwrap();
+                p.process(&buf[..n]);
+                if p.screen().contents().contains("sluice keeper") {
+                    *saw_text.lock().unwrap() = true;
+                }
+            }
+        });
+    }
+    let start = Instant::now();
+    while !parser
+        .lock()
+        .unwrap()
+        .screen()
+        .contents()
+        .contains("Loading articles")
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "no loading screen: {}",
+            parser.lock().unwrap().screen().contents()
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    writer.write_all(key).unwrap();
+    writer.flush().unwrap();
+    let start = Instant::now();
+    let ended = loop {
+        if child.try_wait().unwrap().is_some() {
+            break true;
+        }
+        if start.elapsed() > Duration::from_secs(30) {
+            let _ = child.kill();
+            break false;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let saw = *saw_text.lock().unwrap();
+    (ended, saw)
+}
+
+#[test]
+fn q_and_ctrl_c_quit_while_a_large_archive_is_still_loading() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    big_store(&store, 4_000);
+    for key in [&b"q"[..], &b"\x03"[..]] {
+        let (ended, saw_text) = quit_while_loading(&store, key);
+        assert!(ended, "{key:?} ended juxta");
+        assert!(
+            !saw_text,
+            "{key:?} acted during loading, not after the first frame"
+        );
+    }
+}
