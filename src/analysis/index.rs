@@ -28,6 +28,19 @@ struct Entry {
     shared_words: usize,
 }
 
+impl Entry {
+    /// Sorts the groups and counts the words inside some shared shingle.
+    fn count_shared(&mut self, k: usize) {
+        self.groups.sort_unstable();
+        let mut covered_to = 0usize;
+        for &(pos, _) in &self.groups {
+            let (pos, end) = (pos as usize, pos as usize + k);
+            self.shared_words += end - pos.max(covered_to).min(end);
+            covered_to = covered_to.max(end);
+        }
+    }
+}
+
 /// Shingles of every loaded article.
 #[derive(Debug, Clone, Default)]
 pub struct CorpusIndex {
@@ -41,6 +54,34 @@ pub struct CorpusIndex {
 /// A shingle needs this many content words to count: "and that it was the" is everywhere.
 const MIN_CONTENT: usize = 2;
 
+/// Calls `f(position, hash)` for every shingle of `k` words that the index keeps.
+fn for_each_shingle(p: &Prepared, k: usize, mut f: impl FnMut(usize, u64)) {
+    let words = &p.words;
+    if words.len() < k {
+        return;
+    }
+    for pos in 0..=words.len() - k {
+        let window = &words[pos..pos + k];
+        if window.iter().filter(|w| w.is_content()).count() < MIN_CONTENT {
+            continue;
+        }
+        let h = window.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, w| {
+            (h.rotate_left(23) ^ w.key).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        });
+        f(pos, h);
+    }
+}
+
+/// The hashes of a text's shingles, as [`CorpusIndex::build`] computes them: two texts share a
+/// passage in the index only if they share one of these.
+pub fn shingle_hashes(text: &str, cfg: &OverlapConfig) -> Vec<u64> {
+    let mut out = Vec::new();
+    for_each_shingle(&Prepared::new(text), cfg.min_words.max(1), |_, h| {
+        out.push(h)
+    });
+    out
+}
+
 impl CorpusIndex {
     /// Indexes the texts; article `i` of later queries is `texts[i]`.
     pub fn build(texts: &[&str], cfg: &OverlapConfig) -> CorpusIndex {
@@ -50,20 +91,7 @@ impl CorpusIndex {
         // corpus that fits in memory.
         let mut shingles: Vec<(u64, u32, u32)> = Vec::new();
         for (a, p) in prepared.iter().enumerate() {
-            let words = &p.words;
-            if words.len() < k {
-                continue;
-            }
-            for pos in 0..=words.len() - k {
-                let window = &words[pos..pos + k];
-                if window.iter().filter(|w| w.is_content()).count() < MIN_CONTENT {
-                    continue;
-                }
-                let h = window.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, w| {
-                    (h.rotate_left(23) ^ w.key).wrapping_mul(0x9e37_79b9_7f4a_7c15)
-                });
-                shingles.push((h, a as u32, pos as u32));
-            }
+            for_each_shingle(p, k, |pos, h| shingles.push((h, a as u32, pos as u32)));
         }
         shingles.sort_unstable();
         let mut entries: Vec<Entry> = prepared
@@ -91,17 +119,53 @@ impl CorpusIndex {
             }
         }
         for e in &mut entries {
-            e.groups.sort_unstable();
-            let mut covered_to = 0usize;
-            for &(pos, _) in &e.groups {
-                let (pos, end) = (pos as usize, pos as usize + k);
-                e.shared_words += end - pos.max(covered_to).min(end);
-                covered_to = covered_to.max(end);
-            }
+            e.count_shared(k);
         }
         CorpusIndex {
             k,
             entries,
+            members,
+        }
+    }
+
+    /// Indexes one text against others known only by the shingles they share with it:
+    /// `shared[j]` holds the [`shingle_hashes`] that other article `j + 1` has in common with
+    /// `text` (sorted, without repeats). Article 0 is `text`; its `shared_spans` and
+    /// `originality` are what [`CorpusIndex::build`] gives with the whole texts, without
+    /// holding them.
+    pub fn for_one(text: &str, cfg: &OverlapConfig, shared: &[Vec<u64>]) -> CorpusIndex {
+        let k = cfg.min_words.max(1);
+        let p = Prepared::new(text);
+        let mut holders: rustc_hash::FxHashMap<u64, Vec<u32>> = rustc_hash::FxHashMap::default();
+        for (j, hashes) in shared.iter().enumerate() {
+            for &h in hashes {
+                holders.entry(h).or_default().push(j as u32 + 1);
+            }
+        }
+        let mut entry = Entry {
+            words: p
+                .words
+                .iter()
+                .map(|w| (w.span().start, w.span().end, w.para))
+                .collect(),
+            ..Entry::default()
+        };
+        let mut members: Vec<Vec<u32>> = Vec::new();
+        let mut group_of: rustc_hash::FxHashMap<u64, u32> = rustc_hash::FxHashMap::default();
+        for_each_shingle(&p, k, |pos, h| {
+            let Some(others) = holders.get(&h) else {
+                return;
+            };
+            let g = *group_of.entry(h).or_insert_with(|| {
+                members.push(std::iter::once(0).chain(others.iter().copied()).collect());
+                (members.len() - 1) as u32
+            });
+            entry.groups.push((pos as u32, g));
+        });
+        entry.count_shared(k);
+        CorpusIndex {
+            k,
+            entries: vec![entry],
             members,
         }
     }
@@ -235,5 +299,42 @@ mod tests {
         assert_eq!(idx.originality(2), 1.0);
         assert!((idx.originality(0) - 2.0 / 12.0).abs() < 1e-9);
         assert!(idx.shared_spans(9).is_empty());
+    }
+
+    #[test]
+    fn one_article_against_shared_shingles_only_is_the_same_as_against_whole_texts() {
+        let texts = [
+            "The harbour board approved the new crane contract on Monday. Later the harbour board approved the new crane contract again.",
+            "Reports say the harbour board approved the new crane contract on Monday evening.",
+            "A chess final went to a fifth hour in the capital.",
+            "Again and again: later the harbour board approved the new crane contract again, said a clerk.",
+        ];
+        let cfg = OverlapConfig::default();
+        let whole = CorpusIndex::build(&texts, &cfg);
+        let mine: std::collections::HashSet<u64> =
+            shingle_hashes(texts[0], &cfg).into_iter().collect();
+        let shared: Vec<Vec<u64>> = texts[1..]
+            .iter()
+            .map(|t| {
+                let mut h: Vec<u64> = shingle_hashes(t, &cfg)
+                    .into_iter()
+                    .filter(|h| mine.contains(h))
+                    .collect();
+                h.sort_unstable();
+                h.dedup();
+                h
+            })
+            .collect();
+        let one = CorpusIndex::for_one(texts[0], &cfg, &shared);
+        assert_eq!(one.shared_spans(0), whole.shared_spans(0));
+        assert_eq!(one.originality(0), whole.originality(0));
+        // Both kinds of sharer are there: the first report (1) and the clerk's (3).
+        let others: Vec<usize> = one
+            .shared_spans(0)
+            .iter()
+            .flat_map(|s| s.others.clone())
+            .collect();
+        assert!(others.contains(&1) && others.contains(&3), "{others:?}");
+        assert!(!others.contains(&2));
     }
 }

@@ -110,7 +110,7 @@ fn compare_all(ctx: &Context, left: &str, format: Format, opts: &RenderOptions) 
         corpus: &corpus,
         spans: &found.spans,
         originality: found.originality,
-        compared_with: corpus.len() - 1,
+        compared_with: found.compared_with,
     };
     Ok(export::render_shared(&report, format, opts))
 }

@@ -1,9 +1,10 @@
 //! Comparing articles: two with each other, or one with the whole store.
 
 use super::{Context, ServiceError};
-use crate::analysis::index::{CorpusIndex, SharedSpan};
-use crate::analysis::overlap::{self, Alignment};
+use crate::analysis::index::{CorpusIndex, SharedSpan, shingle_hashes};
+use crate::analysis::overlap::{self, Alignment, OverlapConfig};
 use crate::article::Article;
+use rustc_hash::FxHashSet;
 
 /// Two articles and the passages they share.
 #[derive(Debug)]
@@ -37,26 +38,50 @@ pub fn compare_two(ctx: &Context, left: &str, right: &str) -> Result<Compared, S
 pub struct SharedWithAll {
     /// The article; `corpus[0]` too.
     pub article: Article,
-    /// The article, then the stored articles it was compared with.
+    /// The article, then the stored articles that share a passage with it.
     pub corpus: Vec<Article>,
     /// The article's passages found elsewhere.
     pub spans: Vec<SharedSpan>,
     /// Share of the article found nowhere else.
     pub originality: f64,
+    /// How many stored articles it was checked against (`corpus` holds only those that
+    /// share something with it).
+    pub compared_with: usize,
 }
 
 /// Loads the article `arg` names and finds which of its passages appear in the store.
+///
+/// The stored texts are streamed, not loaded together: of each, only the shingles it shares
+/// with the article are kept, which gives the same passages as indexing the whole store in
+/// the memory of one batch of texts.
 pub fn compare_all(ctx: &Context, arg: &str) -> Result<SharedWithAll, ServiceError> {
     let article = ctx.one_article(arg)?;
-    let stored = ctx.store()?.list()?;
+    let cfg = &ctx.options.compare;
+    let mine: FxHashSet<u64> = shingle_hashes(&article.text, cfg).into_iter().collect();
     let mut corpus: Vec<Article> = vec![article.clone()];
-    corpus.extend(
-        stored
-            .into_iter()
-            .filter(|a| a.id != article.id && a.hash != article.hash),
-    );
-    let texts: Vec<&str> = corpus.iter().map(|a| a.text.as_str()).collect();
-    let index = CorpusIndex::build(&texts, &ctx.options.compare);
+    let mut shared: Vec<Vec<u64>> = Vec::new();
+    let mut compared_with = 0;
+    let mut batch: Vec<Article> = Vec::new();
+    let mut flush = |batch: Vec<Article>, corpus: &mut Vec<Article>| {
+        for (mut a, hashes) in sharing(batch, &mine, cfg) {
+            // Only the id is reported for the others.
+            a.text = String::new();
+            corpus.push(a);
+            shared.push(hashes);
+        }
+    };
+    ctx.store()?.for_each_article(&mut |a| {
+        if a.id == article.id || a.hash == article.hash {
+            return;
+        }
+        compared_with += 1;
+        batch.push(a);
+        if batch.len() == BATCH {
+            flush(std::mem::take(&mut batch), &mut corpus);
+        }
+    })?;
+    flush(batch, &mut corpus);
+    let index = CorpusIndex::for_one(&article.text, cfg, &shared);
     let spans = index.shared_spans(0);
     let originality = index.originality(0);
     Ok(SharedWithAll {
@@ -64,5 +89,43 @@ pub fn compare_all(ctx: &Context, arg: &str) -> Result<SharedWithAll, ServiceErr
         corpus,
         spans,
         originality,
+        compared_with,
     })
+}
+
+/// Stored texts hashed together (on two threads) before the next are read.
+const BATCH: usize = 256;
+
+/// The articles of `batch` that share a shingle with `mine`, in order, each with the hashes
+/// it shares (sorted, without repeats).
+fn sharing(
+    batch: Vec<Article>,
+    mine: &FxHashSet<u64>,
+    cfg: &OverlapConfig,
+) -> Vec<(Article, Vec<u64>)> {
+    let common = |a: &Article| {
+        let mut h: Vec<u64> = shingle_hashes(&a.text, cfg)
+            .into_iter()
+            .filter(|h| mine.contains(h))
+            .collect();
+        h.sort_unstable();
+        h.dedup();
+        h
+    };
+    let half = batch.len() / 2;
+    let (first, second) = std::thread::scope(|s| {
+        let first = s.spawn(|| batch[..half].iter().map(common).collect::<Vec<_>>());
+        let second: Vec<Vec<u64>> = batch[half..].iter().map(common).collect();
+        (
+            first
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            second,
+        )
+    });
+    batch
+        .into_iter()
+        .zip(first.into_iter().chain(second))
+        .filter(|(_, h)| !h.is_empty())
+        .collect()
 }
