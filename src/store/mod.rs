@@ -11,9 +11,6 @@
 //! `old-folder-store/` and a [`Notice`] says where they are.
 
 mod check;
-// The atomic file writer moves to a shared module on main; the database needs no copy of it.
-#[allow(dead_code)]
-mod fs;
 mod legacy;
 mod schema;
 mod search;
@@ -137,7 +134,7 @@ struct Manifest {
 /// the journals of a database being created.
 fn is_store_scaffolding(name: &std::ffi::OsStr) -> bool {
     let name = name.to_string_lossy();
-    name == "lock" || name.starts_with(fs::TEMP_PREFIX) || name.starts_with("juxta.db-")
+    name == "lock" || name.starts_with(".tmp-") || name.starts_with("juxta.db-")
 }
 
 /// What [`Store::add`] did with one draft.
