@@ -7,8 +7,9 @@
 
 use super::Span;
 use super::actors::{Actor, ActorKind};
-use super::dates::{DateHit, DateValue};
+use super::dates::{DateHit, DateKind, DateValue};
 use crate::text::{fold, tokenize};
+use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use std::collections::hash_map::Entry;
@@ -20,6 +21,12 @@ pub struct Event {
     pub article: usize,
     /// The resolved date; `None` when it cannot be resolved (no publication date).
     pub date: Option<DateValue>,
+    /// First day covered, inclusive.
+    pub start_date: Option<NaiveDate>,
+    /// Last day covered, inclusive.
+    pub end_date: Option<NaiveDate>,
+    /// A date, a range, or a date relative to the publication date.
+    pub kind: DateKind,
     /// The date expression as written ("last Tuesday").
     pub expression: String,
     /// Where the expression is.
@@ -72,6 +79,9 @@ pub fn collect(texts: &[&str], dates: &[&[DateHit]], actors: &[Actor]) -> Vec<Ev
             events.push(Event {
                 article,
                 date: hit.date,
+                start_date: hit.start_date,
+                end_date: hit.end_date,
+                kind: hit.kind,
                 expression: hit.span.slice(text).to_string(),
                 span: hit.span,
                 sentence: hit.sentence,

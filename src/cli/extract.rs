@@ -219,7 +219,10 @@ fn count(n: usize, what: &str) -> String {
 struct EventRow<'a> {
     article: &'a str,
     date: Option<String>,
+    start_date: Option<String>,
+    end_date: Option<String>,
     precision: Option<&'static str>,
+    kind: &'static str,
     expression: &'a str,
     start: usize,
     end: usize,
@@ -227,7 +230,9 @@ struct EventRow<'a> {
     actors: &'a [String],
     /// Index of the timeline entry the event belongs to: events of one entry report the same
     /// happening.
-    entry: usize,
+    group: usize,
+    /// Whether the events of the group disagree on the date.
+    conflict: bool,
 }
 
 /// Runs `juxta events`.
@@ -321,13 +326,17 @@ fn event_row<'a>(e: &'a Event, articles: &'a [Article], entry: usize) -> EventRo
     EventRow {
         article: &articles[e.article].id,
         date: e.date.map(|d| d.label()),
+        start_date: e.start_date.map(|d| d.to_string()),
+        end_date: e.end_date.map(|d| d.to_string()),
         precision: e.date.map(|d| d.precision.name()),
+        kind: e.kind.name(),
         expression: &e.expression,
         start: e.span.start,
         end: e.span.end,
         sentence: e.sentence.slice(&articles[e.article].text),
         actors: &e.actors,
-        entry,
+        group: entry,
+        conflict: false,
     }
 }
 
