@@ -68,11 +68,14 @@ pub fn collect(texts: &[&str], dates: &[&[DateHit]], actors: &[Actor]) -> Vec<Ev
         };
         for hit in hits.iter() {
             let mut names: Vec<String> = Vec::new();
-            for (span, name) in &by_article[article] {
-                if span.start >= hit.sentence.start
-                    && span.end <= hit.sentence.end
-                    && !names.iter().any(|n| n == name)
-                {
+            let mentions = &by_article[article];
+            // Mentions are in text order: start at the sentence, not at the top of the text.
+            let first = mentions.partition_point(|(s, _)| s.start < hit.sentence.start);
+            for (span, name) in &mentions[first..] {
+                if span.start >= hit.sentence.end {
+                    break;
+                }
+                if span.end <= hit.sentence.end && !names.iter().any(|n| n == name) {
                     names.push(name.to_string());
                 }
             }

@@ -3,6 +3,8 @@
 
 use crate::text::{Token, TokenKind};
 use chrono::Weekday;
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
 /// A unit of calendar time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -95,6 +97,8 @@ pub enum Kw {
     Hundred,
     Thousand,
     Oh,
+    /// The first word of a holiday's name ("Christmas", "Good", "Independence").
+    Holiday,
 }
 
 /// One token, read.
@@ -248,181 +252,280 @@ pub fn atom(s: &str, kind: TokenKind) -> Atom {
 
 /// Reads a lowercase ASCII word.
 fn word(w: &str) -> Atom {
-    let b = w.as_bytes();
-    if b[0].is_ascii_digit() {
+    if w.as_bytes()[0].is_ascii_digit() {
         return digit_word(w);
     }
-    if let Some(m) = MONTHS.iter().position(|&m| m == w) {
-        return Atom::Month {
-            month: m as u32 + 1,
-            abbr: false,
-        };
-    }
-    let kw = |k| Atom::Kw(k);
-    let a = match w {
-        "jan" => Atom::Month {
-            month: 1,
-            abbr: true,
-        },
-        "feb" => Atom::Month {
-            month: 2,
-            abbr: true,
-        },
-        "mar" => Atom::Month {
-            month: 3,
-            abbr: true,
-        },
-        "apr" => Atom::Month {
-            month: 4,
-            abbr: true,
-        },
-        "jun" => Atom::Month {
-            month: 6,
-            abbr: true,
-        },
-        "jul" => Atom::Month {
-            month: 7,
-            abbr: true,
-        },
-        "aug" => Atom::Month {
-            month: 8,
-            abbr: true,
-        },
-        "sep" | "sept" => Atom::Month {
-            month: 9,
-            abbr: true,
-        },
-        "oct" => Atom::Month {
-            month: 10,
-            abbr: true,
-        },
-        "nov" => Atom::Month {
-            month: 11,
-            abbr: true,
-        },
-        "dec" => Atom::Month {
-            month: 12,
-            abbr: true,
-        },
-        "monday" | "mondays" => wd(Weekday::Mon, false),
-        "tuesday" | "tuesdays" => wd(Weekday::Tue, false),
-        "wednesday" | "wednesdays" => wd(Weekday::Wed, false),
-        "thursday" | "thursdays" => wd(Weekday::Thu, false),
-        "friday" | "fridays" => wd(Weekday::Fri, false),
-        "saturday" | "saturdays" => wd(Weekday::Sat, false),
-        "sunday" | "sundays" => wd(Weekday::Sun, false),
-        "mon" => wd(Weekday::Mon, true),
-        "tue" | "tues" => wd(Weekday::Tue, true),
-        "wed" => wd(Weekday::Wed, true),
-        "thu" | "thur" | "thurs" => wd(Weekday::Thu, true),
-        "fri" => wd(Weekday::Fri, true),
-        "sat" => wd(Weekday::Sat, true),
-        "sun" => wd(Weekday::Sun, true),
-        "day" | "days" => Atom::Unit(Unit::Day),
-        "week" | "weeks" => Atom::Unit(Unit::Week),
-        "month" | "months" => Atom::Unit(Unit::Month),
-        "year" | "years" => Atom::Unit(Unit::Year),
-        "decade" | "decades" => Atom::Unit(Unit::Decade),
-        "quarter" | "quarters" => Atom::Unit(Unit::Quarter),
-        "spring" => Atom::Season(Season::Spring),
-        "summer" => Atom::Season(Season::Summer),
-        "autumn" | "fall" => Atom::Season(Season::Autumn),
-        "winter" => Atom::Season(Season::Winter),
-        "q1" | "q2" | "q3" | "q4" => Atom::QuarterCode(u32::from(b[1] - b'0')),
-        "h1" | "h2" => Atom::HalfCode(u32::from(b[1] - b'0')),
-        "noughties" => Atom::DecadeWord(0),
-        "tens" => Atom::DecadeWord(10),
-        "twenties" => Atom::DecadeWord(20),
-        "thirties" => Atom::DecadeWord(30),
-        "forties" => Atom::DecadeWord(40),
-        "fifties" => Atom::DecadeWord(50),
-        "sixties" => Atom::DecadeWord(60),
-        "seventies" => Atom::DecadeWord(70),
-        "eighties" => Atom::DecadeWord(80),
-        "nineties" => Atom::DecadeWord(90),
-        "thousands" => Atom::DecadeWord(100),
-        "today" | "today's" => kw(Kw::Today),
-        "tomorrow" | "tmrw" | "tomorrow's" => kw(Kw::Tomorrow),
-        "yesterday" | "yesterday's" => kw(Kw::Yesterday),
-        "tonight" | "tonight's" => kw(Kw::Tonight),
-        "now" => kw(Kw::Now),
-        "ago" => kw(Kw::Ago),
-        "later" => kw(Kw::Later),
-        "hence" => kw(Kw::Hence),
-        "earlier" => kw(Kw::Earlier),
-        "last" => kw(Kw::Last),
-        "next" => kw(Kw::Next),
-        "this" => kw(Kw::This),
-        "past" => kw(Kw::Past),
-        "previous" | "prior" => kw(Kw::Previous),
-        "coming" => kw(Kw::Coming),
-        "upcoming" => kw(Kw::Upcoming),
-        "current" => kw(Kw::Current),
-        "following" => kw(Kw::Following),
-        "same" => kw(Kw::Same),
-        "the" => kw(Kw::The),
-        "a" | "an" => kw(Kw::A),
-        "of" => kw(Kw::Of),
-        "in" => kw(Kw::In),
-        "on" => kw(Kw::On),
-        "at" => kw(Kw::At),
-        "since" => kw(Kw::Since),
-        "by" => kw(Kw::By),
-        "until" | "till" | "til" | "untill" => kw(Kw::Until),
-        "through" | "thru" | "throughout" => kw(Kw::Through),
-        "from" => kw(Kw::From),
-        "to" => kw(Kw::To),
-        "between" => kw(Kw::Between),
-        "and" => kw(Kw::And),
-        "or" => kw(Kw::Or),
-        "within" => kw(Kw::Within),
-        "before" => kw(Kw::Before),
-        "after" => kw(Kw::After),
-        "during" => kw(Kw::During),
-        "for" => kw(Kw::For),
-        "early" => kw(Kw::Early),
-        "mid" => kw(Kw::Mid),
-        "middle" => kw(Kw::Middle),
-        "late" => kw(Kw::Late),
-        "beginning" => kw(Kw::Beginning),
-        "start" => kw(Kw::Start),
-        "end" => kw(Kw::End),
-        "rest" => kw(Kw::Rest),
-        "weekend" | "weekends" | "weekend's" => kw(Kw::Weekend),
-        "half" => kw(Kw::Half),
-        "century" | "centuries" => kw(Kw::Century),
-        "few" => kw(Kw::Few),
-        "several" => kw(Kw::Several),
-        "couple" => kw(Kw::Couple),
-        "business" | "working" => kw(Kw::Business),
-        "future" => kw(Kw::Future),
-        "starting" | "beginning's" | "commencing" => kw(Kw::Starting),
-        "eve" => kw(Kw::Eve),
-        "night" => kw(Kw::Night),
-        "morning" | "afternoon" | "evening" => kw(Kw::PartOfDay),
-        "hundred" => kw(Kw::Hundred),
-        "thousand" => kw(Kw::Thousand),
-        "oh" => kw(Kw::Oh),
-        _ => Atom::Other,
-    };
-    if a != Atom::Other {
-        return a;
-    }
-    if let Some(n) = CARDINALS.iter().position(|&c| c == w) {
-        return Atom::Card(n as u32);
-    }
-    if let Some(n) = TENS.iter().position(|&c| c == w) {
-        return Atom::Card(20 + 10 * n as u32);
-    }
-    if let Some(n) = ORDINALS.iter().position(|&c| c == w).filter(|&n| n > 0) {
-        return Atom::OrdWord(n as u32);
-    }
-    match w {
-        "twentieth" => Atom::OrdWord(20),
-        "thirtieth" => Atom::OrdWord(30),
-        _ => Atom::Other,
-    }
+    table().get(w).copied().unwrap_or(Atom::Other)
 }
+
+/// Every date word with its reading, built once: one hash lookup per token instead of a
+/// chain of string comparisons.
+fn table() -> &'static FxHashMap<&'static str, Atom> {
+    static TABLE: OnceLock<FxHashMap<&'static str, Atom>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t: FxHashMap<&'static str, Atom> = FxHashMap::default();
+        for (m, name) in MONTHS.iter().enumerate() {
+            t.insert(
+                name,
+                Atom::Month {
+                    month: m as u32 + 1,
+                    abbr: false,
+                },
+            );
+        }
+        for (n, name) in CARDINALS.iter().enumerate() {
+            t.insert(name, Atom::Card(n as u32));
+        }
+        for (n, name) in TENS.iter().enumerate() {
+            t.insert(name, Atom::Card(20 + 10 * n as u32));
+        }
+        for (n, name) in ORDINALS.iter().enumerate().skip(1) {
+            t.insert(name, Atom::OrdWord(n as u32));
+        }
+        t.insert("twentieth", Atom::OrdWord(20));
+        t.insert("thirtieth", Atom::OrdWord(30));
+        for name in HOLIDAY_STARTS {
+            t.insert(name, Atom::Kw(Kw::Holiday));
+        }
+        let kw = |k| Atom::Kw(k);
+        let entries: &[(&[&'static str], Atom)] = &[
+            (
+                &["jan"],
+                Atom::Month {
+                    month: 1,
+                    abbr: true,
+                },
+            ),
+            (
+                &["feb"],
+                Atom::Month {
+                    month: 2,
+                    abbr: true,
+                },
+            ),
+            (
+                &["mar"],
+                Atom::Month {
+                    month: 3,
+                    abbr: true,
+                },
+            ),
+            (
+                &["apr"],
+                Atom::Month {
+                    month: 4,
+                    abbr: true,
+                },
+            ),
+            (
+                &["jun"],
+                Atom::Month {
+                    month: 6,
+                    abbr: true,
+                },
+            ),
+            (
+                &["jul"],
+                Atom::Month {
+                    month: 7,
+                    abbr: true,
+                },
+            ),
+            (
+                &["aug"],
+                Atom::Month {
+                    month: 8,
+                    abbr: true,
+                },
+            ),
+            (
+                &["sep", "sept"],
+                Atom::Month {
+                    month: 9,
+                    abbr: true,
+                },
+            ),
+            (
+                &["oct"],
+                Atom::Month {
+                    month: 10,
+                    abbr: true,
+                },
+            ),
+            (
+                &["nov"],
+                Atom::Month {
+                    month: 11,
+                    abbr: true,
+                },
+            ),
+            (
+                &["dec"],
+                Atom::Month {
+                    month: 12,
+                    abbr: true,
+                },
+            ),
+            (&["monday", "mondays"], wd(Weekday::Mon, false)),
+            (&["tuesday", "tuesdays"], wd(Weekday::Tue, false)),
+            (&["wednesday", "wednesdays"], wd(Weekday::Wed, false)),
+            (&["thursday", "thursdays"], wd(Weekday::Thu, false)),
+            (&["friday", "fridays"], wd(Weekday::Fri, false)),
+            (&["saturday", "saturdays"], wd(Weekday::Sat, false)),
+            (&["sunday", "sundays"], wd(Weekday::Sun, false)),
+            (&["mon"], wd(Weekday::Mon, true)),
+            (&["tue", "tues"], wd(Weekday::Tue, true)),
+            (&["wed"], wd(Weekday::Wed, true)),
+            (&["thu", "thur", "thurs"], wd(Weekday::Thu, true)),
+            (&["fri"], wd(Weekday::Fri, true)),
+            (&["sat"], wd(Weekday::Sat, true)),
+            (&["sun"], wd(Weekday::Sun, true)),
+            (&["day", "days"], Atom::Unit(Unit::Day)),
+            (&["week", "weeks"], Atom::Unit(Unit::Week)),
+            (&["month", "months"], Atom::Unit(Unit::Month)),
+            (&["year", "years"], Atom::Unit(Unit::Year)),
+            (&["decade", "decades"], Atom::Unit(Unit::Decade)),
+            (&["quarter", "quarters"], Atom::Unit(Unit::Quarter)),
+            (&["spring"], Atom::Season(Season::Spring)),
+            (&["summer"], Atom::Season(Season::Summer)),
+            (&["autumn", "fall"], Atom::Season(Season::Autumn)),
+            (&["winter"], Atom::Season(Season::Winter)),
+            (&["noughties"], Atom::DecadeWord(0)),
+            (&["tens"], Atom::DecadeWord(10)),
+            (&["twenties"], Atom::DecadeWord(20)),
+            (&["thirties"], Atom::DecadeWord(30)),
+            (&["forties"], Atom::DecadeWord(40)),
+            (&["fifties"], Atom::DecadeWord(50)),
+            (&["sixties"], Atom::DecadeWord(60)),
+            (&["seventies"], Atom::DecadeWord(70)),
+            (&["eighties"], Atom::DecadeWord(80)),
+            (&["nineties"], Atom::DecadeWord(90)),
+            (&["thousands"], Atom::DecadeWord(100)),
+            (&["today", "today's"], kw(Kw::Today)),
+            (&["tomorrow", "tmrw", "tomorrow's"], kw(Kw::Tomorrow)),
+            (&["yesterday", "yesterday's"], kw(Kw::Yesterday)),
+            (&["tonight", "tonight's"], kw(Kw::Tonight)),
+            (&["now"], kw(Kw::Now)),
+            (&["ago"], kw(Kw::Ago)),
+            (&["later"], kw(Kw::Later)),
+            (&["hence"], kw(Kw::Hence)),
+            (&["earlier"], kw(Kw::Earlier)),
+            (&["last"], kw(Kw::Last)),
+            (&["next"], kw(Kw::Next)),
+            (&["this"], kw(Kw::This)),
+            (&["past"], kw(Kw::Past)),
+            (&["previous", "prior"], kw(Kw::Previous)),
+            (&["coming"], kw(Kw::Coming)),
+            (&["upcoming"], kw(Kw::Upcoming)),
+            (&["current"], kw(Kw::Current)),
+            (&["following"], kw(Kw::Following)),
+            (&["same"], kw(Kw::Same)),
+            (&["the"], kw(Kw::The)),
+            (&["a", "an"], kw(Kw::A)),
+            (&["of"], kw(Kw::Of)),
+            (&["in"], kw(Kw::In)),
+            (&["on"], kw(Kw::On)),
+            (&["at"], kw(Kw::At)),
+            (&["since"], kw(Kw::Since)),
+            (&["by"], kw(Kw::By)),
+            (&["until", "till", "til", "untill"], kw(Kw::Until)),
+            (&["through", "thru", "throughout"], kw(Kw::Through)),
+            (&["from"], kw(Kw::From)),
+            (&["to"], kw(Kw::To)),
+            (&["between"], kw(Kw::Between)),
+            (&["and"], kw(Kw::And)),
+            (&["or"], kw(Kw::Or)),
+            (&["within"], kw(Kw::Within)),
+            (&["before"], kw(Kw::Before)),
+            (&["after"], kw(Kw::After)),
+            (&["during"], kw(Kw::During)),
+            (&["for"], kw(Kw::For)),
+            (&["early"], kw(Kw::Early)),
+            (&["mid"], kw(Kw::Mid)),
+            (&["middle"], kw(Kw::Middle)),
+            (&["late"], kw(Kw::Late)),
+            (&["beginning"], kw(Kw::Beginning)),
+            (&["start"], kw(Kw::Start)),
+            (&["end"], kw(Kw::End)),
+            (&["rest"], kw(Kw::Rest)),
+            (&["weekend", "weekends", "weekend's"], kw(Kw::Weekend)),
+            (&["half"], kw(Kw::Half)),
+            (&["century", "centuries"], kw(Kw::Century)),
+            (&["few"], kw(Kw::Few)),
+            (&["several"], kw(Kw::Several)),
+            (&["couple"], kw(Kw::Couple)),
+            (&["business", "working"], kw(Kw::Business)),
+            (&["future"], kw(Kw::Future)),
+            (&["starting", "beginning's", "commencing"], kw(Kw::Starting)),
+            (&["eve"], kw(Kw::Eve)),
+            (&["night"], kw(Kw::Night)),
+            (&["morning", "afternoon", "evening"], kw(Kw::PartOfDay)),
+            (&["hundred"], kw(Kw::Hundred)),
+            (&["thousand"], kw(Kw::Thousand)),
+            (&["oh"], kw(Kw::Oh)),
+        ];
+        for (names, atom) in entries {
+            for name in names.iter() {
+                t.insert(name, *atom);
+            }
+        }
+        for q in 1..=4u32 {
+            t.insert(
+                ["q1", "q2", "q3", "q4"][q as usize - 1],
+                Atom::QuarterCode(q),
+            );
+        }
+        t.insert("h1", Atom::HalfCode(1));
+        t.insert("h2", Atom::HalfCode(2));
+        t
+    })
+}
+
+/// First words of holiday names ("christmas", "good" of "Good Friday"); the grammar reads the
+/// rest.
+const HOLIDAY_STARTS: &[&str] = &[
+    "christmas",
+    "xmas",
+    "new",
+    "easter",
+    "good",
+    "black",
+    "cyber",
+    "ash",
+    "holy",
+    "thanksgiving",
+    "halloween",
+    "juneteenth",
+    "pentecost",
+    "whitsun",
+    "epiphany",
+    "ascension",
+    "independence",
+    "bastille",
+    "boxing",
+    "memorial",
+    "labor",
+    "labour",
+    "columbus",
+    "veterans",
+    "armistice",
+    "valentine",
+    "valentines",
+    "mother",
+    "mothers",
+    "father",
+    "fathers",
+    "presidents",
+    "president",
+    "workers",
+    "worker",
+    "veteran",
+    "all",
+    "guy",
+    "st",
+    "saint",
+    "martin",
+];
 
 fn wd(day: Weekday, abbr: bool) -> Atom {
     Atom::Weekday { day, abbr }

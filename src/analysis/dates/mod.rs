@@ -254,6 +254,7 @@ pub fn resolve_found(
             .get(s)
             .filter(|r| r.start <= start)
             .map_or(f.span, |r| Span::new(r.start, r.end.max(f.span.end)));
+        let sentence = clause(text, sentence, f.span);
         let tense = resolve::tense(text, tokens, &f, sentence);
         let value = resolve::resolve_value(&f.expr, published, tense);
         hits.push(DateHit {
@@ -268,9 +269,51 @@ pub fn resolve_found(
     hits
 }
 
+/// Longest sentence kept whole as an event's context, in bytes.
+const SENTENCE_MAX: usize = 600;
+
+/// The sentence around an expression, narrowed to its clause when the sentence runs on (a
+/// text without full stops would otherwise give every date the whole text as its context).
+fn clause(text: &str, sentence: Span, expr: Span) -> Span {
+    if sentence.end - sentence.start <= SENTENCE_MAX {
+        return sentence;
+    }
+    let half = SENTENCE_MAX / 2;
+    let lo = sentence.start.max(expr.start.saturating_sub(half));
+    let hi = sentence.end.min(expr.end + half);
+    let bytes = text.as_bytes();
+    let is_break = |b: u8| matches!(b, b',' | b';' | b':' | b'\n');
+    // Prefer a clause boundary; else a space, so no word is cut.
+    let start = (lo..expr.start)
+        .rev()
+        .find(|&i| is_break(bytes[i]))
+        .map(|i| i + 1)
+        .or_else(|| (lo..expr.start).find(|&i| bytes[i] == b' ').map(|i| i + 1))
+        .unwrap_or(expr.start);
+    let end = (expr.end..hi)
+        .find(|&i| is_break(bytes[i]))
+        .or_else(|| (expr.end..hi).rev().find(|&i| bytes[i] == b' '))
+        .unwrap_or(expr.end);
+    let mut start = start;
+    while start < expr.start && bytes[start] == b' ' {
+        start += 1;
+    }
+    Span::new(start, end.max(expr.end))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_on_sentence_is_narrowed_to_a_clause() {
+        let filler = "word ".repeat(200);
+        let text = format!("{filler}and then, on Tuesday the port shut; {filler}");
+        let at = text.find("on Tuesday").unwrap();
+        let expr = Span::new(at, at + "on Tuesday".len());
+        let got = clause(&text, Span::new(0, text.len()), expr);
+        assert_eq!(got.slice(&text), "on Tuesday the port shut");
+    }
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -1956,13 +1956,14 @@ impl<'a> Grammar<'a> {
                 && !self.sentence_start(p)
                 && self.which(p, LEADS).is_none()
                 && self.rel_shift(p).is_none()
-                && !matches!(self.at(p), Atom::Kw(_) | Atom::Weekday { .. })
+                && !matches!(self.at(p), Atom::Kw(k) if k != Kw::Holiday)
+                && !matches!(self.at(p), Atom::Weekday { .. })
             {
                 return None;
             }
             if self.is_cap(p)
                 && self.sentence_start(p)
-                && !matches!(self.at(p), Atom::Kw(_))
+                && !matches!(self.at(p), Atom::Kw(k) if k != Kw::Holiday)
                 && self.which(p, LEADS).is_none()
                 && self.word(p).is_some()
             {
@@ -2157,9 +2158,10 @@ impl<'a> Grammar<'a> {
         let a = self.at(i);
         let mut best: P = None;
         match a {
+            Atom::Kw(Kw::Holiday) => best = self.holiday(i),
             Atom::Other => {
                 if self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word) {
-                    best = longest(self.holiday(i), self.year_code(i));
+                    best = self.year_code(i);
                 } else if self.punct(i, "'") || self.punct(i, "’") {
                     // "'70s", "'99" after a month is the calendar's.
                     if let Atom::Decade2(_) = self.at(i + 1) {
@@ -2195,6 +2197,7 @@ impl<'a> Grammar<'a> {
                 });
                 best = longest(best, self.ordinal_phrase(i));
             }
+            Atom::Month { month: 4 | 5, .. } => best = longest(self.month_expr(i), self.holiday(i)),
             Atom::Month { .. } => best = self.month_expr(i),
             Atom::Weekday { .. } => best = self.weekday_expr(i),
             Atom::Card(_) | Atom::OrdWord(_) => {
@@ -2443,7 +2446,8 @@ impl<'a> Grammar<'a> {
     }
 
     /// "from X to Y", "between X and Y", "X - Y", "X through Y", "X until Y", "2014-2018".
-    fn range(&self, i: usize) -> P {
+    /// `first` is the point already read at `i` when there is no "from" or "between".
+    fn range(&self, i: usize, first: P) -> P {
         let lead = if self.kw(i, Kw::From) {
             Some(Kw::From)
         } else if self.kw(i, Kw::Between) {
@@ -2451,11 +2455,10 @@ impl<'a> Grammar<'a> {
         } else {
             None
         };
-        let s = if lead.is_some() { i + 1 } else { i };
         let (e1, a) = if lead.is_some() {
-            self.endpoint(s)?
+            self.endpoint(i + 1)?
         } else {
-            self.point(s)?
+            first?
         };
         let mut k = e1;
         if lead.is_some() && self.punct(k, ",") {
@@ -2520,7 +2523,7 @@ impl<'a> Grammar<'a> {
     /// The expression starting at `i`: a range or a point, with what composes after it.
     fn expression(&self, i: usize) -> P {
         if matches!(self.at(i), Atom::Kw(Kw::From) | Atom::Kw(Kw::Between)) {
-            return self.range(i);
+            return self.range(i, None);
         }
         let p = self.point(i)?;
         // "2014-2018": a year followed by a dash and a year or two digits.
@@ -2541,7 +2544,8 @@ impl<'a> Grammar<'a> {
                 ));
             }
         }
-        longest(Some(p), self.range(i))
+        let r = self.range(i, Some(p.clone()));
+        longest(Some(p), r)
     }
 }
 
