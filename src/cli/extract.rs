@@ -229,10 +229,10 @@ struct EventRow<'a> {
 /// Runs `juxta events`.
 pub fn events(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result<bool> {
     let (articles, found) = ctx.analyse(&args.articles)?;
-    let mut entry_of = vec![0; found.events.len()];
+    let mut entry_of = vec![(0, false); found.events.len()];
     for (n, entry) in found.timeline.iter().enumerate() {
         for &e in &entry.events {
-            entry_of[e] = n;
+            entry_of[e] = (n, entry.conflict);
         }
     }
     if args.json {
@@ -279,7 +279,9 @@ pub fn events(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result
     for entry in &found.timeline {
         for (k, &i) in entry.events.iter().enumerate() {
             let e = &found.events[i];
-            let date = if k > 0 {
+            // An entry's date once; again where a report dates the happening differently.
+            let previous = k.checked_sub(1).map(|p| found.events[entry.events[p]].date);
+            let date = if previous == Some(e.date) {
                 String::new()
             } else {
                 e.date.map_or_else(|| "undated".to_string(), |d| d.label())
@@ -313,7 +315,11 @@ pub fn events(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result
     Ok(true)
 }
 
-fn event_row<'a>(e: &'a Event, articles: &'a [Article], entry: usize) -> EventRow<'a> {
+fn event_row<'a>(
+    e: &'a Event,
+    articles: &'a [Article],
+    (entry, conflict): (usize, bool),
+) -> EventRow<'a> {
     EventRow {
         article: &articles[e.article].id,
         date: e.date.map(|d| d.label()),
@@ -327,7 +333,7 @@ fn event_row<'a>(e: &'a Event, articles: &'a [Article], entry: usize) -> EventRo
         sentence: e.sentence.slice(&articles[e.article].text),
         actors: &e.actors,
         group: entry,
-        conflict: false,
+        conflict,
     }
 }
 

@@ -1124,8 +1124,17 @@ impl<'a> Grammar<'a> {
                 return true;
             }
         }
-        // "… remain in use today, when …": a present-tense frame after.
-        self.word_in(i + 1, &["than", "anymore", "still"])
+        // "rockets flying today are more powerful than any…": a comparison after it.
+        let hi = (i + 10).min(self.toks.len());
+        for k in i + 1..hi {
+            if matches!(self.s(k), "." | "!" | "?" | ";") {
+                break;
+            }
+            if self.word_in(k, &["than", "anymore", "ever", "nowadays"]) {
+                return true;
+            }
+        }
+        false
     }
 
     /// The shift of "last", "this", "next" and their kin.
@@ -1264,7 +1273,13 @@ impl<'a> Grammar<'a> {
             Atom::Kw(Kw::Last) => self.ordinal_phrase(j),
             Atom::Season(_) => self.bare_season(j),
             Atom::Num(..) | Atom::OrdNum(_) | Atom::OrdWord(_) | Atom::Card(_) => {
-                self.ordinal_phrase(j).or_else(|| self.bare_day(j, true))
+                let cal = self
+                    .day_first(j)
+                    .and_then(|(e, c)| c.expr().map(|x| (e, x)));
+                longest(
+                    cal,
+                    self.ordinal_phrase(j).or_else(|| self.bare_day(j, true)),
+                )
             }
             _ => None,
         }
@@ -1343,7 +1358,19 @@ impl<'a> Grammar<'a> {
             }
             Atom::Card(_) => self.spelled_year(i).map(|(y, e)| (e, Expr::Year(y))),
             Atom::Month { .. } => {
-                let (e, cal) = self.month_first(i)?;
+                let (m, me, _) = self.month(i)?;
+                // After "of", even "May" is the month.
+                let (e, cal) = match self.month_first(i) {
+                    Some(x) => x,
+                    None if self.is_cap(i) => (
+                        me,
+                        Cal {
+                            m: Some(m),
+                            ..Cal::default()
+                        },
+                    ),
+                    None => return None,
+                };
                 if cal.d.is_some() {
                     return None;
                 }
@@ -2162,6 +2189,12 @@ impl<'a> Grammar<'a> {
             Atom::Other => {
                 if self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word) {
                     best = self.year_code(i);
+                } else if self
+                    .toks
+                    .get(i)
+                    .is_some_and(|t| t.kind == TokenKind::Number)
+                {
+                    best = self.numeric(i);
                 } else if self.punct(i, "'") || self.punct(i, "’") {
                     // "'70s", "'99" after a month is the calendar's.
                     if let Atom::Decade2(_) = self.at(i + 1) {
@@ -2632,7 +2665,7 @@ pub fn scan_with(text: &str, tokens: &[Token], options: &DateOptions) -> Vec<Fou
     let mut i = 0;
     while i < tokens.len() {
         if g.atoms[i] == Atom::Other
-            && tokens[i].kind != TokenKind::Word
+            && tokens[i].kind == TokenKind::Punct
             && !g.punct(i, "'")
             && !g.punct(i, "’")
         {
@@ -2676,7 +2709,21 @@ pub fn scan_with(text: &str, tokens: &[Token], options: &DateOptions) -> Vec<Fou
         {
             start -= 1;
         }
-        let (start, lead) = if start == i && start > floor && !g.line_break_before(start) {
+        // "in the 1990s", "in the spring": the article belongs to a period's name.
+        if start == i
+            && start > floor
+            && g.kw(start - 1, Kw::The)
+            && (matches!(
+                expr,
+                Expr::Decade(_) | Expr::DecadeOfCentury(_) | Expr::Century(_)
+            ) || matches!(
+                g.at(i),
+                Atom::Kw(Kw::End | Kw::Beginning | Kw::Start | Kw::Middle)
+            ))
+        {
+            start -= 1;
+        }
+        let (start, lead) = if start + 1 >= i && start > floor && !g.line_break_before(start) {
             match g.which(start - 1, LEADS) {
                 Some(p)
                     if !matches!(expr, Expr::Range(..))
