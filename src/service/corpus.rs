@@ -3,6 +3,7 @@
 
 use super::Options;
 use crate::analysis::actors::Actor;
+use crate::analysis::dates::{DateOptions, SlashOrder};
 use crate::analysis::events::{Event, TimelineEntry};
 use crate::analysis::extract::{self, ActorsAndEvents, EXTRACTION_VERSION, Extraction};
 use crate::analysis::index::CorpusIndex;
@@ -95,7 +96,7 @@ fn actors_and_events_with_progress(
         .enumerate()
         .map(|(done, a)| {
             progress(done, total);
-            extraction(a, cache)
+            extraction(a, &options.dates, cache)
         })
         .collect();
     progress(total, total);
@@ -109,23 +110,28 @@ fn actors_and_events_with_progress(
 
 /// One article's extraction, from the store's cache when present. Only stored articles are
 /// written to the cache: files analysed in place never write to the store (DESIGN.md).
-fn extraction(a: &Article, cache: Option<&Store>) -> Extraction {
-    if let Some(hit) = cache.and_then(|s| s.cache_get::<Extraction>(&a.hash, &cache_kind(a))) {
+fn extraction(a: &Article, dates: &DateOptions, cache: Option<&Store>) -> Extraction {
+    let kind = cache_kind(a, dates);
+    if let Some(hit) = cache.and_then(|s| s.cache_get::<Extraction>(&a.hash, &kind)) {
         return hit;
     }
-    let fresh = extract::extract(&a.text, a.date);
+    let fresh = extract::extract_with(&a.text, a.date, dates);
     if let Some(store) = cache.filter(|s| s.contains(&a.id)) {
         // A cache that cannot be written only costs time on the next start.
-        let _ = store.cache_put(&a.hash, &cache_kind(a), &fresh);
+        let _ = store.cache_put(&a.hash, &kind, &fresh);
     }
     fresh
 }
 
-/// Extraction depends on the publication date too (it anchors "Tuesday"), so the date is part
-/// of the cache key beside the content hash.
-fn cache_kind(a: &Article) -> String {
+/// Extraction depends on the publication date too (it anchors "Tuesday") and on how slashed
+/// dates are read, so both are part of the cache key beside the content hash.
+fn cache_kind(a: &Article, dates: &DateOptions) -> String {
+    let order = match dates.slash_order {
+        SlashOrder::Us => "",
+        SlashOrder::Eu => "-eu",
+    };
     match a.date {
-        Some(d) => format!("{EXTRACTION_VERSION}-{d}"),
-        None => format!("{EXTRACTION_VERSION}-undated"),
+        Some(d) => format!("{EXTRACTION_VERSION}{order}-{d}"),
+        None => format!("{EXTRACTION_VERSION}{order}-undated"),
     }
 }

@@ -213,7 +213,7 @@ pub enum SlashOrder {
 
 /// Options of date extraction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct DateOptions {
     /// Reading of ambiguous slashed dates (unambiguous ones, like 22/04/2016, read either way).
     pub slash_order: SlashOrder,
