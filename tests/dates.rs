@@ -196,7 +196,7 @@ fn relative_expressions() {
             ("two years ago", "2023"),
             ("nearly three years ago", "2022"),
             ("six months ago", "2024-09"),
-            ("three weeks ago", "2025-W08"),
+            ("three weeks ago", "2025-02-21"),
             ("10 days ago", "2025-03-04"),
             ("earlier this year", "2025"),
         ],

@@ -497,8 +497,8 @@ fn shift(base: NaiveDate, parts: &[(i64, Unit)], anchored: bool) -> Option<Resol
         DateValue::day(d)
     } else {
         match finest {
-            Unit::Day => DateValue::day(d),
-            Unit::Week => DateValue::week_of(d),
+            // "three weeks ago" counts days: a day, like "21 days ago".
+            Unit::Day | Unit::Week => DateValue::day(d),
             Unit::Month => DateValue::month(d.year(), d.month())?,
             Unit::Quarter => DateValue::month(d.year(), d.month())?,
             Unit::Year => DateValue::year(d.year())?,
@@ -557,6 +557,8 @@ fn bare(p: NaiveDate, sel: Sel, rel: Rel, tense: Tense) -> Option<Resolved> {
         .collect();
     let current = relative(p, unit, 0).and_then(|c| select(sel, &c, Some(p)));
     match rel {
+        // "the first Sunday" is this month's, whichever side of the date it falls.
+        Rel::Bare if matches!(sel, Sel::NthWeekday(..)) => current,
         Rel::This => current,
         Rel::Last => candidates.iter().rev().find(|c| c.end < p).copied(),
         Rel::Next => candidates.iter().find(|c| c.start > p).copied(),
@@ -625,14 +627,11 @@ fn select(sel: Sel, c: &Resolved, published: Option<NaiveDate>) -> Option<Resolv
                     week,
                     chrono::Weekday::Mon,
                 )?))
-            } else if n < 0 {
-                Resolved::of(DateValue::week_of(c.end))
             } else {
-                let d = c.start + Duration::weeks(i64::from(n) - 1);
-                if d > c.end {
-                    return None;
-                }
-                Resolved::of(DateValue::week_of(d))
+                // Weeks of a month are counted as ISO counts them in a year: the first is the
+                // one holding the month's first Thursday.
+                let thursday = nth_weekday(y, m, chrono::Weekday::Thu, if n < 0 { -1 } else { n })?;
+                Resolved::of(DateValue::week_of(thursday))
             }
         }
         Sel::WeekNumber(n) => Resolved::of(DateValue::week_of(NaiveDate::from_isoywd_opt(

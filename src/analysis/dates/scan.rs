@@ -707,8 +707,11 @@ impl<'a> Grammar<'a> {
         {
             return None;
         }
+        // "16 of March", "16-Mar", "16. Nov." (day-first copy marks the ordinal with a point).
         if self.kw(j, Kw::Of)
-            || ((self.is_dash(j) || self.punct(j, "/")) && self.touch(j - 1) && self.touch(j))
+            || ((self.is_dash(j) || self.punct(j, "/") || self.punct(j, "."))
+                && self.touch(j - 1)
+                && (self.touch(j) || self.punct(j, ".")))
         {
             j += 1;
         }
@@ -1188,7 +1191,16 @@ impl<'a> Grammar<'a> {
                     }
                     return Some((e, Expr::DayOffset(shift)));
                 }
-                // "the week after next".
+                // "next week Sunday", "this week on Friday": a day of that week.
+                if u == Unit::Week {
+                    let k = if self.kw(e, Kw::On) { e + 1 } else { e };
+                    if let Some((wd, e2)) = self.weekday(k) {
+                        return Some((
+                            e2,
+                            Expr::Of(Sel::Weekday(wd), Box::new(Expr::Relative(u, shift))),
+                        ));
+                    }
+                }
                 Some((e, Expr::Relative(u, shift)))
             }
             Atom::Kw(Kw::Night) if shift == -1 => Some((j + 1, Expr::DayOffset(-1))),
@@ -2274,11 +2286,8 @@ impl<'a> Grammar<'a> {
                     Kw::In => self.in_shift(i),
                     Kw::Weekend => self.bare_weekend(i),
                     Kw::Rest => self.rest(i),
-                    Kw::Last => longest(
-                        self.relative(i),
-                        self.ordinal_phrase(i)
-                            .filter(|_| i > 0 && self.kw(i - 1, Kw::The)),
-                    ),
+                    // "last week of 2015": the container makes it a part, not a shift.
+                    Kw::Last => longest(self.relative(i), self.ordinal_phrase(i)),
                     _ if self.rel_shift(i).is_some() => self.relative(i),
                     _ => None,
                 };
@@ -2463,8 +2472,11 @@ impl<'a> Grammar<'a> {
     }
 
     /// Joins two range ends, filling what one leaves out from the other.
-    fn join(&self, a: Expr, b: Expr) -> Option<Expr> {
-        if let (Some(ca), Some(cb)) = (cal_of(&a), cal_of(&b)) {
+    fn join(&self, a: Expr, b: Expr, year: Option<i32>) -> Option<Expr> {
+        if let (Some(ca), Some(mut cb)) = (cal_of(&a), cal_of(&b)) {
+            if cb.y.is_none() {
+                cb.y = year;
+            }
             let (ca, cb) = complete(ca, cb);
             // Two bare day numbers, or a day and a year, make no range.
             if ca.m.is_none() && cb.m.is_none() && (ca.d.is_some() || cb.d.is_some()) {
@@ -2508,7 +2520,16 @@ impl<'a> Grammar<'a> {
         if !ok {
             return None;
         }
-        let (e2, b) = self.endpoint(k + 1)?;
+        let (mut e2, b) = self.endpoint(k + 1)?;
+        // "from May 3 to 7, 2018": a year after a bare second day belongs to both ends.
+        let mut year = None;
+        if matches!(b, Expr::Bare(Sel::Day(_), _))
+            && self.punct(e2, ",")
+            && let Some((y, e3)) = self.any_year(e2 + 1)
+        {
+            year = Some(y);
+            e2 = e3;
+        }
         if lead.is_none() {
             // Without "from" or "between", both ends must be dates of one shape: "March 3-5",
             // "2014-2018", "today until Friday" (not "3-2" or "to 2020 levels").
@@ -2518,7 +2539,7 @@ impl<'a> Grammar<'a> {
             if !(cal || (day_like(&a) && day_like(&b))) {
                 return None;
             }
-            if !dash && !self.kw(k, Kw::Through) && !cal {
+            if !dash && !self.kw(k, Kw::Through) && !self.kw(k, Kw::Until) && !cal {
                 return None;
             }
             if self.kw(k, Kw::To)
@@ -2550,7 +2571,7 @@ impl<'a> Grammar<'a> {
             }
             _ => b,
         };
-        Some((e2, self.join(a, b)?))
+        Some((e2, self.join(a, b, year)?))
     }
 
     /// The expression starting at `i`: a range or a point, with what composes after it.
