@@ -261,6 +261,10 @@ fn ranges_have_a_start_and_an_end() {
             ("from 2 to 9 February 2025", "2025-02-02", "2025-02-09"),
         ),
         (
+            "Stalls open from 4 to 11 next month.",
+            ("from 4 to 11 next month", "2025-04-04", "2025-04-11"),
+        ),
+        (
             "The tariff applied in 2016-2018.",
             ("in 2016-2018", "2016-01-01", "2018-12-31"),
         ),

@@ -2571,6 +2571,19 @@ impl<'a> Grammar<'a> {
             }
             _ => b,
         };
+        // "from 4 to 22 this month", "between 4 and 22 of next month": both days of it.
+        if let (Expr::Bare(Sel::Day(d1), _), Expr::Bare(Sel::Day(d2), _)) = (&a, &b)
+            && let Some((e3, c)) = self.of_container(e2)
+            && matches!(c, Expr::Relative(Unit::Month, _))
+        {
+            return Some((
+                e3,
+                Expr::Range(
+                    Box::new(Expr::Of(Sel::Day(*d1), Box::new(c.clone()))),
+                    Box::new(Expr::Of(Sel::Day(*d2), Box::new(c))),
+                ),
+            ));
+        }
         Some((e2, self.join(a, b, year)?))
     }
 
