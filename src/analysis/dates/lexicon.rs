@@ -26,9 +26,13 @@ pub enum Unit {
 /// A season of the northern hemisphere.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Season {
+    /// March to May.
     Spring,
+    /// June to August.
     Summer,
+    /// September to November ("fall").
     Autumn,
+    /// December to February.
     Winter,
 }
 
