@@ -210,3 +210,29 @@ fn sentences_1mb(bencher: divan::Bencher) {
         .counter(divan::counter::BytesCount::of_str(&text))
         .bench(|| juxta::text::sentences(divan::black_box(&text)));
 }
+
+/// One line of `words` words without a full stop (a scraped page gone wrong): extraction and
+/// the events built from it must stay linear when the whole text is one sentence. The two
+/// sizes show it: the larger takes twice as long, not four times.
+fn run_on_line(words: usize) -> String {
+    let text = generate(words * 7);
+    let mut line: String = text
+        .split_whitespace()
+        .take(words)
+        .collect::<Vec<_>>()
+        .join(" ");
+    line.retain(|c| !matches!(c, '.' | '!' | '?' | '\n'));
+    line
+}
+
+#[divan::bench(args = [100_000, 200_000], sample_count = 10)]
+fn events_run_on_line(bencher: divan::Bencher, words: usize) {
+    let text = run_on_line(words);
+    let published = NaiveDate::from_ymd_opt(2025, 3, 14);
+    bencher
+        .counter(divan::counter::BytesCount::of_str(&text))
+        .bench(|| {
+            let x = extract(divan::black_box(&text), published);
+            juxta::analysis::extract::assemble(&[(text.as_str(), &x)], &Default::default())
+        });
+}

@@ -17,6 +17,8 @@ pub struct Config {
     pub compare: crate::analysis::overlap::OverlapConfig,
     /// How exports are laid out.
     pub export: crate::export::ExportOptions,
+    /// How dates are read.
+    pub dates: crate::analysis::dates::DateOptions,
     /// Extra names for actors: display name → other names it goes by.
     pub aliases: std::collections::BTreeMap<String, Vec<String>>,
     /// The terminal UI.
@@ -135,6 +137,7 @@ impl Config {
             import: self.import_options(),
             compare: self.compare.clone(),
             aliases: self.aliases.clone(),
+            dates: self.dates,
         }
     }
 

@@ -35,6 +35,7 @@ fn each_layers_own_defaults_are_the_documented_ones() {
         juxta::analysis::overlap::OverlapConfig::default()
     );
     assert_eq!(config.export, juxta::export::ExportOptions::default());
+    assert_eq!(config.dates, juxta::analysis::dates::DateOptions::default());
 }
 
 #[test]
@@ -106,7 +107,7 @@ fn an_unknown_key_names_the_file_line_and_key() {
     assert_eq!(
         error("# my settings\n\n[colours]\nbg = \"black\"\n"),
         "the config file my.toml has an error at line 3, key `colours`: unknown field \
-         `colours`, expected one of `import`, `compare`, `export`, `aliases`, `tui`, `keys`, `theme`; fix the file \
+         `colours`, expected one of `import`, `compare`, `export`, `dates`, `aliases`, `tui`, `keys`, `theme`; fix the file \
          (config.example.toml lists every key with its default)"
     );
     assert_eq!(

@@ -114,3 +114,45 @@ fn samples_resignation_reported_by_five_outlets_is_one_entry() {
         );
     }
 }
+
+#[test]
+fn one_happening_dated_differently_by_two_outlets_is_one_conflicting_entry() {
+    let a = "Inspectors found deep cracks in the Korvel dam spillway in 2015, the water \
+             board said.";
+    let b = "Inspectors found deep cracks in the Korvel dam spillway two years ago, the \
+             water board said on Monday.";
+    let c = "The water board elected a new chair in 2015.";
+    let p = people(&[
+        (a, Some(ymd(2018, 6, 1))),
+        (b, Some(ymd(2018, 6, 1))),
+        (c, Some(ymd(2018, 6, 1))),
+    ]);
+    let crack = p
+        .timeline
+        .iter()
+        .find(|t| t.events.len() == 2)
+        .expect("the cracks reported twice are one entry");
+    assert!(crack.conflict);
+    let when: Vec<(usize, String)> = crack
+        .events
+        .iter()
+        .map(|&i| (p.events[i].article, p.events[i].date.unwrap().label()))
+        .collect();
+    assert_eq!(when, [(0, "2015".to_string()), (1, "2016".to_string())]);
+    // The other 2015 event and the Monday of the second report stand alone, without conflict.
+    assert!(
+        p.timeline
+            .iter()
+            .filter(|t| t.events.len() == 1)
+            .all(|t| !t.conflict)
+    );
+}
+
+#[test]
+fn two_dates_in_one_sentence_are_two_happenings() {
+    let a = "The judge ruled on Friday that the hearing of the Korvel case opens on April 7.";
+    let b = "The judge ruled today that the hearing of the Korvel case opens on April 7.";
+    let p = people(&[(a, Some(ymd(2025, 3, 14))), (b, Some(ymd(2025, 3, 14)))]);
+    assert!(p.timeline.iter().all(|t| !t.conflict));
+    assert_eq!(p.timeline.len(), 2);
+}

@@ -255,3 +255,66 @@ fn tables_read_well_on_the_samples() {
         env.ok(&["mentions", "O'Connell", path(&samples())])
     );
 }
+
+#[test]
+fn events_json_gives_ranges_kinds_groups_and_conflicts() {
+    let env = Env::new();
+    let a = env.dir.path().join("ledger.txt");
+    let b = env.dir.path().join("courier.txt");
+    std::fs::write(
+        &a,
+        "date 2018-06-01\nInspectors found deep cracks in the Korvel dam spillway in 2015, the \
+         water board said. The survey ran from May 3 to 7, 2018.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "date 2018-06-01\nInspectors found deep cracks in the Korvel dam spillway two years \
+         ago, the water board said.\n",
+    )
+    .unwrap();
+    let v = env.json(&["events", "--json", path(&a), path(&b)]);
+    let rows = v.as_array().unwrap();
+    let pick = |expr: &str| {
+        rows.iter()
+            .find(|r| r["expression"] == expr)
+            .unwrap_or_else(|| panic!("{expr} in {v:#}"))
+    };
+    let range = pick("from May 3 to 7, 2018");
+    assert_eq!(range["kind"], "range");
+    assert_eq!(range["date"], "2018-05-03");
+    assert_eq!(range["start_date"], "2018-05-03");
+    assert_eq!(range["end_date"], "2018-05-07");
+    assert_eq!(range["conflict"], false);
+    let (first, second) = (pick("in 2015"), pick("two years ago"));
+    assert_eq!(first["kind"], "date");
+    assert_eq!(second["kind"], "relative");
+    assert_eq!(
+        (&first["date"], &second["date"]),
+        (&"2015".into(), &"2016".into())
+    );
+    assert_eq!(first["group"], second["group"]);
+    assert_eq!(
+        (&first["conflict"], &second["conflict"]),
+        (&true.into(), &true.into())
+    );
+}
+
+#[test]
+fn the_config_sets_how_slashed_dates_are_read() {
+    let env = Env::new();
+    let a = env.dir.path().join("note.txt");
+    std::fs::write(
+        &a,
+        "date 2025-06-01\nThe contract was signed on 03/04/2025.\n",
+    )
+    .unwrap();
+    let date = |env: &Env| env.json(&["events", "--json", path(&a)])[0]["date"].clone();
+    assert_eq!(date(&env), "2025-03-04");
+    std::fs::write(
+        env.dir.path().join("config.toml"),
+        "[dates]\nslash_order = \"eu\"\n",
+    )
+    .unwrap();
+    assert_eq!(date(&env), "2025-04-03");
+}

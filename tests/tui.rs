@@ -953,3 +953,43 @@ fn search_and_picker_keys_obey_the_keymap() {
         status_line(&app)
     );
 }
+
+/// Two outlets date one happening differently: the timeline entry shows both dates with their
+/// sources and the differing expression; a range shows both its ends.
+#[test]
+fn the_timeline_shows_conflicting_dates_and_ranges() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, source: &str, body: &str| {
+        std::fs::write(
+            dir.path().join(name),
+            format!("---\ntitle: {name}\ndate: 2018-06-01\nsource: {source}\n---\n{body}\n"),
+        )
+        .unwrap();
+    };
+    write(
+        "a.md",
+        "Ledger",
+        "Inspectors found deep cracks in the Korvel dam spillway in 2015, the water board said.",
+    );
+    write(
+        "b.md",
+        "Courier",
+        "Inspectors found deep cracks in the Korvel dam spillway two years ago, the water \
+         board said. Repairs ran from May 3 to 7, 2018.",
+    );
+    let (articles, errors) =
+        juxta::import::articles_from_paths(&[dir.path().to_path_buf()], &Default::default());
+    assert!(errors.is_empty(), "{errors:?}");
+    let corpus = Corpus::build(articles, &Options::default(), None);
+    let mut app = App::new(
+        corpus,
+        &Config::default().tui_options(),
+        (140, 30),
+        (Some(0), Some(1)),
+    );
+    app.update(Action::Timeline);
+    let text = screen(&app);
+    assert!(text.contains("2015 · Ledger"), "{text}");
+    assert!(text.contains("  ≠ 2016 · Courier, ‘two ye"), "{text}");
+    assert!(text.contains("2018-05-03 – 2018-05-07"), "{text}");
+}

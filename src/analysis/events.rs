@@ -2,13 +2,15 @@
 //!
 //! An event is a sentence with a date expression in it, with the people it names. The timeline
 //! puts the events of all articles in date order and folds together those that report the same
-//! happening: the same date and a shared person, or the same date and largely the same words
-//! (four outlets quoting one ruling read as one entry with four sources).
+//! happening: the same date and a shared person, or largely the same words (four outlets
+//! quoting one ruling read as one entry with four sources). Outlets that date one happening
+//! differently ("in 2015", "two years ago") make one entry marked as a conflict.
 
 use super::Span;
 use super::actors::{Actor, ActorKind};
-use super::dates::{DateHit, DateValue};
+use super::dates::{DateHit, DateKind, DateValue};
 use crate::text::{fold, tokenize};
+use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use std::collections::hash_map::Entry;
@@ -20,6 +22,12 @@ pub struct Event {
     pub article: usize,
     /// The resolved date; `None` when it cannot be resolved (no publication date).
     pub date: Option<DateValue>,
+    /// First day covered, inclusive.
+    pub start_date: Option<NaiveDate>,
+    /// Last day covered, inclusive.
+    pub end_date: Option<NaiveDate>,
+    /// A date, a range, or a date relative to the publication date.
+    pub kind: DateKind,
     /// The date expression as written ("last Tuesday").
     pub expression: String,
     /// Where the expression is.
@@ -30,13 +38,72 @@ pub struct Event {
     pub actors: Vec<String>,
 }
 
-/// One line of the timeline: events of the same date that share actors, across articles.
+impl Event {
+    /// When the event happened, as shown: the date label, or both ends of a range
+    /// ("2019-05-03 – 2019-05-07", "2019 – 2021"); `None` when unresolved.
+    pub fn when(&self) -> Option<String> {
+        let date = self.date?;
+        if self.kind != DateKind::Range {
+            return Some(date.label());
+        }
+        let (Some(start), Some(end)) = (self.start_date, self.end_date) else {
+            return Some(date.label());
+        };
+        // Ends at the precision of the first when they fall on its boundaries ("2019 –
+        // 2021"), else as days.
+        let last = DateValue {
+            first_day: end,
+            precision: date.precision,
+        };
+        let whole = date.first_day == start
+            && DateValue {
+                first_day: first_of(end, date.precision),
+                precision: date.precision,
+            }
+            .last_day()
+                == end;
+        Some(if whole && date.precision != super::dates::Precision::Day {
+            format!(
+                "{} – {}",
+                date.label(),
+                DateValue {
+                    first_day: first_of(last.first_day, date.precision),
+                    ..last
+                }
+                .label()
+            )
+        } else {
+            format!("{start} – {end}")
+        })
+    }
+}
+
+/// The first day of the period of `precision` holding `d`.
+fn first_of(d: NaiveDate, precision: super::dates::Precision) -> NaiveDate {
+    use super::dates::Precision;
+    use chrono::Datelike;
+    let ymd = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap_or(d);
+    match precision {
+        Precision::Day => d,
+        Precision::Week => DateValue::week_of(d).first_day,
+        Precision::Month => ymd(d.year(), d.month(), 1),
+        Precision::Quarter | Precision::Season => ymd(d.year(), d.month0() / 3 * 3 + 1, 1),
+        Precision::Year => ymd(d.year(), 1, 1),
+        Precision::Decade => ymd(d.year() - d.year().rem_euclid(10), 1, 1),
+    }
+}
+
+/// One line of the timeline: the reports of one happening, across articles. Most share a
+/// date; when outlets date the happening differently ("in 2015" in one, "two years ago" in
+/// another), the entry holds both and is a conflict.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TimelineEntry {
-    /// The date.
+    /// The date (the earliest of the entry's dates when they differ).
     pub date: Option<DateValue>,
-    /// Indexes into the corpus' event list, in article order.
+    /// Indexes into the corpus' event list, by date, then article.
     pub events: Vec<usize>,
+    /// Whether the reports give dates that cannot all be true (days that do not overlap).
+    pub conflict: bool,
 }
 
 /// The events of all articles (`dates[i]` are article `i`'s date expressions), sorted by date
@@ -61,17 +128,23 @@ pub fn collect(texts: &[&str], dates: &[&[DateHit]], actors: &[Actor]) -> Vec<Ev
         };
         for hit in hits.iter() {
             let mut names: Vec<String> = Vec::new();
-            for (span, name) in &by_article[article] {
-                if span.start >= hit.sentence.start
-                    && span.end <= hit.sentence.end
-                    && !names.iter().any(|n| n == name)
-                {
+            let mentions = &by_article[article];
+            // Mentions are in text order: start at the sentence, not at the top of the text.
+            let first = mentions.partition_point(|(s, _)| s.start < hit.sentence.start);
+            for (span, name) in &mentions[first..] {
+                if span.start >= hit.sentence.end {
+                    break;
+                }
+                if span.end <= hit.sentence.end && !names.iter().any(|n| n == name) {
                     names.push(name.to_string());
                 }
             }
             events.push(Event {
                 article,
                 date: hit.date,
+                start_date: hit.start_date,
+                end_date: hit.end_date,
+                kind: hit.kind,
                 expression: hit.span.slice(text).to_string(),
                 span: hit.span,
                 sentence: hit.sentence,
@@ -110,101 +183,187 @@ fn similar(a: &FxHashSet<String>, b: &FxHashSet<String>) -> bool {
 /// the same happening.
 const COMMON_WORD_EVENTS: usize = 32;
 
-/// Groups sorted events into timeline entries: within one date, events that share a person or
-/// most of their words are one entry. Unresolved events stand alone, last.
+/// Content words of an event's sentence, without the date expression itself (the words that
+/// differ between two reports of one happening are the dates).
+fn event_words(e: &Event, texts: &[&str]) -> FxHashSet<String> {
+    let Some(text) = texts.get(e.article) else {
+        return FxHashSet::default();
+    };
+    let mut words = content_words(e.sentence.slice(text));
+    for w in content_words(e.span.slice(text)) {
+        words.remove(&w);
+    }
+    words
+}
+
+/// Whether two reports with different dates tell the same happening: without the names they
+/// share (a person is named in many happenings), most of the rest of their words agree.
+fn same_story(a: &Event, b: &Event, wa: &FxHashSet<String>, wb: &FxHashSet<String>) -> bool {
+    let names: FxHashSet<String> = a
+        .actors
+        .iter()
+        .chain(&b.actors)
+        .flat_map(|n| n.split_whitespace())
+        .map(fold)
+        .collect();
+    let plain = |w: &FxHashSet<String>| -> FxHashSet<String> {
+        w.iter().filter(|x| !names.contains(*x)).cloned().collect()
+    };
+    let (pa, pb) = (plain(wa), plain(wb));
+    let shared = pa.intersection(&pb).count();
+    shared >= 3 && 10 * 2 * shared >= 6 * (pa.len() + pb.len())
+}
+
+fn root(p: &mut [usize], x: usize) -> usize {
+    let mut r = x;
+    while p[r] != r {
+        r = p[r];
+    }
+    let mut y = x;
+    while p[y] != r {
+        let next = p[y];
+        p[y] = r;
+        y = next;
+    }
+    r
+}
+
+fn union(p: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (root(p, a), root(p, b));
+    p[ra.max(rb)] = ra.min(rb);
+}
+
+/// Whether two events' days overlap (one report's "March" holds the other's "March 3").
+fn compatible(a: &Event, b: &Event) -> bool {
+    match (a.start_date, a.end_date, b.start_date, b.end_date) {
+        (Some(s1), Some(e1), Some(s2), Some(e2)) => s1 <= e2 && s2 <= e1,
+        _ => a.date == b.date,
+    }
+}
+
+/// Groups sorted events into timeline entries: events of one date that share a person or
+/// most of their words are one entry, and so are reports of one happening in different
+/// articles that date it differently at the same precision ("in 2015" and "two years ago"):
+/// most of their words shared besides names, and a person in common when both name one.
+/// Unresolved events stand alone, last.
 pub fn timeline(events: &[Event], texts: &[&str]) -> Vec<TimelineEntry> {
-    let mut entries = Vec::new();
+    let n = events.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    let words: Vec<FxHashSet<String>> = events
+        .iter()
+        .map(|e| {
+            if e.date.is_some() {
+                event_words(e, texts)
+            } else {
+                FxHashSet::default()
+            }
+        })
+        .collect();
+    // Within one date: a shared person joins each event to the first of the date naming that
+    // person. Linear in the number of events, however many a date has.
     let mut i = 0;
-    while i < events.len() {
+    while i < n {
         let date = events[i].date;
         let mut j = i;
-        while j < events.len() && events[j].date == date {
+        while j < n && events[j].date == date {
             j += 1;
         }
-        if date.is_none() {
-            for k in i..j {
-                entries.push(TimelineEntry {
-                    date: None,
-                    events: vec![k],
-                });
-            }
-            i = j;
-            continue;
-        }
-        // Union-find over the events of one date.
-        let group: Vec<usize> = (i..j).collect();
-        let words: Vec<FxHashSet<String>> = group
-            .iter()
-            .map(|&k| {
-                let e = &events[k];
-                texts
-                    .get(e.article)
-                    .map(|t| content_words(e.sentence.slice(t)))
-                    .unwrap_or_default()
-            })
-            .collect();
-        let mut parent: Vec<usize> = (0..group.len()).collect();
-        fn root(p: &mut [usize], x: usize) -> usize {
-            let mut r = x;
-            while p[r] != r {
-                r = p[r];
-            }
-            p[x] = r;
-            r
-        }
-        fn union(p: &mut [usize], a: usize, b: usize) {
-            let (ra, rb) = (root(p, a), root(p, b));
-            p[ra.max(rb)] = ra.min(rb);
-        }
-        // A shared person: join each event to the first one of the date naming that person.
-        // Linear in the number of events, however many a date has (a bare year can hold
-        // thousands across a large store).
-        let mut first_naming: FxHashMap<&str, usize> = FxHashMap::default();
-        for (a, &k) in group.iter().enumerate() {
-            for name in &events[k].actors {
-                match first_naming.entry(name.as_str()) {
-                    Entry::Occupied(e) => union(&mut parent, a, *e.get()),
-                    Entry::Vacant(v) => {
-                        v.insert(a);
+        if date.is_some() {
+            let mut first_naming: FxHashMap<&str, usize> = FxHashMap::default();
+            for (k, event) in events.iter().enumerate().take(j).skip(i) {
+                for name in &event.actors {
+                    match first_naming.entry(name.as_str()) {
+                        Entry::Occupied(e) => union(&mut parent, k, *e.get()),
+                        Entry::Vacant(v) => {
+                            v.insert(k);
+                        }
                     }
                 }
             }
         }
-        // Largely the same words: only pairs that share a word few events of the date use
-        // are compared, so the work stays near linear; two sentences that share half their
-        // words always share some uncommon one.
-        let mut postings: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-        for (a, w) in words.iter().enumerate() {
-            for word in w {
-                postings.entry(word.as_str()).or_default().push(a);
-            }
-        }
-        let mut candidates: Vec<usize> = Vec::new();
-        for (a, w) in words.iter().enumerate() {
-            candidates.clear();
-            for word in w {
-                let list = &postings[word.as_str()];
-                if list.len() <= COMMON_WORD_EVENTS {
-                    candidates.extend(list.iter().copied().filter(|&b| b > a));
-                }
-            }
-            candidates.sort_unstable();
-            candidates.dedup();
-            for &b in &candidates {
-                if similar(&words[a], &words[b]) {
-                    union(&mut parent, a, b);
-                }
-            }
-        }
-        let mut members: Vec<Vec<usize>> = vec![Vec::new(); group.len()];
-        for (a, &event) in group.iter().enumerate() {
-            let r = root(&mut parent, a);
-            members[r].push(event);
-        }
-        for m in members.into_iter().filter(|m| !m.is_empty()) {
-            entries.push(TimelineEntry { date, events: m });
-        }
         i = j;
     }
+    // Largely the same words: only pairs that share a word few events use are compared, so
+    // the work stays near linear; two sentences that share half their words always share
+    // some uncommon one. Across dates only reports in different articles join (one article
+    // dating two things differently tells of two things).
+    let mut postings: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (a, w) in words.iter().enumerate() {
+        for word in w {
+            postings.entry(word.as_str()).or_default().push(a);
+        }
+    }
+    // A sentence with two dates ("ruled on Friday that the hearing opens on April 7") tells of
+    // two happenings: a report joins one of another date only when its own sentence does not
+    // already hold that date.
+    let mut dates_in_sentence: FxHashMap<(usize, usize), Vec<Option<DateValue>>> =
+        FxHashMap::default();
+    for e in events {
+        dates_in_sentence
+            .entry((e.article, e.sentence.start))
+            .or_default()
+            .push(e.date);
+    }
+    let holds = |e: &Event, d: Option<DateValue>| {
+        dates_in_sentence[&(e.article, e.sentence.start)].contains(&d)
+    };
+    let mut candidates: Vec<usize> = Vec::new();
+    for (a, w) in words.iter().enumerate() {
+        candidates.clear();
+        for word in w {
+            let list = &postings[word.as_str()];
+            if list.len() <= COMMON_WORD_EVENTS {
+                candidates.extend(list.iter().copied().filter(|&b| b > a));
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        for &b in &candidates {
+            let (ea, eb) = (&events[a], &events[b]);
+            if !similar(&words[a], &words[b]) {
+                continue;
+            }
+            if ea.date == eb.date {
+                union(&mut parent, a, b);
+                continue;
+            }
+            let shares_person = ea.actors.is_empty()
+                || eb.actors.is_empty()
+                || ea.actors.iter().any(|x| eb.actors.contains(x));
+            if ea.article != eb.article
+                && shares_person
+                && !holds(ea, eb.date)
+                && !holds(eb, ea.date)
+                && ea.date.map(|d| d.precision) == eb.date.map(|d| d.precision)
+                && same_story(ea, eb, &words[a], &words[b])
+            {
+                union(&mut parent, a, b);
+            }
+        }
+    }
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for k in 0..n {
+        let r = root(&mut parent, k);
+        members[r].push(k);
+    }
+    let mut entries: Vec<TimelineEntry> = members
+        .into_iter()
+        .filter(|m| !m.is_empty())
+        .map(|mut m| {
+            // Events are sorted by date, then article: so are an entry's members.
+            m.sort_unstable();
+            let first = &events[m[0]];
+            let conflict = m.iter().any(|&k| !compatible(first, &events[k]));
+            TimelineEntry {
+                date: first.date,
+                events: m,
+                conflict,
+            }
+        })
+        .collect();
+    entries.sort_by(|a, b| {
+        let key = |t: &TimelineEntry| (t.date.is_none(), t.date, t.events[0]);
+        key(a).cmp(&key(b))
+    });
     entries
 }

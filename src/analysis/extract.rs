@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Names the cache entries: bump the number whenever extraction output changes.
-pub const EXTRACTION_VERSION: &str = "extract-v1";
+pub const EXTRACTION_VERSION: &str = "extract-v2";
 
 /// What one article yields on its own (cacheable).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -24,11 +24,21 @@ pub struct Extraction {
     pub dates: Vec<DateHit>,
 }
 
-/// Extracts candidate names and date expressions from one article.
+/// Extracts candidate names and date expressions from one article, with the default date
+/// options.
 pub fn extract(text: &str, published: Option<NaiveDate>) -> Extraction {
+    extract_with(text, published, &dates::DateOptions::default())
+}
+
+/// Extracts candidate names and date expressions from one article.
+pub fn extract_with(
+    text: &str,
+    published: Option<NaiveDate>,
+    options: &dates::DateOptions,
+) -> Extraction {
     let tokens = tokenize(text);
     let names = names::scan(text, &tokens);
-    let found = dates::scan::scan(text, &tokens);
+    let found = dates::scan::scan_with(text, &tokens, options);
     let dates = if found.is_empty() {
         Vec::new()
     } else {

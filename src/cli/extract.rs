@@ -210,7 +210,10 @@ fn count(n: usize, what: &str) -> String {
 struct EventRow<'a> {
     article: &'a str,
     date: Option<String>,
+    start_date: Option<String>,
+    end_date: Option<String>,
     precision: Option<&'static str>,
+    kind: &'static str,
     expression: &'a str,
     start: usize,
     end: usize,
@@ -218,16 +221,18 @@ struct EventRow<'a> {
     actors: &'a [String],
     /// Index of the timeline entry the event belongs to: events of one entry report the same
     /// happening.
-    entry: usize,
+    group: usize,
+    /// Whether the events of the group disagree on the date.
+    conflict: bool,
 }
 
 /// Runs `juxta events`.
 pub fn events(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result<bool> {
     let (articles, found) = ctx.analyse(&args.articles)?;
-    let mut entry_of = vec![0; found.events.len()];
+    let mut entry_of = vec![(0, false); found.events.len()];
     for (n, entry) in found.timeline.iter().enumerate() {
         for &e in &entry.events {
-            entry_of[e] = n;
+            entry_of[e] = (n, entry.conflict);
         }
     }
     if args.json {
@@ -274,7 +279,9 @@ pub fn events(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result
     for entry in &found.timeline {
         for (k, &i) in entry.events.iter().enumerate() {
             let e = &found.events[i];
-            let date = if k > 0 {
+            // An entry's date once; again where a report dates the happening differently.
+            let previous = k.checked_sub(1).map(|p| found.events[entry.events[p]].date);
+            let date = if previous == Some(e.date) {
                 String::new()
             } else {
                 e.date.map_or_else(|| "undated".to_string(), |d| d.label())
@@ -308,17 +315,25 @@ pub fn events(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result
     Ok(true)
 }
 
-fn event_row<'a>(e: &'a Event, articles: &'a [Article], entry: usize) -> EventRow<'a> {
+fn event_row<'a>(
+    e: &'a Event,
+    articles: &'a [Article],
+    (entry, conflict): (usize, bool),
+) -> EventRow<'a> {
     EventRow {
         article: &articles[e.article].id,
         date: e.date.map(|d| d.label()),
+        start_date: e.start_date.map(|d| d.to_string()),
+        end_date: e.end_date.map(|d| d.to_string()),
         precision: e.date.map(|d| d.precision.name()),
+        kind: e.kind.name(),
         expression: &e.expression,
         start: e.span.start,
         end: e.span.end,
         sentence: e.sentence.slice(&articles[e.article].text),
         actors: &e.actors,
-        entry,
+        group: entry,
+        conflict,
     }
 }
 

@@ -3,6 +3,7 @@
 
 use super::Options;
 use crate::analysis::actors::Actor;
+use crate::analysis::dates::DateOptions;
 use crate::analysis::events::{Event, TimelineEntry};
 use crate::analysis::extract::{self, ActorsAndEvents, EXTRACTION_VERSION, Extraction};
 use crate::analysis::index::CorpusIndex;
@@ -99,7 +100,7 @@ fn actors_and_events_with_progress(
         .enumerate()
         .map(|(done, a)| {
             progress(done, total);
-            extraction(a, cache, &mut stored)
+            extraction(a, &options.dates, cache, &mut stored)
         })
         .collect();
     progress(total, total);
@@ -128,11 +129,18 @@ pub fn analyse_for_store(a: &Article) -> Vec<Analysis> {
 /// One article's extraction, from the store when it holds this article's (same id and text).
 /// Only stored articles get their analysis written: files analysed in place never write to
 /// the store (DESIGN.md).
+///
+/// The store holds extractions made with the default date options; with others (day-first
+/// slashes) every article is extracted afresh and nothing is written back.
 fn extraction(
     a: &Article,
+    dates: &DateOptions,
     cache: Option<&Store>,
     stored: &mut std::collections::HashMap<String, (String, String)>,
 ) -> Extraction {
+    if *dates != DateOptions::default() {
+        return extract::extract_with(&a.text, a.date, dates);
+    }
     if let Some((hash, json)) = stored.remove(&a.id)
         && hash == a.hash
         && let Ok(hit) = serde_json::from_str::<Extraction>(&json)

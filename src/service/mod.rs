@@ -66,6 +66,8 @@ pub struct Options {
     pub compare: OverlapConfig,
     /// Extra names for actors: display name → other names it goes by.
     pub aliases: BTreeMap<String, Vec<String>>,
+    /// How dates are read.
+    pub dates: crate::analysis::dates::DateOptions,
 }
 
 /// What every request needs: the layers' options and where the store is.

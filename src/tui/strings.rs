@@ -129,6 +129,12 @@ pub fn shared_percent(shared: f64) -> String {
 }
 
 /// A timeline entry reported by several articles.
+/// A report that dates a happening differently from the first, in the timeline: "≠ 2016 ·
+/// Reuters, 'two years ago'".
+pub fn conflicting(when: &str, source: &str, expression: &str) -> String {
+    format!("≠ {when} · {source}, ‘{expression}’")
+}
+
 pub fn sources(n: usize) -> String {
     format!("{n} sources")
 }

@@ -5,6 +5,8 @@
 //! publication date (never the clock), with the tense of the sentence deciding whether a bare
 //! "Tuesday" or "in November" lies before or after it.
 
+pub mod holidays;
+mod lexicon;
 pub mod resolve;
 pub mod scan;
 
@@ -18,8 +20,15 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
+    /// Ten years from a year ending in 0, labelled by its first year: `YYYY`.
+    Decade,
     /// `YYYY`
     Year,
+    /// Three months from January, April, July or October, labelled by the first: `YYYY-MM`.
+    Quarter,
+    /// Three months (meteorological, northern hemisphere: spring from March), labelled by the
+    /// first: `YYYY-MM`.
+    Season,
     /// `YYYY-MM`
     Month,
     /// `YYYY-Www`
@@ -29,10 +38,14 @@ pub enum Precision {
 }
 
 impl Precision {
-    /// The lowercase name used in JSON: `year`, `month`, `week`, `day`.
+    /// The lowercase name used in JSON: `decade`, `year`, `quarter`, `season`, `month`,
+    /// `week`, `day`.
     pub fn name(self) -> &'static str {
         match self {
+            Precision::Decade => "decade",
             Precision::Year => "year",
+            Precision::Quarter => "quarter",
+            Precision::Season => "season",
             Precision::Month => "month",
             Precision::Week => "week",
             Precision::Day => "day",
@@ -84,13 +97,16 @@ impl DateValue {
         })
     }
 
-    /// `YYYY`, `YYYY-MM`, `YYYY-Www` (ISO week, so the year is the ISO week's year: the week of
-    /// Monday 2024-12-30 is `2025-W01`) or `YYYY-MM-DD`.
+    /// `YYYY` (year, decade), `YYYY-MM` (month, quarter, season: the first month), `YYYY-Www`
+    /// (ISO week, so the year is the ISO week's year: the week of Monday 2024-12-30 is
+    /// `2025-W01`) or `YYYY-MM-DD`.
     pub fn label(&self) -> String {
         let d = self.first_day;
         match self.precision {
-            Precision::Year => format!("{:04}", d.year()),
-            Precision::Month => format!("{:04}-{:02}", d.year(), d.month()),
+            Precision::Decade | Precision::Year => format!("{:04}", d.year()),
+            Precision::Quarter | Precision::Season | Precision::Month => {
+                format!("{:04}-{:02}", d.year(), d.month())
+            }
             Precision::Week => {
                 let w = d.iso_week();
                 format!("{:04}-W{:02}", w.year(), w.week())
@@ -106,7 +122,9 @@ impl DateValue {
             Precision::Day => return d,
             Precision::Week => return d + Duration::days(6),
             Precision::Month => add_months(d, 1),
+            Precision::Quarter | Precision::Season => add_months(d, 3),
             Precision::Year => NaiveDate::from_ymd_opt(d.year() + 1, 1, 1),
+            Precision::Decade => NaiveDate::from_ymd_opt(d.year() + 10, 1, 1),
         };
         next.and_then(|n| n.pred_opt()).unwrap_or(d)
     }
@@ -146,8 +164,59 @@ pub struct DateHit {
     pub span: Span,
     /// The sentence holding it.
     pub sentence: Span,
-    /// The calendar value; `None` when it is relative and the article has no date.
+    /// The most specific single value (for a range, its start at the precision of its first
+    /// end); `None` when it is relative and the article has no date.
     pub date: Option<DateValue>,
+    /// First day covered (inclusive); `None` when unresolved.
+    pub start_date: Option<NaiveDate>,
+    /// Last day covered (inclusive); `None` when unresolved.
+    pub end_date: Option<NaiveDate>,
+    /// A single date, a range, or a date read relative to the publication date.
+    pub kind: DateKind,
+}
+
+/// What kind of expression a date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum DateKind {
+    /// A calendar value as written ("March 3", "in 2019", "the 1970s").
+    #[default]
+    Date,
+    /// Two ends ("from May to July", "March 3-5", "the next three days").
+    Range,
+    /// Counted from the publication date ("yesterday", "last week", "two years ago").
+    Relative,
+}
+
+impl DateKind {
+    /// The lowercase name used in JSON: `date`, `range`, `relative`.
+    pub fn name(self) -> &'static str {
+        match self {
+            DateKind::Date => "date",
+            DateKind::Range => "range",
+            DateKind::Relative => "relative",
+        }
+    }
+}
+
+/// How a numeric date with slashes whose first two parts could both be a month ("03/04/2025")
+/// is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SlashOrder {
+    /// Month first, as in US copy: 03/04/2025 is 4 March.
+    #[default]
+    Us,
+    /// Day first, as in British and European copy: 03/04/2025 is 3 April.
+    Eu,
+}
+
+/// Options of date extraction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DateOptions {
+    /// Reading of ambiguous slashed dates (unambiguous ones, like 22/04/2016, read either way).
+    pub slash_order: SlashOrder,
 }
 
 /// Finds and resolves every date expression of one article. `tokens` are those of `text`.
@@ -155,8 +224,9 @@ pub fn find_dates(
     text: &str,
     tokens: &[crate::text::Token],
     published: Option<NaiveDate>,
+    options: &DateOptions,
 ) -> Vec<DateHit> {
-    let found = scan::scan(text, tokens);
+    let found = scan::scan_with(text, tokens, options);
     if found.is_empty() {
         return Vec::new();
     }
@@ -184,19 +254,66 @@ pub fn resolve_found(
             .get(s)
             .filter(|r| r.start <= start)
             .map_or(f.span, |r| Span::new(r.start, r.end.max(f.span.end)));
+        let sentence = clause(text, sentence, f.span);
         let tense = resolve::tense(text, tokens, &f, sentence);
+        let value = resolve::resolve_value(&f.expr, published, tense);
         hits.push(DateHit {
             span: f.span,
             sentence,
-            date: resolve::resolve(&f.expr, published, tense),
+            date: value.map(|v| v.value),
+            start_date: value.map(|v| v.start),
+            end_date: value.map(|v| v.end),
+            kind: resolve::kind(&f.expr),
         });
     }
     hits
 }
 
+/// Longest sentence kept whole as an event's context, in bytes.
+const SENTENCE_MAX: usize = 600;
+
+/// The sentence around an expression, narrowed to its clause when the sentence runs on (a
+/// text without full stops would otherwise give every date the whole text as its context).
+fn clause(text: &str, sentence: Span, expr: Span) -> Span {
+    if sentence.end - sentence.start <= SENTENCE_MAX {
+        return sentence;
+    }
+    let half = SENTENCE_MAX / 2;
+    let lo = sentence.start.max(expr.start.saturating_sub(half));
+    let hi = sentence.end.min(expr.end + half);
+    let bytes = text.as_bytes();
+    let is_break = |b: u8| matches!(b, b',' | b';' | b':' | b'\n');
+    // Prefer a clause boundary; else a space, so no word is cut.
+    let start = (lo..expr.start)
+        .rev()
+        .find(|&i| is_break(bytes[i]))
+        .map(|i| i + 1)
+        .or_else(|| (lo..expr.start).find(|&i| bytes[i] == b' ').map(|i| i + 1))
+        .unwrap_or(expr.start);
+    let end = (expr.end..hi)
+        .find(|&i| is_break(bytes[i]))
+        .or_else(|| (expr.end..hi).rev().find(|&i| bytes[i] == b' '))
+        .unwrap_or(expr.end);
+    let mut start = start;
+    while start < expr.start && bytes[start] == b' ' {
+        start += 1;
+    }
+    Span::new(start, end.max(expr.end))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_on_sentence_is_narrowed_to_a_clause() {
+        let filler = "word ".repeat(200);
+        let text = format!("{filler}and then, on Tuesday the port shut; {filler}");
+        let at = text.find("on Tuesday").unwrap();
+        let expr = Span::new(at, at + "on Tuesday".len());
+        let got = clause(&text, Span::new(0, text.len()), expr);
+        assert_eq!(got.slice(&text), "on Tuesday the port shut");
+    }
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -125,18 +125,30 @@ fn draw_timeline(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
             continue;
         };
         let event = &app.corpus.events[first];
-        let date = event
-            .date
-            .map_or_else(|| strings::UNDATED.to_string(), |d| d.label());
-        let mut sources: Vec<usize> = entry
-            .events
+        let date = event.when().unwrap_or_else(|| strings::UNDATED.to_string());
+        // A conflict names the sources of the first date on the first line.
+        let members: Vec<usize> = if entry.conflict {
+            entry
+                .events
+                .iter()
+                .copied()
+                .filter(|&e| app.corpus.events[e].date == event.date)
+                .collect()
+        } else {
+            entry.events.clone()
+        };
+        let mut sources: Vec<usize> = members
             .iter()
             .map(|&e| app.corpus.events[e].article)
             .collect();
         sources.sort_unstable();
         sources.dedup();
-        let source = if sources.len() == 1 {
-            app.corpus.articles[sources[0]].source.clone()
+        let source = if sources.len() == 1 || entry.conflict {
+            sources
+                .iter()
+                .map(|&a| app.corpus.articles[a].source.clone())
+                .collect::<Vec<_>>()
+                .join(", ")
         } else {
             strings::sources(sources.len())
         };
@@ -147,6 +159,20 @@ fn draw_timeline(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
+        // The second line: the sentence, or the report that dates it differently.
+        let second = entry
+            .events
+            .iter()
+            .map(|&e| &app.corpus.events[e])
+            .find(|e| entry.conflict && e.date != event.date)
+            .map_or(sentence, |other| {
+                strings::conflicting(
+                    &other.when().unwrap_or_default(),
+                    &app.corpus.articles[other.article].source,
+                    &other.expression,
+                )
+            });
+        let sentence = second;
         let style = row_style(app, row == app.sidebar.event_row, focused);
         let current = app.jumps.timeline_cursor.is_some_and(|(e, _)| e == row);
         let date_style = if current {
@@ -154,12 +180,20 @@ fn draw_timeline(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         } else {
             app.theme.focus
         };
+        let source = if entry.conflict {
+            format!("· {source}")
+        } else {
+            source
+        };
         lines.push(
             Line::from(vec![
-                Span::styled(date, date_style),
+                Span::styled(date.clone(), date_style),
                 Span::raw(" "),
                 Span::styled(
-                    truncate(&clean(&source), width.saturating_sub(12)),
+                    truncate(
+                        &clean(&source),
+                        width.saturating_sub(display_width(&date) + 1),
+                    ),
                     app.theme.muted,
                 ),
             ])
