@@ -15,6 +15,9 @@ pub struct Article {
     pub title: String,
     /// The outlet; the file name when nothing better is known.
     pub source: String,
+    /// The writers, as the source names them (metadata: never part of the title or the text).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
     /// Publication date: the anchor for resolving "Tuesday" or "last month".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
@@ -197,6 +200,8 @@ pub struct ArticleRow<'a> {
     pub title: &'a str,
     /// The outlet.
     pub source: &'a str,
+    /// The writers (an empty list when unknown).
+    pub authors: &'a [String],
     /// The publication date, when known.
     pub date: Option<chrono::NaiveDate>,
     /// The address, when known (null otherwise).
@@ -211,6 +216,7 @@ impl<'a> From<&'a Article> for ArticleRow<'a> {
             id: &a.id,
             title: &a.title,
             source: &a.source,
+            authors: &a.authors,
             date: a.date,
             url: a.url.as_deref(),
             words: a.word_count(),

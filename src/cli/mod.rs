@@ -100,7 +100,15 @@ pub struct AddArgs {
     /// Title for every imported article
     #[arg(long, value_name = "T")]
     pub title: Option<String>,
-    /// Files or folders to import (folders are read recursively)
+    /// Fetch the page of every feed item for its full text (items with no text at all are
+    /// fetched anyway when the feed itself came from a URL)
+    #[arg(long)]
+    pub fetch_links: bool,
+    /// Which CSV columns hold which field, e.g. text=body,title=headline,date=published
+    /// (fields: text, title, date, source, url, authors)
+    #[arg(long, value_name = "MAP")]
+    pub columns: Option<String>,
+    /// Files, folders (read recursively), web addresses or feeds to import
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 }
@@ -156,7 +164,15 @@ pub fn add(ctx: &Context, args: &AddArgs, out: &mut impl Write) -> Result<bool> 
         date,
         source: args.source.clone(),
         url: None,
+        authors: Vec::new(),
     };
+    opts.fetch_links = args.fetch_links;
+    if let Some(spec) = &args.columns {
+        opts.columns = match import::parse_columns(spec) {
+            Ok(map) => map,
+            Err(e) => anyhow::bail!("{e}; nothing was imported"),
+        };
+    }
     let report = service::import_paths(&ctx.store()?, &args.paths, &opts)?;
     print_import(&report, out)
 }

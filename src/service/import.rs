@@ -104,7 +104,7 @@ pub fn import_paths(
     let mut drafts = Vec::new();
     let mut origins = Vec::new();
     for path in paths {
-        let outcomes = import::read_path(path, opts);
+        let outcomes = import::read_source(path, opts);
         if outcomes.is_empty() {
             report.failures.push(Failure::Empty(path.clone()));
         }
