@@ -2,10 +2,11 @@
 
 mod compare;
 mod extract;
+mod progress;
 
 use crate::article::{Article, ArticleRow};
 use crate::import::{self, Meta};
-use crate::service::{self, ImportReport, Imported};
+use crate::service::{ImportReport, Imported};
 use crate::text::printable::{printable_line, printable_text};
 use crate::text::{display_width, pad, truncate};
 use anyhow::Result;
@@ -173,8 +174,10 @@ pub fn add(ctx: &Context, args: &AddArgs, out: &mut impl Write) -> Result<bool> 
             Err(e) => anyhow::bail!("{e}; nothing was imported"),
         };
     }
-    let report = service::import_paths(&ctx.store()?, &args.paths, &opts)?;
-    print_import(&report, out)
+    let store = ctx.store()?;
+    let report = progress::import_with_progress(&store, &args.paths, &opts, out)?;
+    print_summary(&report, out)?;
+    Ok(report.ok())
 }
 
 /// Prints an import report: one line per article on `out`, one per failed source on stderr,
@@ -185,20 +188,18 @@ pub fn print_import(report: &ImportReport, out: &mut impl Write) -> Result<bool>
         self::report(failure);
     }
     for imported in &report.articles {
-        match imported {
-            Imported::Added { article: a, origin } => writeln!(
-                out,
-                "added {}  {}  ({} words, from {})",
-                a.id,
-                quoted_title(a),
-                a.word_count(),
-                import::display_path(origin)
-            )?,
-            Imported::Duplicate { what, existing } => writeln!(
-                out,
-                "skipped {what}: its text is already in the store as {existing}"
-            )?,
-        }
+        print_imported(imported, out)?;
+    }
+    print_summary(report, out)?;
+    Ok(report.ok())
+}
+
+/// The summary line, when there was more than one file or a failure.
+fn print_summary(report: &ImportReport, out: &mut impl Write) -> std::io::Result<()> {
+    if report.interrupted {
+        eprintln!(
+            "juxta: interrupted; the articles listed were imported, the sources after them were not read"
+        );
     }
     if report.files > 1 || !report.ok() {
         writeln!(
@@ -209,7 +210,33 @@ pub fn print_import(report: &ImportReport, out: &mut impl Write) -> Result<bool>
             report.failures.len()
         )?;
     }
-    Ok(report.ok())
+    Ok(())
+}
+
+/// One line for one imported article.
+fn print_imported(imported: &Imported, out: &mut impl Write) -> std::io::Result<()> {
+    {
+        match imported {
+            Imported::Added { article: a, origin } => writeln!(
+                out,
+                "added {}  {}  ({} words, from {})",
+                a.id,
+                quoted_title(a),
+                a.word_count(),
+                import::display_path(origin)
+            )?,
+            Imported::Duplicate {
+                what,
+                existing,
+                by_url,
+            } => writeln!(
+                out,
+                "skipped {what}: its {} already in the store as {existing}",
+                if *by_url { "address is" } else { "text is" }
+            )?,
+        }
+    }
+    Ok(())
 }
 
 fn quoted_title(a: &Article) -> String {
@@ -318,6 +345,9 @@ pub fn show(ctx: &Context, id: &str, json: bool, out: &mut impl Write) -> Result
         a.date
             .map_or_else(|| "unknown".to_string(), |d| d.to_string())
     )?;
+    if !a.authors.is_empty() {
+        writeln!(out, "Authors:  {}", printable_line(&a.authors.join(", ")))?;
+    }
     if let Some(url) = &a.url {
         writeln!(out, "URL:      {}", printable_line(url))?;
     }

@@ -103,3 +103,53 @@ fn classify(e: ureq::Error, secs: u64, max_bytes: u64) -> ImportErrorKind {
         other => ImportErrorKind::Unreachable(other.to_string()),
     }
 }
+
+/// An address in the form used to recognise the same article: scheme and host in lower case,
+/// no `www.`, no fragment, no tracking parameters (`utm_*`, `fbclid`, `gclid`), no trailing
+/// slash, `http` and `https` alike.
+pub fn canonical_url(url: &str) -> String {
+    let url = url.trim();
+    let url = url.split('#').next().unwrap_or(url);
+    let (scheme_host, rest) = match url.split_once("://") {
+        Some((scheme, rest)) => {
+            let scheme = scheme.to_ascii_lowercase();
+            let scheme = if scheme == "http" {
+                "https".to_string()
+            } else {
+                scheme
+            };
+            let (host, path) = rest.split_at(rest.find(['/', '?']).unwrap_or(rest.len()));
+            let host = host.to_ascii_lowercase();
+            let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+            (format!("{scheme}://{host}"), path.to_string())
+        }
+        None => (String::new(), url.to_string()),
+    };
+    let (path, query) = rest.split_once('?').unwrap_or((&rest, ""));
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|p| {
+            let key = p.split('=').next().unwrap_or("").to_ascii_lowercase();
+            !p.is_empty() && !key.starts_with("utm_") && key != "fbclid" && key != "gclid"
+        })
+        .collect();
+    let path = path.trim_end_matches('/');
+    if kept.is_empty() {
+        format!("{scheme_host}{path}")
+    } else {
+        format!("{scheme_host}{path}?{}", kept.join("&"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::canonical_url;
+
+    #[test]
+    fn canonical_urls_ignore_what_does_not_name_the_page() {
+        let a = canonical_url("https://www.Example.org/news/port/?utm_source=x&id=4#top");
+        assert_eq!(a, "https://example.org/news/port?id=4");
+        assert_eq!(canonical_url("http://example.org/news/port?id=4"), a);
+        assert_ne!(canonical_url("https://example.org/news/port?id=5"), a);
+    }
+}

@@ -21,7 +21,7 @@ pub use decode::{Format, parse_bytes};
 pub use draft::Draft;
 pub(crate) use error::io_reason;
 pub use error::{ImportError, ImportErrorKind, display_path, human_size};
-pub use fetch::HttpOptions;
+pub use fetch::{HttpOptions, canonical_url};
 pub use ids::unique_id;
 pub use layout::{is_list_item, reflow};
 pub use markdown::{Stripped, strip as strip_markdown};
@@ -31,7 +31,8 @@ pub use meta::{
 };
 
 pub use walk::{
-    EXTENSIONS, Outcome, articles_from_paths, is_url, read_file, read_path, read_source, read_url,
+    EXTENSIONS, Outcome, articles_from_paths, expand, is_url, read_file, read_path, read_source,
+    read_url,
 };
 
 /// How sources are read.

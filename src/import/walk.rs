@@ -107,14 +107,30 @@ pub type Outcome = Result<Vec<Draft>, ImportError>;
 /// Reads a file, or every importable file under a folder (recursively, sorted by name; hidden
 /// files and other extensions are skipped). One outcome per file.
 pub fn read_path(path: &Path, opts: &ImportOptions) -> Vec<(PathBuf, Outcome)> {
+    expand(path)
+        .into_iter()
+        .map(|found| match found {
+            Ok(file) => {
+                let outcome = read_file(&file, opts);
+                (file, outcome)
+            }
+            Err(e) => (e.path.clone(), Err(e)),
+        })
+        .collect()
+}
+
+/// The files a path names: itself, or every importable file under a folder (recursively,
+/// sorted by name; hidden files and other extensions skipped), and an error for each that
+/// cannot be reached. A web address is its own single source.
+pub fn expand(path: &Path) -> Vec<Result<PathBuf, ImportError>> {
+    if path.to_str().is_some_and(is_url) {
+        return vec![Ok(path.to_path_buf())];
+    }
     let err = |kind| {
-        vec![(
-            path.to_path_buf(),
-            Err(ImportError {
-                path: path.to_path_buf(),
-                kind,
-            }),
-        )]
+        vec![Err(ImportError {
+            path: path.to_path_buf(),
+            kind,
+        })]
     };
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
@@ -129,7 +145,7 @@ pub fn read_path(path: &Path, opts: &ImportOptions) -> Vec<(PathBuf, Outcome)> {
         Err(e) => return err(ImportErrorKind::Unreadable(e)),
     };
     if meta.is_file() {
-        return vec![(path.to_path_buf(), read_file(path, opts))];
+        return vec![Ok(path.to_path_buf())];
     }
     if !meta.is_dir() {
         return err(ImportErrorKind::NotAFile);
@@ -144,7 +160,7 @@ pub fn read_path(path: &Path, opts: &ImportOptions) -> Vec<(PathBuf, Outcome)> {
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_file() && has_known_extension(e.path()) => {
-                out.push((e.path().to_path_buf(), read_file(e.path(), opts)));
+                out.push(Ok(e.path().to_path_buf()));
             }
             Ok(_) => {}
             Err(e) => {
@@ -165,7 +181,7 @@ pub fn read_path(path: &Path, opts: &ImportOptions) -> Vec<(PathBuf, Outcome)> {
                         ImportErrorKind::Unreadable(io)
                     }
                 };
-                out.push((p.clone(), Err(ImportError { path: p, kind })));
+                out.push(Err(ImportError { path: p, kind }));
             }
         }
     }

@@ -135,6 +135,8 @@ pub enum Added {
         existing: String,
         /// The draft's file name.
         file_name: String,
+        /// Whether it was recognised by its address rather than by its text.
+        by_url: bool,
     },
 }
 
@@ -284,8 +286,19 @@ impl Store {
     /// Stores drafts under fresh ids; text already in the store is not stored again.
     pub fn add(&self, drafts: Vec<Draft>) -> Result<Vec<Added>> {
         let _lock = self.lock()?;
-        let mut known: Vec<(String, String)> =
-            self.list()?.into_iter().map(|a| (a.id, a.hash)).collect();
+        let stored = self.list()?;
+        // Articles are recognised by their canonical address too: the same page fetched
+        // twice differs in its text whenever the page's furniture changed.
+        let mut urls: Vec<(String, String)> = stored
+            .iter()
+            .filter_map(|a| {
+                Some((
+                    crate::import::canonical_url(a.url.as_deref()?),
+                    a.id.clone(),
+                ))
+            })
+            .collect();
+        let mut known: Vec<(String, String)> = stored.into_iter().map(|a| (a.id, a.hash)).collect();
         std::fs::create_dir_all(self.articles_dir()).map_err(io("create", &self.articles_dir()))?;
         let now = Utc::now();
         let mut out = Vec::with_capacity(drafts.len());
@@ -295,6 +308,18 @@ impl Store {
                 out.push(Added::Duplicate {
                     existing: id.clone(),
                     file_name: draft.file_name,
+                    by_url: false,
+                });
+                continue;
+            }
+            let url = draft.url.as_deref().map(crate::import::canonical_url);
+            if let Some(url) = &url
+                && let Some((_, id)) = urls.iter().find(|(u, _)| u == url)
+            {
+                out.push(Added::Duplicate {
+                    existing: id.clone(),
+                    file_name: draft.file_name,
+                    by_url: true,
                 });
                 continue;
             }
@@ -306,6 +331,9 @@ impl Store {
             let json = serde_json::to_vec_pretty(&article).expect("an article always serializes");
             fs::write_atomic(&self.article_path(&article.id), &json)?;
             known.push((article.id.clone(), article.hash.clone()));
+            if let Some(url) = url {
+                urls.push((url, article.id.clone()));
+            }
             out.push(Added::New(article));
         }
         Ok(out)
