@@ -114,6 +114,10 @@ pub(super) fn parse_feed(
 /// brackets: `desk@example.org (Ana Ruiz)`.
 fn person_name(raw: &str) -> String {
     let raw = raw.trim();
+    // feed-rs hands over the bracketed part alone when it took the address out itself.
+    if let Some(inner) = raw.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        return inner.trim().to_string();
+    }
     if let (Some(open), true) = (raw.find('('), raw.ends_with(')'))
         && raw[..open].contains('@')
     {
