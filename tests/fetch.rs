@@ -325,8 +325,10 @@ fn a_slow_server_times_out_and_a_huge_body_is_refused() {
         format!("{slow} could not be fetched: no answer within 1 s; try again later")
     );
 
-    let mut opts = ImportOptions::default();
-    opts.max_bytes = 10_000;
+    let opts = ImportOptions {
+        max_bytes: 10_000,
+        ..Default::default()
+    };
     let huge = server.url("/huge");
     let err = juxta::import::read_url(&huge, &opts).unwrap_err();
     assert_eq!(
