@@ -345,3 +345,55 @@ fn only_web_addresses_are_fetched() {
     let err = juxta::import::fetch::fetch("ftp://127.0.0.1/x", &opts.http, 100).unwrap_err();
     assert!(matches!(err, ImportErrorKind::BadUrl(_)));
 }
+
+#[test]
+fn ctrl_c_stops_the_import_and_keeps_what_was_imported() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let server = Server::start();
+    let s = Sandbox::new();
+    let first = server.url("/ferry");
+    let slow = server.url("/slow");
+    let never = server.url("/item");
+    let mut child = s
+        .command()
+        .args(["add", &first, &slow, &never])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    assert!(line.starts_with("added ferry "), "{line}");
+    // The first article is stored and the slow page is being fetched: press Ctrl-C.
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).unwrap();
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let code = child.wait().unwrap().code();
+    assert_eq!(code, Some(1), "{rest}{stderr}");
+    assert_eq!(
+        stderr,
+        "juxta: interrupted; the articles listed were imported, the sources after them were not read\n"
+    );
+    // The source being read when Ctrl-C came is finished and kept; the next is never read.
+    // (The slow page is the same article, so it is recognised as stored.)
+    assert_eq!(
+        rest,
+        format!(
+            "skipped {slow}: its text is already in the store as ferry\n1 added, 1 already in the store, 0 failed\n"
+        )
+    );
+    assert_eq!(s.ids(), ["ferry"]);
+}
