@@ -387,13 +387,13 @@ fn ctrl_c_stops_the_import_and_keeps_what_was_imported() {
         stderr,
         "juxta: interrupted; the articles listed were imported, the sources after them were not read\n"
     );
-    // The source being read when Ctrl-C came is finished and kept; the next is never read.
-    // (The slow page is the same article, so it is recognised as stored.)
-    assert_eq!(
-        rest,
-        format!(
-            "skipped {slow}: its text is already in the store as ferry\n1 added, 1 already in the store, 0 failed\n"
-        )
+    // The source being read when Ctrl-C came is kept when its fetch finished (the slow page is
+    // the same article, so it is recognised as stored) and dropped without a word when Ctrl-C
+    // cut the fetch short; the next source is never read.
+    let finished = format!(
+        "skipped {slow}: its text is already in the store as ferry\n1 added, 1 already in the store, 0 failed\n"
     );
+    let cut = "1 added, 0 already in the store, 0 failed\n";
+    assert!(rest == finished || rest == cut, "{rest}");
     assert_eq!(s.ids(), ["ferry"]);
 }

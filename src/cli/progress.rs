@@ -61,6 +61,12 @@ pub fn import_with_progress(
                     bar.set_message(display_path(source));
                 }
             }
+            Progress::Read { done, total } => {
+                if let Some(bar) = &bar {
+                    bar.set_length(total as u64);
+                    bar.set_position(done as u64);
+                }
+            }
             Progress::Stored(imported) => {
                 let mut line = Vec::new();
                 let _ = print_imported(imported, &mut line);

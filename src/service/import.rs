@@ -120,6 +120,14 @@ pub enum Progress<'a> {
         /// The one being read now.
         source: &'a Path,
     },
+    /// Done reading a source (successfully or not); breaking here keeps what it gave and
+    /// drops its failure, which the interruption may have caused.
+    Read {
+        /// Sources read so far, this one included.
+        done: usize,
+        /// Sources in all.
+        total: usize,
+    },
     /// An article was stored (or recognised as already stored).
     Stored(&'a Imported),
     /// A source failed.
@@ -179,6 +187,11 @@ pub fn import_sources(
             Some(url) => import::read_url(url, opts),
             None => import::read_file(&file, opts),
         };
+        let stop = progress(Progress::Read {
+            done: done + 1,
+            total,
+        })
+        .is_break();
         match outcome {
             Ok(ds) => {
                 for d in ds {
@@ -186,11 +199,17 @@ pub fn import_sources(
                     drafts.push(d);
                 }
             }
+            // A fetch cut short by Ctrl-C is not the source's fault.
+            Err(_) if stop => {}
             Err(e) => {
                 let failure = Failure::File(e);
                 let _ = progress(Progress::Failed(&failure));
                 report.failures.push(failure);
             }
+        }
+        if stop {
+            report.interrupted = true;
+            break;
         }
         if drafts.len() >= BATCH || import::is_url(&file.to_string_lossy()) {
             store_batch(store, &mut drafts, &mut origins, &mut report, progress)?;
