@@ -145,10 +145,19 @@ const BOX_WORDS: &[&str] = &[
 ];
 
 fn prepare(doc: &Document) {
-    for sel in NOT_ARTICLE {
-        doc.select(sel).remove();
-    }
     let total = text_len(&doc.select("body"));
+    // A form or figure that holds most of the page is the article (some sites wrap the whole
+    // page in a <form>, or the article in a <figure>).
+    for sel in NOT_ARTICLE {
+        let found: Vec<_> = doc
+            .select(sel)
+            .iter()
+            .filter(|s| !matches!(*sel, "form" | "figure") || text_len(s) * 2 < total)
+            .collect();
+        for s in found {
+            s.remove();
+        }
+    }
     let boxes: Vec<_> = doc
         .select("div, section, ul, ol, p, span, footer, header, a, small")
         .iter()
@@ -163,8 +172,7 @@ fn prepare(doc: &Document) {
                 && names
                     .split(|c: char| c.is_whitespace())
                     .any(|name| BOX_WORDS.iter().any(|w| name_has_word(name, w)))
-                // A container that holds most of the page is the article, whatever its class
-                // says (`story has-comments`).
+                // `story has-comments` is the article.
                 && text_len(s) * 2 < total
         })
         .collect();
@@ -398,7 +406,7 @@ fn page_meta(doc: &Document, url: Option<&str>) -> Meta {
 fn without_site_suffix(title: &str, site: Option<&str>, h1: Option<&str>) -> String {
     if let Some(h1) = h1
         && title.len() > h1.len()
-        && title.starts_with(h1)
+        && (title.starts_with(h1) || title.ends_with(h1))
     {
         return h1.to_string();
     }
@@ -625,6 +633,23 @@ mod tests {
         let text = extract(&page, None).text;
         assert!(text.starts_with("The council met"), "{text}");
         assert!(!text.contains("First!"), "{text}");
+    }
+
+    #[test]
+    fn a_page_wrapped_in_a_form_keeps_its_article() {
+        let para =
+            "The ferry timetable changes on Monday, with two extra sailings each weekday evening. "
+                .repeat(3);
+        let page = format!(
+            "<html><head><title>Gazette :: Timetable changes</title></head><body><form id=\"page\"><nav><a href='/'>Home</a></nav><h1>Timetable changes</h1><p>{para}</p><p>{para}</p></form></body></html>"
+        );
+        let page = extract(&page, None);
+        assert!(
+            page.text.starts_with("The ferry timetable"),
+            "{}",
+            page.text
+        );
+        assert_eq!(page.meta.title.as_deref(), Some("Timetable changes"));
     }
 
     #[test]
