@@ -40,6 +40,15 @@ impl Article {
         word_count(&self.text)
     }
 
+    /// The outlet with its writers, as headers of exports show it: `The Courier (by A, B)`.
+    pub fn source_and_authors(&self) -> String {
+        if self.authors.is_empty() {
+            self.source.clone()
+        } else {
+            format!("{} (by {})", self.source, self.authors.join(", "))
+        }
+    }
+
     /// `YYYY-MM-DD`, or an empty string when the date is unknown.
     pub fn date_label(&self) -> String {
         self.date.map(|d| d.to_string()).unwrap_or_default()

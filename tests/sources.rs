@@ -355,3 +355,42 @@ fn front_matter_authors_are_kept() {
     s.run(&["add", "fm.md"]).success();
     assert_eq!(strs(&s.article("fm")["authors"]), ["Ada Brun", "Piet Kool"]);
 }
+
+#[test]
+fn exports_name_the_authors_with_the_outlet() {
+    let s = Sandbox::new();
+    s.write("ferry.html", page());
+    s.write(
+        "other.md",
+        "---\ntitle: Ferry firm fined\nsource: Island Radio\nauthors: Bo Lund\n---\nThe maritime regulator fined the Northshore ferry operator 180,000 on Tuesday after inspectors found that deck crews had worked shifts of up to nineteen hours without the legal rest breaks.\n",
+    );
+    s.run(&["add", "ferry.html", "other.md"]).success();
+    let text = s.run(&["compare", "ferry", "other", "--format", "text"]);
+    text.success();
+    assert!(
+        text.stdout
+            .contains("Northshore Gazette (by Agnes Tormey, Luis Ferreira Paz), 2025-02-11"),
+        "{}",
+        text.stdout
+    );
+    assert!(
+        text.stdout.contains("Island Radio (by Bo Lund)"),
+        "{}",
+        text.stdout
+    );
+    let json = s.run(&["compare", "ferry", "other", "--format", "json"]);
+    let doc: Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(strs(&doc["right"]["authors"]), ["Bo Lund"]);
+    let md = s.run(&["compare", "ferry", "other", "--format", "markdown"]);
+    assert!(
+        md.stdout.contains("Island Radio (by Bo Lund)"),
+        "{}",
+        md.stdout
+    );
+    let html = s.run(&["compare", "ferry", "other", "--format", "html"]);
+    assert!(
+        html.stdout.contains("Island Radio (by Bo Lund)"),
+        "{}",
+        html.stdout
+    );
+}
