@@ -394,3 +394,26 @@ fn exports_name_the_authors_with_the_outlet() {
         html.stdout
     );
 }
+
+#[test]
+fn empty_feeds_rows_and_lines_are_one_clear_line_each() {
+    let s = Sandbox::new();
+    s.write(
+        "empty.rss",
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Quiet</title><link>https://q.example/</link><description>d</description></channel></rss>",
+    );
+    s.write("gap.csv", "title,text\nOne,First text.\nTwo,\n");
+    s.write("notext.jsonl", "{\"title\":\"No body\"}\n");
+    s.write("good.txt", "A short story that imports fine.");
+    let run = s.run(&["add", "empty.rss", "gap.csv", "notext.jsonl", "good.txt"]);
+    run.failure();
+    assert_eq!(
+        run.stderr_lines(),
+        [
+            "juxta: empty.rss is a feed with no items; there is no article to import",
+            "juxta: gap.csv has an empty text in row 3; remove the row or fill it",
+            "juxta: notext.jsonl has a line (number 1) that has no \"text\"; a JSON article is an object with a \"text\" string (and optional title, date, source, url), or an array of them",
+        ]
+    );
+    assert_eq!(s.ids(), ["good"]);
+}

@@ -37,7 +37,9 @@ pub enum ServiceError {
     #[error("cannot find a data folder for the store (no home directory); pass --store DIR")]
     NoDataFolder,
     /// A named path holds no article files.
-    #[error("{0} holds no .txt, .md or .json files; name article files or store ids")]
+    #[error(
+        "{0} holds no articles juxta reads (.txt, .md, .json, .jsonl, .csv, .html, .rss, .atom); name article files or store ids"
+    )]
     NoArticles(String),
     /// An argument is neither a path nor a stored id.
     #[error(
