@@ -49,7 +49,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Import files or folders (.txt, .md, .json) into the store
+    /// Import files, folders, web pages, URLs and feeds into the store
     Add(AddArgs),
     /// List the articles in the store
     List {

@@ -158,19 +158,22 @@ pub fn split_authors(value: &str) -> Vec<String> {
     for part in value.split([',', ';', '|', '\n', '&']) {
         for name in part.split(" and ") {
             let name = strip_by(name.trim()).trim_matches(|c: char| c.is_whitespace() || c == '.');
-            let lower = name.to_lowercase();
-            // Titles and roles that follow a comma in a byline are not writers.
-            let role = [
-                "staff",
-                "reporter",
-                "correspondent",
-                "editor",
-                "writer",
-                "contributor",
-            ]
-            .iter()
-            .any(|r| lower.contains(r));
-            if name.is_empty() || role && name.split_whitespace().count() <= 3 && lower != name {
+            // Titles and roles that follow a comma in a byline ("Staff Writer", "Reuters
+            // staff") are not writers.
+            let role = name.split_whitespace().any(|w| {
+                let w = w.to_lowercase();
+                let w = w.trim_end_matches('s');
+                [
+                    "staff",
+                    "reporter",
+                    "correspondent",
+                    "editor",
+                    "writer",
+                    "contributor",
+                ]
+                .contains(&w)
+            });
+            if name.is_empty() || role {
                 continue;
             }
             if name.chars().count() <= 80 && !out.iter().any(|n| n == name) {
@@ -288,6 +291,25 @@ mod tests {
         let (d, rest) = split_date_token("Dated reports say").unwrap();
         assert_eq!((d, rest), (None, "Dated reports say"));
         assert!(split_date_token("date 2025-02-30 x").is_err());
+    }
+
+    #[test]
+    fn author_lists_and_bylines() {
+        assert_eq!(
+            split_authors("By Ana Ruiz, Tom Lee and Kai Ono"),
+            ["Ana Ruiz", "Tom Lee", "Kai Ono"]
+        );
+        assert_eq!(split_authors("Jane Doe, Staff Writer"), ["Jane Doe"]);
+        assert_eq!(split_authors("Ana Ruiz; Ana Ruiz"), ["Ana Ruiz"]);
+        assert_eq!(
+            byline("By Samir Haddad and Lena Vogt"),
+            Some(vec!["Samir Haddad".to_string(), "Lena Vogt".to_string()])
+        );
+        assert_eq!(
+            byline("By the end of the week the port had reopened."),
+            None
+        );
+        assert_eq!(byline("Bystanders said the port had reopened"), None);
     }
 
     #[test]
