@@ -15,6 +15,9 @@ pub struct Article {
     pub title: String,
     /// The outlet; the file name when nothing better is known.
     pub source: String,
+    /// The writers, as the source names them (metadata: never part of the title or the text).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
     /// Publication date: the anchor for resolving "Tuesday" or "last month".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
@@ -35,6 +38,15 @@ impl Article {
     /// Number of words, for listings.
     pub fn word_count(&self) -> usize {
         word_count(&self.text)
+    }
+
+    /// The outlet with its writers, as headers of exports show it: `The Courier (by A, B)`.
+    pub fn source_and_authors(&self) -> String {
+        if self.authors.is_empty() {
+            self.source.clone()
+        } else {
+            format!("{} (by {})", self.source, self.authors.join(", "))
+        }
     }
 
     /// `YYYY-MM-DD`, or an empty string when the date is unknown.
@@ -197,6 +209,8 @@ pub struct ArticleRow<'a> {
     pub title: &'a str,
     /// The outlet.
     pub source: &'a str,
+    /// The writers (an empty list when unknown).
+    pub authors: &'a [String],
     /// The publication date, when known.
     pub date: Option<chrono::NaiveDate>,
     /// The address, when known (null otherwise).
@@ -211,6 +225,7 @@ impl<'a> From<&'a Article> for ArticleRow<'a> {
             id: &a.id,
             title: &a.title,
             source: &a.source,
+            authors: &a.authors,
             date: a.date,
             url: a.url.as_deref(),
             words: a.word_count(),

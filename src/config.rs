@@ -161,7 +161,7 @@ impl Config {
                 .saturating_mul(1024 * 1024)
                 .min(u32::MAX as u64),
             tab_width: self.import.tab_width,
-            overrides: Default::default(),
+            ..Default::default()
         }
     }
 }

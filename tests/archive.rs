@@ -46,6 +46,7 @@ fn old_article(id: &str, text: &str, second: u32) -> Article {
     Article {
         id: id.into(),
         title: format!("Title of {id}"),
+        authors: Vec::new(),
         source: "The Lantern".into(),
         date: "2024-11-05".parse().ok(),
         url: Some(format!("https://news.example/{id}")),

@@ -80,12 +80,16 @@ fn json_has_the_documented_shape() {
     assert_eq!(keys(&doc), ["left", "passages", "right", "similarity"]);
     assert_eq!(
         keys(&doc["left"]),
-        ["date", "id", "source", "text", "title", "url", "words"]
+        [
+            "authors", "date", "id", "source", "text", "title", "url", "words"
+        ]
     );
     assert_eq!(doc["left"]["url"], serde_json::Value::Null);
     assert_eq!(
         keys(&doc["right"]),
-        ["date", "id", "source", "text", "title", "url", "words"]
+        [
+            "authors", "date", "id", "source", "text", "title", "url", "words"
+        ]
     );
     assert_eq!(doc["left"]["date"], "2025-03-14");
     let sim = doc["similarity"].as_f64().expect("a number");

@@ -242,7 +242,7 @@ fn folders_are_read_recursively_in_sorted_order_skipping_hidden_and_other_files(
     s.write("news/.hidden.txt", "Hidden story text.");
     s.write("news/.git/f.txt", "Inside a hidden folder.");
     s.write("news/photo.jpg", "not an article");
-    s.write("news/notes.html", "<p>not an article</p>");
+    s.write("news/notes.pdf", "%PDF-1.4 not an article");
     let run = s.run(&["add", "news"]);
     run.success();
     let added: Vec<&str> = run
@@ -320,7 +320,7 @@ fn a_folder_without_article_files_is_an_error() {
     run.failure();
     assert_eq!(
         run.stderr,
-        "juxta: pics holds no .txt, .md or .json files; nothing to import from it\n"
+        "juxta: pics holds no articles juxta reads (.txt, .md, .json, .jsonl, .csv, .html, .rss, .atom); nothing to import from it\n"
     );
     assert_eq!(s.ids(), ["good"]);
 }

@@ -44,7 +44,7 @@ fn importing_reports_each_article_and_each_failure() {
     assert_eq!(
         report.failures[0].to_string(),
         format!(
-            "{} holds no .txt, .md or .json files; nothing to import from it",
+            "{} holds no articles juxta reads (.txt, .md, .json, .jsonl, .csv, .html, .rss, .atom); nothing to import from it",
             empty.display()
         )
     );

@@ -253,6 +253,7 @@ fn list_json_has_the_documented_keys() {
         "id",
         "title",
         "source",
+        "authors",
         "date",
         "url",
         "words",
@@ -277,6 +278,7 @@ fn list_json_has_the_documented_keys() {
     let b = &rows[1];
     assert_eq!(b["date"], serde_json::Value::Null);
     assert_eq!(b["url"], serde_json::Value::Null);
+    assert_eq!(b["authors"], serde_json::json!([]));
 }
 
 #[test]

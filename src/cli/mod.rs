@@ -2,10 +2,11 @@
 
 mod compare;
 mod extract;
+mod progress;
 
 use crate::article::{Article, ArticleRow};
 use crate::import::{self, Meta};
-use crate::service::{self, ImportReport, Imported};
+use crate::service::{ImportReport, Imported};
 use crate::store::ArticleMeta;
 use crate::text::printable::{printable_line, printable_text};
 use crate::text::{display_width, pad, truncate};
@@ -49,7 +50,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Import files or folders (.txt, .md, .json) into the store
+    /// Import files, folders, web pages, URLs and feeds into the store
     Add(AddArgs),
     /// List the articles in the store
     List {
@@ -119,7 +120,15 @@ pub struct AddArgs {
     /// Title for every imported article
     #[arg(long, value_name = "T")]
     pub title: Option<String>,
-    /// Files or folders to import (folders are read recursively)
+    /// Fetch the page of every feed item for its full text (items with no text at all are
+    /// fetched anyway when the feed itself came from a URL)
+    #[arg(long)]
+    pub fetch_links: bool,
+    /// Which CSV columns hold which field, e.g. text=body,title=headline,date=published
+    /// (fields: text, title, date, source, url, authors)
+    #[arg(long, value_name = "MAP")]
+    pub columns: Option<String>,
+    /// Files, folders (read recursively), web addresses or feeds to import
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 }
@@ -287,9 +296,19 @@ pub fn add(ctx: &Context, args: &AddArgs, out: &mut impl Write) -> Result<bool> 
         date,
         source: args.source.clone(),
         url: None,
+        authors: Vec::new(),
     };
-    let report = service::import_paths(&ctx.store()?, &args.paths, &opts)?;
-    print_import(&report, out)
+    opts.fetch_links = args.fetch_links;
+    if let Some(spec) = &args.columns {
+        opts.columns = match import::parse_columns(spec) {
+            Ok(map) => map,
+            Err(e) => anyhow::bail!("{e}; nothing was imported"),
+        };
+    }
+    let store = ctx.store()?;
+    let report = progress::import_with_progress(&store, &args.paths, &opts, out)?;
+    print_summary(&report, out)?;
+    Ok(report.ok())
 }
 
 /// Prints an import report: one line per article on `out`, one per failed source on stderr,
@@ -300,20 +319,18 @@ pub fn print_import(report: &ImportReport, out: &mut impl Write) -> Result<bool>
         self::report(failure);
     }
     for imported in &report.articles {
-        match imported {
-            Imported::Added { article: a, origin } => writeln!(
-                out,
-                "added {}  {}  ({} words, from {})",
-                a.id,
-                quoted_title(a),
-                a.word_count(),
-                import::display_path(origin)
-            )?,
-            Imported::Duplicate { what, existing } => writeln!(
-                out,
-                "skipped {what}: its text is already in the store as {existing}"
-            )?,
-        }
+        print_imported(imported, out)?;
+    }
+    print_summary(report, out)?;
+    Ok(report.ok())
+}
+
+/// The summary line, when there was more than one file or a failure.
+fn print_summary(report: &ImportReport, out: &mut impl Write) -> std::io::Result<()> {
+    if report.interrupted {
+        eprintln!(
+            "juxta: interrupted; the articles listed were imported, the sources after them were not read"
+        );
     }
     if report.files > 1 || !report.ok() {
         writeln!(
@@ -324,7 +341,33 @@ pub fn print_import(report: &ImportReport, out: &mut impl Write) -> Result<bool>
             report.failures.len()
         )?;
     }
-    Ok(report.ok())
+    Ok(())
+}
+
+/// One line for one imported article.
+fn print_imported(imported: &Imported, out: &mut impl Write) -> std::io::Result<()> {
+    {
+        match imported {
+            Imported::Added { article: a, origin } => writeln!(
+                out,
+                "added {}  {}  ({} words, from {})",
+                a.id,
+                quoted_title(a),
+                a.word_count(),
+                import::display_path(origin)
+            )?,
+            Imported::Duplicate {
+                what,
+                existing,
+                by_url,
+            } => writeln!(
+                out,
+                "skipped {what}: its {} already in the store as {existing}",
+                if *by_url { "address is" } else { "text is" }
+            )?,
+        }
+    }
+    Ok(())
 }
 
 fn quoted_title(a: &Article) -> String {
@@ -414,6 +457,7 @@ impl<'a> From<&'a ArticleMeta> for ListRow<'a> {
                 id: &a.id,
                 title: &a.title,
                 source: &a.source,
+                authors: &a.authors,
                 date: a.date,
                 url: a.url.as_deref(),
                 words: a.words,
@@ -441,6 +485,9 @@ pub fn show(ctx: &Context, id: &str, json: bool, out: &mut impl Write) -> Result
         a.date
             .map_or_else(|| "unknown".to_string(), |d| d.to_string())
     )?;
+    if !a.authors.is_empty() {
+        writeln!(out, "Authors:  {}", printable_line(&a.authors.join(", ")))?;
+    }
     if let Some(url) = &a.url {
         writeln!(out, "URL:      {}", printable_line(url))?;
     }

@@ -81,7 +81,7 @@ fn column(out: &mut String, side: Side, a: &Article, ms: &[Mark]) {
         out,
         "<section class=\"col\"><h2>{label}: {}</h2><div class=\"source\">{} · {} · {}</div>",
         escape(&a.title),
-        escape(&a.source),
+        escape(&a.source_and_authors()),
         date(a),
         escape(&a.id)
     );
@@ -178,7 +178,11 @@ pub fn render(c: &AlignedPair) -> String {
     );
     out.push_str("<table class=\"meta\"><tr><th></th><th>Left</th><th>Right</th></tr>\n");
     let rows = [
-        ("Source", c.left.source.clone(), c.right.source.clone()),
+        (
+            "Source",
+            c.left.source_and_authors(),
+            c.right.source_and_authors(),
+        ),
         ("Date", date(c.left), date(c.right)),
         ("Id", c.left.id.clone(), c.right.id.clone()),
         (

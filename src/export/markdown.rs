@@ -112,8 +112,8 @@ pub fn render(c: &AlignedPair) -> String {
     row(
         &mut out,
         "Source",
-        c.left.source.clone(),
-        c.right.source.clone(),
+        c.left.source_and_authors(),
+        c.right.source_and_authors(),
     );
     row(&mut out, "Date", date(c.left), date(c.right));
     row(&mut out, "Id", c.left.id.clone(), c.right.id.clone());

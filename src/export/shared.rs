@@ -98,7 +98,13 @@ fn text(r: &SharedReport, width: usize) -> String {
         .map_or_else(|| "date unknown".to_string(), |d| d.to_string());
     wrap_into(
         &mut out,
-        &format!("“{}” — {}, {} (id {})", a.title, a.source, date, a.id),
+        &format!(
+            "“{}” — {}, {} (id {})",
+            a.title,
+            a.source_and_authors(),
+            date,
+            a.id
+        ),
         0,
         width,
     );

@@ -122,7 +122,11 @@ fn describe(a: &Article, words: usize) -> String {
         .map_or_else(|| "date unknown".to_string(), |d| d.to_string());
     format!(
         "“{}” — {}, {} ({} words; id {})",
-        a.title, a.source, date, words, a.id
+        a.title,
+        a.source_and_authors(),
+        date,
+        words,
+        a.id
     )
 }
 

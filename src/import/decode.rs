@@ -15,8 +15,32 @@ pub enum Format {
     Text,
     /// Markdown; markup is stripped.
     Markdown,
-    /// One article object or an array of them.
+    /// One article object or an array of them (juxta's fields or news-please's).
     Json,
+    /// One article object per line.
+    JsonLines,
+    /// A header row and one article per row.
+    Csv,
+    /// A web page.
+    Html,
+    /// An RSS or Atom feed.
+    Feed,
+}
+
+impl Format {
+    /// The format a file name's extension says, if it says one.
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        Some(match ext.to_ascii_lowercase().as_str() {
+            "txt" | "text" => Format::Text,
+            "md" | "markdown" => Format::Markdown,
+            "json" => Format::Json,
+            "jsonl" | "ndjson" => Format::JsonLines,
+            "csv" => Format::Csv,
+            "html" | "htm" | "xhtml" => Format::Html,
+            "rss" | "atom" | "xml" => Format::Feed,
+            _ => return None,
+        })
+    }
 }
 
 /// Decodes and parses a file's bytes. `file_name` names the drafts and seeds their ids.
@@ -31,6 +55,22 @@ pub fn parse_bytes(
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ImportErrorKind::Blank);
+    }
+    // A text file that is really a page or a feed (saved without its extension).
+    let format = match format {
+        Format::Text if super::html::looks_like_html(bytes) => Format::Html,
+        Format::Text if super::feed::looks_like_feed(bytes) => Format::Feed,
+        other => other,
+    };
+    // Pages and feeds say their own character set.
+    if matches!(format, Format::Html | Format::Feed) && !bytes.contains(&0) {
+        let file_name = &one_line(file_name, opts.tab_width);
+        let stem = stem_of(file_name);
+        return if format == Format::Html {
+            super::html::parse_html(bytes, None, None, file_name, &stem, opts)
+        } else {
+            super::feed::parse_feed(bytes, file_name, &stem, false, opts)
+        };
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(ImportErrorKind::Utf16);
@@ -51,14 +91,14 @@ pub fn parse_bytes(
     })?;
     // A file name is metadata too (the source fallback, `show`): it must not carry escapes.
     let file_name = &one_line(file_name, opts.tab_width);
-    let stem = Path::new(file_name)
-        .file_stem()
-        .map_or(file_name.to_string(), |s| s.to_string_lossy().into_owned());
+    let stem = stem_of(file_name);
     // A date given on the command line wins, so a bad date in the file does not matter then.
     let need_date = opts.overrides.date.is_none();
     match format {
         Format::Json => parse_json(raw, file_name, &stem, opts),
-        Format::Text | Format::Markdown => {
+        Format::JsonLines => super::json::parse_json_lines(raw, file_name, &stem, opts),
+        Format::Csv => super::csv::parse_csv(raw, file_name, &stem, opts),
+        Format::Text | Format::Markdown | Format::Html | Format::Feed => {
             let clean = sanitize(raw, opts.tab_width);
             if clean.trim().is_empty() {
                 return Err(ImportErrorKind::Blank);
@@ -73,15 +113,23 @@ pub fn parse_bytes(
             } else {
                 split_headline(rest)
             };
+            let (authors, text) = split_byline(text);
             let found = front.or(Meta {
                 title: heading,
                 date: token_date,
+                authors,
                 ..Meta::default()
             });
             let draft = make_draft(text, found, opts, file_name.to_string(), &stem)?;
             Ok(vec![draft])
         }
     }
+}
+
+fn stem_of(file_name: &str) -> String {
+    Path::new(file_name)
+        .file_stem()
+        .map_or(file_name.to_string(), |s| s.to_string_lossy().into_owned())
 }
 
 /// Whether bytes with zero bytes in them are UTF-16 without a byte-order mark: in UTF-16 text
@@ -101,10 +149,28 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
     total > 0 && (le.min(be) == 0) && le.max(be) * 10 >= total * 7
 }
 
+/// Takes a byline paragraph ("By Ana Ruiz") off the top of the text: its names are the
+/// authors, and it is neither the title nor part of the article.
+fn split_byline(text: String) -> (Vec<String>, String) {
+    let first = text.split('\n').next().unwrap_or("");
+    match meta::byline(first) {
+        Some(names) => {
+            let rest = text[first.len()..].trim_start_matches('\n').to_string();
+            (names, rest)
+        }
+        None => (Vec::new(), text),
+    }
+}
+
 /// Separates a headline-like first line from the body, then lays the body out.
 fn split_headline(text: &str) -> (Option<String>, String) {
     let text = text.trim_start_matches(['\n', ' ']);
     let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
+    // A byline is not a headline: the headline, if any, comes after it.
+    if meta::byline(first).is_some() {
+        let (title, body) = split_headline(rest);
+        return (title, format!("{first}\n\n{body}"));
+    }
     let rest_trim = rest.trim_start_matches('\n');
     let next_line = rest_trim.lines().next().unwrap_or("");
     let blank_after = rest.starts_with('\n') || rest.trim_start_matches(' ').starts_with('\n');

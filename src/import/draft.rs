@@ -12,6 +12,8 @@ pub struct Draft {
     pub title: String,
     /// Outlet (never empty).
     pub source: String,
+    /// Writers, one name each, as the source gives them.
+    pub authors: Vec<String>,
     /// Publication date, when known.
     pub date: Option<NaiveDate>,
     /// Address of the original, when known.
@@ -32,6 +34,7 @@ impl Draft {
             hash: content_hash(&self.text),
             title: self.title,
             source: self.source,
+            authors: self.authors,
             date: self.date,
             url: self.url,
             text: self.text,
@@ -64,8 +67,16 @@ pub(super) fn make_draft(
         .url
         .map(|u| one_line(&u, opts.tab_width))
         .filter(|u| !u.is_empty());
+    let mut authors: Vec<String> = Vec::new();
+    for name in &meta.authors {
+        let name = one_line(name, opts.tab_width);
+        if !name.is_empty() && !authors.contains(&name) {
+            authors.push(name);
+        }
+    }
     Ok(Draft {
         title: title.unwrap_or_else(|| title_from_text(&text, 80)),
+        authors,
         source: source.unwrap_or_else(|| file_name.clone()),
         date: meta.date,
         url,

@@ -47,6 +47,33 @@ pub enum ImportErrorKind {
     JsonShape(String),
     /// A metadata date that is not `YYYY-MM-DD`.
     BadDate(String),
+    /// A line of a JSON Lines file that is not valid JSON.
+    JsonLine {
+        /// Which line (1-based).
+        line: usize,
+        /// What is wrong with it.
+        error: serde_json::Error,
+    },
+    /// A CSV file that cannot be read as articles.
+    Csv(String),
+    /// An RSS or Atom feed that cannot be parsed.
+    Feed(String),
+    /// A feed with no items.
+    EmptyFeed,
+    /// A web page in which no article text was found.
+    NoArticle,
+    /// A URL that is not an http or https address.
+    BadUrl(String),
+    /// The server answered with an error status.
+    HttpStatus(u16),
+    /// The response is larger than the size limit (in bytes).
+    DownloadTooLarge(u64),
+    /// The server did not answer in time.
+    Timeout(u64),
+    /// The server could not be reached.
+    Unreachable(String),
+    /// The response is not a page, a feed or text (an image, a PDF…).
+    NotAnArticle(String),
     /// The date of the N-th (1-based) article of a JSON array is not `YYYY-MM-DD`.
     BadItemDate {
         /// Which article of the array.
@@ -129,6 +156,47 @@ impl fmt::Display for ImportError {
                 f,
                 "{p} {what}; a JSON article is an object with a \"text\" string (and optional title, date, source, url), or an array of them"
             ),
+            JsonLine { line, error } => write!(
+                f,
+                "{p} line {line} is not valid JSON ({}); each line of a .jsonl file is one article object",
+                json_reason(error)
+            ),
+            Csv(what) => write!(f, "{p} {what}"),
+            Feed(what) => write!(
+                f,
+                "{p} is not a readable RSS or Atom feed ({what}); check that it is a feed"
+            ),
+            EmptyFeed => write!(
+                f,
+                "{p} is a feed with no items; there is no article to import"
+            ),
+            NoArticle => write!(
+                f,
+                "{p} is a web page with no article text in it; save the article's own page"
+            ),
+            BadUrl(why) => write!(f, "{p} is not a web address juxta can fetch ({why})"),
+            HttpStatus(code) => write!(
+                f,
+                "{p} could not be fetched: the server answered {code} {}; check the address",
+                status_reason(*code)
+            ),
+            DownloadTooLarge(limit) => write!(
+                f,
+                "{p} is larger than the import limit of {}, so it was not imported; raise import.max_file_size_mb in the config",
+                human_size(*limit)
+            ),
+            Timeout(secs) => write!(
+                f,
+                "{p} could not be fetched: no answer within {secs} s; try again later"
+            ),
+            Unreachable(why) => write!(
+                f,
+                "{p} could not be fetched ({why}); check the address and the network"
+            ),
+            NotAnArticle(kind) => write!(
+                f,
+                "{p} is {kind}, not a web page, feed or text; juxta imports articles"
+            ),
             BadItemDate { item, value } => write!(
                 f,
                 "{p} gives its article number {item} the date \"{value}\", which is not a valid date in the form YYYY-MM-DD; fix it in the file or pass --date"
@@ -166,6 +234,24 @@ fn json_reason(e: &serde_json::Error) -> String {
     let text = e.to_string();
     // serde_json appends " at line L column C"; the message says it in its own words.
     text.split(" at line ").next().unwrap_or(&text).to_string()
+}
+
+/// The usual words for an HTTP status.
+fn status_reason(code: u16) -> &'static str {
+    match code {
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        410 => "Gone",
+        429 => "Too Many Requests",
+        500 => "Internal Server Error",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        _ if code >= 500 => "(server error)",
+        _ => "(client error)",
+    }
 }
 
 /// Sizes as people say them: "512 bytes", "3.4 KB", "20 MB".

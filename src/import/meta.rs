@@ -16,6 +16,8 @@ pub struct Meta {
     pub source: Option<String>,
     /// Address of the original.
     pub url: Option<String>,
+    /// Writers, one name each.
+    pub authors: Vec<String>,
 }
 
 impl Meta {
@@ -26,6 +28,11 @@ impl Meta {
             date: self.date.or(other.date),
             source: self.source.or(other.source),
             url: self.url.or(other.url),
+            authors: if self.authors.is_empty() {
+                other.authors
+            } else {
+                self.authors
+            },
         }
     }
 }
@@ -86,6 +93,7 @@ pub(super) fn front_matter(text: &str, need_date: bool) -> Result<(Meta, &str), 
             },
             "source" | "outlet" | "publisher" => meta.source = Some(value.to_string()),
             "url" | "link" => meta.url = Some(value.to_string()),
+            "author" | "authors" | "byline" => meta.authors = split_authors(value),
             _ => {}
         }
     }
@@ -140,6 +148,72 @@ pub fn is_headline(line: &str) -> bool {
         && line.chars().count() <= 120
         && !line.ends_with(['.', ',', ';', ':'])
         && !super::layout::is_list_item(line)
+}
+
+/// Splits a list of writers as sources write it ("Ana Ruiz, Tom Lee and Kai Ono", "A; B",
+/// "By Ana Ruiz") into names. Affiliations after a pipe or a dash are dropped.
+pub fn split_authors(value: &str) -> Vec<String> {
+    let value = strip_by(value.trim());
+    let mut out: Vec<String> = Vec::new();
+    for part in value.split([',', ';', '|', '\n', '&']) {
+        for name in part.split(" and ") {
+            let name = strip_by(name.trim()).trim_matches(|c: char| c.is_whitespace() || c == '.');
+            // Titles and roles that follow a comma in a byline ("Staff Writer", "Reuters
+            // staff") are not writers.
+            let role = name.split_whitespace().any(|w| {
+                let w = w.to_lowercase();
+                let w = w.trim_end_matches('s');
+                [
+                    "staff",
+                    "reporter",
+                    "correspondent",
+                    "editor",
+                    "writer",
+                    "contributor",
+                ]
+                .contains(&w)
+            });
+            if name.is_empty() || role {
+                continue;
+            }
+            if name.chars().count() <= 80 && !out.iter().any(|n| n == name) {
+                out.push(name.to_string());
+            }
+        }
+    }
+    out
+}
+
+fn strip_by(value: &str) -> &str {
+    for prefix in ["By ", "by ", "BY "] {
+        if let Some(rest) = value.strip_prefix(prefix) {
+            return rest.trim_start();
+        }
+    }
+    value
+}
+
+/// The names of a byline line ("By Ana Ruiz and Tom Lee"), when the line is one: a line that
+/// starts with "By" followed by one to four capitalised names and nothing that reads as a
+/// sentence.
+pub fn byline(line: &str) -> Option<Vec<String>> {
+    let line = line.trim();
+    let rest = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("BY "))?;
+    if rest.ends_with(['.', '!', '?', ':']) && !rest.ends_with(" Jr.") {
+        return None;
+    }
+    let names = split_authors(rest);
+    let name_like = |n: &String| {
+        let words: Vec<&str> = n.split_whitespace().collect();
+        (1..=5).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(|c| c.is_uppercase())
+                    || ["de", "van", "von", "da", "di", "del", "la", "bin", "al"].contains(w)
+            })
+    };
+    (!names.is_empty() && names.len() <= 6 && names.iter().all(name_like)).then_some(names)
 }
 
 /// A title made from the first sentence, cut at a word boundary near `max` characters.
@@ -217,6 +291,25 @@ mod tests {
         let (d, rest) = split_date_token("Dated reports say").unwrap();
         assert_eq!((d, rest), (None, "Dated reports say"));
         assert!(split_date_token("date 2025-02-30 x").is_err());
+    }
+
+    #[test]
+    fn author_lists_and_bylines() {
+        assert_eq!(
+            split_authors("By Ana Ruiz, Tom Lee and Kai Ono"),
+            ["Ana Ruiz", "Tom Lee", "Kai Ono"]
+        );
+        assert_eq!(split_authors("Jane Doe, Staff Writer"), ["Jane Doe"]);
+        assert_eq!(split_authors("Ana Ruiz; Ana Ruiz"), ["Ana Ruiz"]);
+        assert_eq!(
+            byline("By Samir Haddad and Lena Vogt"),
+            Some(vec!["Samir Haddad".to_string(), "Lena Vogt".to_string()])
+        );
+        assert_eq!(
+            byline("By the end of the week the port had reopened."),
+            None
+        );
+        assert_eq!(byline("Bystanders said the port had reopened"), None);
     }
 
     #[test]

@@ -7,7 +7,98 @@ use chrono::Utc;
 use std::path::{Path, PathBuf};
 
 /// Extensions imported when walking a folder; a file named explicitly is read whatever its name.
-pub const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "json"];
+pub const EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "json", "jsonl", "ndjson", "csv", "html", "htm", "xhtml",
+    "rss", "atom",
+];
+
+/// Whether a command-line argument is a web address rather than a path.
+pub fn is_url(arg: &str) -> bool {
+    let lower = arg.get(..8).unwrap_or(arg).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// Reads one source named on the command line: a web address, a file or a folder.
+pub fn read_source(source: &Path, opts: &ImportOptions) -> Vec<(PathBuf, Outcome)> {
+    match source.to_str().filter(|s| is_url(s)) {
+        Some(url) => vec![(source.to_path_buf(), read_url(url, opts))],
+        None => read_path(source, opts),
+    }
+}
+
+/// Fetches a web page or feed and reads it into drafts.
+pub fn read_url(url: &str, opts: &ImportOptions) -> Outcome {
+    let fail = |kind| ImportError {
+        path: PathBuf::from(url),
+        kind,
+    };
+    let fetched = super::fetch::fetch(url, &opts.http, opts.max_bytes).map_err(fail)?;
+    let name = url_file_name(&fetched.url);
+    let stem = name.clone();
+    let mime = fetched.mime.as_deref().unwrap_or("");
+    let body = &fetched.body;
+    let is_feed =
+        mime.contains("rss") || mime.contains("atom") || super::feed::looks_like_feed(body);
+    let result = if is_feed {
+        super::feed::parse_feed(body, &name, &stem, true, opts)
+    } else if mime.contains("html") || super::html::looks_like_html(body) {
+        super::html::parse_html(
+            body,
+            fetched.charset.as_deref(),
+            Some(&fetched.url),
+            &name,
+            &stem,
+            opts,
+        )
+    } else if mime.is_empty() || mime.starts_with("text/") || mime.contains("json") {
+        let format = if mime.contains("json") {
+            Format::Json
+        } else if mime == "text/markdown" {
+            Format::Markdown
+        } else {
+            Format::Text
+        };
+        parse_bytes(body, &name, format, opts).map(|mut drafts| {
+            for d in &mut drafts {
+                d.url.get_or_insert_with(|| fetched.url.clone());
+                if d.source == name
+                    && let Some(host) = super::html::domain(&fetched.url)
+                {
+                    d.source = host;
+                }
+            }
+            drafts
+        })
+    } else {
+        Err(ImportErrorKind::NotAnArticle(describe_mime(mime)))
+    };
+    result.map_err(fail)
+}
+
+/// A name for what a URL holds: its last path segment, or its host.
+fn url_file_name(url: &str) -> String {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    let rest = path.split_once("://").map_or(path, |(_, r)| r);
+    let mut parts = rest.split('/').filter(|p| !p.is_empty());
+    let host = parts.next().unwrap_or("page").to_string();
+    parts.next_back().map_or(host, |last| {
+        last.rsplit_once('.')
+            .map_or(last, |(stem, _)| stem)
+            .to_string()
+    })
+}
+
+fn describe_mime(mime: &str) -> String {
+    let kind = match mime.split('/').next().unwrap_or("") {
+        "image" => "an image",
+        "audio" => "a sound file",
+        "video" => "a video",
+        _ if mime == "application/pdf" => "a PDF document",
+        _ if mime.contains("zip") || mime.contains("compressed") => "an archive",
+        _ => "a file",
+    };
+    format!("{kind} ({mime})")
+}
 
 /// Everything read from one path given by the user: drafts from the good files, an error for
 /// each bad one, in path order.
@@ -16,14 +107,30 @@ pub type Outcome = Result<Vec<Draft>, ImportError>;
 /// Reads a file, or every importable file under a folder (recursively, sorted by name; hidden
 /// files and other extensions are skipped). One outcome per file.
 pub fn read_path(path: &Path, opts: &ImportOptions) -> Vec<(PathBuf, Outcome)> {
+    expand(path)
+        .into_iter()
+        .map(|found| match found {
+            Ok(file) => {
+                let outcome = read_file(&file, opts);
+                (file, outcome)
+            }
+            Err(e) => (e.path.clone(), Err(e)),
+        })
+        .collect()
+}
+
+/// The files a path names: itself, or every importable file under a folder (recursively,
+/// sorted by name; hidden files and other extensions skipped), and an error for each that
+/// cannot be reached. A web address is its own single source.
+pub fn expand(path: &Path) -> Vec<Result<PathBuf, ImportError>> {
+    if path.to_str().is_some_and(is_url) {
+        return vec![Ok(path.to_path_buf())];
+    }
     let err = |kind| {
-        vec![(
-            path.to_path_buf(),
-            Err(ImportError {
-                path: path.to_path_buf(),
-                kind,
-            }),
-        )]
+        vec![Err(ImportError {
+            path: path.to_path_buf(),
+            kind,
+        })]
     };
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
@@ -38,7 +145,7 @@ pub fn read_path(path: &Path, opts: &ImportOptions) -> Vec<(PathBuf, Outcome)> {
         Err(e) => return err(ImportErrorKind::Unreadable(e)),
     };
     if meta.is_file() {
-        return vec![(path.to_path_buf(), read_file(path, opts))];
+        return vec![Ok(path.to_path_buf())];
     }
     if !meta.is_dir() {
         return err(ImportErrorKind::NotAFile);
@@ -53,7 +160,7 @@ pub fn read_path(path: &Path, opts: &ImportOptions) -> Vec<(PathBuf, Outcome)> {
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_file() && has_known_extension(e.path()) => {
-                out.push((e.path().to_path_buf(), read_file(e.path(), opts)));
+                out.push(Ok(e.path().to_path_buf()));
             }
             Ok(_) => {}
             Err(e) => {
@@ -74,7 +181,7 @@ pub fn read_path(path: &Path, opts: &ImportOptions) -> Vec<(PathBuf, Outcome)> {
                         ImportErrorKind::Unreadable(io)
                     }
                 };
-                out.push((p.clone(), Err(ImportError { path: p, kind })));
+                out.push(Err(ImportError { path: p, kind }));
             }
         }
     }
@@ -117,11 +224,10 @@ pub fn read_file(path: &Path, opts: &ImportOptions) -> Outcome {
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    let format = match ext.as_deref() {
-        Some("json") => Format::Json,
-        Some("md" | "markdown") => Format::Markdown,
-        _ => Format::Text,
-    };
+    let format = ext
+        .as_deref()
+        .and_then(Format::from_extension)
+        .unwrap_or(Format::Text);
     parse_bytes(&bytes, &file_name, format, opts).map_err(fail)
 }
 
@@ -135,7 +241,7 @@ pub fn articles_from_paths(
     let mut articles: Vec<Article> = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
-        for (_, outcome) in read_path(path, opts) {
+        for (_, outcome) in read_source(path, opts) {
             match outcome {
                 Ok(drafts) => {
                     for d in drafts {

@@ -2,8 +2,9 @@
 //! show the report).
 
 use crate::article::Article;
-use crate::import::{self, ImportError, ImportOptions};
+use crate::import::{self, Draft, ImportError, ImportOptions};
 use crate::store::{Added, Store, StoreError};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 /// A source that could not be imported.
@@ -20,7 +21,7 @@ impl std::fmt::Display for Failure {
         match self {
             Failure::Empty(path) => write!(
                 f,
-                "{} holds no .txt, .md or .json files; nothing to import from it",
+                "{} holds no articles juxta reads (.txt, .md, .json, .jsonl, .csv, .html, .rss, .atom); nothing to import from it",
                 import::display_path(path)
             ),
             Failure::File(e) => e.fmt(f),
@@ -42,8 +43,10 @@ pub enum Imported {
     Duplicate {
         /// The file (or the file name the draft carries, for a file holding several).
         what: String,
-        /// Id of the stored article with the same text.
+        /// Id of the stored article with the same text (or address).
         existing: String,
+        /// Whether it was recognised by its canonical address rather than its text.
+        by_url: bool,
     },
 }
 
@@ -66,6 +69,8 @@ pub struct ImportReport {
     pub failures: Vec<Failure>,
     /// How many files were read (with or without success).
     pub files: usize,
+    /// Whether the import was stopped (Ctrl-C) before every source was read.
+    pub interrupted: bool,
 }
 
 impl ImportReport {
@@ -89,55 +94,160 @@ impl ImportReport {
 
     /// Whether every source was imported.
     pub fn ok(&self) -> bool {
-        self.failures.is_empty()
+        self.failures.is_empty() && !self.interrupted
     }
 }
 
-/// Imports files and folders into the store. A bad source does not stop the others; only a
-/// store that cannot be written is an error.
+/// Imports files, folders and web addresses into the store. A bad source does not stop the
+/// others; only a store that cannot be written is an error.
 pub fn import_paths(
     store: &Store,
     paths: &[PathBuf],
     opts: &ImportOptions,
 ) -> Result<ImportReport, StoreError> {
+    import_sources(store, paths, opts, &mut |_| ControlFlow::Continue(()))
+}
+
+/// What an import is doing, as it does it.
+#[derive(Debug)]
+pub enum Progress<'a> {
+    /// About to read the `done`+1-th of `total` sources (files and addresses).
+    Reading {
+        /// Sources read so far.
+        done: usize,
+        /// Sources in all (files found in the folders, addresses).
+        total: usize,
+        /// The one being read now.
+        source: &'a Path,
+    },
+    /// Done reading a source (successfully or not); breaking here keeps what it gave and
+    /// drops its failure, which the interruption may have caused.
+    Read {
+        /// Sources read so far, this one included.
+        done: usize,
+        /// Sources in all.
+        total: usize,
+    },
+    /// An article was stored (or recognised as already stored).
+    Stored(&'a Imported),
+    /// A source failed.
+    Failed(&'a Failure),
+}
+
+/// Drafts waiting to be stored are written at least this often, so that an interrupted import
+/// keeps what it read and the reader sees articles arrive.
+const BATCH: usize = 25;
+
+/// [`import_paths`], telling `progress` what happens as it happens. When `progress` breaks
+/// (the user pressed Ctrl-C), reading stops, what was read is stored, and the report says it
+/// was interrupted.
+pub fn import_sources(
+    store: &Store,
+    paths: &[PathBuf],
+    opts: &ImportOptions,
+    progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
+) -> Result<ImportReport, StoreError> {
     let mut report = ImportReport::default();
+    let mut sources = Vec::new();
+    for path in paths {
+        let found = import::expand(path);
+        if found.is_empty() {
+            let failure = Failure::Empty(path.clone());
+            let _ = progress(Progress::Failed(&failure));
+            report.failures.push(failure);
+        }
+        sources.extend(found);
+    }
+    let total = sources.len();
     let mut drafts = Vec::new();
     let mut origins = Vec::new();
-    for path in paths {
-        let outcomes = import::read_path(path, opts);
-        if outcomes.is_empty() {
-            report.failures.push(Failure::Empty(path.clone()));
+    for (done, source) in sources.into_iter().enumerate() {
+        let file = match source {
+            Ok(file) => file,
+            Err(e) => {
+                report.files += 1;
+                let failure = Failure::File(e);
+                let _ = progress(Progress::Failed(&failure));
+                report.failures.push(failure);
+                continue;
+            }
+        };
+        if progress(Progress::Reading {
+            done,
+            total,
+            source: &file,
+        })
+        .is_break()
+        {
+            report.interrupted = true;
+            break;
         }
-        for (file, outcome) in outcomes {
-            report.files += 1;
-            match outcome {
-                Ok(ds) => {
-                    for d in ds {
-                        origins.push(file.clone());
-                        drafts.push(d);
-                    }
+        report.files += 1;
+        let outcome = match file.to_str().filter(|s| import::is_url(s)) {
+            Some(url) => import::read_url(url, opts),
+            None => import::read_file(&file, opts),
+        };
+        let stop = progress(Progress::Read {
+            done: done + 1,
+            total,
+        })
+        .is_break();
+        match outcome {
+            Ok(ds) => {
+                for d in ds {
+                    origins.push(file.clone());
+                    drafts.push(d);
                 }
-                Err(e) => report.failures.push(Failure::File(e)),
+            }
+            // A fetch cut short by Ctrl-C is not the source's fault.
+            Err(_) if stop => {}
+            Err(e) => {
+                let failure = Failure::File(e);
+                let _ = progress(Progress::Failed(&failure));
+                report.failures.push(failure);
             }
         }
+        if stop {
+            report.interrupted = true;
+            break;
+        }
+        if drafts.len() >= BATCH || import::is_url(&file.to_string_lossy()) {
+            store_batch(store, &mut drafts, &mut origins, &mut report, progress)?;
+        }
     }
-    for (result, origin) in store
-        .add_with(drafts, &super::corpus::analyse_for_store)?
-        .into_iter()
-        .zip(origins)
-    {
-        report.articles.push(match result {
+    store_batch(store, &mut drafts, &mut origins, &mut report, progress)?;
+    Ok(report)
+}
+
+fn store_batch(
+    store: &Store,
+    drafts: &mut Vec<Draft>,
+    origins: &mut Vec<PathBuf>,
+    report: &mut ImportReport,
+    progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
+) -> Result<(), StoreError> {
+    if drafts.is_empty() {
+        return Ok(());
+    }
+    let added = store.add_with(std::mem::take(drafts), &super::corpus::analyse_for_store)?;
+    for (result, origin) in added.into_iter().zip(std::mem::take(origins)) {
+        let imported = match result {
             Added::New(article) => Imported::Added { article, origin },
             Added::Duplicate {
                 existing,
                 file_name,
+                by_url,
             } => Imported::Duplicate {
                 what: duplicate_name(&origin, file_name),
                 existing,
+                by_url,
             },
-        });
+        };
+        // Storing is not interrupted: what was read is kept.
+        let _ = progress(Progress::Stored(&imported));
+        report.articles.push(imported);
     }
-    Ok(report)
+    Ok(())
 }
 
 /// The file a duplicate came from, or the draft's own name when the file holds several.

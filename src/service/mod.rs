@@ -11,7 +11,7 @@ mod search;
 
 pub use compare::{Compared, SharedWithAll, compare_all, compare_two};
 pub use corpus::{Corpus, actors_and_events};
-pub use import::{Failure, ImportReport, Imported, import_paths};
+pub use import::{Failure, ImportReport, Imported, Progress, import_paths, import_sources};
 pub use pair::choose_pair;
 pub use search::search;
 
@@ -32,7 +32,9 @@ pub enum ServiceError {
     #[error(transparent)]
     Import(#[from] ImportError),
     /// A named path holds no article files.
-    #[error("{0} holds no .txt, .md or .json files; name article files or store ids")]
+    #[error(
+        "{0} holds no articles juxta reads (.txt, .md, .json, .jsonl, .csv, .html, .rss, .atom); name article files or store ids"
+    )]
     NoArticles(String),
     /// An argument is neither a path nor a stored id.
     #[error(

@@ -71,7 +71,7 @@ pub fn convert(
             if taken {
                 continue;
             }
-            insert_article(&tx, a, &[], &[])?;
+            insert_article(&tx, a, &[])?;
             converted += 1;
         }
         super::index_pending(&tx)?;

@@ -148,6 +148,8 @@ pub enum Added {
         existing: String,
         /// The draft's file name.
         file_name: String,
+        /// Whether it was recognised by its address rather than by its text.
+        by_url: bool,
     },
 }
 
@@ -364,6 +366,7 @@ fn article_from(meta: ArticleMeta, text: String) -> Article {
     Article {
         id: meta.id,
         title: meta.title,
+        authors: meta.authors,
         source: meta.source,
         date: meta.date,
         url: meta.url,
@@ -376,16 +379,11 @@ fn article_from(meta: ArticleMeta, text: String) -> Article {
 
 /// Writes one article with its text and analysis (its full-text index entry comes with the
 /// next [`index_pending`]). Returns its key.
-fn insert_article(
-    conn: &Connection,
-    a: &Article,
-    authors: &[String],
-    analyses: &[Analysis],
-) -> rusqlite::Result<i64> {
-    let authors = serde_json::to_string(authors).unwrap_or_else(|_| "[]".into());
+fn insert_article(conn: &Connection, a: &Article, analyses: &[Analysis]) -> rusqlite::Result<i64> {
+    let authors = serde_json::to_string(&a.authors).unwrap_or_else(|_| "[]".into());
     conn.prepare_cached(
-        "INSERT INTO article (id, title, authors, date, source, url, file_name, imported, hash, words)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO article (id, title, authors, date, source, url, file_name, imported, hash, words, canonical)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
         a.id,
@@ -398,6 +396,7 @@ fn insert_article(
         a.imported_at.format(IMPORTED_FORMAT).to_string(),
         a.hash,
         a.word_count() as i64,
+        a.url.as_deref().map(crate::import::canonical_url),
     ])?;
     let key = conn.last_insert_rowid();
     conn.prepare_cached("INSERT INTO article_text (article, text) VALUES (?1, ?2)")?
@@ -875,7 +874,23 @@ impl Store {
             return Ok(Added::Duplicate {
                 existing,
                 file_name: a.file_name,
+                by_url: false,
             });
+        }
+        // Articles are recognised by their canonical address too: the same page fetched twice
+        // differs in its text whenever the page's furniture changed.
+        if let Some(url) = a.url.as_deref().map(crate::import::canonical_url) {
+            let existing: Option<String> = tx
+                .prepare_cached("SELECT id FROM article WHERE canonical = ?1")
+                .and_then(|mut s| s.query_row([&url], |r| r.get(0)).optional())
+                .map_err(|e| self.db_error(e))?;
+            if let Some(existing) = existing {
+                return Ok(Added::Duplicate {
+                    existing,
+                    file_name: a.file_name,
+                    by_url: true,
+                });
+            }
         }
         let failed = std::cell::RefCell::new(None);
         let id = {
@@ -896,7 +911,7 @@ impl Store {
             return Err(self.db_error(e));
         }
         a.id = id;
-        insert_article(&tx, &a, &[], x).map_err(|e| self.db_error(e))?;
+        insert_article(&tx, &a, x).map_err(|e| self.db_error(e))?;
         tx.commit().map_err(|e| self.db_error(e))?;
         Ok(Added::New(a))
     }
@@ -964,6 +979,7 @@ impl Store {
             Err(_) => Article {
                 id: id.to_string(),
                 title: title.unwrap_or_default(),
+                authors: Vec::new(),
                 source: String::new(),
                 date: None,
                 url: None,

@@ -37,9 +37,13 @@ CREATE TABLE article (
     file_name TEXT NOT NULL,
     imported  TEXT NOT NULL,
     hash      TEXT NOT NULL UNIQUE,
-    words     INTEGER NOT NULL
+    words     INTEGER NOT NULL,
+    -- The url without fragment, tracking parameters and case differences: the same page
+    -- fetched twice is recognised by it.
+    canonical TEXT
 );
 CREATE INDEX article_url ON article(url) WHERE url IS NOT NULL;
+CREATE INDEX article_canonical ON article(canonical) WHERE canonical IS NOT NULL;
 CREATE INDEX article_imported ON article(imported, id);
 CREATE INDEX article_date ON article(date);
 
