@@ -137,14 +137,27 @@ fn a_paraphrased_sentence_is_paired() {
 
 #[test]
 fn a_short_verbatim_quote_counts() {
+    // The same quotation makes the two sentences one reported statement: linked whole, the
+    // quotation named as the evidence.
     let left = "The minister called the talks “calm, orderly and transparent” in a statement.";
     let right = "Officials described a “calm, orderly and transparent process” at the summit.";
     let a = align(left, right, &cfg());
-    assert_eq!(right_texts(right, &a), ["calm, orderly and transparent"]);
-    // The same four words outside quotation marks are too short to be a passage.
+    assert_eq!(
+        right_texts(right, &a),
+        ["Officials described a “calm, orderly and transparent process” at the summit"]
+    );
+    let p = &a.passages[0];
+    assert_eq!(
+        juxta::analysis::overlap::describe_evidence(&p.evidence, left, right),
+        "same quote: calm, orderly and transparent · same word: statement ~ described"
+    );
+    // The same four words outside quotation marks are too short to be a passage of reused
+    // text (the sentence layer, off here, judges the two sentences as a whole).
     let l2 = "The minister said the talks were calm, orderly and transparent on the whole.";
     let r2 = "Witnesses found the crowd calm, orderly and transparent about its aims.";
-    assert!(align(l2, r2, &cfg()).passages.is_empty());
+    let mut reuse_only = cfg();
+    reuse_only.paraphrase_threshold = 0.0;
+    assert!(align(l2, r2, &reuse_only).passages.is_empty());
 }
 
 #[test]
