@@ -544,3 +544,20 @@ fn the_default_config_ships_as_the_example() {
         "cp assets/default-config.toml config.example.toml"
     );
 }
+
+#[test]
+fn swapping_the_articles_mirrors_every_passage() {
+    let all = samples();
+    for (i, (ln, l)) in all.iter().enumerate() {
+        for (rn, r) in &all[i + 1..] {
+            let ab = align(&l.text, &r.text, &cfg());
+            let ba = align(&r.text, &l.text, &cfg());
+            let mut x: Vec<_> = ab.passages.iter().map(|p| (p.left, p.right)).collect();
+            let mut y: Vec<_> = ba.passages.iter().map(|p| (p.right, p.left)).collect();
+            x.sort();
+            y.sort();
+            assert_eq!(x, y, "{ln} vs {rn}");
+            assert_eq!(ab.similarity, ba.similarity, "{ln} vs {rn}");
+        }
+    }
+}

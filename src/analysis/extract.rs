@@ -40,7 +40,7 @@ pub fn extract(text: &str, published: Option<NaiveDate>) -> Extraction {
 
 /// Actors, events and timeline of a set of articles.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct People {
+pub struct ActorsAndEvents {
     /// Persons first, then organisations and places; each group by mention count, then name.
     pub actors: Vec<Actor>,
     /// All events, sorted by date (unresolved last), then article, then offset.
@@ -55,7 +55,7 @@ pub struct People {
 pub fn assemble(
     articles: &[(&str, &Extraction)],
     aliases: &BTreeMap<String, Vec<String>>,
-) -> People {
+) -> ActorsAndEvents {
     let texts: Vec<&str> = articles.iter().map(|(t, _)| *t).collect();
     let named: Vec<ArticleNames<'_>> = articles
         .iter()
@@ -76,7 +76,7 @@ pub fn assemble(
     let dates: Vec<&[DateHit]> = articles.iter().map(|(_, x)| x.dates.as_slice()).collect();
     let events = events::collect(&texts, &dates, &actors);
     let timeline = events::timeline(&events, &texts);
-    People {
+    ActorsAndEvents {
         actors,
         events,
         timeline,

@@ -8,7 +8,7 @@
 use super::Context;
 use crate::analysis::actors::Actor;
 use crate::analysis::events::Event;
-use crate::analysis::extract::{self, People};
+use crate::analysis::extract;
 use crate::article::Article;
 use crate::text::{display_width, pad, truncate};
 use anyhow::Result;
@@ -42,15 +42,6 @@ pub struct MentionsArgs {
 
 /// Widest line the tables aim for, in columns.
 const TABLE_WIDTH: usize = 120;
-
-/// The named articles and the people and events in them.
-fn analyse(ctx: &Context, args: &[String]) -> Result<(Vec<Article>, People)> {
-    let articles = super::load_articles(ctx, args)?;
-    let store = ctx.store()?;
-    let cache = store.root().join("store.json").exists().then_some(&store);
-    let people = crate::corpus::people(&articles, &ctx.config, cache);
-    Ok((articles, people))
-}
 
 /// One mention in JSON.
 #[derive(Serialize)]
@@ -149,9 +140,9 @@ fn one_line(s: &str) -> String {
 
 /// Runs `juxta actors`.
 pub fn actors(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result<bool> {
-    let (articles, people) = analyse(ctx, &args.articles)?;
+    let (articles, found) = ctx.analyse(&args.articles)?;
     if args.json {
-        let rows: Vec<ActorRow<'_>> = people
+        let rows: Vec<ActorRow<'_>> = found
             .actors
             .iter()
             .map(|a| actor_row(a, &articles, false))
@@ -160,7 +151,7 @@ pub fn actors(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result
         writeln!(out)?;
         return Ok(true);
     }
-    if people.actors.is_empty() {
+    if found.actors.is_empty() {
         writeln!(
             out,
             "No people found in {}.",
@@ -168,7 +159,7 @@ pub fn actors(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result
         )?;
         return Ok(true);
     }
-    let rows: Vec<ActorRow<'_>> = people
+    let rows: Vec<ActorRow<'_>> = found
         .actors
         .iter()
         .map(|a| actor_row(a, &articles, false))
@@ -232,15 +223,15 @@ struct EventRow<'a> {
 
 /// Runs `juxta events`.
 pub fn events(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result<bool> {
-    let (articles, people) = analyse(ctx, &args.articles)?;
-    let mut entry_of = vec![0; people.events.len()];
-    for (n, entry) in people.timeline.iter().enumerate() {
+    let (articles, found) = ctx.analyse(&args.articles)?;
+    let mut entry_of = vec![0; found.events.len()];
+    for (n, entry) in found.timeline.iter().enumerate() {
         for &e in &entry.events {
             entry_of[e] = n;
         }
     }
     if args.json {
-        let rows: Vec<EventRow<'_>> = people
+        let rows: Vec<EventRow<'_>> = found
             .events
             .iter()
             .enumerate()
@@ -250,7 +241,7 @@ pub fn events(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result
         writeln!(out)?;
         return Ok(true);
     }
-    if people.events.is_empty() {
+    if found.events.is_empty() {
         writeln!(
             out,
             "No dated events found in {}.",
@@ -258,14 +249,14 @@ pub fn events(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result
         )?;
         return Ok(true);
     }
-    let id_w = people
+    let id_w = found
         .events
         .iter()
         .map(|e| display_width(&articles[e.article].id))
         .max()
         .unwrap_or(7)
         .max(7);
-    let expr_w = people
+    let expr_w = found
         .events
         .iter()
         .map(|e| display_width(&one_line(&e.expression)).min(24))
@@ -280,9 +271,9 @@ pub fn events(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result
         pad("ARTICLE", id_w),
         pad("WHEN", expr_w)
     )?;
-    for entry in &people.timeline {
+    for entry in &found.timeline {
         for (k, &i) in entry.events.iter().enumerate() {
-            let e = &people.events[i];
+            let e = &found.events[i];
             let date = if k > 0 {
                 String::new()
             } else {
@@ -299,13 +290,13 @@ pub fn events(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result
             )?;
         }
     }
-    let undated = people.events.iter().filter(|e| e.date.is_none()).count();
+    let undated = found.events.iter().filter(|e| e.date.is_none()).count();
     write!(
         out,
         "\n{} in {} on a timeline of {}",
-        count(people.events.len(), "event"),
+        count(found.events.len(), "event"),
         count(articles.len(), "article"),
-        count(people.timeline.len(), "entry").replace("entrys", "entries")
+        count(found.timeline.len(), "entry").replace("entrys", "entries")
     )?;
     if undated > 0 {
         write!(
@@ -333,15 +324,15 @@ fn event_row<'a>(e: &'a Event, articles: &'a [Article], entry: usize) -> EventRo
 
 /// Runs `juxta mentions`.
 pub fn mentions(ctx: &Context, args: &MentionsArgs, out: &mut impl Write) -> Result<bool> {
-    let (articles, people) = analyse(ctx, &args.articles)?;
-    let Some(i) = extract::find_actor(&people.actors, &args.name) else {
+    let (articles, found) = ctx.analyse(&args.articles)?;
+    let Some(i) = extract::find_actor(&found.actors, &args.name) else {
         anyhow::bail!(
             "no person named \"{}\" in {}; run `juxta actors` to see the names found",
             args.name,
             count(articles.len(), "article")
         );
     };
-    let actor = &people.actors[i];
+    let actor = &found.actors[i];
     let row = actor_row(actor, &articles, true);
     if args.json {
         serde_json::to_writer_pretty(&mut *out, &row)?;

@@ -120,6 +120,8 @@ pub(crate) struct Bags {
     pub right: Vec<Bag>,
     /// Squared weight of each token.
     w2: FxHashMap<u64, f64>,
+    /// The kind of each token in both texts: a name on either side is a name on both.
+    kinds: FxHashMap<u64, Kind>,
 }
 
 /// The tokens of each sentence of `p`.
@@ -224,11 +226,17 @@ impl Bags {
                 .sqrt();
             Bag { tokens, norm }
         };
+        let kinds = df.iter().map(|(&k, &(_, kind))| (k, kind)).collect();
         Bags {
             left: lt.into_iter().map(bag).collect(),
             right: rt.into_iter().map(bag).collect(),
             w2,
+            kinds,
         }
+    }
+
+    fn kind(&self, key: u64) -> Kind {
+        self.kinds.get(&key).copied().unwrap_or(Kind::Word)
     }
 
     fn weight2(&self, key: u64) -> f64 {
@@ -260,7 +268,7 @@ impl Bags {
                 std::cmp::Ordering::Equal => {
                     dot += self.weight2(x.key);
                     s.shared += 1;
-                    match x.kind {
+                    match self.kind(x.key) {
                         Kind::Figure(true) => s.figures += 1,
                         Kind::Actor => s.actors += 1,
                         Kind::Common => s.common += 1,
@@ -273,21 +281,32 @@ impl Bags {
         }
         a_free.extend(i..a.tokens.len());
         b_free.extend(j..b.tokens.len());
-        let mut used = vec![false; b_free.len()];
+        // Synonym pairs, matched one to one, strongest first; the order depends only on the
+        // two words, never on which side is left, so a comparison and its swap agree.
+        let mut pairs: Vec<(f64, u64, u64, usize, usize)> = Vec::new();
         for &x in &a_free {
             let t = &a.tokens[x];
-            if t.kind != Kind::Word || !lexicon::knows(t.key) {
+            if self.kind(t.key) != Kind::Word || !lexicon::knows(t.key) {
                 continue;
             }
-            for (k, &y) in b_free.iter().enumerate() {
+            for &y in &b_free {
                 let u = &b.tokens[y];
-                if !used[k] && u.kind == Kind::Word && lexicon::related(t.key, u.key) {
-                    used[k] = true;
-                    dot += SYNONYM_CREDIT * (self.weight2(t.key) * self.weight2(u.key)).sqrt();
-                    s.synonyms += 1;
-                    break;
+                if self.kind(u.key) == Kind::Word && lexicon::related(t.key, u.key) {
+                    let credit = (self.weight2(t.key) * self.weight2(u.key)).sqrt();
+                    pairs.push((credit, t.key.min(u.key), t.key.max(u.key), x, y));
                 }
             }
+        }
+        pairs.sort_by(|p, q| q.0.total_cmp(&p.0).then((p.1, p.2).cmp(&(q.1, q.2))));
+        let (mut used_a, mut used_b): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+        for (credit, _, _, x, y) in pairs {
+            if used_a.contains(&x) || used_b.contains(&y) {
+                continue;
+            }
+            used_a.push(x);
+            used_b.push(y);
+            dot += SYNONYM_CREDIT * credit;
+            s.synonyms += 1;
         }
         s.cosine = (dot / (a.norm * b.norm)).clamp(0.0, 1.0);
         s
@@ -312,7 +331,7 @@ impl Bags {
                 continue;
             };
             matched_b.push(u.key);
-            let (rank, kind) = match t.kind {
+            let (rank, kind) = match self.kind(t.key) {
                 Kind::Figure(_) => (0, EvidenceKind::Figure),
                 Kind::Actor => (1, EvidenceKind::Actor),
                 Kind::Word | Kind::Common => (2, EvidenceKind::Word),
@@ -328,11 +347,14 @@ impl Bags {
             ));
         }
         for t in &a.tokens {
-            if t.kind != Kind::Word || by_key.contains_key(&t.key) || !lexicon::knows(t.key) {
+            if self.kind(t.key) != Kind::Word
+                || by_key.contains_key(&t.key)
+                || !lexicon::knows(t.key)
+            {
                 continue;
             }
             if let Some(u) = b.tokens.iter().find(|u| {
-                u.kind == Kind::Word
+                self.kind(u.key) == Kind::Word
                     && !a.tokens.iter().any(|x| x.key == u.key)
                     && !matched_b.contains(&u.key)
                     && lexicon::related(t.key, u.key)
