@@ -13,6 +13,7 @@
 
 use super::lexicon;
 use super::prepare::Prepared;
+use super::stem;
 use crate::analysis::Span;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -30,7 +31,7 @@ pub enum EvidenceKind {
     Word,
     /// Two words the lexicon calls synonyms, or a word and a more general one.
     Synonym,
-    /// A stretch of the same words (a quotation, or words both kept), found by the chains.
+    /// The same quotation (words in quotation marks on at least one side).
     Quote,
 }
 
@@ -68,6 +69,29 @@ enum Kind {
     /// A figure; `true` when it has a unit, scale or currency.
     Figure(bool),
 }
+
+/// Capitalised words that are not names.
+const CALENDAR: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// Distinguishes figure keys from stem hashes.
 const FIGURE_SALT: u64 = 0x5bd1_e995_9e37_79b9;
@@ -144,6 +168,11 @@ fn tokens(p: &Prepared) -> Vec<Vec<Token>> {
     }
     named.sort_unstable();
     named.dedup();
+    // Months and weekdays are capitalised but name no one.
+    let calendar: Vec<u64> = CALENDAR
+        .iter()
+        .map(|w| stem::hash_str(stem::stem(w)).max(1))
+        .collect();
     let mut figures = p.figures.iter().peekable();
     p.sentences
         .iter()
@@ -154,12 +183,18 @@ fn tokens(p: &Prepared) -> Vec<Vec<Token>> {
                 if !w.is_content() || in_figure[i] {
                     continue;
                 }
+                let next = p.words[i + 1..s.words.end].first();
                 // A role, and the word that says which one ("crane operator").
-                let role = lexicon::is_role(w.stem)
-                    || p.words[i + 1..s.words.end]
-                        .first()
-                        .is_some_and(|n| n.is_content() && lexicon::is_role(n.stem));
-                let kind = if (w.capital && named.binary_search(&w.stem).is_ok()) || role {
+                let role = lexicon::is_role(w.key)
+                    || next.is_some_and(|n| n.is_content() && lexicon::is_role(n.key));
+                // A particle inside a name ("van der Berg", "da Silveira").
+                let particle = !w.capital
+                    && w.end - w.start <= 3
+                    && next.is_some_and(|n| n.capital && named.binary_search(&n.stem).is_ok());
+                let name = w.capital
+                    && named.binary_search(&w.stem).is_ok()
+                    && !calendar.contains(&w.stem);
+                let kind = if name || role || particle {
                     Kind::Actor
                 } else if lexicon::is_common(w.stem) {
                     Kind::Common
@@ -415,12 +450,30 @@ impl Score {
     }
 }
 
+/// Words of a shared quotation shown in a passage's evidence.
+const QUOTE_WORDS: usize = 6;
+
+/// The first `words` words of `s`, with "…" when there were more.
+fn shorten(s: &str, words: usize) -> String {
+    let mut it = s.split_whitespace();
+    let head: Vec<&str> = it.by_ref().take(words).collect();
+    let mut out = head.join(" ");
+    if it.next().is_some() {
+        out.push('…');
+    }
+    out
+}
+
 /// The evidence of a passage in words, for a status line or an export: "same figure:
 /// 42-year-old · same actors: Ana Lopes, police · same words: arrested ~ detained, driver".
 /// `left` and `right` are the texts the passage's offsets point into.
 pub fn describe(evidence: &[Evidence], left: &str, right: &str) -> String {
     let text = |e: &Evidence| {
         let (l, r) = (e.left.slice(left), e.right.slice(right));
+        if e.kind == EvidenceKind::Quote {
+            // A quotation can be long: its opening words identify it.
+            return shorten(l, QUOTE_WORDS);
+        }
         if crate::text::fold(l) == crate::text::fold(r) {
             l.to_string()
         } else {

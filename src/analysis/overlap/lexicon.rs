@@ -62,35 +62,44 @@ pub(crate) fn related(a: u64, b: u64) -> bool {
     meet(&x.groups, &y.groups) || meet(&x.hypernyms, &y.groups) || meet(&x.groups, &y.hypernyms)
 }
 
-/// Stems of the words that name who someone is rather than what happened: roles and titles
-/// ("operator", "minister", "driver").
-fn role_stems() -> &'static Vec<u64> {
+/// Keys (folded spellings, singular and plural) of the words that name who someone is rather
+/// than what happened: roles and titles ("operator", "minister", "drivers"). Whole words, not
+/// stems: the crude stem of "reporter" is the stem of "reported".
+fn role_keys() -> &'static Vec<u64> {
     static ROLES: OnceLock<Vec<u64>> = OnceLock::new();
     ROLES.get_or_init(|| {
         let lists = [
             include_str!("../../../assets/lexicon/roles.txt"),
             include_str!("../../../assets/lexicon/titles.txt"),
         ];
-        let mut out: Vec<u64> = lists
+        let mut out: Vec<u64> = Vec::new();
+        for w in lists
             .iter()
             .flat_map(|src| src.lines())
             .filter_map(|l| l.split_whitespace().next())
             .filter(|w| !w.starts_with('#'))
-            .map(|w| {
-                let f = crate::text::fold(w);
-                stem::hash_str(stem::stem(&f)).max(1)
-            })
-            .collect();
+        {
+            let f = crate::text::fold(w);
+            out.push(stem::hash_str(&f));
+            let plural = if f.ends_with('s') || f.ends_with("sh") || f.ends_with("ch") {
+                format!("{f}es")
+            } else if let Some(stem) = f.strip_suffix("man") {
+                format!("{stem}men")
+            } else {
+                format!("{f}s")
+            };
+            out.push(stem::hash_str(&plural));
+        }
         out.sort_unstable();
         out.dedup();
         out
     })
 }
 
-/// Whether a content stem names a role or a title: evidence of who, which
-/// two sentences about one person share whatever they say.
-pub(crate) fn is_role(s: u64) -> bool {
-    role_stems().binary_search(&s).is_ok()
+/// Whether a word (by its key, the hash of its folded spelling) names a role or a title:
+/// evidence of who, which two sentences about one person share whatever they say.
+pub(crate) fn is_role(key: u64) -> bool {
+    role_keys().binary_search(&key).is_ok()
 }
 
 /// Stems of the most frequent English words ("expect", "time", "show"): every report uses
@@ -137,9 +146,12 @@ mod tests {
 
     #[test]
     fn roles_are_known() {
-        assert!(is_role(st("operator")));
-        assert!(is_role(st("minister")));
-        assert!(!is_role(st("collapse")));
+        let key = |w: &str| stem::hash_str(w);
+        assert!(is_role(key("operator")));
+        assert!(is_role(key("ministers")));
+        assert!(is_role(key("spokesmen")));
+        assert!(!is_role(key("collapse")));
+        assert!(!is_role(key("reported")));
         assert!(is_common(st("expected")));
         assert!(!is_common(st("quay")));
     }

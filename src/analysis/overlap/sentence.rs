@@ -159,11 +159,14 @@ pub(crate) fn pair_sentences(
         let mut evidence = Vec::new();
         for &d in &lown[li].0 {
             absorbed[d] = true;
-            evidence.push(Evidence {
-                kind: EvidenceKind::Quote,
-                left: left.byte_span(&drafts[d].l),
-                right: right.byte_span(&drafts[d].r),
-            });
+            let draft = &drafts[d];
+            if left.quote_around(&draft.l).is_some() || right.quote_around(&draft.r).is_some() {
+                evidence.push(Evidence {
+                    kind: EvidenceKind::Quote,
+                    left: left.byte_span(&draft.l),
+                    right: right.byte_span(&draft.r),
+                });
+            }
         }
         // Words of a shared quotation are already named by it.
         let quotes: Vec<Span> = evidence.iter().map(|e| e.left).collect();
