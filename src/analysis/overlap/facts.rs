@@ -188,9 +188,13 @@ fn tokens(p: &Prepared) -> Vec<Vec<Token>> {
                 let role = lexicon::is_role(w.key)
                     || next.is_some_and(|n| n.is_content() && lexicon::is_role(n.key));
                 // A particle inside a name ("van der Berg", "da Silveira").
-                let particle = !w.capital
-                    && w.end - w.start <= 3
-                    && next.is_some_and(|n| n.capital && named.binary_search(&n.stem).is_ok());
+                let short = |x: &super::prepare::Word| !x.capital && x.end - x.start <= 3;
+                let particle = short(w)
+                    && p.words[i + 1..s.words.end]
+                        .iter()
+                        .take(2)
+                        .find(|n| !short(n))
+                        .is_some_and(|n| n.capital && named.binary_search(&n.stem).is_ok());
                 let name = w.capital
                     && named.binary_search(&w.stem).is_ok()
                     && !calendar.contains(&w.stem);
@@ -412,17 +416,17 @@ impl Bags {
                 .then(x.2.left.start.cmp(&y.2.left.start))
         });
         let mut words = 0;
-        found
-            .into_iter()
-            .filter(|(rank, _, _)| {
-                if *rank < 2 {
-                    return true;
-                }
-                words += 1;
-                words <= max_words
-            })
-            .map(|(_, _, e)| e)
-            .collect()
+        found.retain(|(rank, _, _)| {
+            if *rank < 2 {
+                return true;
+            }
+            words += 1;
+            words <= max_words
+        });
+        // Listed in reading order within each kind: "Harbour Commissioner", not
+        // "Commissioner, Harbour".
+        found.sort_by_key(|(rank, _, e)| (*rank, e.left.start));
+        found.into_iter().map(|(_, _, e)| e).collect()
     }
 }
 
