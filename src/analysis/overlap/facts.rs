@@ -184,9 +184,12 @@ fn tokens(p: &Prepared) -> Vec<Vec<Token>> {
                     continue;
                 }
                 let next = p.words[i + 1..s.words.end].first();
-                // A role, and the word that says which one ("crane operator").
+                // A role, and the word right before it that says which one ("crane
+                // operator"; not across punctuation: "until further notice", officials).
                 let role = lexicon::is_role(w.key)
-                    || next.is_some_and(|n| n.is_content() && lexicon::is_role(n.key));
+                    || next.is_some_and(|n| {
+                        n.is_content() && n.start == w.end + 1 && lexicon::is_role(n.key)
+                    });
                 // A particle inside a name ("van der Berg", "da Silveira").
                 let short = |x: &super::prepare::Word| !x.capital && x.end - x.start <= 3;
                 let particle = short(w)

@@ -10,7 +10,7 @@
 use super::OverlapConfig;
 use super::chain::Draft;
 use super::facts::{Bags, Evidence, EvidenceKind, Score};
-use super::prepare::{Prepared, Sentence};
+use super::prepare::{NO_QUOTE, Prepared, Sentence};
 use crate::analysis::Span;
 use rustc_hash::FxHashMap;
 
@@ -28,9 +28,11 @@ const UNRELATED_THRESHOLD: f64 = 0.45;
 /// Shared tokens other than names (words, figures) a link needs; synonyms are not enough.
 const MIN_NOT_NAMES: usize = 2;
 /// A sentence's further links must score at least this share of its best one.
-const NEAR_BEST: f64 = 0.8;
+const NEAR_BEST: f64 = 0.7;
 /// Most links of one sentence.
 const MAX_LINKS: usize = 3;
+/// Words a shared quotation needs to link its two sentences.
+const MIN_QUOTE_WORDS: usize = 3;
 /// The score of a sentence pair that holds the same quotation: above any other.
 const QUOTED: f64 = 2.0;
 /// Most shared words listed as a link's evidence (figures and names are always listed).
@@ -121,10 +123,10 @@ pub(crate) fn pair_sentences(
             if ri < rb.len() && !nothing_to_add && same_owners(li, ri, &lown, &rown) {
                 // The same quotation in both: the two sentences report one statement, however
                 // differently they frame it.
-                let quoted = lown[li].0.iter().any(|&d| {
-                    let draft = &drafts[d];
-                    left.quote_around(&draft.l).is_some() || right.quote_around(&draft.r).is_some()
-                });
+                let quoted = lown[li]
+                    .0
+                    .iter()
+                    .any(|&d| shared_quote(left, right, &drafts[d]).is_some());
                 if quoted {
                     candidates.push((QUOTED, li, ri));
                 } else if rb[ri].len() >= MIN_SENTENCE_CONTENT {
@@ -159,12 +161,11 @@ pub(crate) fn pair_sentences(
         let mut evidence = Vec::new();
         for &d in &lown[li].0 {
             absorbed[d] = true;
-            let draft = &drafts[d];
-            if left.quote_around(&draft.l).is_some() || right.quote_around(&draft.r).is_some() {
+            if let Some((l, r)) = shared_quote(left, right, &drafts[d]) {
                 evidence.push(Evidence {
                     kind: EvidenceKind::Quote,
-                    left: left.byte_span(&draft.l),
-                    right: right.byte_span(&draft.r),
+                    left: left.byte_span(&l),
+                    right: right.byte_span(&r),
                 });
             }
         }
@@ -195,13 +196,44 @@ pub(crate) fn pair_sentences(
     drafts.extend(added);
 }
 
+/// The quotation a passage of reused words carries, as word ranges on each side: the words
+/// of the passage inside quotation marks on one side at least (both sides hold the same words
+/// there, as the passage is one run of shared words with small edits).
+fn shared_quote(
+    left: &Prepared,
+    right: &Prepared,
+    d: &Draft,
+) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let quoted = |p: &Prepared, r: &std::ops::Range<usize>| {
+        let first = r.clone().find(|&i| p.words[i].quote != NO_QUOTE)?;
+        let q = p.words[first].quote;
+        let end = (first..r.end)
+            .find(|&i| p.words[i].quote != q)
+            .unwrap_or(r.end);
+        // A quotation of a word or two is not evidence of a shared statement.
+        (end - first >= MIN_QUOTE_WORDS).then_some(first..end)
+    };
+    if let Some(l) = quoted(left, &d.l) {
+        // The same offset into the passage on the other side, as far as it reaches.
+        let (a, b) = (l.start - d.l.start, l.end - d.l.start);
+        let r = (d.r.start + a).min(d.r.end)..(d.r.start + b).min(d.r.end);
+        if !r.is_empty() {
+            return Some((l, r));
+        }
+    }
+    let r = quoted(right, &d.r)?;
+    let (a, b) = (r.start - d.r.start, r.end - d.r.start);
+    let l = (d.l.start + a).min(d.l.end)..(d.l.start + b).min(d.l.end);
+    (!l.is_empty()).then_some((l, r))
+}
+
 /// Whether a sentence pair's evidence is enough to link the two: the weighted cosine reaches
 /// the threshold, and the pair shares several things (a rare word in common is a topic, not a
 /// fact), or a figure with its unit and one thing more; and not only names (two sentences
 /// about one person say different things about them).
 fn accepts(s: &Score, threshold: f64) -> bool {
     let enough = s.evidence_count() >= MIN_EVIDENCE || (s.figures >= 1 && s.evidence_count() >= 2);
-    let predicate = s.shared - s.actors - s.common >= MIN_NOT_NAMES;
+    let predicate = s.shared - s.actors >= MIN_NOT_NAMES;
     enough && predicate && s.cosine >= threshold
 }
 
@@ -243,4 +275,23 @@ fn same_owners(
     rown: &[(Vec<usize>, bool)],
 ) -> bool {
     !lown[li].1 && !rown[ri].1 && lown[li].0 == rown[ri].0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_links_to_several_partners_that_score_nearly_as_well() {
+        // Left 0 states what right 0 and right 1 each say; left 1 shares a little with
+        // right 1, far below right 1's best link.
+        let links = select(vec![(0.5, 1, 1), (0.8, 0, 1), (0.9, 0, 0)], 2, 2);
+        assert_eq!(links, [(0, 0), (0, 1)]);
+        // A weaker second partner is left out.
+        let links = select(vec![(0.9, 0, 0), (0.5, 0, 1)], 1, 2);
+        assert_eq!(links, [(0, 0)]);
+        // An unlinked sentence takes its best partner, however weak next to others' links.
+        let links = select(vec![(0.9, 0, 0), (0.3, 1, 1)], 2, 2);
+        assert_eq!(links, [(0, 0), (1, 1)]);
+    }
 }
