@@ -281,12 +281,27 @@ impl Bags {
         self.kinds.get(&key).copied().unwrap_or(Kind::Word)
     }
 
-    fn weight2(&self, key: u64) -> f64 {
+    /// Squared weight of a token.
+    pub fn weight2(&self, key: u64) -> f64 {
         self.w2.get(&key).copied().unwrap_or(0.0)
     }
 
+    /// The highest cosine [`Bags::score`] can give two sentences whose shared tokens weigh
+    /// `dot` (sum of squared weights), plus at most `unknown` more for tokens not looked up:
+    /// the rest can only add synonyms, at most [`SYNONYM_CREDIT`] times the product of the
+    /// unshared parts' lengths (Cauchy–Schwarz). Pairs below the threshold need no scoring.
+    pub fn best_possible(&self, li: usize, ri: usize, dot: f64, unknown: f64) -> f64 {
+        let (a, b) = (self.left[li].norm, self.right[ri].norm);
+        if a == 0.0 || b == 0.0 {
+            return 0.0;
+        }
+        let free = ((a * a - dot).max(0.0) * (b * b - dot).max(0.0)).sqrt();
+        (dot + unknown + SYNONYM_CREDIT * free) / (a * b)
+    }
+
     /// How strongly left sentence `li` and right sentence `ri` state the same thing.
-    pub fn score(&self, li: usize, ri: usize) -> Score {
+    /// Synonyms are not looked up when even they could not lift the pair to `threshold`.
+    pub fn score(&self, li: usize, ri: usize, threshold: f64) -> Score {
         let (a, b) = (&self.left[li], &self.right[ri]);
         let mut s = Score::default();
         if a.norm == 0.0 || b.norm == 0.0 {
@@ -323,6 +338,10 @@ impl Bags {
         }
         a_free.extend(i..a.tokens.len());
         b_free.extend(j..b.tokens.len());
+        if self.best_possible(li, ri, dot, 0.0) < threshold {
+            s.cosine = (dot / (a.norm * b.norm)).clamp(0.0, 1.0);
+            return s;
+        }
         // Synonym pairs, matched one to one, strongest first; the order depends only on the
         // two words, never on which side is left, so a comparison and its swap agree.
         let mut pairs: Vec<(f64, u64, u64, usize, usize)> = Vec::new();

@@ -8,43 +8,69 @@ use super::stem;
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
-/// The synonym groups (WordNet senses) of a stem, and the groups one level more general.
+/// The synonym groups (WordNet senses) of each stem, and the groups one level more general,
+/// in one flat list: a stem's entry is where its numbers start and how many of each there
+/// are (one allocation for the whole lexicon, not two per word).
 #[derive(Debug, Default)]
-struct Relations {
-    groups: Vec<u32>,
-    hypernyms: Vec<u32>,
+struct Table {
+    entries: FxHashMap<u64, (u32, u16, u16)>,
+    numbers: Vec<u32>,
 }
 
-fn table() -> &'static FxHashMap<u64, Relations> {
-    static TABLE: OnceLock<FxHashMap<u64, Relations>> = OnceLock::new();
+impl Table {
+    fn get(&self, stem: u64) -> Option<(&[u32], &[u32])> {
+        let &(at, g, h) = self.entries.get(&stem)?;
+        let at = at as usize;
+        let (g, h) = (usize::from(g), usize::from(h));
+        Some((&self.numbers[at..at + g], &self.numbers[at + g..at + g + h]))
+    }
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| parse(include_str!("../../../assets/lexicon/synonyms.txt")))
 }
 
-fn parse(src: &str) -> FxHashMap<u64, Relations> {
-    let mut map: FxHashMap<u64, Relations> = FxHashMap::default();
-    let numbers = |s: &str| -> Vec<u32> { s.split(',').filter_map(|n| n.parse().ok()).collect() };
+fn parse(src: &str) -> Table {
+    // (stem, hypernym?, group) for every number of every line, sorted once: words sharing a
+    // crude stem ("police", "policy") are merged under it.
+    let mut all: Vec<(u64, bool, u32)> = Vec::with_capacity(src.len() / 6);
     for line in src.lines() {
         let mut f = line.split('\t');
         let (Some(word), Some(groups), Some(hypernyms)) = (f.next(), f.next(), f.next()) else {
             continue;
         };
-        let key = stem::hash_str(word);
-        if !stem::is_content(word, key) {
+        if !stem::is_content(word, stem::hash_str(word)) {
             continue;
         }
-        let e = map
-            .entry(stem::hash_str(stem::stem(word)).max(1))
-            .or_default();
-        e.groups.extend(numbers(groups));
-        e.hypernyms.extend(numbers(hypernyms));
+        let s = stem::hash_str(stem::stem(word)).max(1);
+        for (list, hyper) in [(groups, false), (hypernyms, true)] {
+            all.extend(
+                list.split(',')
+                    .filter_map(|n| n.parse::<u32>().ok())
+                    .map(|n| (s, hyper, n)),
+            );
+        }
     }
-    for r in map.values_mut() {
-        r.groups.sort_unstable();
-        r.groups.dedup();
-        r.hypernyms.sort_unstable();
-        r.hypernyms.dedup();
+    all.sort_unstable();
+    all.dedup();
+    let mut table = Table {
+        entries: FxHashMap::default(),
+        numbers: Vec::with_capacity(all.len()),
+    };
+    for run in all.chunk_by(|a, b| a.0 == b.0) {
+        // A word has a handful of senses; the file holds far fewer than 4 G numbers.
+        let at = table.numbers.len() as u32;
+        let ng = run
+            .iter()
+            .filter(|x| !x.1)
+            .count()
+            .min(usize::from(u16::MAX));
+        let nh = (run.len() - ng).min(usize::from(u16::MAX));
+        table.numbers.extend(run.iter().map(|x| x.2));
+        table.entries.insert(run[0].0, (at, ng as u16, nh as u16));
     }
-    map
+    table
 }
 
 fn meet(a: &[u32], b: &[u32]) -> bool {
@@ -56,10 +82,10 @@ fn meet(a: &[u32], b: &[u32]) -> bool {
 /// related.
 pub(crate) fn related(a: u64, b: u64) -> bool {
     let t = table();
-    let (Some(x), Some(y)) = (t.get(&a), t.get(&b)) else {
+    let (Some((xg, xh)), Some((yg, yh))) = (t.get(a), t.get(b)) else {
         return false;
     };
-    meet(&x.groups, &y.groups) || meet(&x.hypernyms, &y.groups) || meet(&x.groups, &y.hypernyms)
+    meet(xg, yg) || meet(xh, yg) || meet(xg, yh)
 }
 
 /// Keys (folded spellings, singular and plural) of the words that name who someone is rather
@@ -124,7 +150,7 @@ pub(crate) fn is_common(s: u64) -> bool {
 
 /// Whether the lexicon knows the stem at all (an unknown stem has no synonyms to look for).
 pub(crate) fn knows(s: u64) -> bool {
-    table().contains_key(&s)
+    table().entries.contains_key(&s)
 }
 
 #[cfg(test)]

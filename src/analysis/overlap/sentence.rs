@@ -98,12 +98,12 @@ pub(crate) fn pair_sentences(
     }
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
     let consider = |li: usize, ri: usize, candidates: &mut Vec<(f64, usize, usize)>| {
-        let score = bags.score(li, ri);
+        let score = bags.score(li, ri, threshold);
         if accepts(&score, threshold) {
             candidates.push((score.cosine, li, ri));
         }
     };
-    let mut shared: FxHashMap<u32, usize> = FxHashMap::default();
+    let mut shared: FxHashMap<u32, (f64, usize)> = FxHashMap::default();
     for (li, bag) in lb.iter().enumerate() {
         if bag.len() < MIN_SENTENCE_CONTENT || lown[li].1 {
             continue;
@@ -136,17 +136,28 @@ pub(crate) fn pair_sentences(
             continue;
         }
         shared.clear();
+        let mut skipped = 0.0;
         for k in bag.keys() {
-            let Some(list) = postings.get(&k).filter(|l| l.len() <= MAX_POSTINGS) else {
+            let Some(list) = postings.get(&k) else {
                 continue;
             };
+            if list.len() > MAX_POSTINGS {
+                // Shared with most sentences: counted as shared with each when bounding.
+                skipped += bags.weight2(k);
+                continue;
+            }
+            let w = bags.weight2(k);
             for &ri in list {
-                *shared.entry(ri).or_default() += 1;
+                let e = shared.entry(ri).or_default();
+                e.0 += w;
+                e.1 += 1;
             }
         }
         let mut found: Vec<u32> = shared
             .iter()
-            .filter(|&(_, &n)| n >= MIN_SHARED)
+            .filter(|&(&ri, &(dot, n))| {
+                n >= MIN_SHARED && bags.best_possible(li, ri as usize, dot, skipped) >= threshold
+            })
             .map(|(&ri, _)| ri)
             .collect();
         found.sort_unstable();
