@@ -142,10 +142,8 @@ const BARE_FIGURE_BOOST: f64 = 1.2;
 pub(crate) struct Bags {
     pub left: Vec<Bag>,
     pub right: Vec<Bag>,
-    /// Squared weight of each token.
-    w2: FxHashMap<u64, f64>,
-    /// The kind of each token in both texts: a name on either side is a name on both.
-    kinds: FxHashMap<u64, Kind>,
+    /// Squared weight and kind of each token (a name on either side is a name on both).
+    info: FxHashMap<u64, (f64, Kind)>,
 }
 
 /// The tokens of each sentence of `p`.
@@ -247,9 +245,10 @@ impl Bags {
                 }
             }
         }
-        let w2: FxHashMap<u64, f64> = df
-            .iter()
-            .map(|(&k, &(n, kind))| {
+        // One map for both: each token's squared weight and its kind.
+        let info: FxHashMap<u64, (f64, Kind)> = df
+            .into_iter()
+            .map(|(k, (n, kind))| {
                 let boost = match kind {
                     Kind::Figure(true) => FIGURE_BOOST,
                     Kind::Figure(false) => BARE_FIGURE_BOOST,
@@ -257,33 +256,34 @@ impl Bags {
                     Kind::Common => COMMON_WEIGHT,
                     _ => 1.0,
                 };
-                (k, ((1.0 + total / f64::from(n)).ln() * boost).powi(2))
+                (
+                    k,
+                    (((1.0 + total / f64::from(n)).ln() * boost).powi(2), kind),
+                )
             })
             .collect();
         let bag = |tokens: Vec<Token>| {
             let norm = tokens
                 .iter()
-                .map(|t| w2.get(&t.key).copied().unwrap_or(0.0))
+                .map(|t| info.get(&t.key).map_or(0.0, |i| i.0))
                 .sum::<f64>()
                 .sqrt();
             Bag { tokens, norm }
         };
-        let kinds = df.iter().map(|(&k, &(_, kind))| (k, kind)).collect();
         Bags {
             left: lt.into_iter().map(bag).collect(),
             right: rt.into_iter().map(bag).collect(),
-            w2,
-            kinds,
+            info,
         }
     }
 
     fn kind(&self, key: u64) -> Kind {
-        self.kinds.get(&key).copied().unwrap_or(Kind::Word)
+        self.info.get(&key).map_or(Kind::Word, |i| i.1)
     }
 
     /// Squared weight of a token.
     pub fn weight2(&self, key: u64) -> f64 {
-        self.w2.get(&key).copied().unwrap_or(0.0)
+        self.info.get(&key).map_or(0.0, |i| i.0)
     }
 
     /// The highest cosine [`Bags::score`] can give two sentences whose shared tokens weigh
