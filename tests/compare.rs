@@ -99,19 +99,40 @@ fn json_has_the_documented_shape() {
     let left_text = doc["left"]["text"].as_str().unwrap();
     let right_text = doc["right"]["text"].as_str().unwrap();
     let mut last_start = 0;
+    let mut with_evidence = 0;
     for (i, p) in passages.iter().enumerate() {
-        assert_eq!(
-            keys(p),
-            [
-                "kind",
-                "left",
-                "left_changed",
-                "number",
-                "right",
-                "right_changed",
-                "words"
-            ]
-        );
+        let mut expected = vec![
+            "kind",
+            "left",
+            "left_changed",
+            "number",
+            "right",
+            "right_changed",
+            "words",
+        ];
+        // Passages linked by the sentence (fact) layer say why: what their sides share.
+        if let Some(ev) = p.get("evidence") {
+            with_evidence += 1;
+            expected.insert(0, "evidence");
+            assert_eq!(keys(ev), ["items", "summary"]);
+            assert!(!ev["summary"].as_str().unwrap().is_empty());
+            for item in ev["items"].as_array().unwrap() {
+                let span = |side: &str| {
+                    (
+                        item[side]["start"].as_u64().unwrap() as usize,
+                        item[side]["end"].as_u64().unwrap() as usize,
+                    )
+                };
+                let ((ls, le), (rs, re)) = (span("left"), span("right"));
+                assert_eq!(item["left_text"], left_text[ls..le]);
+                assert_eq!(item["right_text"], right_text[rs..re]);
+                assert!(
+                    ["figure", "actor", "word", "synonym", "quote"]
+                        .contains(&item["kind"].as_str().unwrap())
+                );
+            }
+        }
+        assert_eq!(keys(p), expected);
         assert_eq!(p["number"], i + 1);
         assert_eq!(keys(&p["left"]), ["end", "start"]);
         assert!(["exact", "near", "paraphrase"].contains(&p["kind"].as_str().unwrap()));
@@ -134,6 +155,7 @@ fn json_has_the_documented_shape() {
             assert_eq!(keys(c), ["end", "start"]);
         }
     }
+    assert!(with_evidence >= 1, "no passage says what its sides share");
 }
 
 fn text_export(env: &Env, width: &str) -> String {

@@ -137,14 +137,27 @@ fn a_paraphrased_sentence_is_paired() {
 
 #[test]
 fn a_short_verbatim_quote_counts() {
+    // The same quotation makes the two sentences one reported statement: linked whole, the
+    // quotation named as the evidence.
     let left = "The minister called the talks “calm, orderly and transparent” in a statement.";
     let right = "Officials described a “calm, orderly and transparent process” at the summit.";
     let a = align(left, right, &cfg());
-    assert_eq!(right_texts(right, &a), ["calm, orderly and transparent"]);
-    // The same four words outside quotation marks are too short to be a passage.
+    assert_eq!(
+        right_texts(right, &a),
+        ["Officials described a “calm, orderly and transparent process” at the summit"]
+    );
+    let p = &a.passages[0];
+    assert_eq!(
+        juxta::analysis::overlap::describe_evidence(&p.evidence, left, right),
+        "same quote: calm, orderly and transparent · same word: statement ~ described"
+    );
+    // The same four words outside quotation marks are too short to be a passage of reused
+    // text (the sentence layer, off here, judges the two sentences as a whole).
     let l2 = "The minister said the talks were calm, orderly and transparent on the whole.";
     let r2 = "Witnesses found the crowd calm, orderly and transparent about its aims.";
-    assert!(align(l2, r2, &cfg()).passages.is_empty());
+    let mut reuse_only = cfg();
+    reuse_only.paraphrase_threshold = 0.0;
+    assert!(align(l2, r2, &reuse_only).passages.is_empty());
 }
 
 #[test]
@@ -456,11 +469,31 @@ fn passages_are_ordered_one_to_one_and_symmetric() {
             assert!(
                 a.passages
                     .windows(2)
-                    .all(|w| w[0].left.end <= w[1].left.start)
+                    .all(|w| w[0].left.start <= w[1].left.start)
             );
-            let mut rights: Vec<_> = a.passages.iter().map(|p| p.right).collect();
+            // Reused text is one to one; a sentence may state facts of several sentences of
+            // the other report, so only paraphrases may share a side (never with reused text).
+            let reused: Vec<_> = a
+                .passages
+                .iter()
+                .filter(|p| p.kind != PassageKind::Paraphrase)
+                .collect();
+            let mut lefts: Vec<_> = reused.iter().map(|p| p.left).collect();
+            let mut rights: Vec<_> = reused.iter().map(|p| p.right).collect();
+            lefts.sort();
             rights.sort();
+            assert!(lefts.windows(2).all(|w| w[0].end <= w[1].start));
             assert!(rights.windows(2).all(|w| w[0].end <= w[1].start));
+            for p in a
+                .passages
+                .iter()
+                .filter(|p| p.kind == PassageKind::Paraphrase)
+            {
+                let apart = |x: &[juxta::analysis::Span], s: juxta::analysis::Span| {
+                    x.iter().all(|o| o.end <= s.start || s.end <= o.start)
+                };
+                assert!(apart(&lefts, p.left) || apart(&rights, p.right), "{p:?}");
+            }
             assert!((0.0..=1.0).contains(&a.similarity));
             for p in &a.passages {
                 for c in &p.left_changed {
@@ -530,4 +563,21 @@ fn the_default_config_ships_as_the_example() {
         default, example,
         "cp assets/default-config.toml config.example.toml"
     );
+}
+
+#[test]
+fn swapping_the_articles_mirrors_every_passage() {
+    let all = samples();
+    for (i, (ln, l)) in all.iter().enumerate() {
+        for (rn, r) in &all[i + 1..] {
+            let ab = align(&l.text, &r.text, &cfg());
+            let ba = align(&r.text, &l.text, &cfg());
+            let mut x: Vec<_> = ab.passages.iter().map(|p| (p.left, p.right)).collect();
+            let mut y: Vec<_> = ba.passages.iter().map(|p| (p.right, p.left)).collect();
+            x.sort();
+            y.sort();
+            assert_eq!(x, y, "{ln} vs {rn}");
+            assert_eq!(ab.similarity, ba.similarity, "{ln} vs {rn}");
+        }
+    }
 }

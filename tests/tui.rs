@@ -993,3 +993,36 @@ fn the_timeline_shows_conflicting_dates_and_ranges() {
     assert!(text.contains("  ≠ 2016 · Courier, ‘two ye"), "{text}");
     assert!(text.contains("2018-05-03 – 2018-05-07"), "{text}");
 }
+
+#[test]
+fn stepping_onto_a_fact_link_shows_its_evidence_in_the_status_line() {
+    let mut app = app((200, 40));
+    let n = app
+        .pair
+        .comparison
+        .as_ref()
+        .unwrap()
+        .alignment
+        .passages
+        .len();
+    let mut seen = None;
+    for _ in 0..n {
+        app.update(Action::NextPassage);
+        let i = app.pair.current_passage.expect("a current passage");
+        let cmp = app.pair.comparison.as_ref().unwrap();
+        if cmp.alignment.passages[i].kind == juxta::analysis::overlap::PassageKind::Paraphrase
+            && !cmp.alignment.passages[i].evidence.is_empty()
+        {
+            seen = Some(status_line(&app));
+            break;
+        }
+    }
+    let status = seen.expect("`]` reaches a paraphrase passage linked by its evidence");
+    assert!(
+        status.starts_with(
+            "passage 5 of 14 · paraphrase · 18 words · same figures: three-year, 2024 · \
+             same actors: Ferreira, Holdings · same words: contract, terminal's, quays, June"
+        ),
+        "{status}"
+    );
+}

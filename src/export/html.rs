@@ -5,6 +5,7 @@
 use super::AlignedPair;
 use super::marks::{self, Mark, Piece};
 use crate::analysis::Side;
+use crate::analysis::overlap::describe_evidence;
 use crate::article::Article;
 use std::fmt::Write as _;
 
@@ -212,7 +213,7 @@ pub fn render(c: &AlignedPair) -> String {
     column(&mut out, Side::Right, c.right, &rm);
     out.push_str("</main>\n");
     if e + n + p > 0 {
-        out.push_str("<h2 style=\"margin-top:1.5em\">Shared passages</h2>\n<table class=\"list\"><tr><th>#</th><th>Left</th><th>Right</th></tr>\n");
+        out.push_str("<h2 style=\"margin-top:1.5em\">Shared passages</h2>\n<table class=\"list\"><tr><th>#</th><th>Left</th><th>Right</th><th>Why</th></tr>\n");
         for (i, p) in c.alignment.passages.iter().enumerate() {
             let num = i + 1;
             let side = |ms: &[Mark], text: &str| {
@@ -223,9 +224,11 @@ pub fn render(c: &AlignedPair) -> String {
             };
             let _ = writeln!(
                 out,
-                "<tr><td class=\"n\"><span class=\"key {kind}\">{num} {kind}</span><br>{w} words</td><td><a href=\"#l{num}\">{}</a></td><td><a href=\"#r{num}\">{}</a></td></tr>",
+                "<tr><td class=\"n\"><span class=\"key {kind}\">{num} {kind}</span><br>{w} words</td><td><a href=\"#l{num}\">{}</a></td><td><a href=\"#r{num}\">{}</a></td><td class=\"why\">{}</td></tr>",
                 side(&lm, &c.left.text),
                 side(&rm, &c.right.text),
+                // What a passage linked by its facts shares, for the reader to judge the link.
+                escape(&describe_evidence(&p.evidence, &c.left.text, &c.right.text)),
                 kind = p.kind.name(),
                 w = p.words
             );

@@ -2,7 +2,7 @@
 
 use super::AlignedPair;
 use crate::analysis::Span;
-use crate::analysis::overlap::Passage;
+use crate::analysis::overlap::{Passage, describe_evidence};
 use crate::article::{Article, ArticleRow};
 use serde::Serialize;
 
@@ -33,6 +33,25 @@ struct JsonPassage<'a> {
     words: usize,
     left_changed: &'a [Span],
     right_changed: &'a [Span],
+    /// Why a paraphrase was linked: what its two sides share (absent for the other kinds).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<JsonEvidence<'a>>,
+}
+
+/// A passage's evidence: a one-line summary and each shared item with its text on both sides.
+#[derive(Serialize)]
+struct JsonEvidence<'a> {
+    summary: String,
+    items: Vec<JsonEvidenceItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEvidenceItem<'a> {
+    kind: &'static str,
+    left: Span,
+    right: Span,
+    left_text: &'a str,
+    right_text: &'a str,
 }
 
 #[derive(Serialize)]
@@ -58,6 +77,20 @@ pub fn render(c: &AlignedPair) -> String {
             words: p.words,
             left_changed: &p.left_changed,
             right_changed: &p.right_changed,
+            evidence: (!p.evidence.is_empty()).then(|| JsonEvidence {
+                summary: describe_evidence(&p.evidence, &c.left.text, &c.right.text),
+                items: p
+                    .evidence
+                    .iter()
+                    .map(|e| JsonEvidenceItem {
+                        kind: e.kind.name(),
+                        left: e.left,
+                        right: e.right,
+                        left_text: e.left.slice(&c.left.text),
+                        right_text: e.right.slice(&c.right.text),
+                    })
+                    .collect(),
+            }),
         })
         .collect();
     let doc = Document {

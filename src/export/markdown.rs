@@ -4,6 +4,7 @@
 use super::AlignedPair;
 use super::marks::{self, Mark, Piece};
 use crate::analysis::Side;
+use crate::analysis::overlap::describe_evidence;
 use crate::article::Article;
 use std::fmt::Write as _;
 
@@ -141,7 +142,7 @@ pub fn render(c: &AlignedPair) -> String {
     if e + n + p > 0 {
         let _ = writeln!(
             out,
-            "## Shared passages\n\n| # | Kind | Words | Left | Right |\n|---:|---|---:|---|---|"
+            "## Shared passages\n\n| # | Kind | Words | Left | Right | Why |\n|---:|---|---:|---|---|---|"
         );
         for (i, p) in c.alignment.passages.iter().enumerate() {
             let side = |ms: &[Mark], text: &str| {
@@ -152,12 +153,14 @@ pub fn render(c: &AlignedPair) -> String {
             };
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} |",
                 i + 1,
                 p.kind.name(),
                 p.words,
                 side(&lm, &c.left.text),
-                side(&rm, &c.right.text)
+                side(&rm, &c.right.text),
+                // What a passage linked by its facts shares, for the reader to judge the link.
+                cell(&describe_evidence(&p.evidence, &c.left.text, &c.right.text))
             );
         }
         out.push('\n');

@@ -9,7 +9,7 @@
 use super::AlignedPair;
 use super::marks::{self, Mark, Piece, Style};
 use crate::analysis::Side;
-use crate::analysis::overlap::PassageKind;
+use crate::analysis::overlap::{PassageKind, describe_evidence};
 use crate::article::Article;
 use crate::text::display_width;
 use unicode_width::UnicodeWidthChar;
@@ -499,7 +499,7 @@ fn passage_list(
         lines.push(head);
         let ltext = &c.left.text[lm.span.start..lm.span.end];
         let rtext = &c.right.text[rm.span.start..rm.span.end];
-        let sides: Vec<(&str, Vec<Line>)> = if p.kind == PassageKind::Exact && ltext == rtext {
+        let mut sides: Vec<(&str, Vec<Line>)> = if p.kind == PassageKind::Exact && ltext == rtext {
             vec![("both", wording(&c.left.text, &left_lines, lm, color))]
         } else {
             vec![
@@ -507,6 +507,11 @@ fn passage_list(
                 ("right", wording(&c.right.text, &right_lines, rm, color)),
             ]
         };
+        // A passage linked by its facts says why, so the reader can judge the link.
+        let evidence = describe_evidence(&p.evidence, &c.left.text, &c.right.text);
+        if !evidence.is_empty() {
+            sides.push(("why", plain_atoms(&evidence, None)));
+        }
         for (label, atoms) in sides {
             let room = width.saturating_sub(indent + label_width).max(1);
             for (k, row) in wrap(&atoms, room).into_iter().enumerate() {

@@ -180,8 +180,18 @@ pub fn hit_status(k: usize, n: usize, query: &str, id: &str) -> String {
 }
 
 /// The current passage.
-pub fn passage_status(k: usize, n: usize, kind: &str, words: impl Display) -> String {
-    format!("passage {k} of {n} · {kind} · {words} words")
+pub fn passage_status(
+    k: usize,
+    n: usize,
+    kind: &str,
+    words: impl Display,
+    evidence: &str,
+) -> String {
+    if evidence.is_empty() {
+        format!("passage {k} of {n} · {kind} · {words} words")
+    } else {
+        format!("passage {k} of {n} · {kind} · {words} words · {evidence}")
+    }
 }
 
 /// A person just selected; `next` is the live key for the next mention.

@@ -2,6 +2,7 @@
 //! follow each other across small edits, and keep the chains a reader would call shared.
 
 use super::OverlapConfig;
+use super::facts::Evidence;
 use super::prepare::Prepared;
 use super::seed::Run;
 use std::ops::Range;
@@ -17,6 +18,8 @@ pub(crate) struct Draft {
     pub exact: bool,
     /// Whether it pairs whole sentences (from the sentence layer).
     pub sentences: bool,
+    /// What the two sentences share, for a sentence pair.
+    pub evidence: Vec<Evidence>,
 }
 
 /// Makes the runs one-to-one: longer runs first, each later run keeps only the stretches whose
@@ -197,6 +200,7 @@ pub(crate) fn accept(
             r: first.r..last.r_end(),
             exact: chain.len() == 1,
             sentences: false,
+            evidence: Vec::new(),
         });
         return;
     }
@@ -218,6 +222,7 @@ pub(crate) fn accept(
                 r: run.r..run.r_end(),
                 exact: true,
                 sentences: false,
+                evidence: Vec::new(),
             });
         }
     }

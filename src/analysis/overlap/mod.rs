@@ -11,11 +11,15 @@
 
 mod chain;
 mod diff;
+mod facts;
+mod lexicon;
 mod prepare;
+mod quantities;
 mod seed;
 mod sentence;
 mod stem;
 
+pub use facts::{Evidence, EvidenceKind, describe as describe_evidence};
 pub use prepare::Prepared;
 
 use super::{Side, Span};
@@ -50,7 +54,7 @@ impl Default for OverlapConfig {
             seed_words: 3,
             min_quote_words: 3,
             max_gap: 8,
-            paraphrase_threshold: 0.45,
+            paraphrase_threshold: 0.25,
             diff_timeout_ms: 50,
         }
     }
@@ -94,6 +98,10 @@ pub struct Passage {
     pub left_changed: Vec<Span>,
     /// Words of the right side that differ from the left (empty for `exact`).
     pub right_changed: Vec<Span>,
+    /// What the two sides share, for a passage found by the sentence (fact) layer: figures,
+    /// names, words; empty for the others.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
 }
 
 impl Passage {
@@ -182,6 +190,7 @@ pub fn align_prepared(left: &Prepared, right: &Prepared, cfg: &OverlapConfig) ->
             r: 0..rw.len(),
             exact: true,
             sentences: false,
+            evidence: Vec::new(),
         }]
     } else {
         let seed = cfg.seed_words.max(1);
@@ -220,6 +229,7 @@ fn finish(d: &chain::Draft, left: &Prepared, right: &Prepared, timeout: Duration
             words,
             left_changed: Vec::new(),
             right_changed: Vec::new(),
+            evidence: Vec::new(),
         };
     }
     let ch = diff::changes(&left.words, d.l.clone(), &right.words, d.r.clone(), timeout);
@@ -242,6 +252,7 @@ fn finish(d: &chain::Draft, left: &Prepared, right: &Prepared, timeout: Duration
         words,
         left_changed,
         right_changed,
+        evidence: d.evidence.clone(),
     }
 }
 

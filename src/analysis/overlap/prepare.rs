@@ -4,6 +4,7 @@
 //! Preparing is the only per-text work of an alignment, so a caller that aligns one article
 //! against many (the TUI, the corpus index) prepares each text once.
 
+use super::quantities::{self, Figure};
 use super::stem;
 use crate::text::{self, TokenKind, fold_into, fold_punct};
 use std::ops::Range;
@@ -27,6 +28,8 @@ pub(crate) struct Word {
     pub quote: u32,
     /// Index of the paragraph (line) the word is on.
     pub para: u32,
+    /// Whether the word starts with a capital letter (a name, or a sentence's first word).
+    pub capital: bool,
 }
 
 impl Word {
@@ -65,6 +68,8 @@ pub struct Prepared {
     /// Word ranges of the quotations, indexed by [`Word::quote`].
     pub(crate) quotes: Vec<Range<usize>>,
     pub(crate) sentences: Vec<Sentence>,
+    /// Numbers with their units, normalised, in text order.
+    pub(crate) figures: Vec<Figure>,
 }
 
 impl Prepared {
@@ -108,6 +113,7 @@ impl Prepared {
                 stem,
                 quote: NO_QUOTE,
                 para,
+                capital: s.chars().next().is_some_and(char::is_uppercase),
             });
         }
         quoting.close(words.len(), &mut quotes);
@@ -128,10 +134,12 @@ impl Prepared {
                 })
             })
             .collect();
+        let figures = quantities::scan(text, &words);
         Prepared {
             words,
             quotes,
             sentences,
+            figures,
         }
     }
 

@@ -9,39 +9,37 @@
 
 use super::OverlapConfig;
 use super::chain::Draft;
-use super::prepare::{Prepared, Sentence};
+use super::facts::{Bags, Evidence, EvidenceKind, Score};
+use super::prepare::{NO_QUOTE, Prepared, Sentence};
+use crate::analysis::Span;
 use rustc_hash::FxHashMap;
 
-/// Sentences with fewer content words than this are too short to judge ("He left.").
+/// Sentences with fewer evidence tokens than this are too short to judge ("He left.").
 const MIN_SENTENCE_CONTENT: usize = 3;
-/// Two sentences must share at least this many content stems.
-const MIN_SHARED: usize = 3;
+/// Two sentences must share at least this many tokens to be scored at all.
+const MIN_SHARED: usize = 2;
+/// Pieces of evidence (shared tokens, synonym pairs) a link needs.
+const MIN_EVIDENCE: usize = 3;
+/// Below this topic similarity (cosine of the two texts' content stems) two texts are taken
+/// for different stories.
+const MIN_TOPIC: f64 = 0.15;
+/// The threshold for two texts on different stories (a sentence reused whole, reworded).
+const UNRELATED_THRESHOLD: f64 = 0.45;
+/// Shared tokens other than names (words, figures) a link needs; synonyms are not enough.
+const MIN_NOT_NAMES: usize = 2;
+/// A sentence's further links must score at least this share of its best one.
+const NEAR_BEST: f64 = 0.7;
+/// Most links of one sentence.
+const MAX_LINKS: usize = 3;
+/// Words a shared quotation needs to link its two sentences.
+const MIN_QUOTE_WORDS: usize = 3;
+/// The score of a sentence pair that holds the same quotation: above any other.
+const QUOTED: f64 = 2.0;
+/// Most shared words listed as a link's evidence (figures and names are always listed).
+const EVIDENCE_WORDS: usize = 4;
 /// A stem in more sentences than this is not looked up (it is in most of them anyway, and
 /// looking it up would make the work quadratic).
 const MAX_POSTINGS: usize = 400;
-
-/// One side's sentence as weighted stems.
-struct Bag {
-    /// Sorted, distinct stems.
-    stems: Vec<u64>,
-    norm: f64,
-}
-
-fn bags(p: &Prepared) -> Vec<Vec<u64>> {
-    p.sentences
-        .iter()
-        .map(|s| {
-            let mut stems: Vec<u64> = p.words[s.words.clone()]
-                .iter()
-                .filter(|w| w.is_content())
-                .map(|w| w.stem)
-                .collect();
-            stems.sort_unstable();
-            stems.dedup();
-            stems
-        })
-        .collect()
-}
 
 /// Indexes of the drafts that touch each sentence, and whether one of them reaches outside it.
 fn owners(
@@ -77,53 +75,37 @@ pub(crate) fn pair_sentences(
     if !(threshold > 0.0 && threshold <= 1.0) || left.sentences.is_empty() {
         return;
     }
-    let (lb, rb) = (bags(left), bags(right));
-    let total = (lb.len() + rb.len()) as f64;
-    let mut df: FxHashMap<u64, u32> = FxHashMap::default();
-    for bag in lb.iter().chain(&rb) {
-        for &s in bag {
-            *df.entry(s).or_default() += 1;
-        }
-    }
-    // Squared weight of each stem: rarer across all sentences of both texts weighs more.
-    let w2: FxHashMap<u64, f64> = df
-        .iter()
-        .map(|(&s, &n)| (s, (1.0 + total / f64::from(n)).ln().powi(2)))
-        .collect();
-    let weight2 = |s: &u64| w2.get(s).copied().unwrap_or(0.0);
-    let to_bag = |stems: Vec<u64>| {
-        let norm = stems.iter().map(weight2).sum::<f64>().sqrt();
-        Bag { stems, norm }
+    // Two texts on different stories share no facts: only strong links are looked for.
+    let threshold = if super::topic(left, right) < MIN_TOPIC {
+        threshold.max(UNRELATED_THRESHOLD)
+    } else {
+        threshold
     };
-    let lb: Vec<Bag> = lb.into_iter().map(to_bag).collect();
-    let rb: Vec<Bag> = rb.into_iter().map(to_bag).collect();
+    let bags = Bags::new(left, right);
+    let (lb, rb) = (&bags.left, &bags.right);
     let lown = owners(&left.sentences, drafts, |d| &d.l);
     let rown = owners(&right.sentences, drafts, |d| &d.r);
-    // Free right sentences by stem, for the free left sentences to look up.
+    // Free right sentences by token, for the free left sentences to look up.
     let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     for (ri, bag) in rb.iter().enumerate() {
-        if bag.stems.len() < MIN_SENTENCE_CONTENT || !rown[ri].0.is_empty() || rown[ri].1 {
+        if bag.len() < MIN_SENTENCE_CONTENT || !rown[ri].0.is_empty() || rown[ri].1 {
             continue;
         }
-        for &s in &bag.stems {
+        for k in bag.keys() {
             // Sentence indexes fit in u32: fewer sentences than bytes in an importable file.
-            postings.entry(s).or_default().push(ri as u32);
+            postings.entry(k).or_default().push(ri as u32);
         }
     }
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
-    let mut consider = |li: usize, ri: usize, dot: f64, shared: usize| {
-        let (lbag, rbag) = (&lb[li], &rb[ri]);
-        let cosine = dot / (lbag.norm * rbag.norm);
-        // Half the content words of the longer sentence must be shared: a name and a title
-        // in common make two sentences about one person, not one statement.
-        let covers = shared * 2 >= lbag.stems.len().max(rbag.stems.len());
-        if shared >= MIN_SHARED && covers && cosine >= threshold {
-            candidates.push((cosine, li, ri));
+    let consider = |li: usize, ri: usize, candidates: &mut Vec<(f64, usize, usize)>| {
+        let score = bags.score(li, ri, threshold);
+        if accepts(&score, threshold) {
+            candidates.push((score.cosine, li, ri));
         }
     };
-    let mut dot: FxHashMap<u32, (f64, usize)> = FxHashMap::default();
+    let mut shared: FxHashMap<u32, (f64, usize)> = FxHashMap::default();
     for (li, bag) in lb.iter().enumerate() {
-        if bag.stems.len() < MIN_SENTENCE_CONTENT || lown[li].1 {
+        if bag.len() < MIN_SENTENCE_CONTENT || lown[li].1 {
             continue;
         }
         if let Some(&d) = lown[li].0.first() {
@@ -138,51 +120,83 @@ pub(crate) fn pair_sentences(
             };
             let nothing_to_add =
                 lown[li].0.len() == 1 && whole(left, li, &draft.l) && whole(right, ri, &draft.r);
-            if ri < rb.len()
-                && !nothing_to_add
-                && rb[ri].stems.len() >= MIN_SENTENCE_CONTENT
-                && same_owners(li, ri, &lown, &rown)
-            {
-                let (d, shared) = weighted_overlap(&bag.stems, &rb[ri].stems, &weight2);
-                consider(li, ri, d, shared);
+            if ri < rb.len() && !nothing_to_add && same_owners(li, ri, &lown, &rown) {
+                // The same quotation in both: the two sentences report one statement, however
+                // differently they frame it.
+                let quoted = lown[li]
+                    .0
+                    .iter()
+                    .any(|&d| shared_quote(left, right, &drafts[d]).is_some());
+                if quoted {
+                    candidates.push((QUOTED, li, ri));
+                } else if rb[ri].len() >= MIN_SENTENCE_CONTENT {
+                    consider(li, ri, &mut candidates);
+                }
             }
             continue;
         }
-        dot.clear();
-        for s in &bag.stems {
-            let Some(list) = postings.get(s).filter(|l| l.len() <= MAX_POSTINGS) else {
+        shared.clear();
+        let mut skipped = 0.0;
+        for k in bag.keys() {
+            let Some(list) = postings.get(&k) else {
                 continue;
             };
-            let w = weight2(s);
+            if list.len() > MAX_POSTINGS {
+                // Shared with most sentences: counted as shared with each when bounding.
+                skipped += bags.weight2(k);
+                continue;
+            }
+            let w = bags.weight2(k);
             for &ri in list {
-                let e = dot.entry(ri).or_default();
+                let e = shared.entry(ri).or_default();
                 e.0 += w;
                 e.1 += 1;
             }
         }
-        for (&ri, &(d, shared)) in &dot {
-            consider(li, ri as usize, d, shared);
+        let mut found: Vec<u32> = shared
+            .iter()
+            .filter(|&(&ri, &(dot, n))| {
+                n >= MIN_SHARED && bags.best_possible(li, ri as usize, dot, skipped) >= threshold
+            })
+            .map(|(&ri, _)| ri)
+            .collect();
+        found.sort_unstable();
+        for ri in found {
+            consider(li, ri as usize, &mut candidates);
         }
     }
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let mut left_used = vec![false; lb.len()];
-    let mut right_used = vec![false; rb.len()];
+    let links = select(candidates, lb.len(), rb.len());
     let mut absorbed = vec![false; drafts.len()];
     let mut added = Vec::new();
-    for (_, li, ri) in candidates {
-        if left_used[li] || right_used[ri] {
-            continue;
-        }
-        left_used[li] = true;
-        right_used[ri] = true;
+    for (li, ri) in links {
+        let mut evidence = Vec::new();
         for &d in &lown[li].0 {
             absorbed[d] = true;
+            if let Some((l, r)) = shared_quote(left, right, &drafts[d]) {
+                evidence.push(Evidence {
+                    kind: EvidenceKind::Quote,
+                    left: left.byte_span(&l),
+                    right: right.byte_span(&r),
+                });
+            }
         }
+        // Words of a shared quotation are already named by it.
+        let quotes: Vec<Span> = evidence.iter().map(|e| e.left).collect();
+        evidence.extend(
+            bags.evidence(li, ri, left, right, EVIDENCE_WORDS)
+                .into_iter()
+                .filter(|e| {
+                    !quotes
+                        .iter()
+                        .any(|q| q.start <= e.left.start && e.left.end <= q.end)
+                }),
+        );
         added.push(Draft {
             l: left.sentences[li].words.clone(),
             r: right.sentences[ri].words.clone(),
             exact: false,
             sentences: true,
+            evidence,
         });
     }
     let mut i = 0;
@@ -193,22 +207,74 @@ pub(crate) fn pair_sentences(
     drafts.extend(added);
 }
 
-/// Sum of squared weights of the stems two sorted lists share, and how many they share.
-fn weighted_overlap(a: &[u64], b: &[u64], weight2: &impl Fn(&u64) -> f64) -> (f64, usize) {
-    let (mut i, mut j, mut dot, mut shared) = (0, 0, 0.0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += weight2(&a[i]);
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
+/// The quotation a passage of reused words carries, as word ranges on each side: the words
+/// of the passage inside quotation marks on one side at least (both sides hold the same words
+/// there, as the passage is one run of shared words with small edits).
+fn shared_quote(
+    left: &Prepared,
+    right: &Prepared,
+    d: &Draft,
+) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let quoted = |p: &Prepared, r: &std::ops::Range<usize>| {
+        let first = r.clone().find(|&i| p.words[i].quote != NO_QUOTE)?;
+        let q = p.words[first].quote;
+        let end = (first..r.end)
+            .find(|&i| p.words[i].quote != q)
+            .unwrap_or(r.end);
+        // A quotation of a word or two is not evidence of a shared statement.
+        (end - first >= MIN_QUOTE_WORDS).then_some(first..end)
+    };
+    if let Some(l) = quoted(left, &d.l) {
+        // The same offset into the passage on the other side, as far as it reaches.
+        let (a, b) = (l.start - d.l.start, l.end - d.l.start);
+        let r = (d.r.start + a).min(d.r.end)..(d.r.start + b).min(d.r.end);
+        if !r.is_empty() {
+            return Some((l, r));
         }
     }
-    (dot, shared)
+    let r = quoted(right, &d.r)?;
+    let (a, b) = (r.start - d.r.start, r.end - d.r.start);
+    let l = (d.l.start + a).min(d.l.end)..(d.l.start + b).min(d.l.end);
+    (!l.is_empty()).then_some((l, r))
+}
+
+/// Whether a sentence pair's evidence is enough to link the two: the weighted cosine reaches
+/// the threshold, and the pair shares several things (a rare word in common is a topic, not a
+/// fact), or a figure with its unit and one thing more; and not only names (two sentences
+/// about one person say different things about them).
+fn accepts(s: &Score, threshold: f64) -> bool {
+    let enough = s.evidence_count() >= MIN_EVIDENCE || (s.figures >= 1 && s.evidence_count() >= 2);
+    let predicate = s.shared - s.actors >= MIN_NOT_NAMES;
+    enough && predicate && s.cosine >= threshold
+}
+
+/// Chooses the links among the scored candidates: best first; a sentence may link to several
+/// (one report's sentence often tells what the other spreads over two), but only to partners
+/// that score nearly as well as its best, and to at most [`MAX_LINKS`].
+fn select(mut candidates: Vec<(f64, usize, usize)>, nl: usize, nr: usize) -> Vec<(usize, usize)> {
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut best_l = vec![0.0f64; nl];
+    let mut best_r = vec![0.0f64; nr];
+    for &(c, li, ri) in &candidates {
+        best_l[li] = best_l[li].max(c);
+        best_r[ri] = best_r[ri].max(c);
+    }
+    let mut links_l = vec![0usize; nl];
+    let mut links_r = vec![0usize; nr];
+    let mut out = Vec::new();
+    for (c, li, ri) in candidates {
+        let near_best = c >= NEAR_BEST * best_l[li] && c >= NEAR_BEST * best_r[ri];
+        if links_l[li] >= MAX_LINKS || links_r[ri] >= MAX_LINKS {
+            continue;
+        }
+        if (links_l[li] > 0 || links_r[ri] > 0) && !near_best {
+            continue;
+        }
+        links_l[li] += 1;
+        links_r[ri] += 1;
+        out.push((li, ri));
+    }
+    out
 }
 
 /// Whether the two sentences hold exactly the same drafts (possibly none), each lying inside
@@ -220,4 +286,23 @@ fn same_owners(
     rown: &[(Vec<usize>, bool)],
 ) -> bool {
     !lown[li].1 && !rown[ri].1 && lown[li].0 == rown[ri].0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_links_to_several_partners_that_score_nearly_as_well() {
+        // Left 0 states what right 0 and right 1 each say; left 1 shares a little with
+        // right 1, far below right 1's best link.
+        let links = select(vec![(0.5, 1, 1), (0.8, 0, 1), (0.9, 0, 0)], 2, 2);
+        assert_eq!(links, [(0, 0), (0, 1)]);
+        // A weaker second partner is left out.
+        let links = select(vec![(0.9, 0, 0), (0.5, 0, 1)], 1, 2);
+        assert_eq!(links, [(0, 0)]);
+        // An unlinked sentence takes its best partner, however weak next to others' links.
+        let links = select(vec![(0.9, 0, 0), (0.3, 1, 1)], 2, 2);
+        assert_eq!(links, [(0, 0), (1, 1)]);
+    }
 }

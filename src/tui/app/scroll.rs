@@ -125,6 +125,12 @@ impl App {
         let (here, there) = (cmp.span(i, side), cmp.span(i, side.other()));
         let kind = cmp.alignment.passages[i].kind;
         let words = cmp.alignment.passages[i].words;
+        // A passage linked by its facts says why: "same figure: 42-year-old · same actors: …".
+        let evidence = crate::analysis::overlap::describe_evidence(
+            &cmp.alignment.passages[i].evidence,
+            &self.corpus.articles[cmp.left].text,
+            &self.corpus.articles[cmp.right].text,
+        );
         let k = cmp.order[side.index()]
             .iter()
             .position(|&j| j == i)
@@ -141,6 +147,6 @@ impl App {
             }
         };
         self.reveal(side.other(), there.start, row);
-        self.status = Some(strings::passage_status(k, n, kind.name(), words));
+        self.status = Some(strings::passage_status(k, n, kind.name(), words, &evidence));
     }
 }
