@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Names the cache entries: bump the number whenever extraction output changes.
-pub const EXTRACTION_VERSION: &str = "extract-v1";
+pub const EXTRACTION_VERSION: &str = "extract-v2";
 
 /// What one article yields on its own (cacheable).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -41,8 +41,11 @@ pub fn extract(text: &str, published: Option<NaiveDate>) -> Extraction {
 /// Actors, events and timeline of a set of articles.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct People {
-    /// Persons first, then organisations and places; each group by mention count, then name.
+    /// Persons, by mention count, then name.
     pub actors: Vec<Actor>,
+    /// Organisations, then places; each group by mention count, then name. Kept apart from
+    /// the persons until the front ends show the three kinds.
+    pub others: Vec<Actor>,
     /// All events, sorted by date (unresolved last), then article, then offset.
     pub events: Vec<Event>,
     /// Events grouped by date and shared actors.
@@ -64,8 +67,27 @@ pub fn assemble(
             names: &x.names,
         })
         .collect();
-    let mut actors = merge::cluster(&named);
+    let (mut actors, mut others): (Vec<Actor>, Vec<Actor>) = merge::cluster(&named)
+        .into_iter()
+        .partition(|a| a.kind == ActorKind::Person);
     lookup::apply_aliases(&mut actors, &texts, aliases);
+    for list in [&mut actors, &mut others] {
+        sort_actors(list);
+    }
+    let dates: Vec<&[DateHit]> = articles.iter().map(|(_, x)| x.dates.as_slice()).collect();
+    let events = events::collect(&texts, &dates, &actors);
+    let timeline = events::timeline(&events, &texts);
+    People {
+        actors,
+        others,
+        events,
+        timeline,
+    }
+}
+
+/// Kinds in their order (persons, organisations, places), then most mentioned first, then by
+/// name.
+fn sort_actors(actors: &mut [Actor]) {
     actors.sort_by(|a, b| {
         let kind = |k: ActorKind| k as u8;
         kind(a.kind)
@@ -73,14 +95,6 @@ pub fn assemble(
             .then(b.mentions.len().cmp(&a.mentions.len()))
             .then_with(|| a.name.cmp(&b.name))
     });
-    let dates: Vec<&[DateHit]> = articles.iter().map(|(_, x)| x.dates.as_slice()).collect();
-    let events = events::collect(&texts, &dates, &actors);
-    let timeline = events::timeline(&events, &texts);
-    People {
-        actors,
-        events,
-        timeline,
-    }
 }
 
 /// The actor a user means by `name` (any alias, any case, diacritics optional).

@@ -4,11 +4,12 @@
 //! a mention too.
 
 use super::lexicon::{self as lx, classify};
-use super::scan::{Cue, Gender, NameHit, Names};
+use super::scan::{Cue, EntityHit, Gender, NameHit, Names};
 use super::{Actor, ActorKind, Mention};
 use crate::analysis::Span;
 use crate::text::fold;
 use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
 
 /// A name split into its parts, folded for matching.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -171,18 +172,21 @@ fn fits(cluster: &Cluster, name: &ParsedName) -> bool {
     }
 }
 
-/// A person being assembled.
+/// A person being assembled within one article.
 #[derive(Debug, Default)]
 struct Cluster {
     key: String,
     /// Folded first given names seen.
     given: Vec<String>,
-    /// Folded first main word of its full forms (for family-name-first names: "Morishita").
+    /// Transliterated first main word of its full forms (for family-name-first names:
+    /// "Morishita").
     first_words: Vec<String>,
     male: u32,
     female: u32,
-    /// (article, span) of every mention.
+    /// Every mention.
     mentions: Vec<Mention>,
+    /// Start offsets of the mentions, for "the person named last before here" in log time.
+    starts: BTreeSet<usize>,
 }
 
 impl Cluster {
@@ -194,22 +198,9 @@ impl Cluster {
         }
     }
 
-    fn add_name(&mut self, name: &ParsedName) {
-        if let Some(g) = name.given() {
-            if !self.given.iter().any(|x| x == g) {
-                self.given.push(g.to_string());
-                let c = lx::classify_key(g);
-                match (c & lx::GIVEN_M != 0, c & lx::GIVEN_F != 0) {
-                    (true, false) => self.male += 1,
-                    (false, true) => self.female += 1,
-                    _ => {}
-                }
-            }
-            let first = translit(g);
-            if !self.first_words.contains(&first) {
-                self.first_words.push(first);
-            }
-        }
+    /// Whether the cluster holds a full name (a given name and a surname), not only a surname.
+    fn is_full(&self) -> bool {
+        !self.given.is_empty() || self.first_words.len() > 1
     }
 }
 
@@ -221,30 +212,70 @@ pub struct ArticleNames<'a> {
     pub names: &'a Names,
 }
 
+/// Groups the names of one article into people. Working on one article at a time is what makes
+/// an article's people the same whether it is loaded alone or with a thousand others.
 struct Merger<'a> {
-    articles: &'a [ArticleNames<'a>],
+    article: usize,
+    names: &'a Names,
+    text: &'a str,
     clusters: Vec<Cluster>,
     by_key: FxHashMap<String, Vec<usize>>,
-    /// Cluster of each sure hit, by (article, hit index).
-    assigned: FxHashMap<(usize, usize), usize>,
+    /// Clusters by the transliterated first word of their full forms.
+    by_first: FxHashMap<String, Vec<usize>>,
+    /// Cluster of each sure hit, by hit index.
+    assigned: FxHashMap<usize, usize>,
 }
 
 impl<'a> Merger<'a> {
+    fn new(article: usize, art: &'a ArticleNames<'a>) -> Merger<'a> {
+        Merger {
+            article,
+            names: art.names,
+            text: art.text,
+            clusters: Vec::new(),
+            by_key: FxHashMap::default(),
+            by_first: FxHashMap::default(),
+            assigned: FxHashMap::default(),
+        }
+    }
+
     fn new_cluster(&mut self, name: &ParsedName) -> usize {
         let id = self.clusters.len();
-        let mut c = Cluster {
+        self.clusters.push(Cluster {
             key: name.key.clone(),
             ..Cluster::default()
-        };
-        c.add_name(name);
-        self.clusters.push(c);
+        });
         self.by_key.entry(name.key.clone()).or_default().push(id);
+        self.add_name(id, name);
         id
     }
 
-    fn mention(&mut self, cluster: usize, article: usize, span: Span, gender: Option<Gender>) {
+    fn add_name(&mut self, id: usize, name: &ParsedName) {
+        let Some(g) = name.given() else { return };
+        let c = &mut self.clusters[id];
+        if !c.given.iter().any(|x| x == g) {
+            c.given.push(g.to_string());
+            let class = lx::classify_key(g);
+            match (class & lx::GIVEN_M != 0, class & lx::GIVEN_F != 0) {
+                (true, false) => c.male += 1,
+                (false, true) => c.female += 1,
+                _ => {}
+            }
+        }
+        let first = translit(g);
+        if !c.first_words.contains(&first) {
+            c.first_words.push(first.clone());
+            self.by_first.entry(first).or_default().push(id);
+        }
+    }
+
+    fn mention(&mut self, cluster: usize, span: Span, gender: Option<Gender>) {
         let c = &mut self.clusters[cluster];
-        c.mentions.push(Mention { article, span });
+        c.mentions.push(Mention {
+            article: self.article,
+            span,
+        });
+        c.starts.insert(span.start);
         match gender {
             Some(Gender::Male) => c.male += 1,
             Some(Gender::Female) => c.female += 1,
@@ -253,15 +284,8 @@ impl<'a> Merger<'a> {
     }
 
     /// Chooses among clusters that all fit a mention: the gender first, then the person last
-    /// named before it in the same article, then one named anywhere in the article, then the
-    /// most mentioned.
-    fn choose(
-        &self,
-        options: &[usize],
-        article: usize,
-        offset: usize,
-        gender: Option<Gender>,
-    ) -> Option<usize> {
+    /// named before it, then the one named first.
+    fn choose(&self, options: &[usize], offset: usize, gender: Option<Gender>) -> Option<usize> {
         let mut opts: Vec<usize> = options.to_vec();
         if let Some(g) = gender {
             let same: Vec<usize> = opts
@@ -278,14 +302,7 @@ impl<'a> Merger<'a> {
         if opts.len() <= 1 {
             return opts.first().copied();
         }
-        let latest_before = |c: usize| {
-            self.clusters[c]
-                .mentions
-                .iter()
-                .filter(|m| m.article == article && m.span.start < offset)
-                .map(|m| m.span.start)
-                .max()
-        };
+        let latest_before = |c: usize| self.clusters[c].starts.range(..offset).next_back().copied();
         if let Some(best) = opts
             .iter()
             .copied()
@@ -294,25 +311,12 @@ impl<'a> Merger<'a> {
         {
             return Some(best.1);
         }
-        let in_article = |c: usize| {
-            self.clusters[c]
-                .mentions
-                .iter()
-                .filter(|m| m.article == article)
-                .map(|m| m.span.start)
-                .min()
-        };
-        if let Some(best) = opts
-            .iter()
-            .copied()
-            .filter_map(|c| in_article(c).map(|at| (at, c)))
-            .min()
-        {
-            return Some(best.1);
-        }
         opts.iter()
             .copied()
-            .max_by_key(|&c| (self.clusters[c].mentions.len(), std::cmp::Reverse(c)))
+            .filter_map(|c| self.clusters[c].starts.first().map(|&at| (at, c)))
+            .min()
+            .map(|(_, c)| c)
+            .or(opts.first().copied())
     }
 
     /// Clusters with the name's key whose given names fit.
@@ -329,18 +333,18 @@ impl<'a> Merger<'a> {
     }
 
     /// Full names (given name and surname): the people.
-    fn place_full(&mut self, article: usize, hit_index: usize, hit: &NameHit, name: &ParsedName) {
+    fn place_full(&mut self, hit_index: usize, hit: &NameHit, name: &ParsedName) {
         let options = self.fitting(name);
-        let cluster = match self.choose(&options, article, hit.span.start, hit.gender) {
+        let cluster = match self.choose(&options, hit.span.start, hit.gender) {
             Some(c) => c,
             None => match self.reversed(name) {
                 Some(c) => c,
                 None => self.new_cluster(name),
             },
         };
-        self.clusters[cluster].add_name(name);
-        self.mention(cluster, article, hit.span, hit.gender);
-        self.assigned.insert((article, hit_index), cluster);
+        self.add_name(cluster, name);
+        self.mention(cluster, hit.span, hit.gender);
+        self.assigned.insert(hit_index, cluster);
     }
 
     /// A cluster holding the same words in another order ("Haruto Morishita").
@@ -364,126 +368,149 @@ impl<'a> Merger<'a> {
             })
     }
 
-    /// A one-word name of a person found elsewhere: by surname, else by family name first
-    /// ("Mr. Morishita" for "Morishita Haruto") in the same article.
+    /// A one-word name of a person of the article: by surname, else by family name first
+    /// ("Mr. Morishita" for "Morishita Haruto").
     fn find_single(
         &self,
         name: &ParsedName,
-        article: usize,
         offset: usize,
         gender: Option<Gender>,
     ) -> Option<usize> {
         let options = self.fitting(name);
-        if let Some(c) = self.choose(&options, article, offset, gender) {
+        if let Some(c) = self.choose(&options, offset, gender) {
             return Some(c);
         }
-        let family_first: Vec<usize> = self
-            .clusters
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| {
-                c.first_words.contains(&name.key) && c.mentions.iter().any(|m| m.article == article)
-            })
-            .map(|(i, _)| i)
-            .collect();
-        if family_first.len() == 1 {
-            return Some(family_first[0]);
+        match self.by_first.get(&name.key).map(Vec::as_slice) {
+            Some(&[only]) if self.clusters[only].key != name.key => Some(only),
+            _ => None,
         }
-        None
     }
 
-    /// A given name alone ("Yusuf") for a person named in full in the same article, when no
-    /// other person of the article shares it.
-    fn find_given(&self, word: &str, article: usize) -> Option<usize> {
+    /// A given name alone ("Yusuf") for a person named in full, when no other person of the
+    /// article shares it.
+    fn find_given(&self, word: &str) -> Option<usize> {
         let key = translit(word);
         if self.by_key.contains_key(&key) {
             return None;
         }
         let matches: Vec<usize> = self
-            .clusters
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| {
-                c.given.first().is_some_and(|g| translit(g) == key)
-                    && c.mentions.iter().any(|m| m.article == article)
+            .by_first
+            .get(&key)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&c| {
+                self.clusters[c]
+                    .given
+                    .first()
+                    .is_some_and(|g| translit(g) == key)
             })
-            .map(|(i, _)| i)
             .collect();
         (matches.len() == 1).then(|| matches[0])
     }
 
-    fn run(mut self) -> Vec<Cluster> {
-        let articles = self.articles;
+    /// The people of the article, and its organisations and places (each a kind and a
+    /// mention).
+    fn run(mut self) -> (Vec<Cluster>, Vec<EntityHit>) {
+        let names = self.names;
+        let text = self.text;
         // 1. Full names with a cue.
-        for (a, art) in articles.iter().enumerate() {
-            for (h, hit) in art.names.sure.iter().enumerate() {
-                if hit.cue == Cue::Alias {
-                    continue;
-                }
-                let name = ParsedName::parse(hit.span.slice(art.text));
-                if name.words.len() >= 2 {
-                    self.place_full(a, h, hit, &name);
-                }
+        for (h, hit) in names.sure.iter().enumerate() {
+            if hit.cue == Cue::Alias {
+                continue;
+            }
+            let name = ParsedName::parse(hit.span.slice(text));
+            if name.words.len() >= 2 {
+                self.place_full(h, hit, &name);
             }
         }
         // 2. One-word names with a cue ("Mr. Halvorsen", "President Halvorsen").
-        for (a, art) in articles.iter().enumerate() {
-            for (h, hit) in art.names.sure.iter().enumerate() {
-                if hit.cue == Cue::Alias {
-                    continue;
-                }
-                let name = ParsedName::parse(hit.span.slice(art.text));
-                if name.words.len() != 1 {
-                    continue;
-                }
-                let cluster = match self.find_single(&name, a, hit.span.start, hit.gender) {
-                    Some(c) => c,
-                    None => self.new_cluster(&name),
-                };
-                self.mention(cluster, a, hit.span, hit.gender);
-                self.assigned.insert((a, h), cluster);
+        for (h, hit) in names.sure.iter().enumerate() {
+            if hit.cue == Cue::Alias {
+                continue;
             }
+            let name = ParsedName::parse(hit.span.slice(text));
+            if name.words.len() != 1 {
+                continue;
+            }
+            let cluster = match self.find_single(&name, hit.span.start, hit.gender) {
+                Some(c) => c,
+                None => self.new_cluster(&name),
+            };
+            self.mention(cluster, hit.span, hit.gender);
+            self.assigned.insert(h, cluster);
         }
         // 3. Restatements in another script join the name they restate.
-        for (a, art) in articles.iter().enumerate() {
-            for hit in &art.names.sure {
-                if let Some(of) = hit.same_as
-                    && let Some(&c) = self.assigned.get(&(a, of as usize))
+        for hit in &names.sure {
+            if let Some(of) = hit.same_as
+                && let Some(&c) = self.assigned.get(&(of as usize))
+            {
+                self.mention(c, hit.span, None);
+            }
+        }
+        // 4. A one-word place or organisation that is the surname of a person of the article
+        // is that person ("Denzel Washington" … "Washington said").
+        let mut entities = Vec::with_capacity(names.entities.len());
+        for e in &names.entities {
+            let written = e.span.slice(text);
+            if !written.contains(char::is_whitespace) {
+                let name = ParsedName::parse(written);
+                if !name.words.is_empty()
+                    && let Some(c) = self.find_single(&name, e.span.start, None)
                 {
-                    self.mention(c, a, hit.span, None);
+                    self.mention(c, e.span, None);
+                    continue;
                 }
             }
+            entities.push(*e);
         }
-        // 4. Candidates naming a known person.
-        for (a, art) in articles.iter().enumerate() {
-            for hit in &art.names.candidates {
-                self.place_candidate(a, art.text, hit);
+        // 5. Candidates naming a person of the article, else one of its organisations or places.
+        let kinds: FxHashMap<String, ActorKind> = entities
+            .iter()
+            .map(|e| (lx::phrase_key(e.span.slice(text)), e.kind))
+            .collect();
+        for hit in &names.candidates {
+            if !self.place_candidate(hit)
+                && let Some(&kind) = kinds.get(&lx::phrase_key(hit.span.slice(text)))
+            {
+                entities.push(EntityHit {
+                    span: hit.span,
+                    kind,
+                });
             }
         }
-        self.clusters
+        (self.clusters, entities)
     }
 
-    fn place_candidate(&mut self, article: usize, text: &str, hit: &NameHit) {
-        let written = hit.span.slice(text);
+    /// Adds a candidate to the person it names; false when it names none.
+    fn place_candidate(&mut self, hit: &NameHit) -> bool {
+        let written = hit.span.slice(self.text);
         let name = ParsedName::parse(written);
         if name.words.is_empty() {
-            return;
+            return false;
         }
         if name.words.len() >= 2 {
             let options = self.fitting(&name);
-            if let Some(c) = self.choose(&options, article, hit.span.start, None) {
+            if let Some(c) = self.choose(&options, hit.span.start, None) {
                 // A full name of a known person ("Peter Hallström" once "Peter J. Hallström"
                 // is known), but not a different person with the same surname.
                 if name.given().is_some() {
-                    self.clusters[c].add_name(&name);
+                    self.add_name(c, &name);
                 }
-                self.mention(c, article, hit.span, None);
+                self.mention(c, hit.span, None);
+                return true;
+            } else if self.by_key.contains_key(&name.key) && name.given().is_some() {
+                // Another given name with the surname of a person of the article: a relative
+                // or a namesake ("Rui Morais" beside "Ana Morais"), a person of their own.
+                let c = self.new_cluster(&name);
+                self.mention(c, hit.span, None);
+                return true;
             }
-            return;
+            return false;
         }
-        if let Some(c) = self.find_single(&name, article, hit.span.start, None) {
-            self.mention(c, article, hit.span, None);
-            return;
+        if let Some(c) = self.find_single(&name, hit.span.start, None) {
+            self.mention(c, hit.span, None);
+            return true;
         }
         // "Halvorsen-Sorel": each half on its own.
         if written.contains('-') && !written.contains(' ') {
@@ -496,35 +523,157 @@ impl<'a> Merger<'a> {
                     continue;
                 }
                 let p = ParsedName::parse(part);
-                if let Some(c) = self.find_single(&p, article, span.start, None) {
+                if let Some(c) = self.find_single(&p, span.start, None) {
                     found.push((c, span));
                 }
             }
+            let any = !found.is_empty();
             for (c, span) in found {
-                self.mention(c, article, span, None);
+                self.mention(c, span, None);
             }
-            return;
+            return any;
         }
-        if let Some(c) = self.find_given(&name.words[0], article) {
-            self.mention(c, article, hit.span, None);
+        if let Some(c) = self.find_given(&name.words[0]) {
+            self.mention(c, hit.span, None);
+            return true;
+        }
+        false
+    }
+}
+
+/// People across articles: a full name joins the people of other articles with the same surname
+/// and a compatible given name; a bare surname (an article that never gives the full name) joins
+/// the one such person when there is exactly one, and otherwise stays apart.
+#[derive(Default)]
+struct Joined {
+    clusters: Vec<Cluster>,
+    by_key: FxHashMap<String, Vec<usize>>,
+}
+
+impl Joined {
+    fn push(&mut self, c: Cluster) {
+        self.by_key
+            .entry(c.key.clone())
+            .or_default()
+            .push(self.clusters.len());
+        self.clusters.push(c);
+    }
+
+    fn absorb(&mut self, into: usize, c: Cluster) {
+        let t = &mut self.clusters[into];
+        for g in c.given {
+            if !t.given.contains(&g) {
+                t.given.push(g);
+            }
+        }
+        for f in c.first_words {
+            if !t.first_words.contains(&f) {
+                t.first_words.push(f);
+            }
+        }
+        t.male += c.male;
+        t.female += c.female;
+        t.mentions.extend(c.mentions);
+    }
+
+    fn gender_clash(a: &Cluster, b: &Cluster) -> bool {
+        matches!(
+            (a.gender(), b.gender()),
+            (Some(x), Some(y)) if x != y
+        )
+    }
+
+    /// A full name: the person of another article with the same surname and a fitting given
+    /// name (the most mentioned when several fit).
+    fn join_full(&mut self, c: Cluster) {
+        let target = self.by_key.get(&c.key).and_then(|ids| {
+            ids.iter()
+                .copied()
+                .filter(|&t| {
+                    let t = &self.clusters[t];
+                    t.is_full()
+                        && !Self::gender_clash(t, &c)
+                        && c.given
+                            .iter()
+                            .any(|g| t.given.iter().any(|h| compatible_given(g, h)))
+                })
+                .max_by_key(|&t| (self.clusters[t].mentions.len(), std::cmp::Reverse(t)))
+        });
+        match target {
+            Some(t) => self.absorb(t, c),
+            None => self.push(c),
+        }
+    }
+
+    /// A bare surname: the one full-named person with it, else the other bare mentions of it.
+    fn join_bare(&mut self, c: Cluster) {
+        let ids: Vec<usize> = self.by_key.get(&c.key).cloned().unwrap_or_default();
+        let full: Vec<usize> = ids
+            .iter()
+            .copied()
+            .filter(|&t| self.clusters[t].is_full() && !Self::gender_clash(&self.clusters[t], &c))
+            .collect();
+        let target = match full.as_slice() {
+            [only] => Some(*only),
+            [] => ids.iter().copied().find(|&t| !self.clusters[t].is_full()),
+            _ => None,
+        };
+        match target {
+            Some(t) => self.absorb(t, c),
+            None => self.push(c),
         }
     }
 }
 
-/// Groups the names of all articles into people (`articles[i]` is corpus article `i`).
+/// Groups the names of all articles into actors (`articles[i]` is corpus article `i`): people
+/// first, then organisations and places, each joined across articles by its folded name.
 pub fn cluster(articles: &[ArticleNames<'_>]) -> Vec<Actor> {
-    let merger = Merger {
-        articles,
-        clusters: Vec::new(),
-        by_key: FxHashMap::default(),
-        assigned: FxHashMap::default(),
-    };
-    merger
-        .run()
-        .into_iter()
-        .filter(|c| !c.mentions.is_empty())
-        .map(|c| to_actor(c, articles))
-        .collect()
+    let mut joined = Joined::default();
+    let mut bare = Vec::new();
+    let mut entities: Vec<(String, ActorKind, Vec<Mention>)> = Vec::new();
+    let mut entity_index: FxHashMap<(ActorKind, String), usize> = FxHashMap::default();
+    for (a, art) in articles.iter().enumerate() {
+        let (people, found) = Merger::new(a, art).run();
+        for c in people {
+            if c.mentions.is_empty() {
+                continue;
+            }
+            if c.is_full() {
+                joined.join_full(c);
+            } else {
+                bare.push(c);
+            }
+        }
+        for e in found {
+            let key = lx::phrase_key(e.span.slice(art.text));
+            let i = *entity_index
+                .entry((e.kind, key.clone()))
+                .or_insert_with(|| {
+                    entities.push((key, e.kind, Vec::new()));
+                    entities.len() - 1
+                });
+            entities[i].2.push(Mention {
+                article: a,
+                span: e.span,
+            });
+        }
+    }
+    for c in bare {
+        joined.join_bare(c);
+    }
+    let people = joined.clusters.into_iter().map(|c| to_actor(c, articles));
+    let others = entities.into_iter().map(|(_, kind, mentions)| {
+        let mut actor = to_actor(
+            Cluster {
+                mentions,
+                ..Cluster::default()
+            },
+            articles,
+        );
+        actor.kind = kind;
+        actor
+    });
+    people.chain(others).collect()
 }
 
 /// The display name: the most frequent form with a given name and a surname (ties: the longer,
@@ -535,12 +684,16 @@ fn to_actor(mut c: Cluster, articles: &[ArticleNames<'_>]) -> Actor {
         .dedup_by(|b, a| a.article == b.article && a.span.overlaps(&b.span));
     // Forms as written, whitespace collapsed, counted; first-seen order kept.
     let mut forms: Vec<(String, usize)> = Vec::new();
+    let mut index: FxHashMap<String, usize> = FxHashMap::default();
     for m in &c.mentions {
         let text = m.span.slice(articles[m.article].text);
         let form = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        match forms.iter_mut().find(|(f, _)| fold(f) == fold(&form)) {
-            Some((_, n)) => *n += 1,
-            None => forms.push((form, 1)),
+        match index.get(&fold(&form)) {
+            Some(&i) => forms[i].1 += 1,
+            None => {
+                index.insert(fold(&form), forms.len());
+                forms.push((form, 1));
+            }
         }
     }
     let full = |f: &str| ParsedName::parse(f).words.len() >= 2;
