@@ -121,6 +121,21 @@ pub fn translit(folded: &str) -> String {
     out
 }
 
+/// The first letter of [`translit`]`(word)`, without building it.
+fn first_sound(word: &str) -> Option<char> {
+    let mut chars = word.chars().filter(|c| !matches!(c, '-' | '\'' | '.'));
+    let c = chars.next()?;
+    let next = chars.next();
+    Some(match (c, next) {
+        ('p', Some('h')) => 'f',
+        ('k', Some('h')) => 'h',
+        ('x', _) => 'k',
+        ('y', _) => 'i',
+        ('w', _) => 'v',
+        _ => c,
+    })
+}
+
 /// Consonant skeleton of a transliteration-folded name: "dmtr", "alksndr".
 fn skeleton(t: &str) -> String {
     let mut out = String::new();
@@ -149,6 +164,11 @@ pub fn compatible_given(a: &str, b: &str) -> bool {
     }
     if lx::same_given_name(a, b) {
         return true;
+    }
+    // Transliteration keeps a name's first sound; most pairs differ there, and this runs for
+    // every given name of every namesake, so they are told apart before allocating.
+    if first_sound(a) != first_sound(b) {
+        return false;
     }
     let (ta, tb) = (translit(a), translit(b));
     ta == tb || skeleton(&ta) == skeleton(&tb)
@@ -220,8 +240,10 @@ struct Merger<'a> {
     text: &'a str,
     clusters: Vec<Cluster>,
     by_key: FxHashMap<String, Vec<usize>>,
-    /// Clusters by the transliterated first word of their full forms.
-    by_first: FxHashMap<String, Vec<usize>>,
+    /// The cluster with a given transliterated first word of its full forms, `None` when
+    /// several share it: only a word that one person of the article bears can name them alone,
+    /// and keeping no list keeps each lookup constant in a name-dense text.
+    by_first: FxHashMap<String, Option<usize>>,
     /// Cluster of each sure hit, by hit index.
     assigned: FxHashMap<usize, usize>,
 }
@@ -265,7 +287,14 @@ impl<'a> Merger<'a> {
         let first = translit(g);
         if !c.first_words.contains(&first) {
             c.first_words.push(first.clone());
-            self.by_first.entry(first).or_default().push(id);
+            self.by_first
+                .entry(first)
+                .and_modify(|only| {
+                    if *only != Some(id) {
+                        *only = None;
+                    }
+                })
+                .or_insert(Some(id));
         }
     }
 
@@ -380,8 +409,8 @@ impl<'a> Merger<'a> {
         if let Some(c) = self.choose(&options, offset, gender) {
             return Some(c);
         }
-        match self.by_first.get(&name.key).map(Vec::as_slice) {
-            Some(&[only]) if self.clusters[only].key != name.key => Some(only),
+        match self.by_first.get(&name.key) {
+            Some(&Some(only)) if self.clusters[only].key != name.key => Some(only),
             _ => None,
         }
     }
@@ -393,20 +422,12 @@ impl<'a> Merger<'a> {
         if self.by_key.contains_key(&key) {
             return None;
         }
-        let matches: Vec<usize> = self
-            .by_first
-            .get(&key)
-            .into_iter()
-            .flatten()
-            .copied()
-            .filter(|&c| {
-                self.clusters[c]
-                    .given
-                    .first()
-                    .is_some_and(|g| translit(g) == key)
-            })
-            .collect();
-        (matches.len() == 1).then(|| matches[0])
+        let only = (*self.by_first.get(&key)?)?;
+        self.clusters[only]
+            .given
+            .first()
+            .is_some_and(|g| translit(g) == key)
+            .then_some(only)
     }
 
     /// The people of the article, and its organisations and places (each a kind and a
