@@ -74,7 +74,11 @@ fn store_of(n: usize) -> (tempfile::TempDir, Store) {
         .collect();
     store.add(drafts).unwrap();
     // Warm the analysis cache the way a first run does.
-    let _ = juxta::corpus::Corpus::build(store.list().unwrap(), &Config::default(), Some(&store));
+    let _ = juxta::service::Corpus::build(
+        store.list().unwrap(),
+        &juxta::service::Options::default(),
+        Some(&store),
+    );
     (dir, store)
 }
 
@@ -85,7 +89,15 @@ fn first_frame(bencher: divan::Bencher, n: usize) {
     bencher.bench_local(|| {
         let store = Store::open(store.root()).unwrap();
         let articles = store.list().unwrap();
-        let app = juxta::tui::load_app(&store, articles, &config, (160, 48), &[], &mut |_, _| {});
+        let app = juxta::tui::load_app(
+            &store,
+            articles,
+            &config.service_options(),
+            &config.tui_options(),
+            (160, 48),
+            &[],
+            &mut |_, _| {},
+        );
         let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
         terminal.draw(|f| juxta::tui::ui::draw(&app, f)).unwrap();
     });

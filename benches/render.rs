@@ -2,10 +2,10 @@
 //! their overlaps highlighted; and a keypress (scroll one row) followed by the redraw.
 //! Budget (DESIGN.md): < 2 ms per keypress redraw.
 
-use juxta::config::Config;
-use juxta::corpus::Corpus;
+use juxta::service::{Corpus, Options};
 use juxta::tui::action::Action;
 use juxta::tui::app::App;
+use juxta::tui::config::TuiOptions;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -66,8 +66,13 @@ fn app(words: usize) -> App {
                 .into_article(format!("bench-{i}"), chrono::Utc::now()),
         );
     }
-    let corpus = Corpus::build(articles, &Config::default(), None);
-    let mut app = App::new(corpus, &Config::default(), (160, 48), (Some(0), Some(1)));
+    let corpus = Corpus::build(articles, &Options::default(), None);
+    let mut app = App::new(
+        corpus,
+        &TuiOptions::default(),
+        (160, 48),
+        (Some(0), Some(1)),
+    );
     // Somewhere in the middle, with a current passage.
     for _ in 0..50 {
         app.update(Action::NextPassage);

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// One article as stored: every other part of juxta reads articles, never raw files.
 ///
-/// `text` is sanitized (see [`crate::import::sanitize`]): no control characters, NFC, paragraphs
+/// `text` is sanitized (see [`crate::text::printable::sanitize`]): no control characters, NFC, paragraphs
 /// separated by a blank line. All byte offsets juxta reports point into this text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
@@ -183,6 +183,37 @@ mod word_count_tests {
                 text.split_whitespace().count(),
                 "{text:?}"
             );
+        }
+    }
+}
+
+/// An article's metadata as every JSON row carries it (`juxta list --json`, the two sides of
+/// `juxta compare --format json`): one shape, flattened into the larger rows.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleRow<'a> {
+    /// The id.
+    pub id: &'a str,
+    /// The title.
+    pub title: &'a str,
+    /// The outlet.
+    pub source: &'a str,
+    /// The publication date, when known.
+    pub date: Option<chrono::NaiveDate>,
+    /// The address, when known (null otherwise).
+    pub url: Option<&'a str>,
+    /// Number of words of the text.
+    pub words: usize,
+}
+
+impl<'a> From<&'a Article> for ArticleRow<'a> {
+    fn from(a: &'a Article) -> Self {
+        ArticleRow {
+            id: &a.id,
+            title: &a.title,
+            source: &a.source,
+            date: a.date,
+            url: a.url.as_deref(),
+            words: a.word_count(),
         }
     }
 }

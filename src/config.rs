@@ -15,42 +15,16 @@ pub struct Config {
     pub import: ImportConfig,
     /// How shared passages are found.
     pub compare: crate::analysis::overlap::OverlapConfig,
+    /// How exports are laid out.
+    pub export: crate::export::ExportOptions,
     /// Extra names for actors: display name → other names it goes by.
     pub aliases: std::collections::BTreeMap<String, Vec<String>>,
     /// The terminal UI.
-    pub tui: TuiConfig,
+    pub tui: crate::tui::config::TuiConfig,
     /// Key bindings of the terminal UI: key name → action.
-    pub keys: std::collections::BTreeMap<crate::tui::keymap::Key, crate::tui::action::Action>,
+    pub keys: crate::tui::config::KeyBindings,
     /// Colours of the terminal UI.
-    pub theme: crate::tui::theme::Themes,
-}
-
-/// `[tui]`: the terminal UI.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TuiConfig {
-    /// Which palette of `[theme]` to use.
-    pub theme: ThemeName,
-    /// Whether juxta takes the mouse (wheel scrolling, clicks); off leaves text selection to the terminal.
-    pub mouse: bool,
-    /// What the sidebar shows first.
-    pub sidebar: crate::tui::app::SidebarMode,
-    /// Width of the sidebar in columns (it is hidden on terminals narrower than 80 columns until asked for).
-    pub sidebar_width: u16,
-    /// Rows scrolled per mouse-wheel step.
-    pub wheel_lines: usize,
-    /// Folder where `e` writes exported comparisons.
-    pub export_dir: PathBuf,
-}
-
-/// The palettes of `[theme]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ThemeName {
-    /// For dark terminal backgrounds.
-    Dark,
-    /// For light terminal backgrounds.
-    Light,
+    pub theme: crate::tui::config::Themes,
 }
 
 /// `[import]`: how files are read.
@@ -149,9 +123,29 @@ impl Config {
                 // Every key in error came from the user's text (the defaults are valid).
                 line: line_of_key(text, e.path()),
                 key: Some(e.path().to_string()),
-                message: plain_words(e.inner().message().trim()),
+                message: moved_key(&e.path().to_string())
+                    .unwrap_or_else(|| plain_words(e.inner().message().trim())),
             }
         })
+    }
+
+    /// The options of the layers the service drives.
+    pub fn service_options(&self) -> crate::service::Options {
+        crate::service::Options {
+            import: self.import_options(),
+            compare: self.compare.clone(),
+            aliases: self.aliases.clone(),
+        }
+    }
+
+    /// The terminal UI's options from the config.
+    pub fn tui_options(&self) -> crate::tui::config::TuiOptions {
+        crate::tui::config::TuiOptions {
+            tui: self.tui.clone(),
+            keys: self.keys.clone(),
+            theme: self.theme.clone(),
+            export_width: self.export.text_width,
+        }
     }
 
     /// Import options from the config.
@@ -236,6 +230,16 @@ fn line_of_key(text: &str, path: &serde_path_to_error::Path) -> usize {
     span.map_or(1, |s| {
         text[..s.start.min(text.len())].matches('\n').count() + 1
     })
+}
+
+/// Keys that moved to another section, and where they went: a config written for an older juxta
+/// is told where the key lives now.
+fn moved_key(path: &str) -> Option<String> {
+    let new = match path {
+        "compare.text_width" => "export.text_width",
+        _ => return None,
+    };
+    Some(format!("`{path}` has moved to `{new}`"))
 }
 
 /// serde's words for types ("usize", "struct ImportConfig", "a sequence") in the words of a

@@ -1,9 +1,12 @@
+use anyhow::Context as _;
 use clap::Parser;
+use juxta::cli::Cli;
+use juxta::config::Config;
+use juxta::service::Context;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = juxta::cli::Cli::parse();
-    match juxta::cli::run(cli) {
+    match run(Cli::parse()) {
         Ok(code) => code,
         Err(e) => {
             // A closed pipe (`juxta list | head`) is the reader's choice, not an error.
@@ -15,5 +18,29 @@ fn main() -> ExitCode {
             eprintln!("juxta: {e:#}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Loads the config, finds the store, and runs a subcommand or (without one) the terminal UI.
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // Empty values (an empty JUXTA_STORE or JUXTA_CONFIG) mean "not set".
+    let config_path = cli.config.filter(|p| !p.as_os_str().is_empty());
+    let config = Config::load(config_path.as_deref())?;
+    let store_path = match cli.store.filter(|p| !p.as_os_str().is_empty()) {
+        Some(p) => p,
+        None => juxta::config::default_store_path().context(
+            "cannot find a data folder for the store (no home directory); pass --store DIR",
+        )?,
+    };
+    let ctx = Context::new(store_path, config.service_options());
+    match cli.command {
+        Some(command) => juxta::cli::run(&ctx, &config, command),
+        None => Ok(
+            if juxta::tui::run(&ctx, &config.tui_options(), &cli.paths)? {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            },
+        ),
     }
 }

@@ -16,9 +16,11 @@ fn people(texts: &[&str]) -> Vec<Actor> {
 fn people_with(texts: &[&str], aliases: &BTreeMap<String, Vec<String>>) -> Vec<Actor> {
     let ex: Vec<Extraction> = texts.iter().map(|t| extract(t, None)).collect();
     let pairs: Vec<(&str, &Extraction)> = texts.iter().copied().zip(&ex).collect();
-    let actors = assemble(&pairs, aliases).actors;
-    assert!(actors.iter().all(|a| a.kind == ActorKind::Person));
-    actors
+    assemble(&pairs, aliases)
+        .actors
+        .into_iter()
+        .filter(|a| a.kind == ActorKind::Person)
+        .collect()
 }
 
 /// Each actor as "Name [form, form…]" with every mention's text, for compact assertions.

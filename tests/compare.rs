@@ -80,8 +80,9 @@ fn json_has_the_documented_shape() {
     assert_eq!(keys(&doc), ["left", "passages", "right", "similarity"]);
     assert_eq!(
         keys(&doc["left"]),
-        ["date", "id", "source", "text", "title", "words"]
+        ["date", "id", "source", "text", "title", "url", "words"]
     );
+    assert_eq!(doc["left"]["url"], serde_json::Value::Null);
     assert_eq!(
         keys(&doc["right"]),
         ["date", "id", "source", "text", "title", "url", "words"]

@@ -28,6 +28,16 @@ fn the_example_and_the_embedded_defaults_are_the_same_file() {
 }
 
 #[test]
+fn each_layers_own_defaults_are_the_documented_ones() {
+    let config = Config::default();
+    assert_eq!(
+        config.compare,
+        juxta::analysis::overlap::OverlapConfig::default()
+    );
+    assert_eq!(config.export, juxta::export::ExportOptions::default());
+}
+
+#[test]
 fn the_defaults_parse_and_are_the_default_config() {
     let parsed = Config::from_toml(DEFAULT_CONFIG, Path::new("config.example.toml")).unwrap();
     assert_eq!(parsed, Config::default());
@@ -39,6 +49,8 @@ fn the_defaults_parse_and_are_the_default_config() {
     assert!(d.aliases.is_empty());
     let opts = d.import_options();
     assert_eq!(opts.max_bytes, 20 * 1024 * 1024);
+    // The TUI's own defaults are the documented ones.
+    assert_eq!(d.tui_options(), juxta::tui::config::TuiOptions::default());
 }
 
 #[test]
@@ -94,13 +106,13 @@ fn an_unknown_key_names_the_file_line_and_key() {
     assert_eq!(
         error("# my settings\n\n[colours]\nbg = \"black\"\n"),
         "the config file my.toml has an error at line 3, key `colours`: unknown field \
-         `colours`, expected one of `import`, `compare`, `aliases`, `tui`, `keys`, `theme`; fix the file \
+         `colours`, expected one of `import`, `compare`, `export`, `aliases`, `tui`, `keys`, `theme`; fix the file \
          (config.example.toml lists every key with its default)"
     );
     assert_eq!(
         error("[compare]\nmin_words = 5\n\nimport.colour = 1\n"),
         "the config file my.toml has an error at line 4, key `compare.import`: unknown field \
-         `import`, expected one of `min_words`, `seed_words`, `min_quote_words`, `max_gap`, `paraphrase_threshold`, `diff_timeout_ms`, `text_width`; fix the file (config.example.toml lists every key \
+         `import`, expected one of `min_words`, `seed_words`, `min_quote_words`, `max_gap`, `paraphrase_threshold`, `diff_timeout_ms`; fix the file (config.example.toml lists every key \
          with its default)"
     );
 }
@@ -240,5 +252,66 @@ fn config_comes_from_the_flag_the_environment_or_the_platform_folder() {
             "{}",
             run.stderr
         );
+    }
+}
+
+#[test]
+fn the_export_section_sets_the_width_of_the_text_export() {
+    let s = Sandbox::new();
+    let story = "The harbour board voted on Monday to close the old quay for repairs that \
+                 will take most of the summer, the board's chair told reporters afterwards.";
+    s.write("a.txt", story);
+    s.write(
+        "b.txt",
+        format!("{story} Ferries will use the north pier meanwhile."),
+    );
+    s.write("narrow.toml", "[export]\ntext_width = 64\n");
+    let widest = |run: &harness::Run| {
+        run.stdout
+            .lines()
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let default = s.run(&["compare", "a.txt", "b.txt", "--color", "never"]);
+    let narrow = s.run(&[
+        "--config",
+        "narrow.toml",
+        "compare",
+        "a.txt",
+        "b.txt",
+        "--color",
+        "never",
+    ]);
+    assert!(widest(default.success()) > 64, "{}", default.stdout);
+    assert!(widest(narrow.success()) <= 64, "{}", narrow.stdout);
+    // The key's old place is refused, saying where it went.
+    assert_eq!(
+        error("[compare]\ntext_width = 80\n"),
+        "the config file my.toml has an error at line 2, key `compare.text_width`: \
+         `compare.text_width` has moved to `export.text_width`; fix the file \
+         (config.example.toml lists every key with its default)"
+    );
+}
+
+#[test]
+fn errors_in_the_tui_sections_name_the_file_line_and_key() {
+    for (text, line, key) in [
+        (
+            "[tui]\nmouse = true\nsidebar = \"people\"\n",
+            3,
+            "tui.sidebar",
+        ),
+        ("[keys]\nx = \"quit\"\ny = \"char\"\n", 3, "keys.y"),
+        ("[keys]\nbackspace = \"delete-char\"\n", 2, "keys.backspace"),
+        (
+            "\n[theme.dark]\nexact = \"blinking\"\n",
+            3,
+            "theme.dark.exact",
+        ),
+    ] {
+        let e = error(text);
+        let start = format!("the config file my.toml has an error at line {line}, key `{key}`: ");
+        assert!(e.starts_with(&start), "{e}");
     }
 }

@@ -2,7 +2,7 @@
 //! happening across articles.
 
 use chrono::NaiveDate;
-use juxta::analysis::extract::{Extraction, People, assemble, extract};
+use juxta::analysis::extract::{ActorsAndEvents, Extraction, assemble, extract};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -10,7 +10,7 @@ fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-fn people(articles: &[(&str, Option<NaiveDate>)]) -> People {
+fn people(articles: &[(&str, Option<NaiveDate>)]) -> ActorsAndEvents {
     let ex: Vec<Extraction> = articles.iter().map(|(t, d)| extract(t, *d)).collect();
     let pairs: Vec<(&str, &Extraction)> = articles.iter().map(|(t, _)| *t).zip(&ex).collect();
     assemble(&pairs, &BTreeMap::new())

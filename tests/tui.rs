@@ -4,9 +4,10 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use juxta::analysis::overlap::PassageKind;
 use juxta::config::Config;
-use juxta::corpus::Corpus;
+use juxta::service::{Corpus, Options};
 use juxta::tui::action::Action;
 use juxta::tui::app::{App, Focus, Side, SidebarMode};
+use juxta::tui::config::TuiOptions;
 use juxta::tui::theme::Theme;
 use juxta::tui::ui;
 use ratatui::Terminal;
@@ -36,12 +37,17 @@ fn corpus() -> Corpus {
         assert_eq!(articles.len(), 7);
         articles
     });
-    Corpus::build(articles.clone(), &Config::default(), None)
+    Corpus::build(articles.clone(), &Options::default(), None)
 }
 
 /// An app on the samples with the dark palette (whatever NO_COLOR says where tests run).
 fn app_with(config: &Config, size: (u16, u16), pair: (usize, usize)) -> App {
-    let mut app = App::new(corpus(), config, size, (Some(pair.0), Some(pair.1)));
+    let mut app = App::new(
+        corpus(),
+        &config.tui_options(),
+        size,
+        (Some(pair.0), Some(pair.1)),
+    );
     app.theme = Theme::new(&config.theme.dark, true);
     app.settings.export_dir = std::env::temp_dir();
     app
@@ -156,6 +162,7 @@ fn shared_passages_are_highlighted_in_both_panes_by_kind() {
         status_line(&app)
     );
     let kinds = app
+        .pair
         .comparison
         .as_ref()
         .unwrap()
@@ -200,11 +207,13 @@ fn next_passage_brings_its_counterpart_level_in_the_other_pane() {
     let mut app = app((120, 40));
     for _ in 0..4 {
         assert!(app.update(Action::NextPassage));
-        let i = app.current_passage.expect("a current passage");
-        let cmp = app.comparison.as_ref().unwrap();
+        let i = app.pair.current_passage.expect("a current passage");
+        let cmp = app.pair.comparison.as_ref().unwrap();
         let (l, r) = (cmp.span(i, Side::Left), cmp.span(i, Side::Right));
-        let row_l = app.panes[0].wrapped.row_of(l.start) as isize - app.panes[0].top as isize;
-        let row_r = app.panes[1].wrapped.row_of(r.start) as isize - app.panes[1].top as isize;
+        let row_l =
+            app.pair.panes[0].wrapped.row_of(l.start) as isize - app.pair.panes[0].top as isize;
+        let row_r =
+            app.pair.panes[1].wrapped.row_of(r.start) as isize - app.pair.panes[1].top as isize;
         let height = app.pane_height(Side::Left) as isize;
         assert!((0..height).contains(&row_l), "passage visible on the left");
         assert!(
@@ -212,8 +221,11 @@ fn next_passage_brings_its_counterpart_level_in_the_other_pane() {
             "counterpart visible on the right"
         );
         // Level unless the right pane is scrolled to its very top or bottom.
-        let right_max = app.panes[1].wrapped.len().saturating_sub(height as usize);
-        if app.panes[1].top > 0 && app.panes[1].top < right_max {
+        let right_max = app.pair.panes[1]
+            .wrapped
+            .len()
+            .saturating_sub(height as usize);
+        if app.pair.panes[1].top > 0 && app.pair.panes[1].top < right_max {
             assert_eq!(
                 row_l, row_r,
                 "passage and counterpart on the same screen row"
@@ -238,7 +250,14 @@ fn previous_passage_wraps_to_the_last() {
     let mut app = app((120, 40));
     app.update(Action::NextPassage);
     app.update(Action::PrevPassage);
-    let n = app.comparison.as_ref().unwrap().alignment.passages.len();
+    let n = app
+        .pair
+        .comparison
+        .as_ref()
+        .unwrap()
+        .alignment
+        .passages
+        .len();
     assert!(
         status_line(&app).starts_with(&format!("passage {n} of {n}")),
         "{}",
@@ -251,11 +270,11 @@ fn synced_scrolling_keeps_aligned_passages_level() {
     let mut app = app((120, 40));
     app.update(Action::ToggleSync);
     assert!(status_line(&app).contains("synced scrolling on"));
-    let before = app.panes[1].top;
+    let before = app.pair.panes[1].top;
     for _ in 0..10 {
         app.update(Action::Down);
     }
-    assert_ne!(app.panes[1].top, before, "the right pane followed");
+    assert_ne!(app.pair.panes[1].top, before, "the right pane followed");
     assert!(status_line(&app).contains("sync"));
 }
 
@@ -272,8 +291,8 @@ fn widely_mentioned(app: &App) -> usize {
         a.dedup();
         a.len()
     };
-    (0..app.persons.len())
-        .max_by_key(|&row| (articles(app.persons[row]), std::cmp::Reverse(row)))
+    (0..app.sidebar.persons.len())
+        .max_by_key(|&row| (articles(app.sidebar.persons[row]), std::cmp::Reverse(row)))
         .unwrap()
 }
 
@@ -287,7 +306,7 @@ fn selecting_a_person_highlights_mentions_and_n_walks_across_articles() {
         app.update(Action::Down);
     }
     app.update(Action::Select);
-    let actor = app.selected_actor.expect("selected");
+    let actor = app.jumps.selected_actor.expect("selected");
     let name = app.corpus.actors[actor].name.clone();
     assert!(
         status_line(&app).starts_with(&name),
@@ -306,13 +325,13 @@ fn selecting_a_person_highlights_mentions_and_n_walks_across_articles() {
             "{status}"
         );
         let m = app.corpus.actors[actor].mentions[k - 1];
-        let side = if app.panes[0].article == Some(m.article) {
+        let side = if app.pair.panes[0].article == Some(m.article) {
             Side::Left
         } else {
             Side::Right
         };
         assert_eq!(
-            app.panes[side.index()].article,
+            app.pair.panes[side.index()].article,
             Some(m.article),
             "the mention's article is open"
         );
@@ -356,7 +375,7 @@ fn timeline_enter_opens_the_article_at_the_event_sentence() {
     app.update(Action::Select);
     let event = app.corpus.events[app.corpus.timeline[row].events[0]].clone();
     let side = app.active_side();
-    assert_eq!(app.panes[side.index()].article, Some(event.article));
+    assert_eq!(app.pair.panes[side.index()].article, Some(event.article));
     let sentence_start: String = event
         .sentence
         .slice(&app.corpus.articles[event.article].text)
@@ -368,7 +387,7 @@ fn timeline_enter_opens_the_article_at_the_event_sentence() {
         shown.contains(sentence_start.split_whitespace().next().unwrap()),
         "sentence on screen"
     );
-    assert!(app.event_focus.is_some());
+    assert!(app.jumps.event_focus.is_some());
 }
 
 #[test]
@@ -382,7 +401,7 @@ fn search_finds_hits_across_articles_and_n_steps_through_them() {
         status_line(&app)
     );
     key(&mut app, KeyCode::Enter);
-    let n = app.search.as_ref().unwrap().hits.len();
+    let n = app.jumps.search.as_ref().unwrap().hits.len();
     assert!(n > 10);
     assert!(
         status_line(&app).starts_with(&format!("hit 1 of {n} for “quay”")),
@@ -431,11 +450,17 @@ fn the_picker_filters_and_opens_in_the_focused_pane() {
     let text = screen(&app);
     assert!(text.contains("Kestrel Open"), "{text}");
     key(&mut app, KeyCode::Enter);
-    let a = &app.corpus.articles[app.panes[1].article.unwrap()];
+    let a = &app.corpus.articles[app.pair.panes[1].article.unwrap()];
     assert!(a.title.contains("Kestrel Open"), "{}", a.title);
     assert!(app.popup.is_none());
     assert_eq!(
-        app.comparison.as_ref().unwrap().alignment.passages.len(),
+        app.pair
+            .comparison
+            .as_ref()
+            .unwrap()
+            .alignment
+            .passages
+            .len(),
         0,
         "an unrelated article shares nothing"
     );
@@ -466,9 +491,9 @@ fn config_keybindings_override_the_defaults() {
     let config = Config::from_toml(toml, Path::new("test.toml")).unwrap();
     let mut app = app_with(&config, (120, 40), (WIRE, NEWSPAPER));
     assert!(!key(&mut app, KeyCode::Char(']')), "] was unbound");
-    assert!(app.current_passage.is_none());
+    assert!(app.pair.current_passage.is_none());
     key(&mut app, KeyCode::Char('x'));
-    assert!(app.current_passage.is_some());
+    assert!(app.pair.current_passage.is_some());
     app.update(Action::Help);
     let help = screen(&app);
     assert!(
@@ -500,7 +525,7 @@ fn export_writes_the_text_comparison_and_never_overwrites() {
             "an export is readable like any file the user writes"
         );
     }
-    let cmp = app.comparison.as_ref().unwrap();
+    let cmp = app.pair.comparison.as_ref().unwrap();
 
     let expected = juxta::tui::export_text(
         &app.corpus.articles[WIRE],
@@ -573,8 +598,8 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_clicks_select() {
         modifiers: KeyModifiers::NONE,
     };
     app.on_mouse(wheel);
-    assert_eq!(app.panes[1].top, 3);
-    assert_eq!(app.panes[0].top, 0);
+    assert_eq!(app.pair.panes[1].top, 3);
+    assert_eq!(app.pair.panes[0].top, 0);
     let list = app.areas().sidebar_list.unwrap();
     let click = MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
@@ -584,19 +609,19 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_clicks_select() {
     };
     app.on_mouse(click);
     assert_eq!(app.focus, Focus::Sidebar);
-    assert_eq!(app.selected_actor, Some(app.persons[1]));
+    assert_eq!(app.jumps.selected_actor, Some(app.sidebar.persons[1]));
 }
 
 #[test]
 fn clicking_a_passage_scrolls_its_counterpart_into_view() {
     let mut app = app((120, 40));
-    let cmp = app.comparison.as_ref().unwrap();
+    let cmp = app.pair.comparison.as_ref().unwrap();
     // The first passage of the right article that starts on screen.
     let i = cmp.order[1][0];
     let start = cmp.span(i, Side::Right).start;
-    let row = app.panes[1].wrapped.row_of(start) - app.panes[1].top;
+    let row = app.pair.panes[1].wrapped.row_of(start) - app.pair.panes[1].top;
     let area = app.areas().pane_text(Side::Right);
-    let row_start = app.panes[1].wrapped.rows[app.panes[1].top + row].start;
+    let row_start = app.pair.panes[1].wrapped.rows[app.pair.panes[1].top + row].start;
     let col =
         juxta::tui::wrap::width(&app.corpus.articles[NEWSPAPER].text[row_start..start]) as u16;
     app.on_mouse(MouseEvent {
@@ -605,20 +630,20 @@ fn clicking_a_passage_scrolls_its_counterpart_into_view() {
         row: area.y + row as u16,
         modifiers: KeyModifiers::NONE,
     });
-    assert_eq!(app.current_passage, Some(i));
+    assert_eq!(app.pair.current_passage, Some(i));
     assert_eq!(app.focus, Focus::Pane(Side::Right));
 }
 
 #[test]
 fn swapping_panes_swaps_the_comparison() {
     let mut app = app((120, 40));
-    let sim = app.comparison.as_ref().unwrap().alignment.similarity;
+    let sim = app.pair.comparison.as_ref().unwrap().alignment.similarity;
     app.update(Action::SwapPanes);
     assert_eq!(
-        (app.panes[0].article, app.panes[1].article),
+        (app.pair.panes[0].article, app.pair.panes[1].article),
         (Some(NEWSPAPER), Some(WIRE))
     );
-    let swapped = app.comparison.as_ref().unwrap();
+    let swapped = app.pair.comparison.as_ref().unwrap();
     assert_eq!((swapped.left, swapped.right), (NEWSPAPER, WIRE));
     assert!(
         (swapped.alignment.similarity - sim).abs() < 1e-9,
@@ -650,14 +675,14 @@ fn focus_cycles_through_sidebar_and_panes() {
 fn scrolling_stops_at_both_ends() {
     let mut app = app((120, 40));
     app.update(Action::Up);
-    assert_eq!(app.panes[0].top, 0);
+    assert_eq!(app.pair.panes[0].top, 0);
     app.update(Action::Bottom);
-    let last = app.panes[0].wrapped.len() - app.pane_height(Side::Left);
-    assert_eq!(app.panes[0].top, last);
+    let last = app.pair.panes[0].wrapped.len() - app.pane_height(Side::Left);
+    assert_eq!(app.pair.panes[0].top, last);
     app.update(Action::PageDown);
-    assert_eq!(app.panes[0].top, last);
+    assert_eq!(app.pair.panes[0].top, last);
     app.update(Action::Top);
-    assert_eq!(app.panes[0].top, 0);
+    assert_eq!(app.pair.panes[0].top, 0);
 }
 
 #[test]
@@ -666,9 +691,9 @@ fn resizing_keeps_the_reading_position() {
     for _ in 0..15 {
         app.update(Action::Down);
     }
-    let first_byte = app.panes[0].wrapped.rows[app.panes[0].top].start;
+    let first_byte = app.pair.panes[0].wrapped.rows[app.pair.panes[0].top].start;
     app.resize(80, 24);
-    let now = app.panes[0].wrapped.rows[app.panes[0].top].start;
+    let now = app.pair.panes[0].wrapped.rows[app.pair.panes[0].top].start;
     assert!(
         now <= first_byte && first_byte - now < 200,
         "{now} vs {first_byte}"
@@ -678,8 +703,8 @@ fn resizing_keeps_the_reading_position() {
 #[test]
 fn an_empty_store_says_how_to_add_articles() {
     let app = App::new(
-        Corpus::build(Vec::new(), &Config::default(), None),
-        &Config::default(),
+        Corpus::build(Vec::new(), &Options::default(), None),
+        &TuiOptions::default(),
         (80, 24),
         (None, None),
     );
@@ -695,8 +720,8 @@ fn one_article_only_says_there_is_nothing_to_compare() {
     let articles =
         juxta::import::articles_from_paths(&[samples().join("01-wire.txt")], &Default::default()).0;
     let mut app = App::new(
-        Corpus::build(articles, &Config::default(), None),
-        &Config::default(),
+        Corpus::build(articles, &Options::default(), None),
+        &TuiOptions::default(),
         (100, 30),
         (Some(0), None),
     );
@@ -724,14 +749,15 @@ fn opening_picks_the_named_articles_or_the_most_related_pair() {
     let dir = tempfile::tempdir().unwrap();
     let store = juxta::store::Store::open(dir.path().join("store")).unwrap();
     let opts = juxta::import::ImportOptions::default();
-    let (ids, ok) =
-        juxta::cli::import_paths(&store, &[samples()], &opts, &mut std::io::sink()).unwrap();
-    assert!(ok && ids.len() == 7);
+    let report = juxta::service::import_paths(&store, &[samples()], &opts).unwrap();
+    let ids = report.ids();
+    assert!(report.ok() && ids.len() == 7);
     let open = |named: &[Vec<String>]| {
         let app = juxta::tui::load_app(
             &store,
             store.list().unwrap(),
-            &Config::default(),
+            &Options::default(),
+            &TuiOptions::default(),
             (120, 40),
             named,
             &mut |_, _| {},
@@ -740,7 +766,7 @@ fn opening_picks_the_named_articles_or_the_most_related_pair() {
             p.map(|i| app.corpus.articles[i].id.clone())
                 .unwrap_or_default()
         };
-        (id(app.panes[0].article), id(app.panes[1].article))
+        (id(app.pair.panes[0].article), id(app.pair.panes[1].article))
     };
     let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
     // Nothing named: the two articles that share the most text.
@@ -774,8 +800,8 @@ fn control_and_bidi_characters_never_reach_the_screen() {
     );
     articles[0].source = "Wire\u{202E}service".into();
     let mut app = App::new(
-        Corpus::build(articles, &Config::default(), None),
-        &Config::default(),
+        Corpus::build(articles, &Options::default(), None),
+        &TuiOptions::default(),
         (100, 30),
         (Some(0), None),
     );
@@ -803,4 +829,127 @@ fn an_export_that_cannot_be_written_says_where_and_why() {
         "{status}"
     );
     assert!(status.contains("juxta-no-such-folder"), "{status}");
+}
+
+fn config(toml: &str) -> Config {
+    Config::from_toml(toml, Path::new("test.toml")).unwrap()
+}
+
+#[test]
+fn hints_name_the_key_the_keymap_binds() {
+    // By default: q quits, o opens.
+    let app = app((120, 40));
+    assert!(
+        status_line(&app).contains("? help · q quit"),
+        "{}",
+        status_line(&app)
+    );
+    let empty = |options: &TuiOptions| {
+        screen(&App::new(
+            Corpus::build(Vec::new(), &Options::default(), None),
+            options,
+            (80, 24),
+            (None, None),
+        ))
+    };
+    assert!(empty(&TuiOptions::default()).contains("Press q to quit."));
+    let one_open =
+        |options: &TuiOptions| App::new(corpus(), options, (120, 40), (Some(WIRE), None));
+    assert!(pane_text(&one_open(&TuiOptions::default()), Side::Right).contains("press o to"));
+
+    // Rebound: every hint follows.
+    let rebound = config("[keys]\nq = \"none\"\nx = \"quit\"\no = \"none\"\nctrl-o = \"open\"\n");
+    let app = app_with(&rebound, (120, 40), (WIRE, NEWSPAPER));
+    let status = status_line(&app);
+    assert!(status.contains("? help · x quit"), "{status}");
+    assert!(status.contains("ctrl-o open"), "{status}");
+    assert!(!status.contains("q quit"), "{status}");
+    let text = empty(&rebound.tui_options());
+    assert!(
+        text.contains("Press x to quit.") && !text.contains("Press q"),
+        "{text}"
+    );
+    let pane = pane_text(&one_open(&rebound.tui_options()), Side::Right);
+    assert!(pane.contains("press ctrl-o to"), "{pane}");
+
+    // Quitting unbound but for ctrl-c: the hint names ctrl-c.
+    let only_ctrl_c = config("[keys]\nq = \"none\"\n");
+    let text = empty(&only_ctrl_c.tui_options());
+    assert!(text.contains("Press ctrl-c to quit."), "{text}");
+}
+
+#[test]
+fn the_timeline_hint_names_the_live_select_key() {
+    let mut app = app_with(
+        &config("[keys]\nenter = \"none\"\nf2 = \"select\"\n"),
+        (120, 40),
+        (WIRE, NEWSPAPER),
+    );
+    app.update(Action::Timeline);
+    let several = app
+        .corpus
+        .timeline
+        .iter()
+        .position(|e| e.events.len() > 1)
+        .expect("the samples have an event several articles report");
+    app.sidebar.event_row = several;
+    app.update(Action::Select);
+    let status = status_line(&app);
+    assert!(status.contains("(f2 for the next)"), "{status}");
+}
+
+#[test]
+fn search_and_picker_keys_obey_the_keymap() {
+    let rebound = config(
+        "[keys]\nesc = \"none\"\nctrl-g = \"cancel\"\nenter = \"none\"\nf2 = \"select\"\n\
+         down = \"none\"\nctrl-n = \"down\"\n",
+    );
+    let mut app = app_with(&rebound, (120, 40), (WIRE, NEWSPAPER));
+    let ctrl =
+        |app: &mut App, c: char| app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+
+    // The picker: Esc and Down are unbound, so they do nothing; letters are text, never keys.
+    app.update(Action::Open);
+    key(&mut app, KeyCode::Esc);
+    assert!(app.popup.is_some(), "Esc no longer cancels");
+    type_text(&mut app, "q");
+    assert!(!app.quit);
+    assert!(screen(&app).contains("filter: q"));
+    key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_some(), "Enter no longer selects");
+    let Some(juxta::tui::app::Popup::Picker(p)) = &app.popup else {
+        panic!()
+    };
+    assert_eq!((p.filter.as_str(), p.selected), ("", 0));
+    ctrl(&mut app, 'n');
+    let Some(juxta::tui::app::Popup::Picker(p)) = &app.popup else {
+        panic!()
+    };
+    let second = p.rows[1];
+    key(&mut app, KeyCode::F(2));
+    assert!(app.popup.is_none());
+    assert_eq!(app.pair.panes[0].article, Some(second));
+
+    // The search prompt: ctrl-g cancels, F2 searches.
+    app.update(Action::Search);
+    type_text(&mut app, "quay");
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        status_line(&app).starts_with("/quay"),
+        "{}",
+        status_line(&app)
+    );
+    ctrl(&mut app, 'g');
+    assert!(app.popup.is_none() && app.jumps.search.is_none());
+    app.update(Action::Search);
+    type_text(&mut app, "quay");
+    key(&mut app, KeyCode::F(2));
+    assert!(
+        status_line(&app).starts_with("hit ") && status_line(&app).contains("for “quay”"),
+        "{}",
+        status_line(&app)
+    );
 }

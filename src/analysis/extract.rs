@@ -40,12 +40,9 @@ pub fn extract(text: &str, published: Option<NaiveDate>) -> Extraction {
 
 /// Actors, events and timeline of a set of articles.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct People {
-    /// Persons, by mention count, then name.
+pub struct ActorsAndEvents {
+    /// Persons first, then organisations and places; each group by mention count, then name.
     pub actors: Vec<Actor>,
-    /// Organisations, then places; each group by mention count, then name. Kept apart from
-    /// the persons until the front ends show the three kinds.
-    pub others: Vec<Actor>,
     /// All events, sorted by date (unresolved last), then article, then offset.
     pub events: Vec<Event>,
     /// Events grouped by date and shared actors.
@@ -58,7 +55,7 @@ pub struct People {
 pub fn assemble(
     articles: &[(&str, &Extraction)],
     aliases: &BTreeMap<String, Vec<String>>,
-) -> People {
+) -> ActorsAndEvents {
     let texts: Vec<&str> = articles.iter().map(|(t, _)| *t).collect();
     let named: Vec<ArticleNames<'_>> = articles
         .iter()
@@ -67,19 +64,18 @@ pub fn assemble(
             names: &x.names,
         })
         .collect();
-    let (mut actors, mut others): (Vec<Actor>, Vec<Actor>) = merge::cluster(&named)
+    // The config's aliases name people: organisations and places stay out of their reach.
+    let (mut actors, others): (Vec<Actor>, Vec<Actor>) = merge::cluster(&named)
         .into_iter()
         .partition(|a| a.kind == ActorKind::Person);
     lookup::apply_aliases(&mut actors, &texts, aliases);
-    for list in [&mut actors, &mut others] {
-        sort_actors(list);
-    }
+    actors.extend(others);
+    sort_actors(&mut actors);
     let dates: Vec<&[DateHit]> = articles.iter().map(|(_, x)| x.dates.as_slice()).collect();
     let events = events::collect(&texts, &dates, &actors);
     let timeline = events::timeline(&events, &texts);
-    People {
+    ActorsAndEvents {
         actors,
-        others,
         events,
         timeline,
     }

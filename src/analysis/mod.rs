@@ -10,6 +10,35 @@ pub mod overlap;
 
 use serde::{Deserialize, Serialize};
 
+/// One of the two articles compared: the left or the right. Alignment offsets, highlights,
+/// panes and exports all name a side with this.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Side {
+    /// The left article (the first named).
+    #[default]
+    Left,
+    /// The right article.
+    Right,
+}
+
+impl Side {
+    /// 0 for the left side, 1 for the right: an index into a pair of anything.
+    pub fn index(self) -> usize {
+        match self {
+            Side::Left => 0,
+            Side::Right => 1,
+        }
+    }
+
+    /// The other side.
+    pub fn other(self) -> Side {
+        match self {
+            Side::Left => Side::Right,
+            Side::Right => Side::Left,
+        }
+    }
+}
+
 /// A byte range in one article's stored text; serialized as `{"start": …, "end": …}`.
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,

@@ -3,15 +3,15 @@
 mod compare;
 mod extract;
 
-use crate::article::Article;
-use crate::config::Config;
+use crate::article::{Article, ArticleRow};
 use crate::import::{self, Meta};
-use crate::store::{Added, Store};
+use crate::service::{self, ImportReport, Imported};
+use crate::text::printable::{printable_line, printable_text};
 use crate::text::{display_width, pad, truncate};
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use clap::{Args, Parser, Subcommand};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Compare news coverage side by side: shared passages, the people named, and when things happened.
@@ -30,7 +30,7 @@ use std::process::ExitCode;
 )]
 pub struct Cli {
     /// Store folder [default: the platform data folder, e.g. ~/.local/share/juxta]
-    // Empty values are accepted here and mean "not set" (see `Context::new`): clap's path
+    // Empty values are accepted here and mean "not set" (see main.rs): clap's path
     // parser refuses them, so `export JUXTA_STORE=` said "a value is required for --store".
     #[arg(long, global = true, env = "JUXTA_STORE", value_name = "DIR", value_parser = path_or_empty())]
     pub store: Option<PathBuf>,
@@ -73,11 +73,11 @@ pub enum Command {
     },
     /// Show the passages two articles share (files or store ids)
     Compare(compare::CompareArgs),
-    /// List the people named in articles, with their aliases merged
-    Actors(extract::ExtractArgs),
+    /// List the people, organizations and places named in articles, with their aliases merged
+    Actors(extract::ActorsArgs),
     /// List dated events, sorted by date
     Events(extract::ExtractArgs),
-    /// List every mention of one person
+    /// List every mention of one actor (person, organization or place)
     Mentions(extract::MentionsArgs),
 }
 
@@ -111,48 +111,23 @@ fn path_or_empty() -> impl clap::builder::TypedValueParser<Value = PathBuf> {
     clap::builder::OsStringValueParser::new().map(PathBuf::from)
 }
 
-/// What a handler needs: the merged config and where the store is.
-pub struct Context {
-    /// The effective configuration.
-    pub config: Config,
-    /// The store folder.
-    pub store_path: PathBuf,
-}
+use crate::config::Config;
+use crate::service::Context;
 
-impl Context {
-    /// Builds the context from the global flags.
-    pub fn new(store: Option<PathBuf>, config: Option<&Path>) -> Result<Context> {
-        let config = Config::load(config.filter(|p| !p.as_os_str().is_empty()))?;
-        let store_path = match store.filter(|p| !p.as_os_str().is_empty()) {
-            Some(p) => p,
-            None => crate::config::default_store_path().context(
-                "cannot find a data folder for the store (no home directory); pass --store DIR",
-            )?,
-        };
-        Ok(Context { config, store_path })
-    }
-
-    /// Opens the store.
-    pub fn store(&self) -> Result<Store> {
-        Ok(Store::open(&self.store_path)?)
-    }
-}
-
-/// Runs a parsed command line; errors already printed count as failure.
-pub fn run(cli: Cli) -> Result<ExitCode> {
-    let ctx = Context::new(cli.store, cli.config.as_deref())?;
+/// Runs a subcommand; errors already printed count as failure. (Without a subcommand juxta
+/// opens the terminal UI: `main` dispatches that.)
+pub fn run(ctx: &Context, config: &Config, command: Command) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let ok = match cli.command {
-        Some(Command::Add(args)) => add(&ctx, &args, &mut out)?,
-        Some(Command::List { json }) => list(&ctx, json, &mut out)?,
-        Some(Command::Show { id, json }) => show(&ctx, &id, json, &mut out)?,
-        Some(Command::Rm { ids }) => rm(&ctx, &ids, &mut out)?,
-        Some(Command::Compare(args)) => compare::run(&ctx, &args, &mut out)?,
-        Some(Command::Actors(args)) => extract::actors(&ctx, &args, &mut out)?,
-        Some(Command::Events(args)) => extract::events(&ctx, &args, &mut out)?,
-        Some(Command::Mentions(args)) => extract::mentions(&ctx, &args, &mut out)?,
-        None => crate::tui::run(&ctx, &cli.paths)?,
+    let ok = match command {
+        Command::Add(args) => add(ctx, &args, &mut out)?,
+        Command::List { json } => list(ctx, json, &mut out)?,
+        Command::Show { id, json } => show(ctx, &id, json, &mut out)?,
+        Command::Rm { ids } => rm(ctx, &ids, &mut out)?,
+        Command::Compare(args) => compare::run(ctx, &config.export, &args, &mut out)?,
+        Command::Actors(args) => extract::actors(ctx, &args, &mut out)?,
+        Command::Events(args) => extract::events(ctx, &args, &mut out)?,
+        Command::Mentions(args) => extract::mentions(ctx, &args, &mut out)?,
     };
     out.flush()?;
     Ok(if ok {
@@ -160,46 +135,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     } else {
         ExitCode::FAILURE
     })
-}
-
-/// Articles named on the command line: each argument is a file or folder if one exists at that
-/// path, else the id of a stored article. No arguments means the whole store. Files are read
-/// without being stored; their ids are made unique against the stored ones.
-pub fn load_articles(ctx: &Context, args: &[String]) -> Result<Vec<Article>> {
-    let store = ctx.store()?;
-    if args.is_empty() {
-        return Ok(store.list()?);
-    }
-    let opts = ctx.config.import_options();
-    let mut articles: Vec<Article> = Vec::new();
-    for arg in args {
-        let path = Path::new(arg);
-        if path.exists() {
-            let (found, errors) = import::articles_from_paths(&[path.to_path_buf()], &opts);
-            if let Some(e) = errors.into_iter().next() {
-                return Err(e.into());
-            }
-            if found.is_empty() {
-                anyhow::bail!(
-                    "{arg} holds no .txt, .md or .json files; name article files or store ids"
-                );
-            }
-            for mut a in found {
-                a.id = import::unique_id(&a.id, |id| {
-                    articles.iter().any(|b| b.id == id) || store.contains(id)
-                });
-                articles.push(a);
-            }
-        } else if store.contains(arg) {
-            articles.push(store.get(arg)?);
-        } else {
-            anyhow::bail!(
-                "{arg} is neither a file nor the id of an article in the store at {}; check the path, or run `juxta list` for the ids",
-                store.root().display()
-            );
-        }
-    }
-    Ok(articles)
 }
 
 fn report(e: &dyn std::fmt::Display) {
@@ -216,96 +151,50 @@ pub fn add(ctx: &Context, args: &AddArgs, out: &mut impl Write) -> Result<bool> 
             bad.0
         ),
     };
-    let mut opts = ctx.config.import_options();
+    let mut opts = ctx.options.import.clone();
     opts.overrides = Meta {
         title: args.title.clone(),
         date,
         source: args.source.clone(),
         url: None,
     };
-    let (_, ok) = import_paths(&ctx.store()?, &args.paths, &opts, out)?;
-    Ok(ok)
+    let report = service::import_paths(&ctx.store()?, &args.paths, &opts)?;
+    print_import(&report, out)
 }
 
-/// Imports files and folders into the store: reports each article on `out` and each bad file
-/// on stderr. Returns the ids of the articles the paths hold (new or already stored, in path
-/// order) and whether every file was imported.
-pub fn import_paths(
-    store: &Store,
-    paths: &[PathBuf],
-    opts: &import::ImportOptions,
-    out: &mut impl Write,
-) -> Result<(Vec<String>, bool)> {
-    let mut drafts = Vec::new();
-    let mut origins = Vec::new();
-    let mut failed = 0usize;
-    let mut seen_files = 0usize;
-    for path in paths {
-        let outcomes = import::read_path(path, opts);
-        if outcomes.is_empty() {
-            report(&format!(
-                "{} holds no .txt, .md or .json files; nothing to import from it",
-                import::display_path(path)
-            ));
-            failed += 1;
-        }
-        for (file, outcome) in outcomes {
-            seen_files += 1;
-            match outcome {
-                Ok(ds) => {
-                    for d in ds {
-                        origins.push(file.clone());
-                        drafts.push(d);
-                    }
-                }
-                Err(e) => {
-                    report(&e);
-                    failed += 1;
-                }
-            }
+/// Prints an import report: one line per article on `out`, one per failed source on stderr,
+/// and a summary when there was more than one file or a failure. Returns whether every source
+/// was imported.
+pub fn print_import(report: &ImportReport, out: &mut impl Write) -> Result<bool> {
+    for failure in &report.failures {
+        self::report(failure);
+    }
+    for imported in &report.articles {
+        match imported {
+            Imported::Added { article: a, origin } => writeln!(
+                out,
+                "added {}  {}  ({} words, from {})",
+                a.id,
+                quoted_title(a),
+                a.word_count(),
+                import::display_path(origin)
+            )?,
+            Imported::Duplicate { what, existing } => writeln!(
+                out,
+                "skipped {what}: its text is already in the store as {existing}"
+            )?,
         }
     }
-    let (mut added, mut dupes) = (0, 0);
-    let mut ids = Vec::new();
-    for (result, origin) in store.add(drafts)?.into_iter().zip(origins) {
-        match result {
-            Added::New(a) => {
-                added += 1;
-                writeln!(
-                    out,
-                    "added {}  {}  ({} words, from {})",
-                    a.id,
-                    quoted_title(&a),
-                    a.word_count(),
-                    import::display_path(&origin)
-                )?;
-                ids.push(a.id);
-            }
-            Added::Duplicate {
-                existing,
-                file_name,
-            } => {
-                dupes += 1;
-                let what = if origin.ends_with(&file_name) {
-                    import::display_path(&origin)
-                } else {
-                    file_name
-                };
-                writeln!(
-                    out,
-                    "skipped {what}: its text is already in the store as {existing}"
-                )?;
-                ids.push(existing);
-            }
-        }
-    }
-    if seen_files > 1 || failed > 0 {
+    if report.files > 1 || !report.ok() {
         writeln!(
             out,
-            "{added} added, {dupes} already in the store, {failed} failed"
+            "{} added, {} already in the store, {} failed",
+            report.added(),
+            report.duplicates(),
+            report.failures.len()
         )?;
     }
-    Ok((ids, failed == 0))
+    Ok(report.ok())
 }
 
 fn quoted_title(a: &Article) -> String {
@@ -380,12 +269,8 @@ pub fn list(ctx: &Context, json: bool, out: &mut impl Write) -> Result<bool> {
 /// One row of `juxta list --json`: the article without its text.
 #[derive(serde::Serialize)]
 struct ListRow<'a> {
-    id: &'a str,
-    title: &'a str,
-    source: &'a str,
-    date: Option<chrono::NaiveDate>,
-    url: Option<&'a str>,
-    words: usize,
+    #[serde(flatten)]
+    article: ArticleRow<'a>,
     hash: &'a str,
     imported_at: chrono::DateTime<chrono::Utc>,
     file_name: &'a str,
@@ -394,12 +279,7 @@ struct ListRow<'a> {
 impl<'a> From<&'a Article> for ListRow<'a> {
     fn from(a: &'a Article) -> Self {
         ListRow {
-            id: &a.id,
-            title: &a.title,
-            source: &a.source,
-            date: a.date,
-            url: a.url.as_deref(),
-            words: a.word_count(),
+            article: ArticleRow::from(a),
             hash: &a.hash,
             imported_at: a.imported_at,
             file_name: &a.file_name,
@@ -445,28 +325,6 @@ fn write_json(out: &mut impl Write, value: &impl serde::Serialize) -> Result<()>
     let json = serde_json::to_string_pretty(value)?;
     writeln!(out, "{json}")?;
     Ok(())
-}
-
-/// Stored text as it may be printed: without control characters and escape sequences.
-fn printable_text(text: &str) -> std::borrow::Cow<'_, str> {
-    if text
-        .chars()
-        .all(|c| c == '\n' || !import::is_unprintable(c))
-    {
-        std::borrow::Cow::Borrowed(text)
-    } else {
-        std::borrow::Cow::Owned(import::sanitize(text, 4))
-    }
-}
-
-/// A metadata value as one printable line.
-fn printable_line(value: &str) -> std::borrow::Cow<'_, str> {
-    if !value.chars().any(import::is_unprintable) {
-        std::borrow::Cow::Borrowed(value)
-    } else {
-        let clean = import::sanitize(value, 4);
-        std::borrow::Cow::Owned(clean.split_whitespace().collect::<Vec<_>>().join(" "))
-    }
 }
 
 /// Removes articles; unknown ids are reported and the rest still removed.

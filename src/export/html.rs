@@ -2,8 +2,9 @@
 //! fetched), the two articles in columns side by side, passages coloured by kind, each
 //! passage's marker linking to its counterpart, and a table of passages.
 
-use super::Comparison;
-use super::marks::{self, Mark, Piece, Side};
+use super::AlignedPair;
+use super::marks::{self, Mark, Piece};
+use crate::analysis::Side;
 use crate::article::Article;
 use std::fmt::Write as _;
 
@@ -158,7 +159,7 @@ fn column(out: &mut String, side: Side, a: &Article, ms: &[Mark]) {
 }
 
 /// Renders the comparison as a self-contained HTML page.
-pub fn render(c: &Comparison) -> String {
+pub fn render(c: &AlignedPair) -> String {
     let lm = marks::marks(c, Side::Left);
     let rm = marks::marks(c, Side::Right);
     let (e, n, p) = c.alignment.counts();

@@ -1,33 +1,23 @@
 //! JSON export: the shape in DESIGN.md ("compare --format json") plus the inline differences.
 
-use super::Comparison;
+use super::AlignedPair;
 use crate::analysis::Span;
 use crate::analysis::overlap::Passage;
-use crate::article::Article;
+use crate::article::{Article, ArticleRow};
 use serde::Serialize;
 
 /// One side: the article with the text every offset points into.
 #[derive(Serialize)]
-struct Side<'a> {
-    id: &'a str,
-    title: &'a str,
-    source: &'a str,
-    date: Option<chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<&'a str>,
-    words: usize,
+struct JsonArticle<'a> {
+    #[serde(flatten)]
+    article: ArticleRow<'a>,
     text: &'a str,
 }
 
-impl<'a> From<&'a Article> for Side<'a> {
+impl<'a> From<&'a Article> for JsonArticle<'a> {
     fn from(a: &'a Article) -> Self {
-        Side {
-            id: &a.id,
-            title: &a.title,
-            source: &a.source,
-            date: a.date,
-            url: a.url.as_deref(),
-            words: a.word_count(),
+        JsonArticle {
+            article: ArticleRow::from(a),
             text: &a.text,
         }
     }
@@ -47,14 +37,14 @@ struct JsonPassage<'a> {
 
 #[derive(Serialize)]
 struct Document<'a> {
-    left: Side<'a>,
-    right: Side<'a>,
+    left: JsonArticle<'a>,
+    right: JsonArticle<'a>,
     similarity: f64,
     passages: Vec<JsonPassage<'a>>,
 }
 
 /// Renders the comparison as pretty-printed JSON (with a final newline).
-pub fn render(c: &Comparison) -> String {
+pub fn render(c: &AlignedPair) -> String {
     let passages = c
         .alignment
         .passages
@@ -71,8 +61,8 @@ pub fn render(c: &Comparison) -> String {
         })
         .collect();
     let doc = Document {
-        left: Side::from(c.left),
-        right: Side::from(c.right),
+        left: JsonArticle::from(c.left),
+        right: JsonArticle::from(c.right),
         similarity: round3(c.alignment.similarity),
         passages,
     };

@@ -1,8 +1,9 @@
 //! Markdown export: a summary table, both articles with bold numbered markers around shared
 //! passages (changed words in italics), and a table of the passages with both wordings.
 
-use super::Comparison;
-use super::marks::{self, Mark, Piece, Side};
+use super::AlignedPair;
+use super::marks::{self, Mark, Piece};
+use crate::analysis::Side;
 use crate::article::Article;
 use std::fmt::Write as _;
 
@@ -88,7 +89,7 @@ fn article(out: &mut String, label: &str, a: &Article, ms: &[Mark]) {
 }
 
 /// Renders the comparison as Markdown.
-pub fn render(c: &Comparison) -> String {
+pub fn render(c: &AlignedPair) -> String {
     let lm = marks::marks(c, Side::Left);
     let rm = marks::marks(c, Side::Right);
     let mut out = String::new();

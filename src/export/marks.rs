@@ -1,17 +1,10 @@
 //! What the exports share: the passages of one side as numbered marks, and a walk through a
 //! line of text that says where marks open and close and how each stretch is styled.
 
-use super::Comparison;
-use crate::analysis::Span;
+use super::AlignedPair;
 use crate::analysis::overlap::PassageKind;
+use crate::analysis::{Side, Span};
 use std::ops::Range;
-
-/// Which article of the comparison.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Side {
-    Left,
-    Right,
-}
 
 /// One passage as seen on one side.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,7 +20,7 @@ pub(crate) struct Mark<'a> {
 }
 
 /// The marks of one side, sorted by position.
-pub(crate) fn marks<'a>(c: &Comparison<'a>, side: Side) -> Vec<Mark<'a>> {
+pub(crate) fn marks<'a>(c: &AlignedPair<'a>, side: Side) -> Vec<Mark<'a>> {
     let text = match side {
         Side::Left => &c.left.text,
         Side::Right => &c.right.text,
@@ -38,10 +31,7 @@ pub(crate) fn marks<'a>(c: &Comparison<'a>, side: Side) -> Vec<Mark<'a>> {
         .iter()
         .enumerate()
         .filter_map(|(i, p)| {
-            let (span, changed) = match side {
-                Side::Left => (p.left, &p.left_changed),
-                Side::Right => (p.right, &p.right_changed),
-            };
+            let (span, changed) = (p.span(side), p.changed(side));
             // Offsets from another text would slice out of bounds; skip rather than panic.
             (span.end <= text.len()
                 && span.start < span.end
@@ -51,7 +41,7 @@ pub(crate) fn marks<'a>(c: &Comparison<'a>, side: Side) -> Vec<Mark<'a>> {
                 number: i + 1,
                 kind: p.kind,
                 span,
-                changed: changed.as_slice(),
+                changed,
             })
         })
         .collect();

@@ -1,7 +1,7 @@
 //! Exports of a comparison of two articles: plain text (what a reader pastes into an email),
 //! JSON, Markdown and self-contained HTML.
 //!
-//! Every format is a pure function of a [`Comparison`] and [`RenderOptions`] to a `String`, so
+//! Every format is a pure function of an [`AlignedPair`] and [`RenderOptions`] to a `String`, so
 //! the command line and the TUI (its export key writes [`Format::Text`]) produce the same
 //! bytes; [`write_file`] saves a rendering without ever leaving a half-written file.
 
@@ -16,12 +16,11 @@ pub use shared::{SharedReport, render_shared};
 
 use crate::analysis::overlap::Alignment;
 use crate::article::Article;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// Two articles and what they share: everything an export shows.
 #[derive(Debug, Clone, Copy)]
-pub struct Comparison<'a> {
+pub struct AlignedPair<'a> {
     /// The left article; `alignment`'s left offsets point into its text.
     pub left: &'a Article,
     /// The right article.
@@ -30,18 +29,33 @@ pub struct Comparison<'a> {
     pub alignment: &'a Alignment,
 }
 
-/// The export formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// The export formats (also the values of `juxta compare --format`, whose help shows these
+/// descriptions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Format {
-    /// Two columns side by side with numbered passage markers, then the list of passages.
+    /// Side-by-side columns with numbered passage markers
     Text,
-    /// Byte offsets, kinds and changed words, for programs.
+    /// Machine-readable passages with byte offsets
     Json,
-    /// The two articles with marked passages and a table of passages.
+    /// Markdown
     Markdown,
-    /// A self-contained page: two columns, passages coloured by kind, linked to their
-    /// counterparts.
+    /// Self-contained HTML page
     Html,
+}
+
+/// `[export]` in the config: how exports are laid out.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportOptions {
+    /// Width of the text export in columns, when `--width` is not given (and for the TUI's
+    /// export).
+    pub text_width: usize,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        ExportOptions { text_width: 160 }
+    }
 }
 
 /// How to lay out the text export (the other formats ignore it).
@@ -63,7 +77,7 @@ impl Default for RenderOptions {
 }
 
 /// Renders the comparison in `format`.
-pub fn render(c: &Comparison, format: Format, opts: &RenderOptions) -> String {
+pub fn render(c: &AlignedPair, format: Format, opts: &RenderOptions) -> String {
     match format {
         Format::Text => text::render(c, opts),
         Format::Json => json::render(c),
@@ -87,21 +101,15 @@ pub enum ExportError {
     },
 }
 
-/// Writes `contents` to `path`, replacing the file if it exists. The bytes go to a temporary
-/// file in the same folder first, which is then renamed over `path`: a crash or a full disk
-/// leaves either the old file or the new one, never half of one.
+/// How the names of an export's temporary files start.
+const TEMP_PREFIX: &str = ".juxta-export-";
+
+/// Writes `contents` to `path`, replacing the file if it exists, never leaving half a file.
 pub fn write_file(path: &Path, contents: &str) -> Result<(), ExportError> {
-    let fail = |source| ExportError::Write {
+    crate::atomic::replace(path, TEMP_PREFIX, contents.as_bytes()).map_err(|e| ExportError::Write {
         path: path.to_path_buf(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let tmp = written_temp(dir, contents, path).map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
+        source: e.error,
+    })
 }
 
 /// Writes `contents` to `dir/stem.ext`, or `stem-2.ext`, `stem-3.ext`… when taken: never
@@ -112,56 +120,10 @@ pub fn write_new_file(
     ext: &str,
     contents: &str,
 ) -> Result<PathBuf, ExportError> {
-    let first = dir.join(format!("{stem}.{ext}"));
-    let fail = |source| ExportError::Write {
-        path: first.clone(),
-        source,
-    };
-    let mut tmp = written_temp(dir, contents, &first).map_err(fail)?;
-    for n in 1.. {
-        let path = if n == 1 {
-            first.clone()
-        } else {
-            dir.join(format!("{stem}-{n}.{ext}"))
-        };
-        match tmp.persist_noclobber(&path) {
-            Ok(_) => return Ok(path),
-            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => tmp = e.file,
-            Err(e) => return Err(fail(e.error)),
+    crate::atomic::create_new(dir, TEMP_PREFIX, stem, ext, contents.as_bytes()).map_err(|e| {
+        ExportError::Write {
+            path: dir.join(format!("{stem}.{ext}")),
+            source: e.error,
         }
-    }
-    unreachable!("an unbounded range always yields a free name")
-}
-
-/// The contents in a temporary file beside the target, flushed to disk and given the
-/// target's permissions, ready to be renamed into place.
-fn written_temp(
-    dir: &Path,
-    contents: &str,
-    target: &Path,
-) -> std::io::Result<tempfile::NamedTempFile> {
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".juxta-export-")
-        .tempfile_in(dir)?;
-    tmp.write_all(contents.as_bytes())?;
-    set_permissions(tmp.as_file(), target)?;
-    tmp.as_file().sync_all()?;
-    Ok(tmp)
-}
-
-/// Gives the new file the permissions of the one it replaces, or the usual `rw-r--r--` (a
-/// temporary file starts private to its owner).
-#[cfg(unix)]
-fn set_permissions(file: &std::fs::File, path: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    let perms = match std::fs::metadata(path) {
-        Ok(m) => m.permissions(),
-        Err(_) => std::fs::Permissions::from_mode(0o644),
-    };
-    file.set_permissions(perms)
-}
-
-#[cfg(not(unix))]
-fn set_permissions(_file: &std::fs::File, _path: &Path) -> std::io::Result<()> {
-    Ok(())
+    })
 }

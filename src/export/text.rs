@@ -6,8 +6,9 @@
 //! — and finally the numbered list of passages with both wordings. Readable without colour;
 //! with colour, passages are tinted by kind and changed words underlined.
 
-use super::Comparison;
-use super::marks::{self, Mark, Piece, Side, Style};
+use super::AlignedPair;
+use super::marks::{self, Mark, Piece, Style};
+use crate::analysis::Side;
 use crate::analysis::overlap::PassageKind;
 use crate::article::Article;
 use crate::text::display_width;
@@ -93,7 +94,7 @@ fn close_marker(m: &Mark) -> String {
 }
 
 /// Renders the comparison (see the module documentation).
-pub fn render(c: &Comparison, opts: &super::RenderOptions) -> String {
+pub fn render(c: &AlignedPair, opts: &super::RenderOptions) -> String {
     let width = opts.width.max(MIN_WIDTH);
     let left_marks = marks::marks(c, Side::Left);
     let right_marks = marks::marks(c, Side::Right);
@@ -130,7 +131,7 @@ fn percent(part: usize, whole: usize) -> usize {
 }
 
 fn header(
-    c: &Comparison,
+    c: &AlignedPair,
     left_marks: &[Mark],
     right_marks: &[Mark],
     width: usize,
@@ -355,7 +356,7 @@ fn column_title(label: &str, a: &Article, width: usize) -> Line {
 }
 
 fn columns(
-    c: &Comparison,
+    c: &AlignedPair,
     left_marks: &[Mark],
     right_marks: &[Mark],
     width: usize,
@@ -443,7 +444,7 @@ fn wording(text: &str, lines: &[std::ops::Range<usize>], m: &Mark, color: bool) 
 }
 
 fn passage_list(
-    c: &Comparison,
+    c: &AlignedPair,
     left_marks: &[Mark],
     right_marks: &[Mark],
     width: usize,

@@ -1,44 +1,19 @@
 //! File-system primitives of the store: atomic replacement and the inter-process lock.
 
 use super::StoreError;
-use std::io::Write;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// How the names of temporary files start; a store ignores (and its writers remove) them.
 pub const TEMP_PREFIX: &str = ".tmp-";
 
-/// Writes `bytes` to `path` so that readers see either the old file or the complete new one:
-/// a temporary file in the same folder is written, flushed to disk and renamed over `path`.
+/// Writes `bytes` to `path` so that readers see either the old file or the complete new one.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let dir = path
-        .parent()
-        .expect("store paths always have a parent folder");
-    let err = |action, error| StoreError::Io {
-        action,
+    crate::atomic::replace(path, TEMP_PREFIX, bytes).map_err(|e| StoreError::Io {
+        action: e.step.verb(),
         path: path.to_path_buf(),
-        error,
-    };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(TEMP_PREFIX);
-    // tempfile creates private (0600) files; store files get the permissions of any file the
-    // user creates (0666 less the umask), so a store can be shared or backed up like the rest.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut tmp = builder
-        .tempfile_in(dir)
-        .map_err(|e| err("create a temporary file for", e))?;
-    tmp.write_all(bytes).map_err(|e| err("write", e))?;
-    tmp.as_file().sync_all().map_err(|e| err("write", e))?;
-    tmp.persist(path).map_err(|e| err("replace", e.error))?;
-    // Make the rename itself durable; not every platform can open a folder, so this is best effort.
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
+        error: e.error,
+    })
 }
 
 /// An exclusive advisory lock on a file, released when dropped (or when the process dies, so

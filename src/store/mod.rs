@@ -189,6 +189,16 @@ impl Store {
         &self.root
     }
 
+    /// Whether the store has been created (its first write happened). Readers that would
+    /// otherwise write a cache use this to leave a store that does not exist yet uncreated.
+    pub fn is_created(&self) -> bool {
+        self.manifest_path().exists()
+    }
+
+    fn manifest_path(&self) -> PathBuf {
+        self.root.join("store.json")
+    }
+
     fn articles_dir(&self) -> PathBuf {
         self.root.join("articles")
     }
@@ -305,7 +315,7 @@ impl Store {
     /// still removed.
     pub fn remove(&self, ids: &[String]) -> Result<Vec<Result<Article>>> {
         // Nothing stored yet: every id is unknown, and removing must not create the store.
-        let _lock = if self.root.join("store.json").exists() {
+        let _lock = if self.is_created() {
             Some(self.lock()?)
         } else {
             None

@@ -5,6 +5,7 @@
 //! compare equal.
 
 mod cursor;
+pub mod printable;
 mod sentences;
 
 pub use cursor::Cursor;

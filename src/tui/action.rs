@@ -1,4 +1,5 @@
-//! What a user can ask for. Keybindings in the config deserialize straight into these, and
+//! What a user can ask for. Keybindings in the config deserialize straight into these (text
+//! typed into a field arrives as `Char`), and
 //! [`super::app::App::update`] is the only place they change state.
 
 use serde::{Deserialize, Serialize};
@@ -55,6 +56,13 @@ pub enum Action {
     Cancel,
     /// Do nothing (to unbind a default key).
     None,
+    /// A character typed into a text field (the search prompt, the picker filter). Not
+    /// bindable: in a text field every printable key is text.
+    #[serde(skip)]
+    Char(char),
+    /// Delete the last character of a text field (Backspace). Not bindable, as `Char`.
+    #[serde(skip)]
+    DeleteChar,
 }
 
 impl Action {
@@ -112,7 +120,7 @@ impl Action {
             Action::Export => s::HELP_EXPORT,
             Action::SwapPanes => s::HELP_SWAP,
             Action::Cancel => s::HELP_CANCEL,
-            Action::None => "",
+            Action::None | Action::Char(_) | Action::DeleteChar => "",
         }
     }
 }

@@ -1,8 +1,8 @@
 //! Highlight layers of one pane: sorted, non-overlapping byte spans per kind, so that the few
 //! visible rows find their highlights by binary search.
 
-use crate::analysis::Span;
 use crate::analysis::overlap::{Alignment, PassageKind};
+use crate::analysis::{Side, Span};
 
 /// Spans of one kind, sorted by start and merged where they touch.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -56,22 +56,18 @@ pub struct PassageLayers {
 }
 
 impl PassageLayers {
-    /// Layers of the left (`left == true`) or right side of an alignment.
-    pub fn new(alignment: &Alignment, left: bool) -> PassageLayers {
+    /// Layers of one side of an alignment.
+    pub fn new(alignment: &Alignment, side: Side) -> PassageLayers {
         let (mut exact, mut near, mut para, mut changed) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for p in &alignment.passages {
-            let span = if left { p.left } else { p.right };
+            let span = p.span(side);
             match p.kind {
                 PassageKind::Exact => exact.push(span),
                 PassageKind::Near => near.push(span),
                 PassageKind::Paraphrase => para.push(span),
             }
-            changed.extend(if left {
-                &p.left_changed
-            } else {
-                &p.right_changed
-            });
+            changed.extend(p.changed(side));
         }
         PassageLayers {
             exact: Layer::new(exact),

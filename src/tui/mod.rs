@@ -3,19 +3,20 @@
 
 pub mod action;
 pub mod app;
+pub mod config;
 pub mod highlight;
 pub mod keymap;
+pub mod layout;
 mod strings;
 pub mod theme;
 pub mod ui;
 pub mod wrap;
 
-use crate::analysis::overlap::Alignment;
 use crate::article::Article;
-use crate::cli::Context;
-use crate::corpus::Corpus;
+use crate::service::{self, Context};
 use anyhow::Result;
 use app::App;
+use config::TuiOptions;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
 use crossterm::terminal::{
@@ -26,22 +27,7 @@ use ratatui::backend::CrosstermBackend;
 use std::io::{IsTerminal, Stdout};
 use std::time::{Duration, Instant};
 
-/// The comparison as `juxta compare --format text` writes it (what `e` exports).
-pub fn export_text(left: &Article, right: &Article, alignment: &Alignment, width: usize) -> String {
-    let comparison = crate::export::Comparison {
-        left,
-        right,
-        alignment,
-    };
-    crate::export::render(
-        &comparison,
-        crate::export::Format::Text,
-        &crate::export::RenderOptions {
-            width,
-            color: false,
-        },
-    )
-}
+pub use app::export_text;
 
 /// Restores the terminal when dropped: on return, on error and (through the panic hook) on panic.
 struct TerminalGuard;
@@ -85,7 +71,7 @@ fn start_terminal(mouse: bool) -> Result<(Terminal<CrosstermBackend<Stdout>>, Te
 
 /// Opens the UI: imports `paths` first and opens the first two of them, else the two most
 /// related articles of the store. Returns whether every path was imported.
-pub fn run(ctx: &Context, paths: &[std::path::PathBuf]) -> Result<bool> {
+pub fn run(ctx: &Context, options: &TuiOptions, paths: &[std::path::PathBuf]) -> Result<bool> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!(
             "the terminal UI needs an interactive terminal; for scripts use the subcommands (see juxta --help)"
@@ -96,17 +82,17 @@ pub fn run(ctx: &Context, paths: &[std::path::PathBuf]) -> Result<bool> {
     let mut opened = Vec::new();
     let mut imported_all = true;
     for path in paths {
-        let (ids, ok) = crate::cli::import_paths(
-            &store,
-            std::slice::from_ref(path),
-            &ctx.config.import_options(),
-            &mut std::io::sink(),
-        )?;
-        opened.push(ids);
-        imported_all &= ok;
+        let report =
+            service::import_paths(&store, std::slice::from_ref(path), &ctx.options.import)?;
+        // Printed before the UI takes the screen, where they stay once it quits.
+        for failure in &report.failures {
+            eprintln!("juxta: {failure}");
+        }
+        opened.push(report.ids());
+        imported_all &= report.ok();
     }
     let articles = store.list()?;
-    let (mut terminal, _guard) = start_terminal(ctx.config.tui.mouse)?;
+    let (mut terminal, _guard) = start_terminal(options.tui.mouse)?;
     let size = terminal.size()?;
     let mut last_draw: Option<Instant> = None;
     let mut progress = |done: usize, total: usize| {
@@ -119,16 +105,14 @@ pub fn run(ctx: &Context, paths: &[std::path::PathBuf]) -> Result<bool> {
     let mut app = load_app(
         &store,
         articles,
-        &ctx.config,
+        &ctx.options,
+        options,
         (size.width, size.height),
         &opened,
         &mut progress,
     );
     if !imported_all {
-        app.status = Some(
-            "some files could not be imported: see the messages printed before juxta started"
-                .into(),
-        );
+        app.status = Some(strings::SOME_FILES_NOT_IMPORTED.into());
     }
     let mut dirty = true;
     while !app.quit {
@@ -153,70 +137,13 @@ pub fn run(ctx: &Context, paths: &[std::path::PathBuf]) -> Result<bool> {
 pub fn load_app(
     store: &crate::store::Store,
     articles: Vec<Article>,
-    config: &crate::config::Config,
+    service_options: &service::Options,
+    options: &TuiOptions,
     size: (u16, u16),
     opened: &[Vec<String>],
     progress: &mut dyn FnMut(usize, usize),
 ) -> App {
-    let cache = store.root().join("store.json").exists().then_some(store);
-    let corpus = Corpus::build_with_progress(articles, config, cache, progress);
-    let pair = choose_pair(&corpus, opened);
-    App::new(corpus, config, size, pair)
-}
-
-/// The articles to open first. Two or more paths named: the first article of each of the
-/// first two. One path (typically a folder): the two of its articles that share the most text.
-/// Nothing named: the two articles of the store that share the most text.
-fn choose_pair(corpus: &Corpus, named: &[Vec<String>]) -> (Option<usize>, Option<usize>) {
-    let index_of = |id: &String| corpus.articles.iter().position(|a| &a.id == id);
-    let groups: Vec<Vec<usize>> = named
-        .iter()
-        .map(|g| g.iter().filter_map(index_of).collect::<Vec<_>>())
-        .filter(|g| !g.is_empty())
-        .collect();
-    if let [a, b, ..] = groups.as_slice()
-        && let Some(second) = b.iter().copied().find(|&j| j != a[0])
-    {
-        return (Some(a[0]), Some(second));
-    }
-    let candidates: Vec<usize> = match groups.first() {
-        Some(g) => g.clone(),
-        None => (0..corpus.articles.len()).collect(),
-    };
-    if let [only] = candidates.as_slice() {
-        let everyone: Vec<usize> = (0..corpus.articles.len()).collect();
-        return (
-            Some(*only),
-            best_partner(corpus, *only, &everyone).map(|(j, _)| j),
-        );
-    }
-    let mut best: Option<(usize, usize, usize)> = None;
-    for &i in &candidates {
-        if let Some((j, shared)) = best_partner(corpus, i, &candidates)
-            && best.is_none_or(|(_, _, s)| shared > s)
-        {
-            best = Some((i, j, shared));
-        }
-    }
-    match best {
-        Some((i, j, _)) => (Some(i.min(j)), Some(i.max(j))),
-        None => (candidates.first().copied(), candidates.get(1).copied()),
-    }
-}
-
-/// The article among `among` sharing the most text with article `i` (the first other one
-/// when none shares any), and how many bytes of `i` it shares.
-fn best_partner(corpus: &Corpus, i: usize, among: &[usize]) -> Option<(usize, usize)> {
-    let mut shared = vec![0usize; corpus.articles.len()];
-    for s in corpus.index.shared_spans(i) {
-        for &o in &s.others {
-            shared[o] += s.span.len();
-        }
-    }
-    among
-        .iter()
-        .copied()
-        .filter(|&j| j != i)
-        .max_by_key(|&j| (shared[j], std::cmp::Reverse(j)))
-        .map(|j| (j, shared[j]))
+    let corpus = service::open_corpus(store, articles, service_options, progress);
+    let pair = service::choose_pair(&corpus, opened);
+    App::new(corpus, options, size, pair)
 }

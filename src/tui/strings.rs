@@ -1,4 +1,7 @@
-//! Every text the terminal UI shows, in one place.
+//! Every text the terminal UI shows, in one place. A text that names a key takes the key as
+//! the live keymap binds it (callers pass `KeyMap::hint`), so a rebound key is named right.
+
+use std::fmt::Display;
 
 pub const HELP_QUIT: &str = "quit";
 pub const HELP_HELP: &str = "show or hide this help";
@@ -28,19 +31,35 @@ pub const TITLE_HELP: &str = " Keys ";
 pub const TITLE_PICKER: &str = " Open article ";
 pub const TITLE_ACTORS: &str = "Actors";
 pub const TITLE_TIMELINE: &str = "Timeline";
-pub const EMPTY_STORE: &[&str] = &[
-    "The store is empty.",
-    "",
-    "Add articles from the shell:",
-    "  juxta add article.txt folder/",
-    "or open files directly:",
-    "  juxta one.txt two.md",
-    "",
-    "Press q to quit.",
-];
+/// The screen of an empty store; `quit` is the key that quits ("" when none is bound).
+pub fn empty_store(quit: &str) -> Vec<String> {
+    let mut lines: Vec<String> = [
+        "The store is empty.",
+        "",
+        "Add articles from the shell:",
+        "  juxta add article.txt folder/",
+        "or open files directly:",
+        "  juxta one.txt two.md",
+    ]
+    .iter()
+    .map(ToString::to_string)
+    .collect();
+    if !quit.is_empty() {
+        lines.push(String::new());
+        lines.push(format!("Press {quit} to quit."));
+    }
+    lines
+}
 pub const NO_SECOND_ARTICLE: &str =
     "Only one article is loaded: add another with `juxta add PATH` to compare.";
-pub const PANE_EMPTY: &str = "No article here: press o to open one.";
+/// An empty pane; `open` is the key that opens the picker ("" when none is bound).
+pub fn pane_empty(open: &str) -> String {
+    if open.is_empty() {
+        "No article here.".to_string()
+    } else {
+        format!("No article here: press {open} to open one.")
+    }
+}
 pub const NO_ACTORS: &str = "No people found.";
 pub const NO_EVENTS: &str = "No dated events found.";
 pub const NO_PASSAGES: &str = "These two articles share no passages.";
@@ -48,3 +67,143 @@ pub const PICKER_EMPTY: &str = "No article matches.";
 pub const TOO_SMALL: &str = "Terminal too small";
 pub const SEARCH_PROMPT: &str = "/";
 pub const FILTER_PROMPT: &str = "filter: ";
+pub const UNDATED: &str = "undated";
+pub const OPEN_MARK: &str = "•";
+
+// Help legend: what the highlight colours mean.
+pub const LEGEND_SHARED: &str = "shared text";
+pub const LEGEND_EXACT: &str = "exact";
+pub const LEGEND_NEAR: &str = "near";
+pub const LEGEND_CHANGED: &str = "changed words";
+pub const LEGEND_PARAPHRASE: &str = "paraphrase";
+pub const LEGEND_CURRENT: &str = "current passage";
+pub const LEGEND_MARKS: &str = "marks";
+pub const LEGEND_PERSON: &str = "person";
+pub const LEGEND_SEARCH_HIT: &str = "search hit";
+pub const LEGEND_EVENT: &str = "event";
+
+// Status bar hints: the key, then one of these.
+pub const HINT_PASSAGE: &str = "passage";
+pub const HINT_SYNC: &str = "sync";
+pub const HINT_OPEN: &str = "open";
+pub const HINT_ACTORS: &str = "actors";
+pub const HINT_TIMELINE: &str = "timeline";
+pub const HINT_SEARCH: &str = "search";
+pub const HINT_EXPORT: &str = "export";
+pub const HINT_HELP: &str = "help";
+pub const HINT_QUIT: &str = "quit";
+pub const HINT_SELECT: &str = "select";
+pub const HINT_MENTION: &str = "mention";
+pub const HINT_PANES: &str = "panes";
+pub const HINT_GO_TO_EVENT: &str = "go to event";
+
+/// The right of the status bar, when synced scrolling is on.
+pub const SUMMARY_SYNC: &str = "sync";
+
+/// How many passages the comparison holds.
+pub fn summary_passages(n: usize) -> String {
+    format!("{n} {}", if n == 1 { "passage" } else { "passages" })
+}
+
+/// How similar the two articles are.
+pub fn summary_similarity(similarity: f64) -> String {
+    format!("similarity {similarity:.2}")
+}
+
+/// The notice on a terminal below the minimum size.
+pub fn too_small(width: u16, height: u16, min_width: u16, min_height: u16) -> String {
+    format!("{TOO_SMALL}: {width}×{height}, juxta needs {min_width}×{min_height}")
+}
+
+/// The loading screen.
+pub fn loading(done: usize, total: usize) -> String {
+    format!("Loading articles: {done} of {total}")
+}
+
+/// A pane's scroll position when the whole article fits.
+pub const POSITION_ALL: &str = "all";
+
+/// A picker row's share of text found in other articles.
+pub fn shared_percent(shared: f64) -> String {
+    format!("  {shared:>3.0}% shared")
+}
+
+/// A timeline entry reported by several articles.
+pub fn sources(n: usize) -> String {
+    format!("{n} sources")
+}
+
+/// After synced scrolling is switched.
+pub fn sync_status(on: bool) -> String {
+    format!("synced scrolling {}", if on { "on" } else { "off" })
+}
+
+/// After an export.
+pub fn exported(path: &std::path::Path) -> String {
+    format!("exported to {}", path.display())
+}
+
+/// An export that failed, with the reason.
+pub fn export_failed(error: &dyn Display) -> String {
+    format!("export failed: {error}")
+}
+
+/// `n` pressed with no person selected; `actors` and `select` are the live keys.
+pub fn no_person_selected(actors: &str, select: &str) -> String {
+    format!("no person selected: press {actors}, pick one and press {select}")
+}
+
+/// The current mention of the selected person.
+pub fn mention_status(k: usize, n: usize, article: usize, articles: usize) -> String {
+    format!("mention {k} of {n} · article {article} of {articles}")
+}
+
+/// A search without hits.
+pub fn no_match(query: &str) -> String {
+    format!("no match for “{query}”")
+}
+
+/// `n` pressed before any search; `search` is the live key.
+pub fn nothing_searched(search: &str) -> String {
+    format!("nothing searched yet: press {search} to search")
+}
+
+/// The current search hit, in article `id`.
+pub fn hit_status(k: usize, n: usize, query: &str, id: &str) -> String {
+    format!("hit {k} of {n} for “{query}” · {id}")
+}
+
+/// The current passage.
+pub fn passage_status(k: usize, n: usize, kind: &str, words: impl Display) -> String {
+    format!("passage {k} of {n} · {kind} · {words} words")
+}
+
+/// A person just selected; `next` is the live key for the next mention.
+pub fn person_selected(name: &str, mentions: usize, articles: usize, next: &str) -> String {
+    format!(
+        "{name}: {mentions} mentions in {articles} {} · {next} to jump",
+        if articles == 1 { "article" } else { "articles" }
+    )
+}
+
+/// A timeline event just opened. With several sources, `k` of `n` and `select`, the live key
+/// for the next one.
+pub fn event_status(
+    date: &str,
+    expression: &str,
+    source: &str,
+    position: Option<(usize, usize, &str)>,
+) -> String {
+    match position {
+        Some((k, n, select)) => {
+            format!(
+                "{date} · “{expression}” · source {k} of {n} ({select} for the next) · {source}"
+            )
+        }
+        None => format!("{date} · “{expression}” · {source}"),
+    }
+}
+
+/// Status when some paths named on the command line could not be imported.
+pub const SOME_FILES_NOT_IMPORTED: &str =
+    "some files could not be imported: see the messages printed before juxta started";

@@ -175,7 +175,9 @@ fn entity(sc: &Scanner<'_>, run: &Trimmed<'_>) -> Option<EntityHit> {
         return hit(Span::new(last.start, last.end), ActorKind::Organization);
     }
     let titled = units.iter().any(|u| u.class & lx::TITLE != 0);
-    if last.kind == Kind::Word
+    // An organisation word alone ("Union", "State") is a common noun with a capital.
+    if n >= 2
+        && last.kind == Kind::Word
         && !last.plural_possessive
         && last.class & lx::ORG != 0
         && last.class & lx::ORG_SURNAME == 0

@@ -18,11 +18,11 @@ mod stem;
 
 pub use prepare::Prepared;
 
-use super::Span;
+use super::{Side, Span};
 use serde::{Deserialize, Serialize};
 use std::time::Duration;
 
-/// `[compare]` in the config: how passages are found and shown.
+/// `[compare]` in the config: how passages are found.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OverlapConfig {
@@ -40,14 +40,19 @@ pub struct OverlapConfig {
     /// Time limit of the word diff inside one passage, in milliseconds; past it the marked
     /// differences get coarser.
     pub diff_timeout_ms: u64,
-    /// Width of the text export in columns, when `--width` is not given.
-    pub text_width: usize,
 }
 
 impl Default for OverlapConfig {
-    /// The `[compare]` section of the embedded default config.
+    /// The values `assets/default-config.toml` documents (a test keeps the two equal).
     fn default() -> Self {
-        crate::config::Config::default().compare
+        OverlapConfig {
+            min_words: 5,
+            seed_words: 3,
+            min_quote_words: 3,
+            max_gap: 8,
+            paraphrase_threshold: 0.45,
+            diff_timeout_ms: 50,
+        }
     }
 }
 
@@ -89,6 +94,24 @@ pub struct Passage {
     pub left_changed: Vec<Span>,
     /// Words of the right side that differ from the left (empty for `exact`).
     pub right_changed: Vec<Span>,
+}
+
+impl Passage {
+    /// Where the passage is in one side's article.
+    pub fn span(&self, side: Side) -> Span {
+        match side {
+            Side::Left => self.left,
+            Side::Right => self.right,
+        }
+    }
+
+    /// The words of one side that differ from the other side.
+    pub fn changed(&self, side: Side) -> &[Span] {
+        match side {
+            Side::Left => &self.left_changed,
+            Side::Right => &self.right_changed,
+        }
+    }
 }
 
 /// Everything two articles share.

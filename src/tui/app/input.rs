@@ -1,6 +1,10 @@
-//! Keys and the mouse: text input for the search prompt and the picker filter, wheel and clicks.
+//! Keys and the mouse: keys become [`Action`]s (text fields turn typed characters into
+//! `Action::Char`); the search prompt and the picker act on them; wheel and clicks.
 
 use super::*;
+
+/// Rows a page key moves the picker's selection.
+const PICKER_PAGE: usize = 10;
 
 impl App {
     /// Handles a key; returns whether the screen changed.
@@ -8,49 +12,62 @@ impl App {
         if key.kind == KeyEventKind::Release {
             return false;
         }
+        // ctrl-c leaves from anywhere, whatever the keymap says: the way out of a raw terminal.
         if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
             self.quit = true;
             return true;
         }
-        if self.input.is_some() {
-            return self.on_search_key(key);
-        }
-        if let Some(Popup::Picker(_)) = self.popup {
-            return self.on_picker_key(key);
-        }
-        match self.keymap.action(&key) {
+        match self.key_action(&key) {
             Some(action) => self.update(action),
             None => false,
         }
     }
 
-    pub(super) fn on_search_key(&mut self, key: KeyEvent) -> bool {
-        let Some(text) = self.input.as_mut() else {
+    /// The action a key asks for. In a text field (the search prompt, the picker filter) a
+    /// printable character or Backspace edits the text; every other key goes through the keymap.
+    pub fn key_action(&self, key: &KeyEvent) -> Option<Action> {
+        if matches!(self.popup, Some(Popup::Search(_) | Popup::Picker(_))) {
+            match key.code {
+                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    return Some(Action::Char(c));
+                }
+                KeyCode::Backspace => return Some(Action::DeleteChar),
+                _ => {}
+            }
+        }
+        self.keymap.action(key)
+    }
+
+    /// An action while the search prompt is open; returns whether the screen changed.
+    pub(super) fn prompt_input(&mut self, action: Action) -> bool {
+        let Some(Popup::Search(text)) = self.popup.as_mut() else {
             return false;
         };
-        match key.code {
-            KeyCode::Esc => self.input = None,
-            KeyCode::Enter => {
-                let query = std::mem::take(text);
-                self.input = None;
-                self.run_search(&query);
-            }
-            KeyCode::Backspace => {
+        match action {
+            Action::Char(c) => text.push(c),
+            Action::DeleteChar => {
                 text.pop();
             }
-            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => text.push(c),
+            Action::Select => {
+                let query = std::mem::take(text);
+                self.popup = None;
+                self.run_search(&query);
+            }
+            Action::Cancel => self.popup = None,
             _ => return false,
         }
         true
     }
 
-    pub(super) fn on_picker_key(&mut self, key: KeyEvent) -> bool {
+    /// An action while the picker is open; returns whether the screen changed.
+    pub(super) fn picker_input(&mut self, action: Action) -> bool {
         let Some(Popup::Picker(picker)) = self.popup.as_mut() else {
             return false;
         };
-        match key.code {
-            KeyCode::Esc => self.popup = None,
-            KeyCode::Enter => {
+        let last = picker.rows.len().saturating_sub(1);
+        match action {
+            Action::Cancel => self.popup = None,
+            Action::Select => {
                 let chosen = picker.rows.get(picker.selected).copied();
                 let target = picker.target;
                 self.popup = None;
@@ -60,19 +77,15 @@ impl App {
                     self.last_pane = target;
                 }
             }
-            KeyCode::Down => {
-                picker.selected = (picker.selected + 1).min(picker.rows.len().saturating_sub(1))
-            }
-            KeyCode::Up => picker.selected = picker.selected.saturating_sub(1),
-            KeyCode::PageDown => {
-                picker.selected = (picker.selected + 10).min(picker.rows.len().saturating_sub(1))
-            }
-            KeyCode::PageUp => picker.selected = picker.selected.saturating_sub(10),
-            KeyCode::Backspace => {
+            Action::Down => picker.selected = (picker.selected + 1).min(last),
+            Action::Up => picker.selected = picker.selected.saturating_sub(1),
+            Action::PageDown => picker.selected = (picker.selected + PICKER_PAGE).min(last),
+            Action::PageUp => picker.selected = picker.selected.saturating_sub(PICKER_PAGE),
+            Action::DeleteChar => {
                 picker.filter.pop();
                 self.refilter();
             }
-            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+            Action::Char(c) => {
                 picker.filter.push(c);
                 self.refilter();
             }
@@ -104,7 +117,7 @@ impl App {
 
     /// Picker rows that fit on screen.
     pub fn picker_height(&self) -> usize {
-        crate::tui::ui::picker::list_height(self.size)
+        super::super::layout::picker_list_height(self.size)
     }
 
     pub(super) fn keep_picker_selection_visible(&mut self) {
@@ -120,7 +133,7 @@ impl App {
 
     /// Handles a mouse event; returns whether the screen changed.
     pub fn on_mouse(&mut self, ev: MouseEvent) -> bool {
-        if self.popup.is_some() || self.input.is_some() {
+        if self.popup.is_some() {
             return false;
         }
         let areas = self.areas();
@@ -180,7 +193,7 @@ impl App {
         if !text_area.contains(ratatui::layout::Position::new(column, row)) {
             return;
         }
-        let pane = &self.panes[side.index()];
+        let pane = &self.pair.panes[side.index()];
         let Some(article) = pane.article else { return };
         let Some(r) = pane
             .wrapped
@@ -191,8 +204,10 @@ impl App {
         };
         let text = &self.corpus.articles[article].text[r.start..r.end];
         let offset =
-            r.start + crate::tui::ui::pane::byte_at_column(text, (column - text_area.x) as usize);
-        let Some(cmp) = &self.comparison else { return };
+            r.start + super::super::layout::byte_at_column(text, (column - text_area.x) as usize);
+        let Some(cmp) = &self.pair.comparison else {
+            return;
+        };
         let hit = cmp.order[side.index()]
             .iter()
             .copied()
@@ -206,7 +221,7 @@ impl App {
         match self.sidebar.mode {
             SidebarMode::Actors => {
                 let i = self.sidebar.actor_top + row;
-                if i < self.persons.len() {
+                if i < self.sidebar.persons.len() {
                     self.sidebar.actor_row = i;
                     self.update(Action::Select);
                 }
@@ -228,7 +243,7 @@ impl App {
             ..Picker::default()
         };
         picker.rows = (0..self.corpus.articles.len()).collect();
-        if let Some(current) = self.panes[target.index()].article {
+        if let Some(current) = self.pair.panes[target.index()].article {
             picker.selected = current;
         }
         self.popup = Some(Popup::Picker(picker));

@@ -7,9 +7,9 @@ impl App {
     /// Shows `span` of `article`: in the pane that has it open, else opened in the active pane.
     pub(super) fn goto(&mut self, article: usize, span: Span) {
         let active = self.active_side();
-        let side = if self.panes[active.index()].article == Some(article) {
+        let side = if self.pair.panes[active.index()].article == Some(article) {
             active
-        } else if self.panes[active.other().index()].article == Some(article) {
+        } else if self.pair.panes[active.other().index()].article == Some(article) {
             active.other()
         } else {
             self.open(active, article);
@@ -26,21 +26,19 @@ impl App {
     }
 
     pub(super) fn step_match(&mut self, forward: bool) {
-        match self.jump {
+        match self.jumps.kind {
             JumpKind::Mentions => self.step_mention(forward),
             JumpKind::Search => self.step_hit(forward),
         }
     }
 
     pub(super) fn step_mention(&mut self, forward: bool) {
-        let Some(actor) = self.selected_actor else {
+        let Some(actor) = self.jumps.selected_actor else {
             let (a, enter) = (
                 self.keymap.hint(Action::Actors),
                 self.keymap.hint(Action::Select),
             );
-            self.status = Some(format!(
-                "no person selected: press {a}, pick one and press {enter}"
-            ));
+            self.status = Some(strings::no_person_selected(&a, &enter));
             return;
         };
         let mentions = &self.corpus.actors[actor].mentions;
@@ -48,13 +46,13 @@ impl App {
             return;
         }
         let n = mentions.len();
-        let k = match self.mention_cursor {
+        let k = match self.jumps.mention_cursor {
             Some(c) if forward => (c + 1) % n,
             Some(c) => (c + n - 1) % n,
             None if forward => 0,
             None => n - 1,
         };
-        self.mention_cursor = Some(k);
+        self.jumps.mention_cursor = Some(k);
         let m = mentions[k];
         let articles = self.corpus.actors[actor].articles();
         let total_articles = articles.len();
@@ -63,9 +61,11 @@ impl App {
             .position(|&a| a == m.article)
             .map_or(0, |p| p + 1);
         self.goto(m.article, m.span);
-        self.status = Some(format!(
-            "mention {} of {n} · article {article_rank} of {total_articles}",
-            k + 1
+        self.status = Some(strings::mention_status(
+            k + 1,
+            n,
+            article_rank,
+            total_articles,
         ));
     }
 
@@ -74,26 +74,16 @@ impl App {
         if query.is_empty() {
             return;
         }
-        let pattern = format!("(?i){}", regex::escape(query));
-        let Ok(re) = regex::Regex::new(&pattern) else {
-            return;
-        };
-        let mut hits = Vec::new();
-        for (i, a) in self.corpus.articles.iter().enumerate() {
-            hits.extend(
-                re.find_iter(&a.text)
-                    .map(|m| (i, Span::new(m.start(), m.end()))),
-            );
-        }
+        let hits = crate::service::search(&self.corpus.articles, query);
         if hits.is_empty() {
-            self.status = Some(format!("no match for “{query}”"));
-            self.search = None;
+            self.status = Some(strings::no_match(query));
+            self.jumps.search = None;
             return;
         }
         // Start from the view: the first hit at or after the top of the active pane.
         let side = self.active_side();
-        let from = self.panes[side.index()].article.map(|a| {
-            let pane = &self.panes[side.index()];
+        let from = self.pair.panes[side.index()].article.map(|a| {
+            let pane = &self.pair.panes[side.index()];
             (a, pane.wrapped.rows.get(pane.top).map_or(0, |r| r.start))
         });
         let start = from.map_or(0, |(a, off)| {
@@ -101,21 +91,18 @@ impl App {
                 .position(|&(h, s)| (h, s.start) >= (a, off))
                 .unwrap_or(0)
         });
-        self.search = Some(Search {
+        self.jumps.search = Some(Search {
             query: query.to_string(),
             hits,
             cursor: None,
         });
-        self.jump = JumpKind::Search;
+        self.jumps.kind = JumpKind::Search;
         self.show_hit(start);
     }
 
     pub(super) fn step_hit(&mut self, forward: bool) {
-        let Some(search) = &self.search else {
-            self.status = Some(format!(
-                "nothing searched yet: press {} to search",
-                self.keymap.hint(Action::Search)
-            ));
+        let Some(search) = &self.jumps.search else {
+            self.status = Some(strings::nothing_searched(&self.keymap.hint(Action::Search)));
             return;
         };
         let n = search.hits.len();
@@ -128,7 +115,7 @@ impl App {
     }
 
     pub(super) fn show_hit(&mut self, k: usize) {
-        let Some(search) = self.search.as_mut() else {
+        let Some(search) = self.jumps.search.as_mut() else {
             return;
         };
         search.cursor = Some(k);
@@ -136,16 +123,17 @@ impl App {
         let n = search.hits.len();
         let query = search.query.clone();
         self.goto(article, span);
-        self.status = Some(format!(
-            "hit {} of {n} for “{query}” · {}",
+        self.status = Some(strings::hit_status(
             k + 1,
-            self.corpus.articles[article].id
+            n,
+            &query,
+            &self.corpus.articles[article].id,
         ));
     }
 
     /// Highlights of the selected person in one article.
     pub fn mention_layer(&self, article: usize) -> Layer {
-        let Some(actor) = self.selected_actor else {
+        let Some(actor) = self.jumps.selected_actor else {
             return Layer::default();
         };
         Layer::new(
@@ -160,7 +148,7 @@ impl App {
 
     /// Search hits in one article.
     pub fn hit_layer(&self, article: usize) -> Layer {
-        let Some(search) = &self.search else {
+        let Some(search) = &self.jumps.search else {
             return Layer::default();
         };
         Layer::new(
@@ -175,18 +163,18 @@ impl App {
 
     /// The current mention or hit, if it is in `article`.
     pub fn current_match(&self, article: usize) -> Option<Span> {
-        let (a, span) = match self.jump {
+        let (a, span) = match self.jumps.kind {
             JumpKind::Mentions => {
                 let m = self
                     .corpus
                     .actors
-                    .get(self.selected_actor?)?
+                    .get(self.jumps.selected_actor?)?
                     .mentions
-                    .get(self.mention_cursor?)?;
+                    .get(self.jumps.mention_cursor?)?;
                 (m.article, m.span)
             }
             JumpKind::Search => {
-                let s = self.search.as_ref()?;
+                let s = self.jumps.search.as_ref()?;
                 *s.hits.get(s.cursor?)?
             }
         };

@@ -1,55 +1,32 @@
 //! The terminal UI's state and the one place it changes: [`App::update`] takes an [`Action`]
 //! and returns whether the screen must be redrawn. Drawing (in `ui`) only reads the state.
 
+mod export;
 mod input;
 mod jump;
 mod scroll;
 mod sidebar;
 
 use super::action::Action;
+pub use super::config::SidebarMode;
+use super::config::{TuiConfig, TuiOptions};
 use super::highlight::{Layer, PassageLayers};
 use super::keymap::KeyMap;
+use super::layout::{Areas, areas};
+use super::strings;
 use super::theme::Theme;
 use super::wrap::Wrapped;
 use crate::analysis::Span;
 use crate::analysis::actors::ActorKind;
 use crate::analysis::overlap::Alignment;
-use crate::config::{Config, ThemeName, TuiConfig};
-use crate::corpus::Corpus;
-use crate::tui::ui::layout::{Areas, areas};
+use crate::service::Corpus;
 use crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use serde::Deserialize;
 use std::collections::HashMap;
 
-/// One of the two article panes.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub enum Side {
-    /// The left pane.
-    #[default]
-    Left,
-    /// The right pane.
-    Right,
-}
-
-impl Side {
-    /// Index into `App::panes`.
-    pub fn index(self) -> usize {
-        match self {
-            Side::Left => 0,
-            Side::Right => 1,
-        }
-    }
-
-    /// The other pane.
-    pub fn other(self) -> Side {
-        match self {
-            Side::Left => Side::Right,
-            Side::Right => Side::Left,
-        }
-    }
-}
+pub use crate::analysis::Side;
+pub use export::export_text;
 
 /// Which panel receives keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,16 +35,6 @@ pub enum Focus {
     Sidebar,
     /// An article pane.
     Pane(Side),
-}
-
-/// What the sidebar lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SidebarMode {
-    /// People, by number of mentions.
-    Actors,
-    /// Dated events, by date.
-    Timeline,
 }
 
 /// An article pane: which article, where it is scrolled, and its text wrapped to the pane.
@@ -103,8 +70,8 @@ impl Comparison {
         by_left.sort_by_key(|&i| (alignment.passages[i].left.start, i));
         by_right.sort_by_key(|&i| (alignment.passages[i].right.start, i));
         let layers = [
-            PassageLayers::new(&alignment, true),
-            PassageLayers::new(&alignment, false),
+            PassageLayers::new(&alignment, Side::Left),
+            PassageLayers::new(&alignment, Side::Right),
         ];
         Comparison {
             left,
@@ -122,6 +89,21 @@ impl Comparison {
     }
 }
 
+/// The two open articles, their comparison and how they scroll.
+#[derive(Debug, Clone, Default)]
+pub struct OpenPair {
+    /// Left and right pane.
+    pub panes: [Pane; 2],
+    /// The comparison of the two open articles.
+    pub comparison: Option<Comparison>,
+    /// Alignments computed so far, by (left, right) article: reopening a pair is instant.
+    alignments: HashMap<(usize, usize), Alignment>,
+    /// The current passage (index into the alignment).
+    pub current_passage: Option<usize>,
+    /// Synced scrolling.
+    pub sync: bool,
+}
+
 /// State of the sidebar lists.
 #[derive(Debug, Clone)]
 pub struct Sidebar {
@@ -129,6 +111,8 @@ pub struct Sidebar {
     pub mode: SidebarMode,
     /// Shown or hidden by the user; `None` follows the terminal width.
     pub shown: Option<bool>,
+    /// Persons in the actors list (indexes into `corpus.actors`), most mentioned first.
+    pub persons: Vec<usize>,
     /// Highlighted row of the actors list.
     pub actor_row: usize,
     /// First visible row of the actors list.
@@ -137,6 +121,23 @@ pub struct Sidebar {
     pub event_row: usize,
     /// First visible entry of the timeline.
     pub event_top: usize,
+}
+
+/// Jumps across articles: the selected person, the last search, the timeline event opened.
+#[derive(Debug, Clone)]
+pub struct Jumps {
+    /// What `n`/`N` step through.
+    pub kind: JumpKind,
+    /// The selected person (index into `corpus.actors`).
+    pub selected_actor: Option<usize>,
+    /// The current mention of the selected person.
+    pub mention_cursor: Option<usize>,
+    /// The last search.
+    pub search: Option<Search>,
+    /// The timeline entry last opened, and which of its events.
+    pub timeline_cursor: Option<(usize, usize)>,
+    /// The sentence of the event last opened: article, span.
+    pub event_focus: Option<(usize, Span)>,
 }
 
 /// What `n` / `N` step through: the last kind of jump the user started.
@@ -159,9 +160,11 @@ pub struct Search {
     pub cursor: Option<usize>,
 }
 
-/// A popup over the panes.
+/// What takes the keys before the panes: a popup over them, or the search prompt.
 #[derive(Debug, Clone)]
 pub enum Popup {
+    /// The search prompt in the status bar, with the text typed so far.
+    Search(String),
     /// The key bindings.
     Help {
         /// First visible row.
@@ -198,38 +201,17 @@ pub struct App {
     pub settings: TuiConfig,
     /// Width of exported text.
     pub export_width: usize,
-    /// Left and right pane.
-    pub panes: [Pane; 2],
+    /// The open articles.
+    pub pair: OpenPair,
     /// Which panel has the keys.
     pub focus: Focus,
     /// The article pane focused last (where articles open when the sidebar has the focus).
     pub last_pane: Side,
     /// The sidebar.
     pub sidebar: Sidebar,
-    /// Persons in the actors list (indexes into `corpus.actors`).
-    pub persons: Vec<usize>,
-    /// The comparison of the two open articles.
-    pub comparison: Option<Comparison>,
-    alignments: HashMap<(usize, usize), Alignment>,
-    /// The current passage (index into the alignment).
-    pub current_passage: Option<usize>,
-    /// Synced scrolling.
-    pub sync: bool,
-    /// The selected person (index into `corpus.actors`).
-    pub selected_actor: Option<usize>,
-    /// The current mention of the selected person.
-    pub mention_cursor: Option<usize>,
-    /// The last search.
-    pub search: Option<Search>,
-    /// What `n`/`N` step through.
-    pub jump: JumpKind,
-    /// The timeline entry last opened, and which of its events.
-    pub timeline_cursor: Option<(usize, usize)>,
-    /// The sentence of the event last opened: article, span.
-    pub event_focus: Option<(usize, Span)>,
-    /// Text being typed into the search prompt.
-    pub input: Option<String>,
-    /// The open popup.
+    /// Mentions, search hits and timeline events.
+    pub jumps: Jumps,
+    /// The popup or prompt that has the keys.
     pub popup: Option<Popup>,
     /// A message for the status bar, until the next action.
     pub status: Option<String>,
@@ -243,14 +225,10 @@ impl App {
     /// A UI over the corpus for a terminal of `size`, with the two given articles open.
     pub fn new(
         corpus: Corpus,
-        config: &Config,
+        options: &TuiOptions,
         size: (u16, u16),
         pair: (Option<usize>, Option<usize>),
     ) -> App {
-        let spec = match config.tui.theme {
-            ThemeName::Dark => &config.theme.dark,
-            ThemeName::Light => &config.theme.light,
-        };
         let mut persons: Vec<usize> = (0..corpus.actors.len())
             .filter(|&i| corpus.actors[i].kind == ActorKind::Person)
             .collect();
@@ -263,40 +241,37 @@ impl App {
         });
         let mut app = App {
             corpus,
-            keymap: KeyMap::new(&config.keys),
-            theme: Theme::new(spec, super::theme::color_enabled()),
-            settings: config.tui.clone(),
-            export_width: config.compare.text_width,
-            panes: [Pane::default(), Pane::default()],
+            keymap: KeyMap::new(&options.keys),
+            theme: Theme::new(options.palette(), super::theme::color_enabled()),
+            settings: options.tui.clone(),
+            export_width: options.export_width,
+            pair: OpenPair::default(),
             focus: Focus::Pane(Side::Left),
             last_pane: Side::Left,
             sidebar: Sidebar {
-                mode: config.tui.sidebar,
+                mode: options.tui.sidebar,
                 shown: None,
+                persons,
                 actor_row: 0,
                 actor_top: 0,
                 event_row: 0,
                 event_top: 0,
             },
-            persons,
-            comparison: None,
-            alignments: HashMap::new(),
-            current_passage: None,
-            sync: false,
-            selected_actor: None,
-            mention_cursor: None,
-            search: None,
-            jump: JumpKind::Mentions,
-            timeline_cursor: None,
-            event_focus: None,
-            input: None,
+            jumps: Jumps {
+                kind: JumpKind::Mentions,
+                selected_actor: None,
+                mention_cursor: None,
+                search: None,
+                timeline_cursor: None,
+                event_focus: None,
+            },
             popup: None,
             status: None,
             size,
             quit: false,
         };
-        app.panes[0].article = pair.0;
-        app.panes[1].article = pair.1;
+        app.pair.panes[0].article = pair.0;
+        app.pair.panes[1].article = pair.1;
         app.relayout();
         app.compare();
         app
@@ -330,7 +305,7 @@ impl App {
     pub(super) fn relayout(&mut self) {
         for side in [Side::Left, Side::Right] {
             let width = self.pane_text_width(side).max(1);
-            let pane = &self.panes[side.index()];
+            let pane = &self.pair.panes[side.index()];
             let Some(article) = pane.article else {
                 continue;
             };
@@ -339,7 +314,7 @@ impl App {
             }
             let anchor = pane.wrapped.rows.get(pane.top).map(|r| r.start);
             let wrapped = Wrapped::new(&self.corpus.articles[article].text, width);
-            let pane = &mut self.panes[side.index()];
+            let pane = &mut self.pair.panes[side.index()];
             pane.top = anchor.map_or(0, |b| wrapped.row_of(b));
             pane.wrapped = wrapped;
         }
@@ -357,26 +332,26 @@ impl App {
 
     /// Aligns the two open articles (cached per pair).
     pub(super) fn compare(&mut self) {
-        self.current_passage = None;
-        let (Some(l), Some(r)) = (self.panes[0].article, self.panes[1].article) else {
-            self.comparison = None;
+        self.pair.current_passage = None;
+        let (Some(l), Some(r)) = (self.pair.panes[0].article, self.pair.panes[1].article) else {
+            self.pair.comparison = None;
             return;
         };
-        let alignment = match self.alignments.get(&(l, r)) {
+        let alignment = match self.pair.alignments.get(&(l, r)) {
             Some(a) => a.clone(),
             None => {
                 let a = self.corpus.align(l, r);
-                self.alignments.insert((l, r), a.clone());
+                self.pair.alignments.insert((l, r), a.clone());
                 a
             }
         };
-        self.comparison = Some(Comparison::new(l, r, alignment));
+        self.pair.comparison = Some(Comparison::new(l, r, alignment));
     }
 
     /// Opens an article in a pane.
     pub fn open(&mut self, side: Side, article: usize) {
         let width = self.pane_text_width(side).max(1);
-        let pane = &mut self.panes[side.index()];
+        let pane = &mut self.pair.panes[side.index()];
         if pane.article == Some(article) {
             return;
         }
@@ -397,14 +372,19 @@ impl App {
     /// Applies an action; returns whether the screen changed.
     pub fn update(&mut self, action: Action) -> bool {
         self.status = None;
-        if let Some(Popup::Help { top }) = self.popup.as_mut() {
-            match action {
-                Action::Down => *top += 1,
-                Action::Up => *top = top.saturating_sub(1),
-                Action::Quit | Action::Help | Action::Cancel => self.popup = None,
-                _ => return false,
+        match self.popup.as_mut() {
+            Some(Popup::Help { top }) => {
+                match action {
+                    Action::Down => *top += 1,
+                    Action::Up => *top = top.saturating_sub(1),
+                    Action::Quit | Action::Help | Action::Cancel => self.popup = None,
+                    _ => return false,
+                }
+                return true;
             }
-            return true;
+            Some(Popup::Search(_)) => return self.prompt_input(action),
+            Some(Popup::Picker(_)) => return self.picker_input(action),
+            None => {}
         }
         match action {
             Action::Quit => self.quit = true,
@@ -419,14 +399,11 @@ impl App {
             Action::NextPassage => self.step_passage(true),
             Action::PrevPassage => self.step_passage(false),
             Action::ToggleSync => {
-                self.sync = !self.sync;
-                if self.sync {
+                self.pair.sync = !self.pair.sync;
+                if self.pair.sync {
                     self.sync_from(self.active_side(), 0);
                 }
-                self.status = Some(format!(
-                    "synced scrolling {}",
-                    if self.sync { "on" } else { "off" }
-                ));
+                self.status = Some(strings::sync_status(self.pair.sync));
             }
             Action::Open => self.open_picker(),
             Action::Actors | Action::Timeline => {
@@ -444,15 +421,16 @@ impl App {
             Action::Select => self.select(),
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
-            Action::Search => self.input = Some(String::new()),
+            Action::Search => self.popup = Some(Popup::Search(String::new())),
             Action::Export => self.export(),
             Action::SwapPanes => {
-                self.panes.swap(0, 1);
+                self.pair.panes.swap(0, 1);
                 self.relayout();
                 self.compare();
             }
             Action::Cancel => self.cancel(),
-            Action::None => return false,
+            // Text outside a text field does nothing.
+            Action::Char(_) | Action::DeleteChar | Action::None => return false,
         }
         true
     }
@@ -493,34 +471,17 @@ impl App {
     }
 
     pub(super) fn cancel(&mut self) {
-        if self.current_passage.is_some() || self.search.is_some() || self.event_focus.is_some() {
-            self.current_passage = None;
-            self.search = None;
-            self.event_focus = None;
-            self.timeline_cursor = None;
+        if self.pair.current_passage.is_some()
+            || self.jumps.search.is_some()
+            || self.jumps.event_focus.is_some()
+        {
+            self.pair.current_passage = None;
+            self.jumps.search = None;
+            self.jumps.event_focus = None;
+            self.jumps.timeline_cursor = None;
         } else {
-            self.selected_actor = None;
-            self.mention_cursor = None;
+            self.jumps.selected_actor = None;
+            self.jumps.mention_cursor = None;
         }
-    }
-
-    /// Writes the comparison as text next to the user (never over an existing file).
-    pub(super) fn export(&mut self) {
-        let Some(cmp) = &self.comparison else {
-            self.status = Some(crate::tui::strings::NO_SECOND_ARTICLE.into());
-            return;
-        };
-        let (l, r) = (
-            &self.corpus.articles[cmp.left],
-            &self.corpus.articles[cmp.right],
-        );
-        let text = super::export_text(l, r, &cmp.alignment, self.export_width);
-        let stem = format!("juxta-{}-{}", l.id, r.id);
-        self.status = Some(
-            match crate::export::write_new_file(&self.settings.export_dir, &stem, "txt", &text) {
-                Ok(path) => format!("exported to {}", path.display()),
-                Err(e) => format!("export failed: {e}"),
-            },
-        );
     }
 }

@@ -5,7 +5,7 @@ use super::*;
 
 impl App {
     pub(super) fn max_top(&self, side: Side) -> usize {
-        let pane = &self.panes[side.index()];
+        let pane = &self.pair.panes[side.index()];
         pane.wrapped
             .len()
             .saturating_sub(self.pane_height(side).max(1))
@@ -13,16 +13,16 @@ impl App {
 
     pub(super) fn clamp_top(&mut self, side: Side) {
         let max = self.max_top(side);
-        let pane = &mut self.panes[side.index()];
+        let pane = &mut self.pair.panes[side.index()];
         pane.top = pane.top.min(max);
     }
 
     /// Scrolls a pane by `delta` rows (and the other one along, with synced scrolling).
     pub fn scroll(&mut self, side: Side, delta: isize) {
         let max = self.max_top(side);
-        let pane = &mut self.panes[side.index()];
+        let pane = &mut self.pair.panes[side.index()];
         pane.top = pane.top.saturating_add_signed(delta).min(max);
-        if self.sync {
+        if self.pair.sync {
             self.sync_from(side, delta);
         }
     }
@@ -30,8 +30,8 @@ impl App {
     /// Scrolls the other pane so the passage nearest the top third of `side` is level in both.
     pub(super) fn sync_from(&mut self, side: Side, delta: isize) {
         let other = side.other();
-        let anchor = self.comparison.as_ref().and_then(|cmp| {
-            let pane = &self.panes[side.index()];
+        let anchor = self.pair.comparison.as_ref().and_then(|cmp| {
+            let pane = &self.pair.panes[side.index()];
             let probe_row =
                 (pane.top + self.pane_height(side) / 3).min(pane.wrapped.len().saturating_sub(1));
             let probe = pane.wrapped.rows.get(probe_row)?.start;
@@ -46,15 +46,16 @@ impl App {
         });
         match anchor {
             Some((here, there)) => {
-                let screen_row = self.panes[side.index()].wrapped.row_of(here) as isize
-                    - self.panes[side.index()].top as isize;
-                let target = self.panes[other.index()].wrapped.row_of(there) as isize - screen_row;
+                let screen_row = self.pair.panes[side.index()].wrapped.row_of(here) as isize
+                    - self.pair.panes[side.index()].top as isize;
+                let target =
+                    self.pair.panes[other.index()].wrapped.row_of(there) as isize - screen_row;
                 let max = self.max_top(other);
-                self.panes[other.index()].top = target.clamp(0, max as isize) as usize;
+                self.pair.panes[other.index()].top = target.clamp(0, max as isize) as usize;
             }
             None => {
                 let max = self.max_top(other);
-                let pane = &mut self.panes[other.index()];
+                let pane = &mut self.pair.panes[other.index()];
                 pane.top = pane.top.saturating_add_signed(delta).min(max);
             }
         }
@@ -62,22 +63,22 @@ impl App {
 
     /// Scrolls a pane so byte `offset` shows on screen row `screen_row`.
     pub(super) fn reveal(&mut self, side: Side, offset: usize, screen_row: usize) {
-        let row = self.panes[side.index()].wrapped.row_of(offset);
+        let row = self.pair.panes[side.index()].wrapped.row_of(offset);
         let max = self.max_top(side);
-        self.panes[side.index()].top = row.saturating_sub(screen_row).min(max);
+        self.pair.panes[side.index()].top = row.saturating_sub(screen_row).min(max);
     }
 
     /// The screen row byte `offset` is on in a pane, if visible.
     pub(super) fn screen_row(&self, side: Side, offset: usize) -> Option<usize> {
-        let pane = &self.panes[side.index()];
+        let pane = &self.pair.panes[side.index()];
         let row = pane.wrapped.row_of(offset);
         (row >= pane.top && row < pane.top + self.pane_height(side)).then(|| row - pane.top)
     }
 
     /// The passage under the view's reading line when none is current.
     pub(super) fn passage_near_view(&self, side: Side, forward: bool) -> Option<usize> {
-        let cmp = self.comparison.as_ref()?;
-        let pane = &self.panes[side.index()];
+        let cmp = self.pair.comparison.as_ref()?;
+        let pane = &self.pair.panes[side.index()];
         let top = pane.wrapped.rows.get(pane.top)?.start;
         let order = &cmp.order[side.index()];
         let at = order.partition_point(|&i| cmp.span(i, side).start < top);
@@ -92,16 +93,17 @@ impl App {
 
     pub(super) fn step_passage(&mut self, forward: bool) {
         let side = self.active_side();
-        let Some(cmp) = &self.comparison else {
-            self.status = Some(crate::tui::strings::NO_SECOND_ARTICLE.into());
+        let Some(cmp) = &self.pair.comparison else {
+            self.status = Some(strings::NO_SECOND_ARTICLE.into());
             return;
         };
         let order = &cmp.order[side.index()];
         if order.is_empty() {
-            self.status = Some(crate::tui::strings::NO_PASSAGES.into());
+            self.status = Some(strings::NO_PASSAGES.into());
             return;
         }
         let next = match self
+            .pair
             .current_passage
             .and_then(|c| order.iter().position(|&i| i == c))
         {
@@ -117,7 +119,9 @@ impl App {
 
     /// Makes passage `i` current: in view in `side`, its counterpart level with it in the other.
     pub fn show_passage(&mut self, i: usize, side: Side) {
-        let Some(cmp) = &self.comparison else { return };
+        let Some(cmp) = &self.pair.comparison else {
+            return;
+        };
         let (here, there) = (cmp.span(i, side), cmp.span(i, side.other()));
         let kind = cmp.alignment.passages[i].kind;
         let words = cmp.alignment.passages[i].words;
@@ -127,7 +131,7 @@ impl App {
             .unwrap_or(0)
             + 1;
         let n = cmp.order[side.index()].len();
-        self.current_passage = Some(i);
+        self.pair.current_passage = Some(i);
         let row = match self.screen_row(side, here.start) {
             Some(r) => r,
             None => {
@@ -137,11 +141,6 @@ impl App {
             }
         };
         self.reveal(side.other(), there.start, row);
-        let kind = match kind {
-            crate::analysis::overlap::PassageKind::Exact => "exact",
-            crate::analysis::overlap::PassageKind::Near => "near",
-            crate::analysis::overlap::PassageKind::Paraphrase => "paraphrase",
-        };
-        self.status = Some(format!("passage {k} of {n} · {kind} · {words} words"));
+        self.status = Some(strings::passage_status(k, n, kind.name(), words));
     }
 }

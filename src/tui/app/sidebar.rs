@@ -5,7 +5,7 @@ use super::*;
 impl App {
     pub(super) fn sidebar_len(&self) -> usize {
         match self.sidebar.mode {
-            SidebarMode::Actors => self.persons.len(),
+            SidebarMode::Actors => self.sidebar.persons.len(),
             SidebarMode::Timeline => self.corpus.timeline.len(),
         }
     }
@@ -70,26 +70,25 @@ impl App {
     }
 
     pub(super) fn select_actor(&mut self) {
-        let Some(&actor) = self.persons.get(self.sidebar.actor_row) else {
+        let Some(&actor) = self.sidebar.persons.get(self.sidebar.actor_row) else {
             return;
         };
-        if self.selected_actor == Some(actor) {
-            self.selected_actor = None;
-            self.mention_cursor = None;
+        if self.jumps.selected_actor == Some(actor) {
+            self.jumps.selected_actor = None;
+            self.jumps.mention_cursor = None;
             return;
         }
-        self.selected_actor = Some(actor);
-        self.mention_cursor = None;
-        self.jump = JumpKind::Mentions;
+        self.jumps.selected_actor = Some(actor);
+        self.jumps.mention_cursor = None;
+        self.jumps.kind = JumpKind::Mentions;
         let a = &self.corpus.actors[actor];
         let articles = a.articles().len();
         let next = self.keymap.hint(Action::NextMatch);
-        self.status = Some(format!(
-            "{}: {} mentions in {} {} · {next} to jump",
-            a.name,
+        self.status = Some(strings::person_selected(
+            &a.name,
             a.mentions.len(),
             articles,
-            if articles == 1 { "article" } else { "articles" }
+            &next,
         ));
     }
 
@@ -101,27 +100,26 @@ impl App {
         if entry.events.is_empty() {
             return;
         }
-        let k = match self.timeline_cursor {
+        let k = match self.jumps.timeline_cursor {
             Some((e, k)) if e == entry_index => (k + 1) % entry.events.len(),
             _ => 0,
         };
         let n = entry.events.len();
         let event = self.corpus.events[entry.events[k]].clone();
-        self.timeline_cursor = Some((entry_index, k));
-        self.event_focus = Some((event.article, event.sentence));
+        self.jumps.timeline_cursor = Some((entry_index, k));
+        self.jumps.event_focus = Some((event.article, event.sentence));
         self.goto(event.article, event.sentence);
         let a = &self.corpus.articles[event.article];
         let date = event
             .date
-            .map_or_else(|| "undated".to_string(), |d| d.label());
-        self.status = Some(if n > 1 {
-            format!(
-                "{date} · “{}” · source {} of {n} (Enter for the next)",
-                event.expression,
-                k + 1
-            ) + &format!(" · {}", a.source)
-        } else {
-            format!("{date} · “{}” · {}", event.expression, a.source)
-        });
+            .map_or_else(|| strings::UNDATED.to_string(), |d| d.label());
+        let select = self.keymap.hint(Action::Select);
+        let position = (n > 1).then_some((k + 1, n, select.as_str()));
+        self.status = Some(strings::event_status(
+            &date,
+            &event.expression,
+            &a.source,
+            position,
+        ));
     }
 }

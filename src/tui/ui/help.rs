@@ -2,8 +2,8 @@
 
 use super::super::action::Action;
 use super::super::app::App;
+use super::super::layout::centered;
 use super::super::strings;
-use super::layout::centered;
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
@@ -35,21 +35,21 @@ fn legend(app: &App) -> Vec<Line<'static>> {
     let t = &app.theme;
     let rows = [
         (
-            "shared text",
+            strings::LEGEND_SHARED,
             vec![
-                ("exact", t.exact),
-                ("near", t.near),
-                ("changed words", t.changed),
-                ("paraphrase", t.paraphrase),
+                (strings::LEGEND_EXACT, t.exact),
+                (strings::LEGEND_NEAR, t.near),
+                (strings::LEGEND_CHANGED, t.changed),
+                (strings::LEGEND_PARAPHRASE, t.paraphrase),
             ],
         ),
-        ("", vec![("current passage", t.current)]),
+        ("", vec![(strings::LEGEND_CURRENT, t.current)]),
         (
-            "marks",
+            strings::LEGEND_MARKS,
             vec![
-                ("person", t.mention),
-                ("search hit", t.search),
-                ("event", t.event),
+                (strings::LEGEND_PERSON, t.mention),
+                (strings::LEGEND_SEARCH_HIT, t.search),
+                (strings::LEGEND_EVENT, t.event),
             ],
         ),
     ];

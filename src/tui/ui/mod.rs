@@ -1,13 +1,14 @@
 //! Drawing: pure functions of the [`App`] state. Nothing here changes state.
 
 pub mod help;
-pub mod layout;
 pub mod pane;
 pub mod picker;
 pub mod sidebar;
 pub mod status;
 
+use super::action::Action;
 use super::app::{App, Popup, Side};
+use super::layout;
 use super::strings;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -22,9 +23,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
         return;
     }
     if app.corpus.articles.is_empty() {
-        let lines: Vec<Line> = strings::EMPTY_STORE
-            .iter()
-            .map(|l| Line::from(*l))
+        let lines: Vec<Line> = strings::empty_store(&app.keymap.hint(Action::Quit))
+            .into_iter()
+            .map(Line::from)
             .collect();
         let area = layout::centered(frame.area(), 44, lines.len() as u16);
         frame.render_widget(Paragraph::new(lines), area);
@@ -39,19 +40,17 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match &app.popup {
         Some(Popup::Help { top }) => help::draw(app, frame, *top),
         Some(Popup::Picker(p)) => picker::draw(app, frame, p),
-        None => {}
+        Some(Popup::Search(_)) | None => {}
     }
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect) {
     frame.render_widget(Clear, area);
-    let text = format!(
-        "{}: {}×{}, juxta needs {}×{}",
-        strings::TOO_SMALL,
+    let text = strings::too_small(
         area.width,
         area.height,
         layout::MIN_WIDTH,
-        layout::MIN_HEIGHT
+        layout::MIN_HEIGHT,
     );
     let para = Paragraph::new(text).wrap(Wrap { trim: true });
     frame.render_widget(para, area);
@@ -64,7 +63,7 @@ pub fn draw_progress(frame: &mut Frame, done: usize, total: usize) {
     let width = 40.min(area.width.saturating_sub(2)) as usize;
     let filled = (done * width).checked_div(total).unwrap_or(width);
     let lines = vec![
-        Line::from(format!("Loading articles: {done} of {total}")),
+        Line::from(strings::loading(done, total)),
         Line::from(format!(
             "{}{}",
             "█".repeat(filled),

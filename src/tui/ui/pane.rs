@@ -3,13 +3,13 @@
 
 use super::super::app::{App, Focus, Side};
 use super::super::highlight::Layer;
+use super::super::layout::Areas;
 use super::super::strings;
 use super::super::theme::Theme;
-use super::super::wrap::{Row, width};
-use super::layout::Areas;
+use super::super::wrap::Row;
 use crate::analysis::Span;
 use crate::analysis::overlap::PassageKind;
-use crate::import::is_unprintable;
+use crate::text::printable::{is_unprintable, replace_unprintable};
 use ratatui::Frame;
 use ratatui::layout::Margin;
 use ratatui::style::Style;
@@ -17,7 +17,6 @@ use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{
     Block, BorderType, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Everything that colours one article's rows.
 struct Marks<'a> {
@@ -34,15 +33,17 @@ pub fn draw(app: &App, frame: &mut Frame, side: Side, areas: &Areas) {
     let rect = areas.pane(side);
     let theme = &app.theme;
     let focused = app.focus == Focus::Pane(side);
-    let pane = &app.panes[side.index()];
+    let pane = &app.pair.panes[side.index()];
     let border = if focused { theme.focus } else { theme.muted };
     let mut block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(border);
     let Some(article) = pane.article else {
-        let para = Paragraph::new(strings::PANE_EMPTY)
-            .block(block)
-            .wrap(ratatui::widgets::Wrap { trim: true });
+        let para = Paragraph::new(strings::pane_empty(
+            &app.keymap.hint(super::super::action::Action::Open),
+        ))
+        .block(block)
+        .wrap(ratatui::widgets::Wrap { trim: true });
         frame.render_widget(para, rect);
         return;
     };
@@ -64,7 +65,7 @@ pub fn draw(app: &App, frame: &mut Frame, side: Side, areas: &Areas) {
     let total = pane.wrapped.len();
     let height = areas.pane_text(side).height as usize;
     let position = if total <= height {
-        "all".to_string()
+        strings::POSITION_ALL.to_string()
     } else {
         format!("{}%", (pane.top + height).min(total) * 100 / total)
     };
@@ -74,11 +75,12 @@ pub fn draw(app: &App, frame: &mut Frame, side: Side, areas: &Areas) {
         .title_bottom(Line::from(format!(" {position} ")).right_aligned());
     frame.render_widget(block, rect);
 
-    let cmp = app.comparison.as_ref();
+    let cmp = app.pair.comparison.as_ref();
     let marks = Marks {
         passages: cmp.map(|c| &c.layers[side.index()]),
-        current: cmp.and_then(|c| app.current_passage.map(|i| c.span(i, side))),
+        current: cmp.and_then(|c| app.pair.current_passage.map(|i| c.span(i, side))),
         event: app
+            .jumps
             .event_focus
             .filter(|(a, _)| *a == article)
             .map(|(_, s)| s),
@@ -122,10 +124,9 @@ pub fn draw(app: &App, frame: &mut Frame, side: Side, areas: &Areas) {
 
 /// Titles, sources and text come from files (or a hand-edited store): whatever import missed,
 /// control characters and bidi overrides never reach the terminal.
+/// What the TUI draws of a string from an article: see [`replace_unprintable`].
 pub(crate) fn clean(s: &str) -> String {
-    s.chars()
-        .map(|c| if is_unprintable(c) { '\u{FFFD}' } else { c })
-        .collect()
+    replace_unprintable(s).into_owned()
 }
 
 fn kind_style(kind: PassageKind, theme: &Theme) -> Style {
@@ -221,17 +222,4 @@ fn style_at(offset: usize, marks: &Marks, theme: &Theme) -> Style {
         style = style.patch(theme.current);
     }
     style
-}
-
-/// The byte offset within `row_text` drawn at display column `column`.
-pub fn byte_at_column(row_text: &str, column: usize) -> usize {
-    let mut col = 0;
-    for (i, g) in row_text.grapheme_indices(true) {
-        let w = width(g);
-        if column < col + w.max(1) {
-            return i;
-        }
-        col += w;
-    }
-    row_text.len()
 }

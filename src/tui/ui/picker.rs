@@ -2,32 +2,17 @@
 //! text found in other articles (wire copy shows up at once); typing filters.
 
 use super::super::app::{App, Picker};
+use super::super::layout::{picker_area, picker_list_height};
 use super::super::strings;
-use super::layout::centered;
 use super::pane::clean;
 use crate::text::{display_width, pad, truncate};
 use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
-fn popup_area(size: (u16, u16)) -> Rect {
-    let area = Rect::new(0, 0, size.0, size.1);
-    centered(
-        area,
-        size.0.saturating_sub(6).min(120),
-        size.1.saturating_sub(4),
-    )
-}
-
-/// Rows of articles the picker shows at once.
-pub fn list_height(size: (u16, u16)) -> usize {
-    popup_area(size).height.saturating_sub(4) as usize
-}
-
 /// Draws the picker.
 pub fn draw(app: &App, frame: &mut Frame, picker: &Picker) {
-    let area = popup_area(app.size);
+    let area = picker_area(app.size);
     frame.render_widget(Clear, area);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
@@ -53,18 +38,18 @@ pub fn draw(app: &App, frame: &mut Frame, picker: &Picker) {
         .iter()
         .enumerate()
         .skip(picker.top)
-        .take(list_height(app.size))
+        .take(picker_list_height(app.size))
     {
         let a = &app.corpus.articles[i];
         let shared = ((1.0 - app.corpus.index.originality(i)) * 100.0).round();
-        let open = app.panes.iter().any(|p| p.article == Some(i));
+        let open = app.pair.panes.iter().any(|p| p.article == Some(i));
         let head = format!(
             "{} {:10}  {}  ",
-            if open { "•" } else { " " },
+            if open { strings::OPEN_MARK } else { " " },
             a.date_label(),
             pad(&truncate(&clean(&a.source), src_w), src_w)
         );
-        let tail = format!("  {shared:>3.0}% shared");
+        let tail = strings::shared_percent(shared);
         let title_w = width.saturating_sub(display_width(&head) + tail.len());
         let title = pad(&truncate(&clean(&a.title), title_w), title_w);
         let style = if row == picker.selected {

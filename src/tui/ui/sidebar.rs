@@ -60,7 +60,7 @@ fn row_style(app: &App, highlighted: bool, focused: bool) -> Style {
 }
 
 fn draw_actors(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
-    if app.persons.is_empty() {
+    if app.sidebar.persons.is_empty() {
         frame.render_widget(
             Paragraph::new(strings::NO_ACTORS).style(app.theme.muted),
             area,
@@ -68,8 +68,9 @@ fn draw_actors(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         return;
     }
     let width = area.width as usize;
-    let open: Vec<usize> = app.panes.iter().filter_map(|p| p.article).collect();
+    let open: Vec<usize> = app.pair.panes.iter().filter_map(|p| p.article).collect();
     let lines: Vec<Line> = app
+        .sidebar
         .persons
         .iter()
         .enumerate()
@@ -80,11 +81,11 @@ fn draw_actors(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
             let articles = actor.articles();
             let in_view = articles.iter().any(|a| open.contains(a));
             let count = format!("{}·{}", actor.mentions.len(), articles.len());
-            let marker = if in_view { "•" } else { " " };
+            let marker = if in_view { strings::OPEN_MARK } else { " " };
             let name_w = width.saturating_sub(count.len() + 3);
             let name = truncate(&clean(&actor.name), name_w);
             let pad = width.saturating_sub(display_width(&name) + count.len() + 2);
-            let selected = app.selected_actor == Some(i);
+            let selected = app.jumps.selected_actor == Some(i);
             let name_style = if selected {
                 app.theme.mention
             } else {
@@ -126,7 +127,7 @@ fn draw_timeline(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         let event = &app.corpus.events[first];
         let date = event
             .date
-            .map_or_else(|| "undated".to_string(), |d| d.label());
+            .map_or_else(|| strings::UNDATED.to_string(), |d| d.label());
         let mut sources: Vec<usize> = entry
             .events
             .iter()
@@ -137,7 +138,7 @@ fn draw_timeline(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         let source = if sources.len() == 1 {
             app.corpus.articles[sources[0]].source.clone()
         } else {
-            format!("{} sources", sources.len())
+            strings::sources(sources.len())
         };
         let text = &app.corpus.articles[event.article].text;
         let sentence: String = event
@@ -147,7 +148,7 @@ fn draw_timeline(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
             .collect::<Vec<_>>()
             .join(" ");
         let style = row_style(app, row == app.sidebar.event_row, focused);
-        let current = app.timeline_cursor.is_some_and(|(e, _)| e == row);
+        let current = app.jumps.timeline_cursor.is_some_and(|(e, _)| e == row);
         let date_style = if current {
             app.theme.event
         } else {

@@ -2,7 +2,7 @@
 //! right, what the comparison holds.
 
 use super::super::action::Action;
-use super::super::app::{App, Focus, SidebarMode};
+use super::super::app::{App, Focus, Popup, SidebarMode};
 use super::super::strings;
 use super::pane::clean;
 use crate::text::{display_width, truncate};
@@ -18,7 +18,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let right = summary(app);
     let width = area.width as usize;
     let left_w = width.saturating_sub(display_width(&right) + 1);
-    let left: Vec<Span> = if let Some(input) = &app.input {
+    let left: Vec<Span> = if let Some(Popup::Search(input)) = &app.popup {
         vec![
             Span::styled(strings::SEARCH_PROMPT, theme.focus),
             Span::raw(truncate(input, left_w.saturating_sub(2))),
@@ -43,16 +43,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 
 fn summary(app: &App) -> String {
     let mut parts = Vec::new();
-    if app.sync {
-        parts.push("sync".to_string());
+    if app.pair.sync {
+        parts.push(strings::SUMMARY_SYNC.to_string());
     }
-    if let Some(cmp) = &app.comparison {
+    if let Some(cmp) = &app.pair.comparison {
         let n = cmp.alignment.passages.len();
-        parts.push(format!(
-            "{n} {}",
-            if n == 1 { "passage" } else { "passages" }
-        ));
-        parts.push(format!("similarity {:.2}", cmp.alignment.similarity));
+        parts.push(strings::summary_passages(n));
+        parts.push(strings::summary_similarity(cmp.alignment.similarity));
     }
     parts.join(" · ")
 }
@@ -99,31 +96,35 @@ fn hints(app: &App) -> Vec<String> {
     };
     let items = match app.focus {
         Focus::Pane(_) => vec![
-            two(Action::NextPassage, Action::PrevPassage, "passage"),
-            one(Action::ToggleSync, "sync"),
-            one(Action::Open, "open"),
-            one(Action::Actors, "actors"),
-            one(Action::Timeline, "timeline"),
-            one(Action::Search, "search"),
-            one(Action::Export, "export"),
-            one(Action::Help, "help"),
-            one(Action::Quit, "quit"),
+            two(
+                Action::NextPassage,
+                Action::PrevPassage,
+                strings::HINT_PASSAGE,
+            ),
+            one(Action::ToggleSync, strings::HINT_SYNC),
+            one(Action::Open, strings::HINT_OPEN),
+            one(Action::Actors, strings::HINT_ACTORS),
+            one(Action::Timeline, strings::HINT_TIMELINE),
+            one(Action::Search, strings::HINT_SEARCH),
+            one(Action::Export, strings::HINT_EXPORT),
+            one(Action::Help, strings::HINT_HELP),
+            one(Action::Quit, strings::HINT_QUIT),
         ],
         Focus::Sidebar => match app.sidebar.mode {
             SidebarMode::Actors => vec![
-                one(Action::Select, "select"),
-                two(Action::NextMatch, Action::PrevMatch, "mention"),
-                one(Action::Timeline, "timeline"),
-                one(Action::FocusNext, "panes"),
-                one(Action::Help, "help"),
-                one(Action::Quit, "quit"),
+                one(Action::Select, strings::HINT_SELECT),
+                two(Action::NextMatch, Action::PrevMatch, strings::HINT_MENTION),
+                one(Action::Timeline, strings::HINT_TIMELINE),
+                one(Action::FocusNext, strings::HINT_PANES),
+                one(Action::Help, strings::HINT_HELP),
+                one(Action::Quit, strings::HINT_QUIT),
             ],
             SidebarMode::Timeline => vec![
-                one(Action::Select, "go to event"),
-                one(Action::Actors, "actors"),
-                one(Action::FocusNext, "panes"),
-                one(Action::Help, "help"),
-                one(Action::Quit, "quit"),
+                one(Action::Select, strings::HINT_GO_TO_EVENT),
+                one(Action::Actors, strings::HINT_ACTORS),
+                one(Action::FocusNext, strings::HINT_PANES),
+                one(Action::Help, strings::HINT_HELP),
+                one(Action::Quit, strings::HINT_QUIT),
             ],
         },
     };

@@ -1,13 +1,13 @@
 //! The corpus: loaded articles with their analysis and the cross-article indexes. The TUI and
 //! the analysis commands present it; they contain no analysis of their own.
 
+use super::Options;
 use crate::analysis::actors::Actor;
 use crate::analysis::events::{Event, TimelineEntry};
-use crate::analysis::extract::{self, EXTRACTION_VERSION, Extraction, People};
+use crate::analysis::extract::{self, ActorsAndEvents, EXTRACTION_VERSION, Extraction};
 use crate::analysis::index::CorpusIndex;
 use crate::analysis::overlap::{self, Alignment, OverlapConfig};
 use crate::article::Article;
-use crate::config::Config;
 use crate::store::Store;
 
 /// Articles and everything juxta knows about them.
@@ -15,7 +15,7 @@ use crate::store::Store;
 pub struct Corpus {
     /// The articles; every `article: usize` in the analysis indexes this list.
     pub articles: Vec<Article>,
-    /// People (then organisations, places) across all articles.
+    /// Persons (then organisations, places) across all articles.
     pub actors: Vec<Actor>,
     /// Dated events across all articles, sorted by date.
     pub events: Vec<Event>,
@@ -29,37 +29,37 @@ pub struct Corpus {
 impl Corpus {
     /// Analyses the articles. With a store, per-article extraction is read from (and written
     /// to) its cache, keyed by content hash.
-    pub fn build(articles: Vec<Article>, config: &Config, cache: Option<&Store>) -> Corpus {
-        Corpus::build_with_progress(articles, config, cache, &mut |_, _| {})
+    pub fn build(articles: Vec<Article>, options: &Options, cache: Option<&Store>) -> Corpus {
+        Corpus::build_with_progress(articles, options, cache, &mut |_, _| {})
     }
 
     /// [`Corpus::build`], calling `progress(done, total)` as articles are analysed so a caller
     /// can show that a large store is loading.
     pub fn build_with_progress(
         articles: Vec<Article>,
-        config: &Config,
+        options: &Options,
         cache: Option<&Store>,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Corpus {
-        // The shingle index and the people are independent: build them side by side.
+        // The shingle index and the actors are independent: build them side by side.
         let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
-        let (people, index) = std::thread::scope(|s| {
-            let index = s.spawn(|| CorpusIndex::build(&texts, &config.compare));
-            let people = people_with_progress(&articles, config, cache, progress);
+        let (found, index) = std::thread::scope(|s| {
+            let index = s.spawn(|| CorpusIndex::build(&texts, &options.compare));
+            let found = actors_and_events_with_progress(&articles, options, cache, progress);
             // A panic while indexing is a bug in the index; re-raise it here.
             let index = index
                 .join()
                 .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            (people, index)
+            (found, index)
         });
 
         Corpus {
             articles,
-            actors: people.actors,
-            events: people.events,
-            timeline: people.timeline,
+            actors: found.actors,
+            events: found.events,
+            timeline: found.timeline,
             index,
-            overlap: config.compare.clone(),
+            overlap: options.compare.clone(),
         }
     }
 
@@ -73,18 +73,22 @@ impl Corpus {
     }
 }
 
-/// The people, events and timeline of the articles (without the overlap index, which the
+/// The actors, events and timeline of the articles (without the overlap index, which the
 /// extraction commands do not need).
-pub fn people(articles: &[Article], config: &Config, cache: Option<&Store>) -> People {
-    people_with_progress(articles, config, cache, &mut |_, _| {})
+pub fn actors_and_events(
+    articles: &[Article],
+    options: &Options,
+    cache: Option<&Store>,
+) -> ActorsAndEvents {
+    actors_and_events_with_progress(articles, options, cache, &mut |_, _| {})
 }
 
-fn people_with_progress(
+fn actors_and_events_with_progress(
     articles: &[Article],
-    config: &Config,
+    options: &Options,
     cache: Option<&Store>,
     progress: &mut dyn FnMut(usize, usize),
-) -> People {
+) -> ActorsAndEvents {
     let total = articles.len();
     let extractions: Vec<Extraction> = articles
         .iter()
@@ -100,7 +104,7 @@ fn people_with_progress(
         .map(|a| a.text.as_str())
         .zip(&extractions)
         .collect();
-    extract::assemble(&pairs, &config.aliases)
+    extract::assemble(&pairs, &options.aliases)
 }
 
 /// One article's extraction, from the store's cache when present. Only stored articles are

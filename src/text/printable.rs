@@ -1,5 +1,9 @@
-//! Text sanitizing: whatever a file contains, the stored text can never drive the terminal.
+//! Terminal safety: whatever a file contains, the stored text can never drive the terminal.
+//! Import sanitizes text once ([`sanitize`]); the front ends check again what they print
+//! ([`printable_text`], [`printable_line`], [`escape_unprintable`]), since a store can be
+//! edited by hand.
 
+use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 
 /// Cleans raw file text: drops the BOM, turns CRLF and lone CR into LF, removes terminal escape
@@ -64,6 +68,64 @@ pub fn sanitize(raw: &str, tab_width: usize) -> String {
 fn push_newline(out: &mut String, column: &mut usize) {
     out.push('\n');
     *column = 0;
+}
+
+/// Whether a character must not be sent to a terminal: control characters (ESC, BEL, C1…) and
+/// the bidi overrides and isolates.
+pub fn is_unprintable(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
+}
+
+/// `s` with each unprintable character written as an escape (`\u{1b}`), for names that must
+/// stay recognisable, such as a file path with an escape sequence in it.
+pub fn escape_unprintable(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unprintable) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| {
+                if is_unprintable(c) {
+                    c.escape_unicode().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}
+
+/// `s` with each unprintable character replaced by U+FFFD, one for one, so that what is drawn
+/// keeps a visible mark where something was and the columns of the rest do not move.
+pub fn replace_unprintable(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unprintable) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| if is_unprintable(c) { '\u{FFFD}' } else { c })
+            .collect(),
+    )
+}
+
+/// Stored text as it may be printed: without control characters and escape sequences (line
+/// breaks kept).
+pub fn printable_text(text: &str) -> Cow<'_, str> {
+    if text.chars().all(|c| c == '\n' || !is_unprintable(c)) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(sanitize(text, 4))
+    }
+}
+
+/// A metadata value as one printable line.
+pub fn printable_line(value: &str) -> Cow<'_, str> {
+    if !value.chars().any(is_unprintable) {
+        Cow::Borrowed(value)
+    } else {
+        let clean = sanitize(value, 4);
+        Cow::Owned(clean.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
 }
 
 /// Bidi embeddings, overrides and isolates can reorder what the terminal shows.

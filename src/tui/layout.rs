@@ -1,8 +1,11 @@
 //! Where each panel goes, computed from the terminal size alone so that the state (for
-//! wrapping, scrolling and mouse hits) and the drawing always agree.
+//! wrapping, scrolling and mouse hits) and the drawing always agree. Both `app` and `ui` read
+//! it; it knows nothing of either's internals.
 
-use super::super::app::Side;
+use super::app::Side;
+use super::wrap::width;
 use ratatui::layout::Rect;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Below this size juxta shows a notice instead of the panes.
 pub const MIN_WIDTH: u16 = 40;
@@ -99,6 +102,34 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
         w,
         h,
     )
+}
+
+/// The article picker's popup on a terminal of `size`.
+pub fn picker_area(size: (u16, u16)) -> Rect {
+    let area = Rect::new(0, 0, size.0, size.1);
+    centered(
+        area,
+        size.0.saturating_sub(6).min(120),
+        size.1.saturating_sub(4),
+    )
+}
+
+/// Rows of articles the picker shows at once.
+pub fn picker_list_height(size: (u16, u16)) -> usize {
+    picker_area(size).height.saturating_sub(4) as usize
+}
+
+/// The byte offset within `row_text` drawn at display column `column` (for mouse clicks).
+pub fn byte_at_column(row_text: &str, column: usize) -> usize {
+    let mut col = 0;
+    for (i, g) in row_text.grapheme_indices(true) {
+        let w = width(g);
+        if column < col + w.max(1) {
+            return i;
+        }
+        col += w;
+    }
+    row_text.len()
 }
 
 #[cfg(test)]

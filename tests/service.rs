@@ -1,0 +1,91 @@
+//! The service layer: what both front ends call. It returns reports instead of printing them.
+
+use juxta::analysis::Span;
+use juxta::service::{self, Context, Failure, Imported, Options};
+use juxta::store::Store;
+
+fn write(dir: &std::path::Path, name: &str, text: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn importing_reports_each_article_and_each_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src");
+    std::fs::create_dir(&src).unwrap();
+    write(
+        &src,
+        "a.txt",
+        "The harbour board met on Monday to discuss the quay.",
+    );
+    write(&src, "b.txt", "");
+    let copy = write(
+        dir.path(),
+        "copy.txt",
+        "The harbour board met on Monday to discuss the quay.",
+    );
+    let store = Store::open(dir.path().join("store")).unwrap();
+    let opts = juxta::import::ImportOptions::default();
+
+    let report = service::import_paths(&store, &[src.clone(), copy], &opts).unwrap();
+    assert_eq!(report.files, 3);
+    assert_eq!(report.ids(), ["a", "a"]);
+    assert_eq!((report.added(), report.duplicates()), (1, 1));
+    assert!(matches!(&report.articles[1], Imported::Duplicate { existing, .. } if existing == "a"));
+    assert!(!report.ok());
+    assert!(matches!(report.failures.as_slice(), [Failure::File(e)] if e.path.ends_with("b.txt")));
+
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let report = service::import_paths(&store, std::slice::from_ref(&empty), &opts).unwrap();
+    assert_eq!(report.files, 0);
+    assert_eq!(
+        report.failures[0].to_string(),
+        format!(
+            "{} holds no .txt, .md or .json files; nothing to import from it",
+            empty.display()
+        )
+    );
+}
+
+#[test]
+fn search_finds_the_literal_text_in_any_case_and_nothing_for_blank_queries() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(
+        dir.path(),
+        "a.txt",
+        "Rates rose (again) in March. rates fell later.",
+    );
+    let b = write(dir.path(), "b.txt", "Nothing about that here.");
+    let ctx = Context::new(dir.path().join("store"), Options::default());
+    let articles = ctx
+        .load_articles(&[a.display().to_string(), b.display().to_string()])
+        .unwrap();
+    assert_eq!(
+        service::search(&articles, " rates "),
+        [(0, Span::new(0, 5)), (0, Span::new(29, 34))]
+    );
+    // Regex syntax is text to find, not a pattern.
+    assert_eq!(
+        service::search(&articles, "(again)"),
+        [(0, Span::new(11, 18))]
+    );
+    assert!(service::search(&articles, "   ").is_empty());
+}
+
+#[test]
+fn analysing_files_in_place_never_creates_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(
+        dir.path(),
+        "a.txt",
+        "Mayor Ilse Brandt opened the bridge. Brandt said it was late.",
+    );
+    let ctx = Context::new(dir.path().join("store"), Options::default());
+    let (articles, found) = ctx.analyse(&[a.display().to_string()]).unwrap();
+    assert_eq!(articles.len(), 1);
+    assert!(found.actors.iter().any(|x| x.name == "Ilse Brandt"));
+    assert!(!dir.path().join("store").exists());
+}
