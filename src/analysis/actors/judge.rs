@@ -263,7 +263,26 @@ fn person_cue(sc: &Scanner<'_>, run: &Trimmed<'_>, p: &Peeled<'_>) -> Judged {
         .last()
         .filter(|u| u.class & lx::HONORIFIC != 0)
         .map(|u| u.class);
-    let title_in_prefix = p.prefix.iter().any(|u| u.class & lx::TITLE != 0);
+    // A title counts when only words of a title phrase stand between it and the name
+    // ("German Chancellor X", "Harbour Commissioner X"), not a headline's verbs ("Chief Quits
+    // After X").
+    let title_in_prefix = p
+        .prefix
+        .iter()
+        .rposition(|u| u.class & lx::TITLE != 0)
+        .is_some_and(|t| {
+            p.prefix[t + 1..].iter().all(|u| {
+                u.class
+                    & (lx::TITLE
+                        | lx::HONORIFIC
+                        | lx::NATIONALITY
+                        | lx::PLACE
+                        | lx::ORG
+                        | lx::ORG_NAME
+                        | lx::DEMONYM)
+                    != 0
+            })
+        });
     let placeish = main_words
         .iter()
         .all(|u| u.class & (lx::PLACE | lx::ORG_SURNAME) != 0)

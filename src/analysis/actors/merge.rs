@@ -201,6 +201,9 @@ struct Cluster {
     /// Transliterated first main word of its full forms (for family-name-first names:
     /// "Morishita").
     first_words: Vec<String>,
+    /// Every full form's words, transliterated and run together: "kimjongun" for both "Kim
+    /// Jong-un" and "Kim Jong Un", which split their words differently.
+    spellings: Vec<String>,
     male: u32,
     female: u32,
     /// Every mention.
@@ -275,6 +278,10 @@ impl<'a> Merger<'a> {
     fn add_name(&mut self, id: usize, name: &ParsedName) {
         let Some(g) = name.given() else { return };
         let c = &mut self.clusters[id];
+        let spelling: String = name.words.iter().map(|w| translit(w)).collect();
+        if !c.spellings.contains(&spelling) {
+            c.spellings.push(spelling);
+        }
         if !c.given.iter().any(|x| x == g) {
             c.given.push(g.to_string());
             let class = lx::classify_key(g);
@@ -476,9 +483,12 @@ impl<'a> Merger<'a> {
             let written = e.span.slice(text);
             if !written.contains(char::is_whitespace) {
                 let name = ParsedName::parse(written);
-                if !name.words.is_empty()
-                    && let Some(c) = self.find_single(&name, e.span.start, None)
-                {
+                let options = if name.words.is_empty() {
+                    Vec::new()
+                } else {
+                    self.fitting(&name)
+                };
+                if let Some(c) = self.choose(&options, e.span.start, None) {
                     self.mention(c, e.span, None);
                     continue;
                 }
@@ -520,7 +530,12 @@ impl<'a> Merger<'a> {
                 }
                 self.mention(c, hit.span, None);
                 return true;
-            } else if self.by_key.contains_key(&name.key) && name.given().is_some() {
+            } else if self.by_key.contains_key(&name.key)
+                && name.words.len() == 2
+                && name
+                    .given()
+                    .is_some_and(|g| lx::classify_key(g) & lx::GIVEN != 0)
+            {
                 // Another given name with the surname of a person of the article: a relative
                 // or a namesake ("Rui Morais" beside "Ana Morais"), a person of their own.
                 let c = self.new_cluster(&name);
@@ -569,10 +584,17 @@ impl<'a> Merger<'a> {
 struct Joined {
     clusters: Vec<Cluster>,
     by_key: FxHashMap<String, Vec<usize>>,
+    /// The cluster of each full spelling (see `Cluster::spellings`).
+    by_spelling: FxHashMap<String, usize>,
 }
 
 impl Joined {
     fn push(&mut self, c: Cluster) {
+        for sp in &c.spellings {
+            self.by_spelling
+                .entry(sp.clone())
+                .or_insert(self.clusters.len());
+        }
         self.by_key
             .entry(c.key.clone())
             .or_default()
@@ -581,7 +603,15 @@ impl Joined {
     }
 
     fn absorb(&mut self, into: usize, c: Cluster) {
+        for sp in &c.spellings {
+            self.by_spelling.entry(sp.clone()).or_insert(into);
+        }
         let t = &mut self.clusters[into];
+        for sp in c.spellings {
+            if !t.spellings.contains(&sp) {
+                t.spellings.push(sp);
+            }
+        }
         for g in c.given {
             if !t.given.contains(&g) {
                 t.given.push(g);
@@ -607,6 +637,14 @@ impl Joined {
     /// A full name: the person of another article with the same surname and a fitting given
     /// name (the most mentioned when several fit).
     fn join_full(&mut self, c: Cluster) {
+        let same_spelling = c
+            .spellings
+            .iter()
+            .find_map(|sp| self.by_spelling.get(sp).copied());
+        if let Some(t) = same_spelling {
+            self.absorb(t, c);
+            return;
+        }
         let target = self.by_key.get(&c.key).and_then(|ids| {
             ids.iter()
                 .copied()
