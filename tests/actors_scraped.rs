@@ -187,3 +187,22 @@ fn merges_join_spellings_and_keep_different_people_apart() {
         ]
     );
 }
+
+#[test]
+fn a_byline_opening_a_text_file_is_kept_and_read_as_a_person() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("story.txt");
+    std::fs::write(
+        &file,
+        "By Sunniva Aasheim\nPORT ELLERY, March 3 (Wire) - The quay reopened on Monday, \
+         officials said.\nHarbour Commissioner Maren Lindqvist cut the ribbon.\n",
+    )
+    .unwrap();
+    let (articles, errors) = juxta::import::articles_from_paths(&[file], &Default::default());
+    assert!(errors.is_empty());
+    let text = articles[0].text.as_str();
+    assert!(text.starts_with("By Sunniva Aasheim"), "{text:?}");
+    let mut found = people(text);
+    found.sort();
+    assert_eq!(found, ["Maren Lindqvist", "Sunniva Aasheim"]);
+}
