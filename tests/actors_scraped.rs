@@ -173,6 +173,9 @@ fn merges_join_spellings_and_keep_different_people_apart() {
         kinds.contains(&("Apple".into(), ActorKind::Organization)),
         "{kinds:?}"
     );
+    // An honorific of its own language is not part of the name: one person, not two.
+    let g = "Spokesman Alhaji Tunde Balogun spoke. Later Tunde Balogun left.";
+    assert_eq!(of_kind(&[g], ActorKind::Person), ["Tunde Balogun"]);
     // A wife and her husband who share a surname.
     let f = "Activist Lena Dorsk was detained. Dorsk, who is in her mid-50s, is well known. \
              Her husband, Arvid Dorsk, said she was held for her views.";
