@@ -101,6 +101,9 @@ fn organizations_and_places_come_with_their_kind() {
     let mut places = of_kind(&[text], ActorKind::Place);
     places.sort();
     assert_eq!(places, ["Lisbon", "Tel Marosh"]);
+    // A place-name opener before a date or an adjective names no place.
+    let festive = "Crowds gathered on New Year's Eve as North African traders sold flags.";
+    assert_eq!(of_kind(&[festive], ActorKind::Place), Vec::<String>::new());
     let quorvex = actors(&[text])
         .into_iter()
         .find(|a| a.name == "Quorvex")

@@ -185,7 +185,17 @@ fn entity(sc: &Scanner<'_>, run: &Trimmed<'_>) -> Option<EntityHit> {
     {
         return hit(span_from(0), ActorKind::Organization);
     }
-    if units[0].class & lx::PLACE_PREFIX != 0 && !titled && n >= 2 {
+    // "Port Veyra", "Santa Rosa"; not "North African" (an adjective) or "New Year" (a date).
+    let last_word = sc.text[last.start..last.end].to_lowercase();
+    if units[0].class & lx::PLACE_PREFIX != 0
+        && !titled
+        && n >= 2
+        && last.class & (lx::NATIONALITY | lx::MONTH | lx::WEEKDAY) == 0
+        && !matches!(
+            last_word.as_str(),
+            "year" | "years" | "eve" | "age" | "deal"
+        )
+    {
         return hit(span_from(0), ActorKind::Place);
     }
     if !titled && let Some(kind) = sc.entity_noun_before(units[0].first) {
