@@ -4,7 +4,7 @@
 //! the throughput in bytes per second.
 
 use chrono::NaiveDate;
-use juxta::analysis::extract::extract;
+use juxta::analysis::extract::{assemble, extract};
 
 /// Words a news story is made of: function words, verbs, nouns, and the capitalised material
 /// extraction has to judge (titles, given names, surnames, places, organisations), plus date
@@ -234,5 +234,63 @@ fn events_run_on_line(bencher: divan::Bencher, words: usize) {
         .bench(|| {
             let x = extract(divan::black_box(&text), published);
             juxta::analysis::extract::assemble(&[(text.as_str(), &x)], &Default::default())
+        });
+}
+
+/// Name-dense text: a full name, a bare surname or an honorific with a surname in almost every
+/// clause, from a pool of thousands of surnames, so that merging meets many namesakes.
+fn name_dense(bytes: usize) -> String {
+    let mut rng = Lcg(7);
+    let syllables = [
+        "ba", "ko", "ri", "ne", "tu", "sa", "mo", "li", "ve", "da", "ga", "pe", "zu", "ho",
+    ];
+    let surnames: Vec<String> = (0..3000)
+        .map(|_| {
+            let mut s: String = (0..3)
+                .map(|_| syllables[rng.next(syllables.len())])
+                .collect();
+            s[..1].make_ascii_uppercase();
+            s
+        })
+        .collect();
+    let mut out = String::with_capacity(bytes + 200);
+    while out.len() < bytes {
+        let words = 12 + rng.next(12);
+        for i in 0..words {
+            let w = match rng.next(100) {
+                0..=14 => format!(
+                    "{} {}",
+                    GIVEN[rng.next(GIVEN.len())],
+                    surnames[rng.next(surnames.len())]
+                ),
+                15..=24 => surnames[rng.next(surnames.len())].clone(),
+                25..=29 => format!("Mr. {}", surnames[rng.next(surnames.len())]),
+                _ => LOWER[rng.next(LOWER.len())].to_string(),
+            };
+            if i == 0 {
+                out.push_str("Then ");
+            }
+            out.push_str(&w);
+            out.push(' ');
+        }
+        out.push_str(if rng.next(5) == 0 {
+            "said.\n\n"
+        } else {
+            "said. "
+        });
+    }
+    out
+}
+
+/// Extraction and assembly of one name-dense article: the time per byte must stay the same as
+/// the text grows (1, 4 and 16 MB).
+#[divan::bench(args = [1, 4, 16], sample_count = 3)]
+fn actors_name_dense(bencher: divan::Bencher, megabytes: usize) {
+    let text = name_dense(megabytes << 20);
+    bencher
+        .counter(divan::counter::BytesCount::of_str(&text))
+        .bench(|| {
+            let x = extract(divan::black_box(&text), None);
+            assemble(&[(text.as_str(), &x)], &Default::default())
         });
 }

@@ -2,7 +2,7 @@
 //! and across articles, config aliases — on invented sentences and on the hand-annotated sample
 //! articles (tests/data/samples-gold.json).
 
-use juxta::analysis::actors::Actor;
+use juxta::analysis::actors::{Actor, ActorKind};
 use juxta::analysis::extract::{Extraction, assemble, extract, find_actor};
 use juxta::article::Article;
 use serde_json::Value;
@@ -16,7 +16,11 @@ fn people(texts: &[&str]) -> Vec<Actor> {
 fn people_with(texts: &[&str], aliases: &BTreeMap<String, Vec<String>>) -> Vec<Actor> {
     let ex: Vec<Extraction> = texts.iter().map(|t| extract(t, None)).collect();
     let pairs: Vec<(&str, &Extraction)> = texts.iter().copied().zip(&ex).collect();
-    assemble(&pairs, aliases).actors
+    assemble(&pairs, aliases)
+        .actors
+        .into_iter()
+        .filter(|a| a.kind == ActorKind::Person)
+        .collect()
 }
 
 /// Each actor as "Name [form, form…]" with every mention's text, for compact assertions.

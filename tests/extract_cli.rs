@@ -69,7 +69,11 @@ fn actors_json_has_the_design_shape() {
     assert!(!actors.is_empty());
     for a in actors {
         assert!(a["name"].is_string());
-        assert_eq!(a["kind"], "person");
+        let kind = a["kind"].as_str().unwrap();
+        assert!(
+            ["person", "organization", "place"].contains(&kind),
+            "{kind}"
+        );
         assert!(
             a["aliases"]
                 .as_array()
@@ -105,6 +109,61 @@ fn actors_json_has_the_design_shape() {
     let first = &actors[0];
     assert_eq!(first["name"], "Inês Valadares-Pinto");
     assert_eq!(first["aliases"], serde_json::json!(["Valadares-Pinto"]));
+}
+
+#[test]
+fn actors_come_in_three_kinds_and_kind_filters_them() {
+    let env = Env::new();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("harbour.txt");
+    std::fs::write(
+        &file,
+        "Harbour Commissioner Maren Lindqvist met officials of Nilsson Holdings in Norway on \
+         Tuesday. Lindqvist said the talks in Oslo went well.\n",
+    )
+    .unwrap();
+    let names = |kind: &str| -> Vec<(String, String)> {
+        let doc = env.json(&["actors", "--json", "--kind", kind, path(&file)]);
+        doc.as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                (
+                    a["name"].as_str().unwrap().to_string(),
+                    a["kind"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let own = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    };
+    assert_eq!(names("person"), own(&[("Maren Lindqvist", "person")]));
+    assert_eq!(
+        names("organization"),
+        own(&[("Nilsson Holdings", "organization")])
+    );
+    assert_eq!(
+        names("place"),
+        own(&[("Norway", "place"), ("Oslo", "place")])
+    );
+    // Every kind in the table, grouped, and `mentions` finds any of them.
+    let table = env.ok(&["actors", path(&file)]);
+    let heads: Vec<&str> = table
+        .lines()
+        .filter(|l| l.ends_with("ALSO NAMED"))
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(heads, ["PERSON", "ORGANIZATION", "PLACE"]);
+    assert!(
+        table.contains("1 person, 1 organization and 2 places in 1 article"),
+        "{table}"
+    );
+    let oslo = env.json(&["mentions", "--json", "oslo", path(&file)]);
+    assert_eq!(oslo["kind"], "place");
+    assert_eq!(oslo["mentions"][0]["text"], "Oslo");
 }
 
 #[test]
@@ -201,7 +260,10 @@ fn mentions_accepts_any_alias_and_gives_lines() {
     let out = env.run(&["mentions", "Nobody Atall", path(&wire)]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("no person named \"Nobody Atall\""), "{err}");
+    assert!(
+        err.contains("no person, organization or place named \"Nobody Atall\""),
+        "{err}"
+    );
     assert!(out.stdout.is_empty());
 }
 

@@ -2,11 +2,12 @@
 //! rendered TestBackend buffer: what a user would see.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use juxta::analysis::actors::ActorKind;
 use juxta::analysis::overlap::PassageKind;
 use juxta::config::Config;
 use juxta::service::{Corpus, Options};
 use juxta::tui::action::Action;
-use juxta::tui::app::{App, Focus, Side, SidebarMode};
+use juxta::tui::app::{ActorEntry, App, Focus, Side, SidebarMode};
 use juxta::tui::config::TuiOptions;
 use juxta::tui::theme::Theme;
 use juxta::tui::ui;
@@ -291,9 +292,63 @@ fn widely_mentioned(app: &App) -> usize {
         a.dedup();
         a.len()
     };
-    (0..app.sidebar.persons.len())
-        .max_by_key(|&row| (articles(app.sidebar.persons[row]), std::cmp::Reverse(row)))
+    (0..app.sidebar.actors.len())
+        .filter(|&row| app.sidebar.actor_at(row).is_some())
+        .max_by_key(|&row| {
+            (
+                articles(app.sidebar.actor_at(row).unwrap()),
+                std::cmp::Reverse(row),
+            )
+        })
         .unwrap()
+}
+
+#[test]
+fn actors_are_grouped_by_kind_and_an_organization_walks_its_mentions() {
+    let mut app = app((120, 40));
+    app.update(Action::Actors);
+    let headings: Vec<(usize, ActorKind)> = app
+        .sidebar
+        .actors
+        .iter()
+        .enumerate()
+        .filter_map(|(row, e)| match e {
+            ActorEntry::Heading(k) => Some((row, *k)),
+            ActorEntry::Actor(_) => None,
+        })
+        .collect();
+    let kinds: Vec<ActorKind> = headings.iter().map(|(_, k)| *k).collect();
+    assert_eq!(
+        kinds,
+        [ActorKind::Person, ActorKind::Organization, ActorKind::Place]
+    );
+    // The list opens on the first person, under the "People" heading.
+    assert_eq!(app.sidebar.actor_row, 1);
+    // Down from the last person steps over the "Organizations" heading, and Up steps back.
+    let org_heading = headings[1].0;
+    while app.sidebar.actor_row + 1 < org_heading {
+        app.update(Action::Down);
+    }
+    app.update(Action::Down);
+    assert_eq!(app.sidebar.actor_row, org_heading + 1);
+    app.update(Action::Up);
+    assert_eq!(app.sidebar.actor_row, org_heading - 1);
+    app.update(Action::Down);
+    app.update(Action::Select);
+    let actor = app
+        .jumps
+        .selected_actor
+        .expect("an organization is selected");
+    assert_eq!(app.corpus.actors[actor].kind, ActorKind::Organization);
+    let total = app.corpus.actors[actor].mentions.len();
+    app.update(Action::NextMatch);
+    let status = status_line(&app);
+    assert!(
+        status.starts_with(&format!("mention 1 of {total} · article ")),
+        "{status}"
+    );
+    let m = app.corpus.actors[actor].mentions[0];
+    assert!(app.pair.panes.iter().any(|p| p.article == Some(m.article)));
 }
 
 #[test]
@@ -302,7 +357,7 @@ fn selecting_a_person_highlights_mentions_and_n_walks_across_articles() {
     app.update(Action::Actors);
     assert_eq!(app.focus, Focus::Sidebar);
     let row = widely_mentioned(&app);
-    for _ in 0..row {
+    for _ in app.sidebar.actor_row..row {
         app.update(Action::Down);
     }
     app.update(Action::Select);
@@ -609,7 +664,9 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_clicks_select() {
     };
     app.on_mouse(click);
     assert_eq!(app.focus, Focus::Sidebar);
-    assert_eq!(app.jumps.selected_actor, Some(app.sidebar.persons[1]));
+    // Row 0 is the "People" heading: the click lands on the first person.
+    assert_eq!(app.jumps.selected_actor, app.sidebar.actor_at(1));
+    assert!(app.jumps.selected_actor.is_some());
 }
 
 #[test]

@@ -74,15 +74,13 @@ pub fn assemble(
             names: &x.names,
         })
         .collect();
-    let mut actors = merge::cluster(&named);
+    // The config's aliases name people: organisations and places stay out of their reach.
+    let (mut actors, others): (Vec<Actor>, Vec<Actor>) = merge::cluster(&named)
+        .into_iter()
+        .partition(|a| a.kind == ActorKind::Person);
     lookup::apply_aliases(&mut actors, &texts, aliases);
-    actors.sort_by(|a, b| {
-        let kind = |k: ActorKind| k as u8;
-        kind(a.kind)
-            .cmp(&kind(b.kind))
-            .then(b.mentions.len().cmp(&a.mentions.len()))
-            .then_with(|| a.name.cmp(&b.name))
-    });
+    actors.extend(others);
+    sort_actors(&mut actors);
     let dates: Vec<&[DateHit]> = articles.iter().map(|(_, x)| x.dates.as_slice()).collect();
     let events = events::collect(&texts, &dates, &actors);
     let timeline = events::timeline(&events, &texts);
@@ -91,6 +89,18 @@ pub fn assemble(
         events,
         timeline,
     }
+}
+
+/// Kinds in their order (persons, organisations, places), then most mentioned first, then by
+/// name.
+fn sort_actors(actors: &mut [Actor]) {
+    actors.sort_by(|a, b| {
+        let kind = |k: ActorKind| k as u8;
+        kind(a.kind)
+            .cmp(&kind(b.kind))
+            .then(b.mentions.len().cmp(&a.mentions.len()))
+            .then_with(|| a.name.cmp(&b.name))
+    });
 }
 
 /// The actor a user means by `name` (any alias, any case, diacritics optional).

@@ -1,12 +1,12 @@
-//! `juxta actors`, `juxta events`, `juxta mentions`: people and dated events of the named
-//! articles (files, store ids, or the whole store), as tables or JSON.
+//! `juxta actors`, `juxta events`, `juxta mentions`: actors (people, organizations, places) and
+//! dated events of the named articles (files, store ids, or the whole store), as tables or JSON.
 //!
 //! These commands need names and dates only, not the overlap index, so they extract and assemble
 //! directly (reading and writing the store's extraction cache for stored articles) instead of
 //! building a whole corpus.
 
 use super::Context;
-use crate::analysis::actors::Actor;
+use crate::analysis::actors::{Actor, ActorKind};
 use crate::analysis::events::Event;
 use crate::analysis::extract;
 use crate::article::Article;
@@ -27,10 +27,45 @@ pub struct ExtractArgs {
     pub articles: Vec<String>,
 }
 
+/// Arguments of `juxta actors`.
+#[derive(Debug, Args)]
+pub struct ActorsArgs {
+    /// Only actors of this kind
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub kind: Option<KindArg>,
+    /// Print JSON
+    #[arg(long)]
+    pub json: bool,
+    /// Files, folders or store ids [default: the whole store]
+    #[arg(value_name = "PATH|ID")]
+    pub articles: Vec<String>,
+}
+
+/// The actor kinds as `--kind` spells them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum KindArg {
+    /// People
+    Person,
+    /// Companies, parties, agencies, teams…
+    Organization,
+    /// Countries, cities, regions…
+    Place,
+}
+
+impl KindArg {
+    fn kind(self) -> ActorKind {
+        match self {
+            KindArg::Person => ActorKind::Person,
+            KindArg::Organization => ActorKind::Organization,
+            KindArg::Place => ActorKind::Place,
+        }
+    }
+}
+
 /// Arguments of `juxta mentions`.
 #[derive(Debug, Args)]
 pub struct MentionsArgs {
-    /// The person: any name or alias ("Volkov", "Dmitri S. Volkov")
+    /// The actor: any name or alias ("Volkov", "Dmitri S. Volkov", "Port Veyra")
     pub name: String,
     /// Print JSON
     #[arg(long)]
@@ -73,17 +108,31 @@ fn actor_row<'a>(a: &'a Actor, articles: &'a [Article], with_context: bool) -> A
         .into_iter()
         .map(|i| articles[i].id.as_str())
         .collect();
+    // Mentions come in reading order, so each line number continues from the last one's
+    // instead of counting from the top of the article again.
+    let mut last = (usize::MAX, 0, 1);
     let mentions = a
         .mentions
         .iter()
         .map(|m| {
             let text = &articles[m.article].text;
+            let line = with_context.then(|| {
+                let (article, from, line) = last;
+                let (from, line) = if article == m.article && from <= m.span.start {
+                    (from, line)
+                } else {
+                    (0, 1)
+                };
+                let line = line + line_of(&text[from..m.span.start], m.span.start - from) - 1;
+                last = (m.article, m.span.start, line);
+                line
+            });
             MentionRow {
                 article: &articles[m.article].id,
                 start: m.span.start,
                 end: m.span.end,
                 text: m.span.slice(text),
-                line: with_context.then(|| line_of(text, m.span.start)),
+                line,
                 context: with_context.then(|| context(text, m.span.start, m.span.end, 60)),
             }
         })
@@ -138,60 +187,83 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Runs `juxta actors`.
-pub fn actors(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result<bool> {
+/// Runs `juxta actors`: one table per kind (people, organizations, places), or JSON.
+pub fn actors(ctx: &Context, args: &ActorsArgs, out: &mut impl Write) -> Result<bool> {
     let (articles, found) = ctx.analyse(&args.articles)?;
+    let wanted = args.kind.map(KindArg::kind);
+    let rows: Vec<ActorRow<'_>> = found
+        .actors
+        .iter()
+        .filter(|a| wanted.is_none_or(|k| a.kind == k))
+        .map(|a| actor_row(a, &articles, false))
+        .collect();
     if args.json {
-        let rows: Vec<ActorRow<'_>> = found
-            .actors
-            .iter()
-            .map(|a| actor_row(a, &articles, false))
-            .collect();
-        serde_json::to_writer_pretty(&mut *out, &rows)?;
-        writeln!(out)?;
+        let mut buffered = std::io::BufWriter::new(&mut *out);
+        serde_json::to_writer_pretty(&mut buffered, &rows)?;
+        writeln!(buffered)?;
+        buffered.flush()?;
         return Ok(true);
     }
-    if found.actors.is_empty() {
+    if rows.is_empty() {
+        let what = match wanted {
+            Some(ActorKind::Organization) => "organizations",
+            Some(ActorKind::Place) => "places",
+            _ => "people",
+        };
         writeln!(
             out,
-            "No people found in {}.",
+            "No {what} found in {}.",
             count(articles.len(), "article")
         )?;
         return Ok(true);
     }
-    let rows: Vec<ActorRow<'_>> = found
-        .actors
-        .iter()
-        .map(|a| actor_row(a, &articles, false))
-        .collect();
     let name_w = rows
         .iter()
         .map(|r| display_width(r.name).min(36))
         .max()
         .unwrap_or(6)
-        .max(6);
+        .max(12);
     let rest = TABLE_WIDTH.saturating_sub(name_w + 24).max(20);
-    writeln!(
-        out,
-        "{}  {:>8}  {:>8}  ALSO NAMED",
-        pad("PERSON", name_w),
-        "MENTIONS",
-        "ARTICLES"
-    )?;
-    for r in &rows {
+    let mut totals = Vec::new();
+    for (kind, heading, noun) in [
+        (ActorKind::Person, "PERSON", "person"),
+        (ActorKind::Organization, "ORGANIZATION", "organization"),
+        (ActorKind::Place, "PLACE", "place"),
+    ] {
+        let group: Vec<&ActorRow<'_>> = rows.iter().filter(|r| r.kind == kind).collect();
+        if group.is_empty() {
+            continue;
+        }
+        if !totals.is_empty() {
+            writeln!(out)?;
+        }
         writeln!(
             out,
-            "{}  {:>8}  {:>8}  {}",
-            pad(&truncate(r.name, 36), name_w),
-            r.mention_count,
-            r.articles.len(),
-            truncate(&r.aliases.join(", "), rest)
+            "{}  {:>8}  {:>8}  ALSO NAMED",
+            pad(heading, name_w),
+            "MENTIONS",
+            "ARTICLES"
         )?;
+        for r in &group {
+            writeln!(
+                out,
+                "{}  {:>8}  {:>8}  {}",
+                pad(&truncate(r.name, 36), name_w),
+                r.mention_count,
+                r.articles.len(),
+                truncate(&r.aliases.join(", "), rest)
+            )?;
+        }
+        totals.push(count(group.len(), noun));
     }
+    let listed = match totals.as_slice() {
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [] => String::new(),
+    };
     writeln!(
         out,
-        "\n{} in {}; `juxta mentions NAME` lists where each is named.",
-        count(rows.len(), "person"),
+        "\n{listed} in {}; `juxta mentions NAME` lists where each is named.",
         count(articles.len(), "article")
     )?;
     Ok(true)
@@ -201,6 +273,7 @@ fn count(n: usize, what: &str) -> String {
     match (n, what) {
         (1, _) => format!("1 {what}"),
         (_, "person") => format!("{n} people"),
+        (_, "place") => format!("{n} places"),
         _ => format!("{n} {what}s"),
     }
 }
@@ -342,7 +415,7 @@ pub fn mentions(ctx: &Context, args: &MentionsArgs, out: &mut impl Write) -> Res
     let (articles, found) = ctx.analyse(&args.articles)?;
     let Some(i) = extract::find_actor(&found.actors, &args.name) else {
         anyhow::bail!(
-            "no person named \"{}\" in {}; run `juxta actors` to see the names found",
+            "no person, organization or place named \"{}\" in {}; run `juxta actors` to see the names found",
             args.name,
             count(articles.len(), "article")
         );

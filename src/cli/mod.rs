@@ -75,11 +75,11 @@ pub enum Command {
     },
     /// Show the passages two articles share (files or store ids)
     Compare(compare::CompareArgs),
-    /// List the people named in articles, with their aliases merged
-    Actors(extract::ExtractArgs),
+    /// List the people, organizations and places named in articles, with their aliases merged
+    Actors(extract::ActorsArgs),
     /// List dated events, sorted by date
     Events(extract::ExtractArgs),
-    /// List every mention of one person
+    /// List every mention of one actor (person, organization or place)
     Mentions(extract::MentionsArgs),
     /// Search the archive: words, "phrases", prefix* (case and accents folded)
     Search {

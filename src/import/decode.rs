@@ -188,7 +188,11 @@ fn split_headline(text: &str) -> (Option<String>, String) {
             .map_or(0, |w| w.chars().count());
         first.chars().count() + 1 + next_word + 5 < width
     };
+    // "By Ana Lind" is a byline, not a headline: it stays in the text, where the analysis
+    // reads it as the author's name.
+    let byline = first.trim_start().starts_with("By ") && first.split_whitespace().count() <= 6;
     if is_headline(first)
+        && !byline
         && !rest_trim.trim().is_empty()
         && (blank_after || next_is_unwrapped || break_is_deliberate)
     {

@@ -17,7 +17,7 @@ pub const HELP_NEXT_PASSAGE: &str = "next shared passage (counterpart scrolled i
 pub const HELP_PREV_PASSAGE: &str = "previous shared passage";
 pub const HELP_SYNC: &str = "synced scrolling on/off";
 pub const HELP_OPEN: &str = "open an article in the focused pane";
-pub const HELP_ACTORS: &str = "show the actors (people)";
+pub const HELP_ACTORS: &str = "show the actors (people, organizations, places)";
 pub const HELP_TIMELINE: &str = "show the timeline";
 pub const HELP_SELECT: &str = "select the person / go to the event";
 pub const HELP_NEXT_MATCH: &str = "next mention of the person, or next search hit";
@@ -60,7 +60,11 @@ pub fn pane_empty(open: &str) -> String {
         format!("No article here: press {open} to open one.")
     }
 }
-pub const NO_ACTORS: &str = "No people found.";
+pub const NO_ACTORS: &str = "No people, organizations or places found.";
+/// Headings of the actors list, one per kind.
+pub const GROUP_PEOPLE: &str = "People";
+pub const GROUP_ORGANIZATIONS: &str = "Organizations";
+pub const GROUP_PLACES: &str = "Places";
 pub const NO_EVENTS: &str = "No dated events found.";
 pub const NO_PASSAGES: &str = "These two articles share no passages.";
 pub const PICKER_EMPTY: &str = "No article matches.";

@@ -48,6 +48,16 @@ pub const WEEKDAY: u32 = 1 << 16;
 pub const SUFFIX: u32 = 1 << 17;
 /// A frequent surname.
 pub const SURNAME: u32 = 1 << 18;
+/// A lower-case noun that makes the capitalised run after it an organisation ("company X").
+pub const ORG_NOUN: u32 = 1 << 19;
+/// A lower-case noun that makes the capitalised run after it a place ("village of X").
+pub const PLACE_NOUN: u32 = 1 << 20;
+/// A one-word organisation name of `organizations.txt` ("Reuters", "Twitter").
+pub const ORG_NAME: u32 = 1 << 21;
+/// A lower-case noun for a thing ("ship", "film"): the capitalised run after it names that thing.
+pub const THING_NOUN: u32 = 1 << 23;
+/// A nationality noun ("Frenchman"): before a name it says who the name is.
+pub const DEMONYM: u32 = 1 << 22;
 
 /// Either given-name flag.
 pub const GIVEN: u32 = GIVEN_M | GIVEN_F;
@@ -73,6 +83,53 @@ const WEEKDAYS: &[&str] = &[
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
 static LEXICON: LazyLock<FxHashMap<String, u32>> = LazyLock::new(build);
+
+/// What a whole capitalised phrase names, when a gazetteer knows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Known {
+    /// A country, capital, region or large city (GeoNames).
+    Place,
+    /// An organisation of `organizations.txt`.
+    Organization,
+}
+
+/// Folded multi-word and one-word names of the gazetteers ("new york" → place).
+static PHRASES: LazyLock<FxHashMap<String, Known>> = LazyLock::new(|| {
+    let mut map = FxHashMap::default();
+    let places = include_str!("../../../assets/lexicon/places-geonames.txt");
+    for line in places.lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        if let Some((name, _kind)) = line.split_once('\t') {
+            map.insert(phrase_key(name), Known::Place);
+        }
+    }
+    for line in include_str!("../../../assets/lexicon/organizations.txt").lines() {
+        let line = line.trim();
+        if !line.is_empty() && !line.starts_with('#') {
+            map.insert(phrase_key(line), Known::Organization);
+        }
+    }
+    map
+});
+
+/// The gazetteer key of a phrase: folded, words joined by single spaces, hyphens kept.
+pub fn phrase_key(phrase: &str) -> String {
+    let mut key = String::with_capacity(phrase.len());
+    for w in phrase.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&fold(w));
+    }
+    key
+}
+
+/// What the gazetteers say a phrase (as written) names.
+pub fn known_phrase(phrase: &str) -> Option<Known> {
+    PHRASES.get(&phrase_key(phrase)).copied()
+}
 
 /// Short form or full given name → the full names it stands for ("bill" → ["william"]).
 static NICKNAMES: LazyLock<FxHashMap<String, Vec<String>>> = LazyLock::new(|| {
@@ -118,7 +175,11 @@ fn build() -> FxHashMap<String, u32> {
     let mut add = |word: &str, flags: u32| {
         *map.entry(fold(word)).or_default() |= flags;
     };
-    let lists: [(&'static str, u32); 9] = [
+    let lists: [(&'static str, u32); 10] = [
+        (
+            include_str!("../../../assets/lexicon/demonyms.txt"),
+            DEMONYM | NATIONALITY,
+        ),
         (include_str!("../../../assets/lexicon/titles.txt"), TITLE),
         (include_str!("../../../assets/lexicon/roles.txt"), ROLE),
         (include_str!("../../../assets/lexicon/kinship.txt"), KIN),
@@ -149,7 +210,9 @@ fn build() -> FxHashMap<String, u32> {
             add(word, flag | extra_flags);
         }
     }
-    for (word, gender) in entries(include_str!("../../../assets/lexicon/given-names.txt")) {
+    let given = include_str!("../../../assets/lexicon/given-names.txt");
+    let world = include_str!("../../../assets/lexicon/given-names-world.txt");
+    for (word, gender) in entries(given).chain(entries(world)) {
         let flags = match gender {
             Some("m") => GIVEN_M,
             Some("f") => GIVEN_F,
@@ -159,6 +222,28 @@ fn build() -> FxHashMap<String, u32> {
     }
     for (word, _) in entries(include_str!("../../../assets/lexicon/surnames.txt")) {
         add(word, SURNAME);
+    }
+    for (word, kind) in entries(include_str!("../../../assets/lexicon/entity-nouns.txt")) {
+        let flag = match kind {
+            Some("place") => PLACE_NOUN,
+            Some("thing") => THING_NOUN,
+            _ => ORG_NOUN,
+        };
+        add(word, flag);
+    }
+    // One-word names of the gazetteers: a city or an agency is never a person's first word.
+    let places = include_str!("../../../assets/lexicon/places-geonames.txt");
+    for line in places.lines().filter(|l| !l.starts_with('#')) {
+        if let Some((name, _)) = line.split_once('\t')
+            && !name.contains(' ')
+        {
+            add(name, PLACE);
+        }
+    }
+    for (word, more) in entries(include_str!("../../../assets/lexicon/organizations.txt")) {
+        if more.is_none() {
+            add(word, ORG_NAME);
+        }
     }
     for (words, flag) in [
         (PARTICLES, PARTICLE),

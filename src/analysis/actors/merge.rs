@@ -4,11 +4,12 @@
 //! a mention too.
 
 use super::lexicon::{self as lx, classify};
-use super::scan::{Cue, Gender, NameHit, Names};
+use super::scan::{Cue, EntityHit, Gender, NameHit, Names};
 use super::{Actor, ActorKind, Mention};
 use crate::analysis::Span;
 use crate::text::fold;
 use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
 
 /// A name split into its parts, folded for matching.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,6 +121,21 @@ pub fn translit(folded: &str) -> String {
     out
 }
 
+/// The first letter of [`translit`]`(word)`, without building it.
+fn first_sound(word: &str) -> Option<char> {
+    let mut chars = word.chars().filter(|c| !matches!(c, '-' | '\'' | '.'));
+    let c = chars.next()?;
+    let next = chars.next();
+    Some(match (c, next) {
+        ('p', Some('h')) => 'f',
+        ('k', Some('h')) => 'h',
+        ('x', _) => 'k',
+        ('y', _) => 'i',
+        ('w', _) => 'v',
+        _ => c,
+    })
+}
+
 /// Consonant skeleton of a transliteration-folded name: "dmtr", "alksndr".
 fn skeleton(t: &str) -> String {
     let mut out = String::new();
@@ -149,6 +165,11 @@ pub fn compatible_given(a: &str, b: &str) -> bool {
     if lx::same_given_name(a, b) {
         return true;
     }
+    // Transliteration keeps a name's first sound; most pairs differ there, and this runs for
+    // every given name of every namesake, so they are told apart before allocating.
+    if first_sound(a) != first_sound(b) {
+        return false;
+    }
     let (ta, tb) = (translit(a), translit(b));
     ta == tb || skeleton(&ta) == skeleton(&tb)
 }
@@ -171,21 +192,24 @@ fn fits(cluster: &Cluster, name: &ParsedName) -> bool {
     }
 }
 
-/// A person being assembled.
+/// A person being assembled within one article.
 #[derive(Debug, Default)]
 struct Cluster {
     key: String,
     /// Folded first given names seen.
     given: Vec<String>,
-    /// Folded first main word of its full forms (for family-name-first names: "Morishita").
+    /// Transliterated first main word of its full forms (for family-name-first names:
+    /// "Morishita").
     first_words: Vec<String>,
+    /// Every full form's words, transliterated and run together: "kimjongun" for both "Kim
+    /// Jong-un" and "Kim Jong Un", which split their words differently.
+    spellings: Vec<String>,
     male: u32,
     female: u32,
-    /// (article, span) of every mention.
+    /// Every mention.
     mentions: Vec<Mention>,
-    /// Start of every mention, by article: "is it named in this article, and where" without
-    /// walking all its mentions (a person named in thousands of articles has many).
-    starts: FxHashMap<usize, Vec<usize>>,
+    /// Start offsets of the mentions, for "the person named last before here" in log time.
+    starts: BTreeSet<usize>,
 }
 
 impl Cluster {
@@ -197,22 +221,9 @@ impl Cluster {
         }
     }
 
-    fn add_name(&mut self, name: &ParsedName) {
-        if let Some(g) = name.given() {
-            if !self.given.iter().any(|x| x == g) {
-                self.given.push(g.to_string());
-                let c = lx::classify_key(g);
-                match (c & lx::GIVEN_M != 0, c & lx::GIVEN_F != 0) {
-                    (true, false) => self.male += 1,
-                    (false, true) => self.female += 1,
-                    _ => {}
-                }
-            }
-            let first = translit(g);
-            if !self.first_words.contains(&first) {
-                self.first_words.push(first);
-            }
-        }
+    /// Whether the cluster holds a full name (a given name and a surname), not only a surname.
+    fn is_full(&self) -> bool {
+        !self.given.is_empty() || self.first_words.len() > 1
     }
 }
 
@@ -224,49 +235,83 @@ pub struct ArticleNames<'a> {
     pub names: &'a Names,
 }
 
+/// Groups the names of one article into people. Working on one article at a time is what makes
+/// an article's people the same whether it is loaded alone or with a thousand others.
 struct Merger<'a> {
-    articles: &'a [ArticleNames<'a>],
+    article: usize,
+    names: &'a Names,
+    text: &'a str,
     clusters: Vec<Cluster>,
     by_key: FxHashMap<String, Vec<usize>>,
-    /// Clusters by each of their `first_words`: looking a word up must not scan every person.
-    by_first_word: FxHashMap<String, Vec<usize>>,
-    /// Clusters by their first given name, transliterated.
-    by_given: FxHashMap<String, Vec<usize>>,
-    /// Cluster of each sure hit, by (article, hit index).
-    assigned: FxHashMap<(usize, usize), usize>,
+    /// The cluster with a given transliterated first word of its full forms, `None` when
+    /// several share it: only a word that one person of the article bears can name them alone,
+    /// and keeping no list keeps each lookup constant in a name-dense text.
+    by_first: FxHashMap<String, Option<usize>>,
+    /// Cluster of each sure hit, by hit index.
+    assigned: FxHashMap<usize, usize>,
 }
 
 impl<'a> Merger<'a> {
+    fn new(article: usize, art: &'a ArticleNames<'a>) -> Merger<'a> {
+        Merger {
+            article,
+            names: art.names,
+            text: art.text,
+            clusters: Vec::new(),
+            by_key: FxHashMap::default(),
+            by_first: FxHashMap::default(),
+            assigned: FxHashMap::default(),
+        }
+    }
+
     fn new_cluster(&mut self, name: &ParsedName) -> usize {
         let id = self.clusters.len();
         self.clusters.push(Cluster {
             key: name.key.clone(),
             ..Cluster::default()
         });
-        self.add_name(id, name);
         self.by_key.entry(name.key.clone()).or_default().push(id);
+        self.add_name(id, name);
         id
     }
 
-    /// Adds a name's given name to a cluster, keeping the word indexes up to date.
     fn add_name(&mut self, id: usize, name: &ParsedName) {
+        let Some(g) = name.given() else { return };
         let c = &mut self.clusters[id];
-        let (had_given, had_first) = (c.given.len(), c.first_words.len());
-        c.add_name(name);
-        if had_given == 0
-            && let Some(g) = c.given.first()
-        {
-            self.by_given.entry(translit(g)).or_default().push(id);
+        let spelling: String = name.words.iter().map(|w| translit(w)).collect();
+        if !c.spellings.contains(&spelling) {
+            c.spellings.push(spelling);
         }
-        for w in &c.first_words[had_first..] {
-            self.by_first_word.entry(w.clone()).or_default().push(id);
+        if !c.given.iter().any(|x| x == g) {
+            c.given.push(g.to_string());
+            let class = lx::classify_key(g);
+            match (class & lx::GIVEN_M != 0, class & lx::GIVEN_F != 0) {
+                (true, false) => c.male += 1,
+                (false, true) => c.female += 1,
+                _ => {}
+            }
+        }
+        let first = translit(g);
+        if !c.first_words.contains(&first) {
+            c.first_words.push(first.clone());
+            self.by_first
+                .entry(first)
+                .and_modify(|only| {
+                    if *only != Some(id) {
+                        *only = None;
+                    }
+                })
+                .or_insert(Some(id));
         }
     }
 
-    fn mention(&mut self, cluster: usize, article: usize, span: Span, gender: Option<Gender>) {
+    fn mention(&mut self, cluster: usize, span: Span, gender: Option<Gender>) {
         let c = &mut self.clusters[cluster];
-        c.mentions.push(Mention { article, span });
-        c.starts.entry(article).or_default().push(span.start);
+        c.mentions.push(Mention {
+            article: self.article,
+            span,
+        });
+        c.starts.insert(span.start);
         match gender {
             Some(Gender::Male) => c.male += 1,
             Some(Gender::Female) => c.female += 1,
@@ -275,15 +320,8 @@ impl<'a> Merger<'a> {
     }
 
     /// Chooses among clusters that all fit a mention: the gender first, then the person last
-    /// named before it in the same article, then one named anywhere in the article, then the
-    /// most mentioned.
-    fn choose(
-        &self,
-        options: &[usize],
-        article: usize,
-        offset: usize,
-        gender: Option<Gender>,
-    ) -> Option<usize> {
+    /// named before it, then the one named first.
+    fn choose(&self, options: &[usize], offset: usize, gender: Option<Gender>) -> Option<usize> {
         let mut opts: Vec<usize> = options.to_vec();
         if let Some(g) = gender {
             let same: Vec<usize> = opts
@@ -300,15 +338,7 @@ impl<'a> Merger<'a> {
         if opts.len() <= 1 {
             return opts.first().copied();
         }
-        let latest_before = |c: usize| {
-            self.clusters[c]
-                .starts
-                .get(&article)?
-                .iter()
-                .copied()
-                .filter(|&s| s < offset)
-                .max()
-        };
+        let latest_before = |c: usize| self.clusters[c].starts.range(..offset).next_back().copied();
         if let Some(best) = opts
             .iter()
             .copied()
@@ -317,18 +347,12 @@ impl<'a> Merger<'a> {
         {
             return Some(best.1);
         }
-        let in_article = |c: usize| self.clusters[c].starts.get(&article)?.iter().copied().min();
-        if let Some(best) = opts
-            .iter()
-            .copied()
-            .filter_map(|c| in_article(c).map(|at| (at, c)))
-            .min()
-        {
-            return Some(best.1);
-        }
         opts.iter()
             .copied()
-            .max_by_key(|&c| (self.clusters[c].mentions.len(), std::cmp::Reverse(c)))
+            .filter_map(|c| self.clusters[c].starts.first().map(|&at| (at, c)))
+            .min()
+            .map(|(_, c)| c)
+            .or(opts.first().copied())
     }
 
     /// Clusters with the name's key whose given names fit.
@@ -345,9 +369,9 @@ impl<'a> Merger<'a> {
     }
 
     /// Full names (given name and surname): the people.
-    fn place_full(&mut self, article: usize, hit_index: usize, hit: &NameHit, name: &ParsedName) {
+    fn place_full(&mut self, hit_index: usize, hit: &NameHit, name: &ParsedName) {
         let options = self.fitting(name);
-        let cluster = match self.choose(&options, article, hit.span.start, hit.gender) {
+        let cluster = match self.choose(&options, hit.span.start, hit.gender) {
             Some(c) => c,
             None => match self.reversed(name) {
                 Some(c) => c,
@@ -355,8 +379,8 @@ impl<'a> Merger<'a> {
             },
         };
         self.add_name(cluster, name);
-        self.mention(cluster, article, hit.span, hit.gender);
-        self.assigned.insert((article, hit_index), cluster);
+        self.mention(cluster, hit.span, hit.gender);
+        self.assigned.insert(hit_index, cluster);
     }
 
     /// A cluster holding the same words in another order ("Haruto Morishita").
@@ -380,123 +404,149 @@ impl<'a> Merger<'a> {
             })
     }
 
-    /// A one-word name of a person found elsewhere: by surname, else by family name first
-    /// ("Mr. Morishita" for "Morishita Haruto") in the same article.
+    /// A one-word name of a person of the article: by surname, else by family name first
+    /// ("Mr. Morishita" for "Morishita Haruto").
     fn find_single(
         &self,
         name: &ParsedName,
-        article: usize,
         offset: usize,
         gender: Option<Gender>,
     ) -> Option<usize> {
         let options = self.fitting(name);
-        if let Some(c) = self.choose(&options, article, offset, gender) {
+        if let Some(c) = self.choose(&options, offset, gender) {
             return Some(c);
         }
-        let family_first: Vec<usize> = self
-            .by_first_word
-            .get(&name.key)
-            .into_iter()
-            .flatten()
-            .copied()
-            .filter(|&c| self.clusters[c].starts.contains_key(&article))
-            .collect();
-        if family_first.len() == 1 {
-            return Some(family_first[0]);
+        match self.by_first.get(&name.key) {
+            Some(&Some(only)) if self.clusters[only].key != name.key => Some(only),
+            _ => None,
         }
-        None
     }
 
-    /// A given name alone ("Yusuf") for a person named in full in the same article, when no
-    /// other person of the article shares it.
-    fn find_given(&self, word: &str, article: usize) -> Option<usize> {
+    /// A given name alone ("Yusuf") for a person named in full, when no other person of the
+    /// article shares it.
+    fn find_given(&self, word: &str) -> Option<usize> {
         let key = translit(word);
         if self.by_key.contains_key(&key) {
             return None;
         }
-        let matches: Vec<usize> = self
-            .by_given
-            .get(&key)
-            .into_iter()
-            .flatten()
-            .copied()
-            .filter(|&c| self.clusters[c].starts.contains_key(&article))
-            .collect();
-        (matches.len() == 1).then(|| matches[0])
+        let only = (*self.by_first.get(&key)?)?;
+        self.clusters[only]
+            .given
+            .first()
+            .is_some_and(|g| translit(g) == key)
+            .then_some(only)
     }
 
-    fn run(mut self) -> Vec<Cluster> {
-        let articles = self.articles;
+    /// The people of the article, and its organisations and places (each a kind and a
+    /// mention).
+    fn run(mut self) -> (Vec<Cluster>, Vec<EntityHit>) {
+        let names = self.names;
+        let text = self.text;
         // 1. Full names with a cue.
-        for (a, art) in articles.iter().enumerate() {
-            for (h, hit) in art.names.sure.iter().enumerate() {
-                if hit.cue == Cue::Alias {
-                    continue;
-                }
-                let name = ParsedName::parse(hit.span.slice(art.text));
-                if name.words.len() >= 2 {
-                    self.place_full(a, h, hit, &name);
-                }
+        for (h, hit) in names.sure.iter().enumerate() {
+            if hit.cue == Cue::Alias {
+                continue;
+            }
+            let name = ParsedName::parse(hit.span.slice(text));
+            if name.words.len() >= 2 {
+                self.place_full(h, hit, &name);
             }
         }
         // 2. One-word names with a cue ("Mr. Halvorsen", "President Halvorsen").
-        for (a, art) in articles.iter().enumerate() {
-            for (h, hit) in art.names.sure.iter().enumerate() {
-                if hit.cue == Cue::Alias {
-                    continue;
-                }
-                let name = ParsedName::parse(hit.span.slice(art.text));
-                if name.words.len() != 1 {
-                    continue;
-                }
-                let cluster = match self.find_single(&name, a, hit.span.start, hit.gender) {
-                    Some(c) => c,
-                    None => self.new_cluster(&name),
-                };
-                self.mention(cluster, a, hit.span, hit.gender);
-                self.assigned.insert((a, h), cluster);
+        for (h, hit) in names.sure.iter().enumerate() {
+            if hit.cue == Cue::Alias {
+                continue;
             }
+            let name = ParsedName::parse(hit.span.slice(text));
+            if name.words.len() != 1 {
+                continue;
+            }
+            let cluster = match self.find_single(&name, hit.span.start, hit.gender) {
+                Some(c) => c,
+                None => self.new_cluster(&name),
+            };
+            self.mention(cluster, hit.span, hit.gender);
+            self.assigned.insert(h, cluster);
         }
         // 3. Restatements in another script join the name they restate.
-        for (a, art) in articles.iter().enumerate() {
-            for hit in &art.names.sure {
-                if let Some(of) = hit.same_as
-                    && let Some(&c) = self.assigned.get(&(a, of as usize))
-                {
-                    self.mention(c, a, hit.span, None);
+        for hit in &names.sure {
+            if let Some(of) = hit.same_as
+                && let Some(&c) = self.assigned.get(&(of as usize))
+            {
+                self.mention(c, hit.span, None);
+            }
+        }
+        // 4. A one-word place or organisation that is the surname of a person of the article
+        // is that person ("Denzel Washington" … "Washington said").
+        let mut entities = Vec::with_capacity(names.entities.len());
+        for e in &names.entities {
+            let written = e.span.slice(text);
+            if !written.contains(char::is_whitespace) {
+                let name = ParsedName::parse(written);
+                let options = if name.words.is_empty() {
+                    Vec::new()
+                } else {
+                    self.fitting(&name)
+                };
+                if let Some(c) = self.choose(&options, e.span.start, None) {
+                    self.mention(c, e.span, None);
+                    continue;
                 }
             }
+            entities.push(*e);
         }
-        // 4. Candidates naming a known person.
-        for (a, art) in articles.iter().enumerate() {
-            for hit in &art.names.candidates {
-                self.place_candidate(a, art.text, hit);
+        // 5. Candidates naming a person of the article, else one of its organisations or places.
+        let kinds: FxHashMap<String, ActorKind> = entities
+            .iter()
+            .map(|e| (lx::phrase_key(e.span.slice(text)), e.kind))
+            .collect();
+        for hit in &names.candidates {
+            if !self.place_candidate(hit)
+                && let Some(&kind) = kinds.get(&lx::phrase_key(hit.span.slice(text)))
+            {
+                entities.push(EntityHit {
+                    span: hit.span,
+                    kind,
+                });
             }
         }
-        self.clusters
+        (self.clusters, entities)
     }
 
-    fn place_candidate(&mut self, article: usize, text: &str, hit: &NameHit) {
-        let written = hit.span.slice(text);
+    /// Adds a candidate to the person it names; false when it names none.
+    fn place_candidate(&mut self, hit: &NameHit) -> bool {
+        let written = hit.span.slice(self.text);
         let name = ParsedName::parse(written);
         if name.words.is_empty() {
-            return;
+            return false;
         }
         if name.words.len() >= 2 {
             let options = self.fitting(&name);
-            if let Some(c) = self.choose(&options, article, hit.span.start, None) {
+            if let Some(c) = self.choose(&options, hit.span.start, None) {
                 // A full name of a known person ("Peter Hallström" once "Peter J. Hallström"
                 // is known), but not a different person with the same surname.
                 if name.given().is_some() {
                     self.add_name(c, &name);
                 }
-                self.mention(c, article, hit.span, None);
+                self.mention(c, hit.span, None);
+                return true;
+            } else if self.by_key.contains_key(&name.key)
+                && name.words.len() == 2
+                && name
+                    .given()
+                    .is_some_and(|g| lx::classify_key(g) & lx::GIVEN != 0)
+            {
+                // Another given name with the surname of a person of the article: a relative
+                // or a namesake ("Rui Morais" beside "Ana Morais"), a person of their own.
+                let c = self.new_cluster(&name);
+                self.mention(c, hit.span, None);
+                return true;
             }
-            return;
+            return false;
         }
-        if let Some(c) = self.find_single(&name, article, hit.span.start, None) {
-            self.mention(c, article, hit.span, None);
-            return;
+        if let Some(c) = self.find_single(&name, hit.span.start, None) {
+            self.mention(c, hit.span, None);
+            return true;
         }
         // "Halvorsen-Sorel": each half on its own.
         if written.contains('-') && !written.contains(' ') {
@@ -509,37 +559,180 @@ impl<'a> Merger<'a> {
                     continue;
                 }
                 let p = ParsedName::parse(part);
-                if let Some(c) = self.find_single(&p, article, span.start, None) {
+                if let Some(c) = self.find_single(&p, span.start, None) {
                     found.push((c, span));
                 }
             }
+            let any = !found.is_empty();
             for (c, span) in found {
-                self.mention(c, article, span, None);
+                self.mention(c, span, None);
             }
+            return any;
+        }
+        if let Some(c) = self.find_given(&name.words[0]) {
+            self.mention(c, hit.span, None);
+            return true;
+        }
+        false
+    }
+}
+
+/// People across articles: a full name joins the people of other articles with the same surname
+/// and a compatible given name; a bare surname (an article that never gives the full name) joins
+/// the one such person when there is exactly one, and otherwise stays apart.
+#[derive(Default)]
+struct Joined {
+    clusters: Vec<Cluster>,
+    by_key: FxHashMap<String, Vec<usize>>,
+    /// The cluster of each full spelling (see `Cluster::spellings`).
+    by_spelling: FxHashMap<String, usize>,
+}
+
+impl Joined {
+    fn push(&mut self, c: Cluster) {
+        for sp in &c.spellings {
+            self.by_spelling
+                .entry(sp.clone())
+                .or_insert(self.clusters.len());
+        }
+        self.by_key
+            .entry(c.key.clone())
+            .or_default()
+            .push(self.clusters.len());
+        self.clusters.push(c);
+    }
+
+    fn absorb(&mut self, into: usize, c: Cluster) {
+        for sp in &c.spellings {
+            self.by_spelling.entry(sp.clone()).or_insert(into);
+        }
+        let t = &mut self.clusters[into];
+        for sp in c.spellings {
+            if !t.spellings.contains(&sp) {
+                t.spellings.push(sp);
+            }
+        }
+        for g in c.given {
+            if !t.given.contains(&g) {
+                t.given.push(g);
+            }
+        }
+        for f in c.first_words {
+            if !t.first_words.contains(&f) {
+                t.first_words.push(f);
+            }
+        }
+        t.male += c.male;
+        t.female += c.female;
+        t.mentions.extend(c.mentions);
+    }
+
+    fn gender_clash(a: &Cluster, b: &Cluster) -> bool {
+        matches!(
+            (a.gender(), b.gender()),
+            (Some(x), Some(y)) if x != y
+        )
+    }
+
+    /// A full name: the person of another article with the same surname and a fitting given
+    /// name (the most mentioned when several fit).
+    fn join_full(&mut self, c: Cluster) {
+        let same_spelling = c
+            .spellings
+            .iter()
+            .find_map(|sp| self.by_spelling.get(sp).copied());
+        if let Some(t) = same_spelling {
+            self.absorb(t, c);
             return;
         }
-        if let Some(c) = self.find_given(&name.words[0], article) {
-            self.mention(c, article, hit.span, None);
+        let target = self.by_key.get(&c.key).and_then(|ids| {
+            ids.iter()
+                .copied()
+                .filter(|&t| {
+                    let t = &self.clusters[t];
+                    t.is_full()
+                        && !Self::gender_clash(t, &c)
+                        && c.given
+                            .iter()
+                            .any(|g| t.given.iter().any(|h| compatible_given(g, h)))
+                })
+                .max_by_key(|&t| (self.clusters[t].mentions.len(), std::cmp::Reverse(t)))
+        });
+        match target {
+            Some(t) => self.absorb(t, c),
+            None => self.push(c),
+        }
+    }
+
+    /// A bare surname: the one full-named person with it, else the other bare mentions of it.
+    fn join_bare(&mut self, c: Cluster) {
+        let ids: Vec<usize> = self.by_key.get(&c.key).cloned().unwrap_or_default();
+        let full: Vec<usize> = ids
+            .iter()
+            .copied()
+            .filter(|&t| self.clusters[t].is_full() && !Self::gender_clash(&self.clusters[t], &c))
+            .collect();
+        let target = match full.as_slice() {
+            [only] => Some(*only),
+            [] => ids.iter().copied().find(|&t| !self.clusters[t].is_full()),
+            _ => None,
+        };
+        match target {
+            Some(t) => self.absorb(t, c),
+            None => self.push(c),
         }
     }
 }
 
-/// Groups the names of all articles into people (`articles[i]` is corpus article `i`).
+/// Groups the names of all articles into actors (`articles[i]` is corpus article `i`): people
+/// first, then organisations and places, each joined across articles by its folded name.
 pub fn cluster(articles: &[ArticleNames<'_>]) -> Vec<Actor> {
-    let merger = Merger {
-        articles,
-        clusters: Vec::new(),
-        by_key: FxHashMap::default(),
-        by_first_word: FxHashMap::default(),
-        by_given: FxHashMap::default(),
-        assigned: FxHashMap::default(),
-    };
-    merger
-        .run()
-        .into_iter()
-        .filter(|c| !c.mentions.is_empty())
-        .map(|c| to_actor(c, articles))
-        .collect()
+    let mut joined = Joined::default();
+    let mut bare = Vec::new();
+    let mut entities: Vec<(String, ActorKind, Vec<Mention>)> = Vec::new();
+    let mut entity_index: FxHashMap<(ActorKind, String), usize> = FxHashMap::default();
+    for (a, art) in articles.iter().enumerate() {
+        let (people, found) = Merger::new(a, art).run();
+        for c in people {
+            if c.mentions.is_empty() {
+                continue;
+            }
+            if c.is_full() {
+                joined.join_full(c);
+            } else {
+                bare.push(c);
+            }
+        }
+        for e in found {
+            let key = lx::phrase_key(e.span.slice(art.text));
+            let i = *entity_index
+                .entry((e.kind, key.clone()))
+                .or_insert_with(|| {
+                    entities.push((key, e.kind, Vec::new()));
+                    entities.len() - 1
+                });
+            entities[i].2.push(Mention {
+                article: a,
+                span: e.span,
+            });
+        }
+    }
+    for c in bare {
+        joined.join_bare(c);
+    }
+    let people = joined.clusters.into_iter().map(|c| to_actor(c, articles));
+    let others = entities.into_iter().map(|(_, kind, mentions)| {
+        let mut actor = to_actor(
+            Cluster {
+                mentions,
+                ..Cluster::default()
+            },
+            articles,
+        );
+        actor.kind = kind;
+        actor
+    });
+    people.chain(others).collect()
 }
 
 /// The display name: the most frequent form with a given name and a surname (ties: the longer,
@@ -550,14 +743,14 @@ fn to_actor(mut c: Cluster, articles: &[ArticleNames<'_>]) -> Actor {
         .dedup_by(|b, a| a.article == b.article && a.span.overlaps(&b.span));
     // Forms as written, whitespace collapsed, counted; first-seen order kept.
     let mut forms: Vec<(String, usize)> = Vec::new();
-    let mut form_of: FxHashMap<String, usize> = FxHashMap::default();
+    let mut index: FxHashMap<String, usize> = FxHashMap::default();
     for m in &c.mentions {
         let text = m.span.slice(articles[m.article].text);
         let form = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        match form_of.entry(fold(&form)) {
-            std::collections::hash_map::Entry::Occupied(i) => forms[*i.get()].1 += 1,
-            std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert(forms.len());
+        match index.get(&fold(&form)) {
+            Some(&i) => forms[i].1 += 1,
+            None => {
+                index.insert(fold(&form), forms.len());
                 forms.push((form, 1));
             }
         }

@@ -4,10 +4,13 @@
 //! with the cue that makes each a person, [`merge`] groups them across articles into one
 //! [`Actor`] per person, and [`lexicon`] holds the general word lists both use.
 
+mod cues;
+mod judge;
 pub mod lexicon;
 pub mod lookup;
 pub mod merge;
 pub mod scan;
+mod units;
 
 use super::Span;
 use serde::{Deserialize, Serialize};

@@ -221,7 +221,7 @@ impl App {
         match self.sidebar.mode {
             SidebarMode::Actors => {
                 let i = self.sidebar.actor_top + row;
-                if i < self.sidebar.persons.len() {
+                if self.sidebar.actor_at(i).is_some() {
                     self.sidebar.actor_row = i;
                     self.update(Action::Select);
                 }

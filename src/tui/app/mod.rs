@@ -111,8 +111,9 @@ pub struct Sidebar {
     pub mode: SidebarMode,
     /// Shown or hidden by the user; `None` follows the terminal width.
     pub shown: Option<bool>,
-    /// Persons in the actors list (indexes into `corpus.actors`), most mentioned first.
-    pub persons: Vec<usize>,
+    /// The actors list: people, then organisations, then places, each group under its heading
+    /// and most mentioned first.
+    pub actors: Vec<ActorEntry>,
     /// Highlighted row of the actors list.
     pub actor_row: usize,
     /// First visible row of the actors list.
@@ -121,6 +122,48 @@ pub struct Sidebar {
     pub event_row: usize,
     /// First visible entry of the timeline.
     pub event_top: usize,
+}
+
+/// One row of the actors list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorEntry {
+    /// The heading of a group: "People", "Organizations", "Places".
+    Heading(ActorKind),
+    /// An actor (index into `corpus.actors`).
+    Actor(usize),
+}
+
+impl Sidebar {
+    /// The actor on row `row` of the actors list (`None` on a heading or past the end).
+    pub fn actor_at(&self, row: usize) -> Option<usize> {
+        match self.actors.get(row) {
+            Some(&ActorEntry::Actor(i)) => Some(i),
+            _ => None,
+        }
+    }
+}
+
+/// The actors list: a heading per kind present, then its actors, most mentioned first.
+fn actor_entries(actors: &[crate::analysis::actors::Actor]) -> Vec<ActorEntry> {
+    let mut entries = Vec::new();
+    for kind in [ActorKind::Person, ActorKind::Organization, ActorKind::Place] {
+        let mut group: Vec<usize> = (0..actors.len())
+            .filter(|&i| actors[i].kind == kind)
+            .collect();
+        if group.is_empty() {
+            continue;
+        }
+        group.sort_by(|&a, &b| {
+            let (x, y) = (&actors[a], &actors[b]);
+            y.mentions
+                .len()
+                .cmp(&x.mentions.len())
+                .then_with(|| x.name.cmp(&y.name))
+        });
+        entries.push(ActorEntry::Heading(kind));
+        entries.extend(group.into_iter().map(ActorEntry::Actor));
+    }
+    entries
 }
 
 /// Jumps across articles: the selected person, the last search, the timeline event opened.
@@ -229,16 +272,12 @@ impl App {
         size: (u16, u16),
         pair: (Option<usize>, Option<usize>),
     ) -> App {
-        let mut persons: Vec<usize> = (0..corpus.actors.len())
-            .filter(|&i| corpus.actors[i].kind == ActorKind::Person)
-            .collect();
-        persons.sort_by(|&a, &b| {
-            let (x, y) = (&corpus.actors[a], &corpus.actors[b]);
-            y.mentions
-                .len()
-                .cmp(&x.mentions.len())
-                .then_with(|| x.name.cmp(&y.name))
-        });
+        let actors = actor_entries(&corpus.actors);
+        // The first row is a heading: start on the first actor under it.
+        let actor_row = actors
+            .iter()
+            .position(|e| matches!(e, ActorEntry::Actor(_)))
+            .unwrap_or(0);
         let mut app = App {
             corpus,
             keymap: KeyMap::new(&options.keys),
@@ -251,8 +290,8 @@ impl App {
             sidebar: Sidebar {
                 mode: options.tui.sidebar,
                 shown: None,
-                persons,
-                actor_row: 0,
+                actors,
+                actor_row,
                 actor_top: 0,
                 event_row: 0,
                 event_top: 0,

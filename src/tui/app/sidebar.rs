@@ -5,7 +5,7 @@ use super::*;
 impl App {
     pub(super) fn sidebar_len(&self) -> usize {
         match self.sidebar.mode {
-            SidebarMode::Actors => self.sidebar.persons.len(),
+            SidebarMode::Actors => self.sidebar.actors.len(),
             SidebarMode::Timeline => self.corpus.timeline.len(),
         }
     }
@@ -29,6 +29,7 @@ impl App {
             SidebarMode::Actors => &mut self.sidebar.actor_row,
             SidebarMode::Timeline => &mut self.sidebar.event_row,
         };
+        let from = *row;
         *row = match action {
             Action::Down => (*row + 1).min(len - 1),
             Action::Up => row.saturating_sub(1),
@@ -37,6 +38,21 @@ impl App {
             Action::Top => 0,
             _ => len - 1,
         };
+        // Headings are not selectable: step over one in the direction of travel (down from
+        // the top, where a heading opens the list).
+        if self.sidebar.mode == SidebarMode::Actors
+            && matches!(
+                self.sidebar.actors.get(self.sidebar.actor_row),
+                Some(ActorEntry::Heading(_))
+            )
+        {
+            let r = self.sidebar.actor_row;
+            self.sidebar.actor_row = if r < from && r > 0 {
+                r - 1
+            } else {
+                (r + 1).min(len - 1)
+            };
+        }
         self.keep_sidebar_selection_visible();
     }
 
@@ -70,7 +86,7 @@ impl App {
     }
 
     pub(super) fn select_actor(&mut self) {
-        let Some(&actor) = self.sidebar.persons.get(self.sidebar.actor_row) else {
+        let Some(actor) = self.sidebar.actor_at(self.sidebar.actor_row) else {
             return;
         };
         if self.jumps.selected_actor == Some(actor) {

@@ -1,9 +1,10 @@
-//! The sidebar: the people of all loaded articles (with mention and article counts) or the
+//! The sidebar: the actors of all loaded articles, grouped as people, organizations and places (with mention and article counts) or the
 //! timeline of dated events (with their sources).
 
-use super::super::app::{App, Focus, SidebarMode};
+use super::super::app::{ActorEntry, App, Focus, SidebarMode};
 use super::super::strings;
 use super::pane::clean;
+use crate::analysis::actors::ActorKind;
 use crate::text::{display_width, truncate};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -60,7 +61,7 @@ fn row_style(app: &App, highlighted: bool, focused: bool) -> Style {
 }
 
 fn draw_actors(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
-    if app.sidebar.persons.is_empty() {
+    if app.sidebar.actors.is_empty() {
         frame.render_widget(
             Paragraph::new(strings::NO_ACTORS).style(app.theme.muted),
             area,
@@ -71,12 +72,29 @@ fn draw_actors(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
     let open: Vec<usize> = app.pair.panes.iter().filter_map(|p| p.article).collect();
     let lines: Vec<Line> = app
         .sidebar
-        .persons
+        .actors
         .iter()
         .enumerate()
         .skip(app.sidebar.actor_top)
         .take(area.height as usize)
-        .map(|(row, &i)| {
+        .map(|(row, &entry)| {
+            let i = match entry {
+                ActorEntry::Actor(i) => i,
+                ActorEntry::Heading(kind) => {
+                    let heading = match kind {
+                        ActorKind::Person => strings::GROUP_PEOPLE,
+                        ActorKind::Organization => strings::GROUP_ORGANIZATIONS,
+                        ActorKind::Place => strings::GROUP_PLACES,
+                    };
+                    return Line::from(vec![
+                        Span::raw(" "),
+                        Span::styled(
+                            truncate(heading, width.saturating_sub(1)),
+                            app.theme.muted.add_modifier(Modifier::BOLD),
+                        ),
+                    ]);
+                }
+            };
             let actor = &app.corpus.actors[i];
             let articles = actor.articles();
             let in_view = articles.iter().any(|a| open.contains(a));

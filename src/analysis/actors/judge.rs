@@ -1,0 +1,449 @@
+//! Deciding what a capitalised run holds: an organisation or a place, a person with the cue that
+//! makes it one, a candidate (a name-like run with no cue), or nothing. Each step is its own
+//! function: [`trim`] sets aside the words that only open a sentence, [`entity`] asks the
+//! gazetteers and the nouns around the run, [`peel`] cuts the name out of the run, [`person_cue`]
+//! looks for the cue, and [`place`] records the result.
+
+use super::ActorKind;
+use super::lexicon::{self as lx, Known};
+use super::scan::{Cue, EntityHit, Gender, NameHit, Placed};
+use super::units::{Kind, Scanner, Unit};
+use crate::analysis::Span;
+
+/// A run with its opening words and its closing suffixes ("Jr.", "III") set aside.
+struct Trimmed<'u> {
+    /// The words that may hold a name.
+    units: &'u [Unit],
+    /// The run's last unit, suffix included.
+    closing: Unit,
+    /// How many suffixes close the run.
+    suffixes: usize,
+}
+
+/// The name cut out of a run, and the words before it (titles, places, organisations).
+struct Peeled<'u> {
+    name: &'u [Unit],
+    prefix: &'u [Unit],
+    /// How many units of the run were peeled off before the name as first found (before
+    /// re-anchoring on a given name).
+    k: usize,
+}
+
+/// What a run's name is taken for.
+struct Judged {
+    cue: Cue,
+    gender: Option<Gender>,
+    /// Nothing but places or organisation-like surnames ("Washington", "Park").
+    placeish: bool,
+    /// Ends in an organisation word that is also a surname, with no direct cue.
+    org_tail: bool,
+}
+
+/// Decides what a run holds and records it in `placed` (people and candidates) or `entities`.
+/// `headline` says the run sits on a Title Case line, where capitals prove nothing.
+pub(super) fn judge(
+    sc: &Scanner<'_>,
+    units: &[Unit],
+    headline: bool,
+    placed: &mut Vec<Placed>,
+    entities: &mut Vec<EntityHit>,
+) {
+    let Some(run) = trim(sc, units) else { return };
+    if sc.is_credit(run.units[0].first, run.closing.last) {
+        return;
+    }
+    if let Some(hit) = entity(sc, &run) {
+        entities.push(hit);
+        return;
+    }
+    if rejected_alone(&run) {
+        return;
+    }
+    let Some(peeled) = peel(sc, &run) else { return };
+    let mut judged = person_cue(sc, &run, &peeled);
+    // "The feeder ship Ana Holm": the name of a thing, unless a title or honorific says
+    // otherwise.
+    if sc.thing_before(run.units[0].first) && !matches!(judged.cue, Cue::Title | Cue::Honorific) {
+        return;
+    }
+    if headline && judged.cue.is_weak() {
+        judged.cue = Cue::None;
+    }
+    if judged.org_tail && peeled.name.len() >= 2 && peeled.name[0].class & lx::GIVEN == 0 {
+        entities.push(EntityHit {
+            span: Span::new(run.units[0].start, run.closing.end),
+            kind: ActorKind::Organization,
+        });
+        return;
+    }
+    place(sc, &run, &peeled, &judged, placed);
+}
+
+/// Sets aside the function words that open a run ("On Rua Conde de Vilar"), a word that only
+/// opens the sentence ("Overjoyed", "Current"), and the suffixes that close it.
+fn trim<'u>(sc: &Scanner<'_>, units: &'u [Unit]) -> Option<Trimmed<'u>> {
+    let lead = units
+        .iter()
+        .take_while(|u| {
+            u.kind == Kind::Word
+                && u.class & lx::STOP != 0
+                && u.class & (lx::TITLE | lx::HONORIFIC) == 0
+        })
+        .count();
+    let mut units = &units[lead..];
+    if units.len() >= 2 && (lead > 0 || sc.sentence_start(units[0].first)) && opener(sc, &units[0])
+    {
+        units = &units[1..];
+    }
+    let suffixes = units
+        .iter()
+        .rev()
+        .take_while(|u| u.kind == Kind::Word && u.class & lx::SUFFIX != 0)
+        .count();
+    if suffixes == units.len() {
+        return None;
+    }
+    let closing = units[units.len() - 1];
+    Some(Trimmed {
+        units: &units[..units.len() - suffixes],
+        closing,
+        suffixes,
+    })
+}
+
+/// Whether a capitalised word that opens a sentence is only a word, not a name: a word the text
+/// writes in lower case elsewhere, or one shaped like a participle or an adverb ("Disgraced",
+/// "Tranquilizing", "Early"), unless it is a known given name.
+fn opener(sc: &Scanner<'_>, u: &Unit) -> bool {
+    if u.kind != Kind::Word || u.all_caps || u.possessive || u.class & lx::PARTICLE != 0 {
+        return false;
+    }
+    // "Actress Ana Lind": a role word (not a title), capitalised only because it opens the
+    // sentence.
+    if u.class & lx::ROLE != 0 && u.class & (lx::GIVEN | lx::TITLE | lx::HONORIFIC) == 0 {
+        return true;
+    }
+    if u.class & (lx::GIVEN | lx::TITLE | lx::HONORIFIC | lx::NATIONALITY | lx::PLACE) != 0 {
+        return false;
+    }
+    let w = &sc.text[u.start..u.end];
+    if w.contains(['-', '‐', '‑']) {
+        return false;
+    }
+    let shaped = w.len() > 5 && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly"));
+    shaped || sc.seen_lower(w)
+}
+
+/// One-word runs that are never a person on their own: "The", "However", "Portugal", "March".
+fn rejected_alone(run: &Trimmed<'_>) -> bool {
+    let u = &run.units[0];
+    run.units.len() == 1
+        && run.suffixes == 0
+        && (u.class & (lx::NOT_NAME | lx::PLACE | lx::MONTH | lx::ORG_NAME) != 0
+            || u.kind != Kind::Word)
+}
+
+/// An organisation or a place: a name the gazetteers know, a run ending in an organisation word
+/// ("Ferreira Holdings", "Delta Air Lines"), a place-name opener ("Port Veyra"), or a run after a
+/// noun that says what it is ("the rocket company X", "the village of X").
+fn entity(sc: &Scanner<'_>, run: &Trimmed<'_>) -> Option<EntityHit> {
+    let units = run.units;
+    let n = units.len();
+    let last = &units[n - 1];
+    let span_from = |j: usize| Span::new(units[j].start, last.end);
+    let hit = |span: Span, kind: ActorKind| Some(EntityHit { span, kind });
+    if run.suffixes > 0 || units.iter().any(|u| u.class & lx::HONORIFIC != 0) {
+        return None;
+    }
+    // A known name, whole or after opening adjectives ("Northern Ireland" whole, "Nigerian
+    // Lagos" from its second word), never after a title ("President Jordan").
+    for j in 0..n.min(3) {
+        if j > 0 && units[j - 1].class & (lx::NATIONALITY | lx::STOP | lx::PLACE) == 0 {
+            break;
+        }
+        if units[j..].iter().any(|u| u.kind != Kind::Word) {
+            continue;
+        }
+        let span = span_from(j);
+        match lx::known_phrase(span.slice(sc.text)) {
+            Some(Known::Place) => return hit(span, ActorKind::Place),
+            Some(Known::Organization) => return hit(span, ActorKind::Organization),
+            None => {}
+        }
+    }
+    if last.kind == Kind::Word && last.class & lx::ORG_NAME != 0 && last.class & lx::GIVEN == 0 {
+        return hit(Span::new(last.start, last.end), ActorKind::Organization);
+    }
+    let titled = units.iter().any(|u| u.class & lx::TITLE != 0);
+    // An organisation word alone ("Union", "State") is a common noun with a capital.
+    if n >= 2
+        && last.kind == Kind::Word
+        && !last.plural_possessive
+        && last.class & lx::ORG != 0
+        && last.class & lx::ORG_SURNAME == 0
+        && !titled
+    {
+        return hit(span_from(0), ActorKind::Organization);
+    }
+    // "Port Veyra", "Santa Rosa"; not "North African" (an adjective) or "New Year" (a date).
+    let last_word = sc.text[last.start..last.end].to_lowercase();
+    if units[0].class & lx::PLACE_PREFIX != 0
+        && !titled
+        && n >= 2
+        && last.class & (lx::NATIONALITY | lx::MONTH | lx::WEEKDAY) == 0
+        && !matches!(
+            last_word.as_str(),
+            "year" | "years" | "eve" | "age" | "deal"
+        )
+    {
+        return hit(span_from(0), ActorKind::Place);
+    }
+    if !titled && let Some(kind) = sc.entity_noun_before(units[0].first) {
+        return hit(span_from(0), kind);
+    }
+    None
+}
+
+/// Cuts the name out of the run: the longest tail of units that may be part of a name. A title
+/// word after a given name is a surname ("Stephen King", "Anna Bishop").
+fn peel<'u>(sc: &Scanner<'_>, run: &Trimmed<'u>) -> Option<Peeled<'u>> {
+    let units = run.units;
+    let n = units.len();
+    let last = &units[n - 1];
+    if last.plural_possessive {
+        return None;
+    }
+    let surname_title = n >= 2
+        && last.kind == Kind::Word
+        && last.class & lx::TITLE != 0
+        && last.class & lx::HONORIFIC == 0
+        && units[n - 2].class & lx::GIVEN != 0;
+    let mut k = n;
+    while k > 0 && (Scanner::nameable(&units[k - 1], k == n) || (k == n && surname_title)) {
+        k -= 1;
+    }
+    // A run that ends in an organisation word, an all-caps word or a title holds no name.
+    if k == n {
+        return None;
+    }
+    let mut name = &units[k..];
+    if mains(name) == 0 {
+        return None;
+    }
+    // Place runs: "Port Veyra", "Rua Conde de Vilar", unless a title follows the place.
+    let title_in_prefix = units[..k].iter().any(|u| u.class & lx::TITLE != 0);
+    if units[0].class & lx::PLACE_PREFIX != 0 && !title_in_prefix {
+        return None;
+    }
+    // Too many words for a name: re-anchor on a given name inside ("Exchequer Rachel Reeves").
+    let t0 = units[0].first;
+    if mains(name) > 2
+        && name[0].class & lx::GIVEN == 0
+        && k == 0
+        && t0 > 0
+        && sc
+            .lower_word(t0 - 1)
+            .is_some_and(|w| matches!(w, "of" | "for" | "the"))
+        && let Some(p) = name.iter().skip(1).position(|u| u.class & lx::GIVEN != 0)
+    {
+        name = &name[p + 1..];
+    }
+    if mains(name) > 4 {
+        return None;
+    }
+    Some(Peeled {
+        name,
+        prefix: &units[..n - name.len()],
+        k,
+    })
+}
+
+/// How many real words (not initials or particles) a name has.
+fn mains(units: &[Unit]) -> usize {
+    units.iter().filter(|u| u.kind == Kind::Word).count()
+}
+
+/// The cue that makes the name a person, if any.
+fn person_cue(sc: &Scanner<'_>, run: &Trimmed<'_>, p: &Peeled<'_>) -> Judged {
+    let units = run.units;
+    let name = p.name;
+    let main_words: Vec<&Unit> = name.iter().filter(|u| u.kind == Kind::Word).collect();
+    let honorific = p
+        .prefix
+        .last()
+        .filter(|u| u.class & lx::HONORIFIC != 0)
+        .map(|u| u.class);
+    // A title counts when only words of a title phrase stand between it and the name
+    // ("German Chancellor X", "Harbour Commissioner X"), not a headline's verbs ("Chief Quits
+    // After X").
+    let title_in_prefix = p
+        .prefix
+        .iter()
+        .rposition(|u| u.class & lx::TITLE != 0)
+        .is_some_and(|t| {
+            p.prefix[t + 1..].iter().all(|u| {
+                u.class
+                    & (lx::TITLE
+                        | lx::HONORIFIC
+                        | lx::NATIONALITY
+                        | lx::PLACE
+                        | lx::ORG
+                        | lx::ORG_NAME
+                        | lx::DEMONYM)
+                    != 0
+            })
+        });
+    let placeish = main_words
+        .iter()
+        .all(|u| u.class & (lx::PLACE | lx::ORG_SURNAME) != 0)
+        && honorific.is_none()
+        && !title_in_prefix;
+    let t0 = units[0].first;
+    let direct = direct_cue(sc, p, honorific, title_in_prefix, main_words.len(), t0);
+    let last = &units[units.len() - 1];
+    let org_tail = last.class & lx::ORG_SURNAME != 0 && direct == Cue::None;
+    let gender = honorific.and_then(|c| {
+        if c & lx::HON_M != 0 {
+            Some(Gender::Male)
+        } else if c & lx::HON_F != 0 {
+            Some(Gender::Female)
+        } else {
+            None
+        }
+    });
+    let cue = if placeish || org_tail {
+        Cue::None
+    } else if direct != Cue::None {
+        direct
+    } else if sc.employer_after(run.closing.last) {
+        // "Morgan Stanley analyst Bob Huang": the run is the second name's employer.
+        Cue::None
+    } else {
+        shape_cue(sc, run, p, &main_words)
+    };
+    Judged {
+        cue,
+        gender,
+        placeish,
+        org_tail,
+    }
+}
+
+/// A cue that stands right before the name: an honorific, a title in the run or before it, a
+/// nationality noun ("Frenchman X"), a role word or a byline.
+fn direct_cue(
+    sc: &Scanner<'_>,
+    p: &Peeled<'_>,
+    honorific: Option<u32>,
+    title_in_prefix: bool,
+    main_words: usize,
+    t0: usize,
+) -> Cue {
+    if honorific.is_some() {
+        Cue::Honorific
+    } else if title_in_prefix {
+        Cue::Title
+    } else if p.prefix.last().is_some_and(|u| u.class & lx::DEMONYM != 0) {
+        Cue::Role
+    } else if p.prefix.is_empty() {
+        match sc.cue_before(t0) {
+            (_, true) if main_words == 1 => Cue::None,
+            (cue, _) => cue,
+        }
+    } else if sc.title_through_connectors(t0) {
+        Cue::Title
+    } else {
+        Cue::None
+    }
+}
+
+/// A cue after the name or in its own shape: an appositive, a known given name, a middle initial,
+/// a particle, a verb of speech, a frequent surname inside a sentence.
+fn shape_cue(sc: &Scanner<'_>, run: &Trimmed<'_>, p: &Peeled<'_>, main_words: &[&Unit]) -> Cue {
+    let name = p.name;
+    let name_last = name[name.len() - 1];
+    let after = sc.cue_after(name_last.last, name_last.possessive);
+    if after != Cue::None {
+        return after;
+    }
+    if main_words.len() < 2 {
+        return Cue::None;
+    }
+    // Organisation-looking words or a surname-like first word ("Goldman Sachs said") leave the
+    // weak cues (a verb, a frequent surname) unconvincing.
+    let orgish = main_words
+        .iter()
+        .any(|u| u.class & (lx::ORG | lx::ORG_SURNAME | lx::ORG_NAME) != 0)
+        || main_words[0].class & (lx::SURNAME | lx::PLACE | lx::MONTH) != 0;
+    let t0 = run.units[0].first;
+    if name.iter().any(|u| u.kind == Kind::Initial) {
+        Cue::Initial
+    } else if name.windows(3).any(|w| {
+        w[0].kind == Kind::Word && w[1].kind == Kind::Particle && w[2].kind != Kind::Initial
+    }) {
+        Cue::Particle
+    } else if main_words[0].class & lx::GIVEN != 0 && !main_words[0].all_caps {
+        Cue::GivenName
+    } else if !orgish && sc.speech_around(t0, run.closing.last) {
+        Cue::Speech
+    } else if main_words.len() == 2
+        && name.len() == 2
+        && p.k == 0
+        && !orgish
+        && main_words[1].class & lx::SURNAME != 0
+        && !main_words.iter().any(|u| u.all_caps)
+        && sc.inside_sentence(t0)
+    {
+        Cue::Surname
+    } else {
+        Cue::None
+    }
+}
+
+/// Records the name (and a restatement of it in another script after it).
+fn place(
+    sc: &Scanner<'_>,
+    run: &Trimmed<'_>,
+    p: &Peeled<'_>,
+    judged: &Judged,
+    placed: &mut Vec<Placed>,
+) {
+    let name = p.name;
+    let name_last = name[name.len() - 1];
+    let closing = run.closing;
+    let end = if run.suffixes > 0 && !name_last.possessive {
+        closing.end.max(closing.start)
+    } else {
+        name_last.end
+    };
+    let cue = judged.cue;
+    let main_words = mains(name);
+    placed.push(Placed {
+        hit: NameHit {
+            span: Span::new(name[0].start, end),
+            cue,
+            gender: judged.gender,
+            same_as: None,
+        },
+        first: name[0].first,
+        last: closing.last,
+        listable: cue == Cue::None && !judged.placeish && !judged.org_tail && main_words >= 2,
+    });
+    if cue != Cue::None
+        && !name_last.possessive
+        && let Some(span) = sc.alias_after(name_last.last)
+    {
+        let index = (placed.len() - 1) as u32;
+        placed.push(Placed {
+            hit: NameHit {
+                span,
+                cue: Cue::Alias,
+                gender: judged.gender,
+                same_as: Some(index),
+            },
+            first: closing.last,
+            last: closing.last,
+            listable: false,
+        });
+    }
+}

@@ -1,0 +1,213 @@
+//! Actors on text as scrapers deliver it, on invented articles: sentence openers, picture
+//! credits, bylines and datelines, Title Case headlines; organisations and places with their
+//! kind; names beyond English given names; merges that must and must not happen; and an
+//! article's actors not depending on which other articles are loaded.
+
+use juxta::analysis::actors::{Actor, ActorKind};
+use juxta::analysis::extract::{Extraction, assemble, extract};
+use std::collections::BTreeMap;
+
+fn actors(texts: &[&str]) -> Vec<Actor> {
+    let ex: Vec<Extraction> = texts.iter().map(|t| extract(t, None)).collect();
+    let pairs: Vec<(&str, &Extraction)> = texts.iter().copied().zip(&ex).collect();
+    assemble(&pairs, &BTreeMap::new()).actors
+}
+
+fn of_kind(texts: &[&str], kind: ActorKind) -> Vec<String> {
+    actors(texts)
+        .into_iter()
+        .filter(|a| a.kind == kind)
+        .map(|a| a.name)
+        .collect()
+}
+
+fn people(text: &str) -> Vec<String> {
+    of_kind(&[text], ActorKind::Person)
+}
+
+/// Each person as its name and the text of every mention in article `article`.
+fn mentions_in(texts: &[&str], article: usize) -> Vec<(String, Vec<String>)> {
+    let mut out: Vec<(String, Vec<String>)> = actors(texts)
+        .into_iter()
+        .filter(|a| a.kind == ActorKind::Person)
+        .filter_map(|a| {
+            let forms: Vec<String> = a
+                .mentions
+                .iter()
+                .filter(|m| m.article == article)
+                .map(|m| m.span.slice(texts[article]).to_string())
+                .collect();
+            (!forms.is_empty()).then_some((a.name, forms))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn words_that_only_open_a_sentence_are_not_given_names() {
+    let text = "Disgraced Norvale founder Oskar Brandt resigned. Overjoyed Tidewater fans \
+                sang. Current Velmora shares fell while current sales rose. Early Brightwell \
+                users complained about early faults.";
+    assert_eq!(people(text), ["Oskar Brandt"]);
+    // A role word opening the sentence is not part of the name.
+    assert_eq!(
+        people("Actress Ilse Marrow arrived. Marrow, 41, waved."),
+        ["Ilse Marrow"]
+    );
+}
+
+#[test]
+fn credits_bylines_and_datelines_are_read_as_such() {
+    let text = "By Sunniva Aasheim PORT ELLERY, March 3 (Wire) - The quay reopened.\n\
+                Picture: Tamsin Orrell/Corvex Agency\n\
+                Photo: Dalia Merrow, Wire Images\n\
+                The harbour reopened on Monday (Getty Images).\n\
+                Harbour Commissioner Maren Lindqvist cut the ribbon.";
+    assert_eq!(people(text), ["Maren Lindqvist", "Sunniva Aasheim"]);
+    let orgs = of_kind(&[text], ActorKind::Organization);
+    assert!(orgs.contains(&"Wire Images".to_string()), "{orgs:?}");
+    assert!(orgs.contains(&"Getty Images".to_string()), "{orgs:?}");
+}
+
+#[test]
+fn title_case_headlines_prove_nothing_about_names() {
+    let text = "Rocket Maker Unveils Plans For Hollis Varne Launch Site\n\
+                The company said the site would open next year.";
+    assert_eq!(people(text), Vec::<String>::new());
+    // A title in a headline counts only next to the name: the body's person is the only one.
+    let text = "Harbour Chief Quits After Maren Lindqvist Report\n\
+                Harbour Commissioner Maren Lindqvist resigned on Monday.";
+    assert_eq!(people(text), ["Maren Lindqvist"]);
+}
+
+#[test]
+fn organizations_and_places_come_with_their_kind() {
+    let text = "Veyra Air Lines cancelled flights from Lisbon after the village of Tel \
+                Marosh was cut off. The rocket company Quorvex said on Twitter that the \
+                Norwegian Refugee Council would help. Quorvex declined to comment.";
+    assert_eq!(people(text), Vec::<String>::new());
+    let mut orgs = of_kind(&[text], ActorKind::Organization);
+    orgs.sort();
+    assert_eq!(
+        orgs,
+        [
+            "Norwegian Refugee Council",
+            "Quorvex",
+            "Twitter",
+            "Veyra Air Lines"
+        ]
+    );
+    let mut places = of_kind(&[text], ActorKind::Place);
+    places.sort();
+    assert_eq!(places, ["Lisbon", "Tel Marosh"]);
+    // A place-name opener before a date or an adjective names no place.
+    let festive = "Crowds gathered on New Year's Eve as North African traders sold flags.";
+    assert_eq!(of_kind(&[festive], ActorKind::Place), Vec::<String>::new());
+    let quorvex = actors(&[text])
+        .into_iter()
+        .find(|a| a.name == "Quorvex")
+        .unwrap();
+    assert_eq!(quorvex.mentions.len(), 2);
+}
+
+#[test]
+fn people_beyond_english_given_names_are_found() {
+    for (text, name) in [
+        (
+            "The winner was Frenchman Ottavio Brisse on Sunday.",
+            "Ottavio Brisse",
+        ),
+        (
+            "Talks were led by Kwesi Ampofo of Ghana on Friday.",
+            "Kwesi Ampofo",
+        ),
+        ("1. Jorunn Vaageskar (Norway) 2:03.11", "Jorunn Vaageskar"),
+        (
+            "The late goal came when Tomiko Arakawa scored again.",
+            "Tomiko Arakawa",
+        ),
+        (
+            "Everything changed when Mikhail Ostrovets resigned.",
+            "Mikhail Ostrovets",
+        ),
+        (
+            "The chairman of the dockers' union, Halvard Tennemo, criticised the plan.",
+            "Halvard Tennemo",
+        ),
+    ] {
+        assert_eq!(people(text), [name], "{text}");
+    }
+}
+
+#[test]
+fn an_articles_people_do_not_depend_on_the_other_articles_loaded() {
+    let a = "Crowds watched Vellin cross the line. Later Vellin said little.";
+    let b = "Race spokesman Dario Vellin, 44, confirmed the result.";
+    let c = "The chairman of the dockers' union, Halvard Tennemo, criticised the plan.";
+    // Alone, article a names nobody for sure; with b loaded it still does not.
+    assert_eq!(mentions_in(&[a], 0), []);
+    assert_eq!(mentions_in(&[a, b], 0), []);
+    // Article c's person is there alone and with others.
+    assert_eq!(mentions_in(&[c], 0), mentions_in(&[a, b, c], 2));
+    assert_eq!(mentions_in(&[c], 0).len(), 1);
+}
+
+#[test]
+fn merges_join_spellings_and_keep_different_people_apart() {
+    // One person written two ways across articles.
+    let a = "Leader Kim Jong-un spoke on Monday.";
+    let b = "Leader Kim Jong Un left on Tuesday.";
+    assert_eq!(of_kind(&[a, b], ActorKind::Person).len(), 1);
+    // Namesakes stay apart, and a bare surname in an article without a full name does not pick
+    // one of them.
+    let c = "House Speaker Mika Jorvensen spoke.";
+    let d = "Prime Minister Borislav Jorvensen answered.";
+    assert_eq!(of_kind(&[c, d], ActorKind::Person).len(), 2);
+    // A company and a person with the company's name are two actors.
+    let e = "Apple said sales rose. The singer Apple Marrowby performed; Marrowby said so.";
+    let all = actors(&[e]);
+    let kinds: Vec<(String, ActorKind)> = all.into_iter().map(|a| (a.name, a.kind)).collect();
+    assert!(
+        kinds.contains(&("Apple Marrowby".into(), ActorKind::Person)),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds.contains(&("Apple".into(), ActorKind::Organization)),
+        "{kinds:?}"
+    );
+    // An honorific of its own language is not part of the name: one person, not two.
+    let g = "Spokesman Alhaji Tunde Balogun spoke. Later Tunde Balogun left.";
+    assert_eq!(of_kind(&[g], ActorKind::Person), ["Tunde Balogun"]);
+    // A wife and her husband who share a surname.
+    let f = "Activist Lena Dorsk was detained. Dorsk, who is in her mid-50s, is well known. \
+             Her husband, Arvid Dorsk, said she was held for her views.";
+    assert_eq!(
+        mentions_in(&[f], 0),
+        [
+            ("Arvid Dorsk".to_string(), vec!["Arvid Dorsk".to_string()]),
+            (
+                "Lena Dorsk".to_string(),
+                vec!["Lena Dorsk".to_string(), "Dorsk".to_string()]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_byline_opening_a_text_file_becomes_the_author_not_a_person() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("story.txt");
+    std::fs::write(
+        &file,
+        "By Sunniva Aasheim\nPORT ELLERY, March 3 (Wire) - The quay reopened on Monday, \
+         officials said.\nHarbour Commissioner Maren Lindqvist cut the ribbon.\n",
+    )
+    .unwrap();
+    let (articles, errors) = juxta::import::articles_from_paths(&[file], &Default::default());
+    assert!(errors.is_empty());
+    assert_eq!(articles[0].authors, ["Sunniva Aasheim"]);
+    let text = articles[0].text.as_str();
+    assert!(text.starts_with("PORT ELLERY"), "{text:?}");
+    assert_eq!(people(text), ["Maren Lindqvist"]);
+}
