@@ -308,3 +308,53 @@ fn a_closed_pipe_is_not_an_error() {
         assert_eq!((code, stderr.as_str()), (0, ""), "{args:?}");
     }
 }
+
+/// Runs juxta writing into a pipe whose reading end is closed before juxta starts, as
+/// `juxta … | head -1` is once head has read its line: every write fails, whatever its size.
+fn run_into_pipe_closed_before(s: &Sandbox, args: &[&str]) -> (i32, String) {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = s
+        .command()
+        .args(args)
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn every_command_that_prints_ends_quietly_on_a_closed_pipe() {
+    let s = Sandbox::new();
+    s.write(
+        "a.txt",
+        "Harbour report\n\ndate 2025-03-14\n\nMaria Lindqvist, the port director, said on Monday that the crane fell in 2019.",
+    );
+    s.write(
+        "b.txt",
+        "Second report\n\nMaria Lindqvist said on Tuesday that the crane fell in 2019 after a storm.",
+    );
+    s.run(&["add", "a.txt"]).success();
+    for args in [
+        vec!["add", "b.txt"],
+        vec!["list"],
+        vec!["show", "a"],
+        vec!["actors", "a.txt", "b.txt"],
+        vec!["actors", "--json", "a.txt", "b.txt"],
+        vec!["events", "a.txt", "b.txt"],
+        vec!["events", "--json", "a.txt", "b.txt"],
+        vec!["mentions", "Lindqvist", "a.txt"],
+        vec!["mentions", "--json", "Lindqvist", "a.txt"],
+        vec!["compare", "a.txt", "b.txt"],
+        vec!["compare", "--format", "json", "a.txt", "b.txt"],
+        vec!["compare", "a", "--all"],
+        vec!["rm", "b"],
+    ] {
+        let (code, stderr) = run_into_pipe_closed_before(&s, &args);
+        assert_eq!((code, stderr.as_str()), (0, ""), "{args:?}");
+    }
+}
