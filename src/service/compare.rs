@@ -47,14 +47,17 @@ pub struct SharedWithAll {
 
 /// Loads the article `arg` names and finds which of its passages appear in the store.
 pub fn compare_all(ctx: &Context, arg: &str) -> Result<SharedWithAll, ServiceError> {
-    let article = ctx.one_article(arg)?;
+    let mut article = ctx.one_article(arg)?;
     let stored = ctx.store()?.list()?;
+    // The article's own stored copy is not "elsewhere"; a different stored article under the
+    // same name is, and then the file's id must differ from it to tell the two apart.
+    let others: Vec<Article> = stored
+        .into_iter()
+        .filter(|a| a.hash != article.hash)
+        .collect();
+    article.id = crate::import::unique_id(&article.id, |id| others.iter().any(|a| a.id == id));
     let mut corpus: Vec<Article> = vec![article.clone()];
-    corpus.extend(
-        stored
-            .into_iter()
-            .filter(|a| a.id != article.id && a.hash != article.hash),
-    );
+    corpus.extend(others);
     let texts: Vec<&str> = corpus.iter().map(|a| a.text.as_str()).collect();
     let index = CorpusIndex::build(&texts, &ctx.options.compare);
     let spans = index.shared_spans(0);
