@@ -358,3 +358,29 @@ fn every_command_that_prints_ends_quietly_on_a_closed_pipe() {
         assert_eq!((code, stderr.as_str()), (0, ""), "{args:?}");
     }
 }
+
+#[test]
+fn every_command_counts_words_the_same_way() {
+    let s = Sandbox::new();
+    // Dashes are not words; a hyphenated compound counts its parts, as passages are counted.
+    s.write(
+        "a.txt",
+        "Port chief\n\nThe state-run port's chief — re-elected in 2019, said: yes.",
+    );
+    s.write("b.txt", "Other\n\nThe chief said: no.");
+    s.run(&["add", "a.txt", "b.txt"]).success();
+    let words = 11;
+    assert_eq!(s.list()[0]["words"], words);
+    assert!(
+        s.run(&["show", "a"])
+            .stdout
+            .contains(&format!("Words:    {words}\n"))
+    );
+    let list = s.run(&["list"]).stdout;
+    assert!(
+        list.contains(&format!("  {words:>5}  Port chief")),
+        "{list}"
+    );
+    let cmp = s.run(&["compare", "a", "b"]).stdout;
+    assert!(cmp.contains(&format!("({words} words; id a)")), "{cmp}");
+}
