@@ -57,6 +57,17 @@ pub enum StoreError {
         "the store at {0} is busy: another juxta process has been writing to it for 30 s; try again when it has finished"
     )]
     Busy(PathBuf),
+    /// The store's own `store.json` could not be parsed. Removing it would leave a folder that
+    /// is no longer recognised as a store, so the advice is to rewrite it.
+    #[error(
+        "{path} is damaged ({reason}); restore it from a backup, or replace its contents with {{\"format\": {FORMAT}}}"
+    )]
+    DamagedManifest {
+        /// The manifest.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// A file of the store could not be read or parsed.
     #[error("{path} is damaged ({reason}); remove it or restore it from a backup")]
     Damaged {
@@ -156,7 +167,7 @@ impl Store {
         match std::fs::read(&manifest) {
             Ok(bytes) => {
                 let m: Manifest =
-                    serde_json::from_slice(&bytes).map_err(|e| StoreError::Damaged {
+                    serde_json::from_slice(&bytes).map_err(|e| StoreError::DamagedManifest {
                         path: manifest.clone(),
                         reason: e.to_string(),
                     })?;
