@@ -1,12 +1,35 @@
 use anyhow::Context as _;
-use clap::Parser;
+use clap::parser::ValueSource;
+use clap::{CommandFactory, FromArgMatches};
 use juxta::cli::Cli;
 use juxta::config::Config;
 use juxta::service::Context;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    match run(Cli::parse()) {
+    let matches = Cli::command().get_matches();
+    // An empty JUXTA_STORE or JUXTA_CONFIG means "not set", but an empty value typed on the
+    // command line is a mistake (an unset shell variable, `--store "$DIR"`): using the default
+    // store instead would import into the wrong place without a word.
+    for flag in ["store", "config"] {
+        if matches.value_source(flag) == Some(ValueSource::CommandLine)
+            && matches
+                .get_one::<std::path::PathBuf>(flag)
+                .is_some_and(|p| p.as_os_str().is_empty())
+        {
+            Cli::command()
+                .error(
+                    clap::error::ErrorKind::InvalidValue,
+                    format!(
+                        "--{flag} was given an empty value; name a {} or leave the flag out",
+                        if flag == "store" { "folder" } else { "file" }
+                    ),
+                )
+                .exit();
+        }
+    }
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    match run(cli) {
         Ok(code) => code,
         Err(e) => {
             // A closed pipe (`juxta list | head`) is the reader's choice, not an error.

@@ -384,3 +384,51 @@ fn every_command_counts_words_the_same_way() {
     let cmp = s.run(&["compare", "a", "b"]).stdout;
     assert!(cmp.contains(&format!("({words} words; id a)")), "{cmp}");
 }
+
+#[test]
+fn an_unwritable_output_file_is_named_as_the_user_gave_it() {
+    let s = Sandbox::new();
+    s.write("a.txt", "The bridge opened on Monday after long delays.");
+    let target = s.path("no/such/folder/out.txt");
+    let run = s.run(&["compare", "a.txt", "a.txt", "-o", target.to_str().unwrap()]);
+    run.failure();
+    assert_eq!(
+        run.stderr,
+        format!(
+            "juxta: cannot write {} (no such file or directory); check that its folder exists and is writable, or choose another file\n",
+            target.display()
+        )
+    );
+}
+
+#[test]
+fn an_empty_store_flag_is_an_argument_error_and_the_readme_gives_its_code() {
+    let s = Sandbox::new();
+    for args in [vec!["--store", "", "list"], vec!["list", "--store="]] {
+        let run = s.run(&args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr
+                .starts_with("error: --store was given an empty value; name a folder"),
+            "{}",
+            run.stderr
+        );
+    }
+    // An empty JUXTA_STORE still means "not set".
+    let run = s.run_cmd(s.command().env("JUXTA_STORE", "").arg("list"));
+    run.success();
+    // Argument errors exit 2, as clap prints them, and the README says so.
+    let run = s.run(&["compare"]);
+    assert_eq!(run.code, 2);
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        readme.contains(
+            "mistake in the arguments (an unknown flag, a missing value) exits with code 2"
+        ),
+        "the README names exit code 2 for argument errors"
+    );
+}

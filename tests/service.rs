@@ -89,3 +89,29 @@ fn analysing_files_in_place_never_creates_the_store() {
     assert!(found.actors.iter().any(|x| x.name == "Ilse Brandt"));
     assert!(!dir.path().join("store").exists());
 }
+
+#[test]
+fn an_import_reports_each_article_before_reading_the_next_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.txt", "First article about the harbour.");
+    let b = write(dir.path(), "b.txt", "Second article about the bridge.");
+    let store = juxta::store::Store::open(dir.path().join("store")).unwrap();
+    let mut seen = Vec::new();
+    let report = service::import_paths_each(
+        &store,
+        &[a.clone(), b.clone()],
+        &Default::default(),
+        &mut |step| {
+            if let service::Progress::Imported(i) = step {
+                seen.push(i.id().to_string());
+                // The first article is reported while b.txt is still unread: removing it now
+                // makes its import fail, which shows that the report came first.
+                let _ = std::fs::remove_file(&b);
+            }
+        },
+    )
+    .unwrap();
+    assert_eq!(seen, ["a"]);
+    assert_eq!(report.ids(), ["a"]);
+    assert_eq!(report.failures.len(), 1);
+}

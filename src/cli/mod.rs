@@ -158,33 +158,42 @@ pub fn add(ctx: &Context, args: &AddArgs, out: &mut impl Write) -> Result<bool> 
         source: args.source.clone(),
         url: None,
     };
-    let report = service::import_paths(&ctx.store()?, &args.paths, &opts)?;
-    print_import(&report, out)
+    // Each line is written and flushed as its article is stored, so that a killed `add > log`
+    // keeps the lines of what was stored; the first write error (a closed pipe) stops printing.
+    let mut written: std::io::Result<()> = Ok(());
+    let report =
+        service::import_paths_each(&ctx.store()?, &args.paths, &opts, &mut |step| match step {
+            service::Progress::Failed(failure) => self::report(failure),
+            service::Progress::Imported(imported) => {
+                if written.is_ok() {
+                    written = print_imported(imported, out).and_then(|()| out.flush());
+                }
+            }
+        })?;
+    written?;
+    print_summary(&report, out)
 }
 
-/// Prints an import report: one line per article on `out`, one per failed source on stderr,
-/// and a summary when there was more than one file or a failure. Returns whether every source
-/// was imported.
-pub fn print_import(report: &ImportReport, out: &mut impl Write) -> Result<bool> {
-    for failure in &report.failures {
-        self::report(failure);
+/// Prints one imported article.
+fn print_imported(imported: &Imported, out: &mut impl Write) -> std::io::Result<()> {
+    match imported {
+        Imported::Added { article: a, origin } => writeln!(
+            out,
+            "added {}  {}  ({} words, from {})",
+            a.id,
+            quoted_title(a),
+            a.word_count(),
+            import::display_path(origin)
+        ),
+        Imported::Duplicate { what, existing } => writeln!(
+            out,
+            "skipped {what}: its text is already in the store as {existing}"
+        ),
     }
-    for imported in &report.articles {
-        match imported {
-            Imported::Added { article: a, origin } => writeln!(
-                out,
-                "added {}  {}  ({} words, from {})",
-                a.id,
-                quoted_title(a),
-                a.word_count(),
-                import::display_path(origin)
-            )?,
-            Imported::Duplicate { what, existing } => writeln!(
-                out,
-                "skipped {what}: its text is already in the store as {existing}"
-            )?,
-        }
-    }
+}
+
+/// The summary line of an import, when there was more than one file or a failure.
+fn print_summary(report: &ImportReport, out: &mut impl Write) -> Result<bool> {
     if report.files > 1 || !report.ok() {
         writeln!(
             out,

@@ -100,6 +100,31 @@ pub fn import_paths(
     paths: &[PathBuf],
     opts: &ImportOptions,
 ) -> Result<ImportReport, StoreError> {
+    import_paths_each(store, paths, opts, &mut |_| {})
+}
+
+/// One step of an import, as it happens.
+#[derive(Debug, Clone, Copy)]
+pub enum Progress<'a> {
+    /// An article was stored (or found already stored).
+    Imported(&'a Imported),
+    /// A source failed.
+    Failed(&'a Failure),
+}
+
+/// Most drafts stored in one go: the store is written in batches so that what was stored can
+/// be reported (and is reported) before the rest of a large folder is read.
+const BATCH: usize = 256;
+
+/// [`import_paths`], telling `each` about every article once it is stored and every failure
+/// as it is found, so that a front end can show them while the import goes on (a killed
+/// `juxta add > log` leaves the lines of what was stored).
+pub fn import_paths_each(
+    store: &Store,
+    paths: &[PathBuf],
+    opts: &ImportOptions,
+    each: &mut dyn FnMut(Progress<'_>),
+) -> Result<ImportReport, StoreError> {
     let mut report = ImportReport::default();
     let mut drafts = Vec::new();
     let mut origins = Vec::new();
@@ -107,6 +132,9 @@ pub fn import_paths(
         let outcomes = import::read_path(path, opts);
         if outcomes.is_empty() {
             report.failures.push(Failure::Empty(path.clone()));
+            each(Progress::Failed(
+                &report.failures[report.failures.len() - 1],
+            ));
         }
         for (file, outcome) in outcomes {
             report.files += 1;
@@ -117,11 +145,35 @@ pub fn import_paths(
                         drafts.push(d);
                     }
                 }
-                Err(e) => report.failures.push(Failure::File(e)),
+                Err(e) => {
+                    report.failures.push(Failure::File(e));
+                    each(Progress::Failed(
+                        &report.failures[report.failures.len() - 1],
+                    ));
+                }
+            }
+            if drafts.len() >= BATCH {
+                store_batch(store, &mut drafts, &mut origins, &mut report, each)?;
             }
         }
+        store_batch(store, &mut drafts, &mut origins, &mut report, each)?;
     }
-    for (result, origin) in store.add(drafts)?.into_iter().zip(origins) {
+    Ok(report)
+}
+
+/// Stores the drafts read so far and reports each.
+fn store_batch(
+    store: &Store,
+    drafts: &mut Vec<import::Draft>,
+    origins: &mut Vec<PathBuf>,
+    report: &mut ImportReport,
+    each: &mut dyn FnMut(Progress<'_>),
+) -> Result<(), StoreError> {
+    if drafts.is_empty() {
+        return Ok(());
+    }
+    let added = store.add(std::mem::take(drafts))?;
+    for (result, origin) in added.into_iter().zip(origins.drain(..)) {
         report.articles.push(match result {
             Added::New(article) => Imported::Added { article, origin },
             Added::Duplicate {
@@ -132,8 +184,11 @@ pub fn import_paths(
                 existing,
             },
         });
+        each(Progress::Imported(
+            &report.articles[report.articles.len() - 1],
+        ));
     }
-    Ok(report)
+    Ok(())
 }
 
 /// The file a duplicate came from, or the draft's own name when the file holds several.

@@ -11,7 +11,7 @@ mod search;
 
 pub use compare::{Compared, SharedWithAll, compare_all, compare_two};
 pub use corpus::{Corpus, actors_and_events};
-pub use import::{Failure, ImportReport, Imported, import_paths};
+pub use import::{Failure, ImportReport, Imported, Progress, import_paths, import_paths_each};
 pub use pair::choose_pair;
 pub use search::search;
 
