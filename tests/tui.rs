@@ -424,6 +424,21 @@ fn search_finds_hits_across_articles_and_n_steps_through_them() {
 }
 
 #[test]
+fn search_folds_accents_like_names_do() {
+    let mut app = app((120, 40));
+    app.update(Action::Search);
+    type_text(&mut app, "ibanez");
+    key(&mut app, KeyCode::Enter);
+    let search = app.jumps.search.as_ref().unwrap();
+    assert!(!search.hits.is_empty(), "{}", status_line(&app));
+    let (article, span) = search.hits[0];
+    assert_eq!(
+        &app.corpus.articles[article].text[span.start..span.end],
+        "Ibáñez"
+    );
+}
+
+#[test]
 fn search_without_hits_says_so() {
     let mut app = app((120, 40));
     app.update(Action::Search);
