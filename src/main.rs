@@ -58,6 +58,21 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 /// Loads the config, finds the store, and runs a subcommand or (without one) the terminal UI.
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    if let Some(command) = cli
+        .command
+        .as_ref()
+        .filter(|c| juxta::cli::needs_no_setup(c))
+    {
+        let mut out = std::io::stdout().lock();
+        match command {
+            juxta::cli::Command::Completions { shell } => {
+                juxta::cli::write_completions(*shell, &mut out)?
+            }
+            _ => juxta::cli::write_man_page(&mut out)?,
+        }
+        std::io::Write::flush(&mut out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     // Empty values (an empty JUXTA_STORE or JUXTA_CONFIG) mean "not set".
     let config_path = cli.config.filter(|p| !p.as_os_str().is_empty());
     let config = Config::load(config_path.as_deref())?;

@@ -20,7 +20,16 @@ fn help_works_for_every_subcommand() {
         top.stdout
     );
     for sub in [
-        "add", "list", "show", "rm", "compare", "actors", "events", "mentions",
+        "add",
+        "list",
+        "show",
+        "rm",
+        "compare",
+        "actors",
+        "events",
+        "mentions",
+        "completions",
+        "man",
     ] {
         assert!(top.stdout.contains(&format!("  {sub} ")), "{sub} is listed");
         for args in [vec![sub, "--help"], vec!["help", sub]] {
@@ -431,4 +440,47 @@ fn an_empty_store_flag_is_an_argument_error_and_the_readme_gives_its_code() {
         ),
         "the README names exit code 2 for argument errors"
     );
+}
+
+#[test]
+fn completions_and_the_manual_come_from_the_command_definitions() {
+    let s = Sandbox::new();
+    // Even with a config that cannot be read: installing completions needs none.
+    s.write("bad.toml", "[compare\n");
+    for (shell, marker) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef juxta"),
+        ("fish", "complete -c juxta"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let run = s.run(&["--config", "bad.toml", "completions", shell]);
+        run.success();
+        assert!(run.stdout.contains(marker), "{shell}: {}", run.stdout);
+        for sub in ["add", "compare", "mentions", "completions"] {
+            assert!(run.stdout.contains(sub), "{shell} completes {sub}");
+        }
+        assert!(run.stdout.contains("store"), "{shell} completes --store");
+    }
+    let man = s.run(&["--config", "bad.toml", "man"]);
+    man.success();
+    assert!(man.stdout.starts_with(".ie"), "{}", &man.stdout[..80]);
+    assert!(man.stdout.contains(".TH juxta 1"));
+    for sub in [
+        "add", "list", "show", "rm", "compare", "actors", "events", "mentions",
+    ] {
+        assert!(
+            man.stdout.contains(&format!(".SS \"juxta {sub}\"")),
+            "the manual has a section for {sub}"
+        );
+    }
+    assert!(
+        man.stdout
+            .contains("\\fB\\-\\-date\\fR <YYYY-MM-DD>\nPublication date")
+    );
+    let bad = s.run(&["completions", "tcsh"]);
+    assert_eq!(bad.code, 2, "an unknown shell is an argument error");
+    for args in [vec!["completions", "bash"], vec!["man"]] {
+        let (code, stderr) = run_into_pipe_closed_before(&s, &args);
+        assert_eq!((code, stderr.as_str()), (0, ""), "{args:?}");
+    }
 }
