@@ -968,3 +968,101 @@ fn search_and_picker_keys_obey_the_keymap() {
         status_line(&app)
     );
 }
+
+/// The frame as drawn (what the terminal is sent is the difference of two of these).
+fn frame_buffer(app: &App) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal.draw(|f| ui::draw(app, f)).unwrap().buffer.clone()
+}
+
+/// A terminal that gives each code point its own columns, as tmux does: a regional indicator
+/// takes one column, so a flag is two one-column glyphs; a zero-width mark joins the glyph
+/// before it. `updates` are what ratatui sends (the diff of two frames), applied to `grid`.
+fn apply_to_codepoint_terminal(
+    grid: &mut [Vec<String>],
+    updates: &[(u16, u16, &ratatui::buffer::Cell)],
+) {
+    use unicode_width::UnicodeWidthChar;
+    for &(x, y, cell) in updates {
+        let row = &mut grid[y as usize];
+        let mut col = x as usize;
+        for c in cell.symbol().chars() {
+            let w = if ('\u{1F1E6}'..='\u{1F1FF}').contains(&c) {
+                1
+            } else {
+                c.width().unwrap_or(0)
+            };
+            if w == 0 {
+                if col > 0 {
+                    row[col - 1].push(c);
+                }
+                continue;
+            }
+            if col < row.len() {
+                row[col] = c.to_string();
+            }
+            if w == 2 && col + 1 < row.len() {
+                row[col + 1] = String::new();
+            }
+            col += w;
+        }
+    }
+}
+
+#[test]
+fn replacing_an_article_with_wide_characters_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Flags\n\n🇯🇵🇺🇸 open the row. 🇯🇵🇺🇸🇯🇵🇺🇸 close it. A thumb 👍🏽 too.",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("b.txt"), "Plain\n\nShort text.").unwrap();
+    std::fs::write(dir.path().join("c.txt"), "Other\n\nAnother short text.").unwrap();
+    let (articles, _) =
+        juxta::import::articles_from_paths(&[dir.path().to_path_buf()], &Default::default());
+    let config = Config::default();
+    let mut app = App::new(
+        Corpus::build(articles, &Options::default(), None),
+        &config.tui_options(),
+        (100, 12),
+        (Some(0), Some(1)),
+    );
+    let first = frame_buffer(&app);
+    assert!(
+        screen(&app).contains("🇯🇵🇺🇸 open the row"),
+        "{}",
+        screen(&app)
+    );
+    app.open(Side::Left, 2);
+    let second = frame_buffer(&app);
+    let mut grid = vec![vec![" ".to_string(); 100]; 12];
+    let blank = Buffer::empty(first.area);
+    apply_to_codepoint_terminal(&mut grid, &blank.diff(&first));
+    apply_to_codepoint_terminal(&mut grid, &first.diff(&second));
+    let shown: String = grid.iter().map(|r| r.concat() + "\n").collect();
+    assert!(shown.contains("Another short text."), "{shown}");
+    assert!(
+        !shown
+            .chars()
+            .any(|c| ('\u{1F1E6}'..='\u{1F1FF}').contains(&c)),
+        "half flags left on screen:\n{shown}"
+    );
+    // The cluster is one cell, also when a search hit ends inside it: the modifier stays
+    // with its thumb.
+    app.open(Side::Left, 0);
+    app.update(Action::Search);
+    type_text(&mut app, "👍");
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        app.jumps
+            .search
+            .as_ref()
+            .is_some_and(|s| !s.hits.is_empty())
+    );
+    let buf = frame_buffer(&app);
+    assert!(
+        (0..100).any(|x| (0..12).any(|y| buf[(x, y)].symbol() == "👍🏽")),
+        "👍🏽 is drawn as one cluster"
+    );
+}
