@@ -1158,11 +1158,16 @@ fn the_picker_says_open_for_open_articles_and_shows_rows_at_40x8() {
     assert!(screen_text.contains("% = share of its text found in other articles"));
     let mut tiny = app_with(&Config::default(), (40, 8), (WIRE, NEWSPAPER));
     tiny.update(Action::Open);
-    let rows = screen(&tiny)
+    let rows: Vec<String> = screen(&tiny)
         .lines()
         .filter(|l| l.contains("2025-"))
-        .count();
-    assert!(rows >= 2, "{}", screen(&tiny));
+        .map(String::from)
+        .collect();
+    assert!(rows.len() >= 2, "{}", screen(&tiny));
+    // Each row ends with its share or `open`, inside the popup.
+    for row in &rows {
+        assert!(row.contains("%│") || row.contains(" open│"), "{row}");
+    }
 }
 
 #[test]

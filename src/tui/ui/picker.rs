@@ -49,17 +49,25 @@ pub fn draw(app: &App, frame: &mut Frame, picker: &Picker) {
             pad(&truncate(&clean(&a.source), src_w), src_w)
         );
         // An open article says so instead of a share, which would read as shared with itself.
-        let tail = if open {
+        let shared = ((1.0 - app.corpus.index.originality(i)) * 100.0).round();
+        let mut tail = if open {
             format!(
                 "{:>w$}",
                 strings::PICKER_OPEN,
                 w = strings::shared_percent(0.0).len()
             )
         } else {
-            let shared = ((1.0 - app.corpus.index.originality(i)) * 100.0).round();
             strings::shared_percent(shared)
         };
-        let title_w = width.saturating_sub(display_width(&head) + tail.len());
+        // On a narrow screen the short form leaves the title some room.
+        if width < display_width(&head) + tail.len() + 8 {
+            tail = if open {
+                format!(" {}", strings::PICKER_OPEN)
+            } else {
+                format!(" {shared:>3.0}%")
+            };
+        }
+        let title_w = width.saturating_sub(display_width(&head) + display_width(&tail));
         let title = pad(&truncate(&clean(&a.title), title_w), title_w);
         let style = if row == picker.selected {
             app.theme.selection

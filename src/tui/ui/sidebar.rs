@@ -172,14 +172,13 @@ fn draw_timeline(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         } else {
             app.theme.focus
         };
+        // The source takes what the date leaves (a year leaves more than a full date).
+        let source_w = width.saturating_sub(display_width(&date) + 1);
         lines.push(
             Line::from(vec![
                 Span::styled(date, date_style),
                 Span::raw(" "),
-                Span::styled(
-                    truncate(&clean(&source), width.saturating_sub(12)),
-                    app.theme.muted,
-                ),
+                Span::styled(truncate(&clean(&source), source_w), app.theme.muted),
             ])
             .style(style),
         );
