@@ -156,47 +156,10 @@ mod tests {
     }
 }
 
-/// Number of white-space separated words, as `split_whitespace().count()` gives; a tight
-/// byte loop for ASCII text (listings and exports count the words of every article).
+/// Number of words in `text`: see [`crate::text::word_count`], the one definition that
+/// listings, the compare header and passage sizes share.
 pub fn word_count(text: &str) -> usize {
-    if !text.is_ascii() {
-        return text.split_whitespace().count();
-    }
-    // ASCII: a word starts wherever a non-space byte follows a space (or the start).
-    let mut count = 0;
-    let mut prev_space = true;
-    for &b in text.as_bytes() {
-        // Space, or \t \n \x0B \x0C \r: the ASCII white space, tested without branches.
-        let space = (b == b' ') | (b.wrapping_sub(b'\t') < 5);
-        count += usize::from(prev_space & !space);
-        prev_space = space;
-    }
-    count
-}
-
-#[cfg(test)]
-mod word_count_tests {
-    use super::word_count;
-
-    #[test]
-    fn counts_like_split_whitespace() {
-        for text in [
-            "",
-            " ",
-            "one",
-            " two words ",
-            "a\u{a0}b\u{2003}c\u{3000}d",
-            "東京 大阪",
-            "x\u{85}y\u{b}z",
-            "é è",
-        ] {
-            assert_eq!(
-                word_count(text),
-                text.split_whitespace().count(),
-                "{text:?}"
-            );
-        }
-    }
+    crate::text::word_count(text)
 }
 
 /// An article's metadata as every JSON row carries it (`juxta list --json`, the two sides of

@@ -119,7 +119,9 @@ impl Config {
             .parse()
             .expect("the embedded default config is valid TOML");
         merge(&mut merged, user);
-        serde_path_to_error::deserialize(toml::Value::Table(merged)).map_err(|e| {
+        // Types first (their errors say what kind of value is expected), then ranges.
+        let config: Config = serde_path_to_error::deserialize(toml::Value::Table(merged.clone()))
+            .map_err(|e| {
             ConfigError::Invalid {
                 path: path.to_path_buf(),
                 // Every key in error came from the user's text (the defaults are valid).
@@ -128,7 +130,9 @@ impl Config {
                 message: moved_key(&e.path().to_string())
                     .unwrap_or_else(|| plain_words(e.inner().message().trim())),
             }
-        })
+        })?;
+        check_ranges(&merged, text, path)?;
+        Ok(config)
     }
 
     /// The options of the layers the service drives.
@@ -164,6 +168,69 @@ impl Config {
             ..Default::default()
         }
     }
+}
+
+/// Every number a user can set, with the values it accepts: outside them an option would
+/// silently do nothing useful (a paraphrase threshold of 7 finds no paraphrase, a text width of
+/// 5 cannot hold two columns), so the file is refused instead, naming the key and the range.
+pub const RANGES: &[(&str, &str, f64, f64)] = &[
+    ("import", "max_file_size_mb", 1.0, 4095.0),
+    ("import", "tab_width", 1.0, 16.0),
+    ("compare", "min_words", 1.0, 1000.0),
+    ("compare", "seed_words", 1.0, 50.0),
+    ("compare", "min_quote_words", 1.0, 1000.0),
+    ("compare", "max_gap", 0.0, 1000.0),
+    ("compare", "paraphrase_threshold", 0.0, 1.0),
+    ("compare", "diff_timeout_ms", 0.0, 60_000.0),
+    // As narrow as `juxta compare --width` accepts: two columns of a dozen characters.
+    ("export", "text_width", 30.0, 1000.0),
+    ("tui", "sidebar_width", 16.0, 200.0),
+    ("tui", "wheel_lines", 1.0, 100.0),
+];
+
+/// Refuses a number outside its range (see [`RANGES`]); values of the wrong type are left to
+/// the deserializer, which names the type expected.
+fn check_ranges(merged: &toml::Table, text: &str, path: &Path) -> Result<(), ConfigError> {
+    for &(section, key, min, max) in RANGES {
+        let value = merged.get(section).and_then(|t| t.get(key));
+        let number = match value {
+            Some(toml::Value::Integer(n)) => *n as f64,
+            Some(toml::Value::Float(x)) => *x,
+            _ => continue,
+        };
+        if !(min..=max).contains(&number) {
+            let shown = value.map(ToString::to_string).unwrap_or_default();
+            return Err(ConfigError::Invalid {
+                path: path.to_path_buf(),
+                line: line_of_table_key(text, section, key),
+                key: Some(format!("{section}.{key}")),
+                message: format!("{shown} is out of range: give a number from {min} to {max}"),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The 1-based line where `section.key` is written in a TOML text (1 when it is not found).
+fn line_of_table_key(text: &str, section: &str, key: &str) -> usize {
+    use toml::de::{DeTable, DeValue};
+    let Ok(doc) = DeTable::parse(text) else {
+        return 1;
+    };
+    let found = doc
+        .get_ref()
+        .iter()
+        .find(|(k, _)| k.get_ref().as_ref() == section)
+        .and_then(|(_, v)| match v.get_ref() {
+            DeValue::Table(table) => table
+                .iter()
+                .find(|(k, _)| k.get_ref().as_ref() == key)
+                .map(|(k, _)| k.span()),
+            _ => None,
+        });
+    found.map_or(1, |s| {
+        text[..s.start.min(text.len())].matches('\n').count() + 1
+    })
 }
 
 /// Where the user's config lives when no --config is given.

@@ -1,18 +1,39 @@
 use anyhow::Context as _;
-use clap::Parser;
+use clap::parser::ValueSource;
+use clap::{CommandFactory, FromArgMatches};
 use juxta::cli::Cli;
 use juxta::config::Config;
 use juxta::service::Context;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    match run(Cli::parse()) {
+    let matches = Cli::command().get_matches();
+    // An empty JUXTA_STORE or JUXTA_CONFIG means "not set", but an empty value typed on the
+    // command line is a mistake (an unset shell variable, `--store "$DIR"`): using the default
+    // store instead would import into the wrong place without a word.
+    for flag in ["store", "config"] {
+        if matches.value_source(flag) == Some(ValueSource::CommandLine)
+            && matches
+                .get_one::<std::path::PathBuf>(flag)
+                .is_some_and(|p| p.as_os_str().is_empty())
+        {
+            Cli::command()
+                .error(
+                    clap::error::ErrorKind::InvalidValue,
+                    format!(
+                        "--{flag} was given an empty value; name a {} or leave the flag out",
+                        if flag == "store" { "folder" } else { "file" }
+                    ),
+                )
+                .exit();
+        }
+    }
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    match run(cli) {
         Ok(code) => code,
         Err(e) => {
             // A closed pipe (`juxta list | head`) is the reader's choice, not an error.
-            if e.downcast_ref::<std::io::Error>()
-                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            {
+            if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
             eprintln!("juxta: {e:#}");
@@ -21,8 +42,37 @@ fn main() -> ExitCode {
     }
 }
 
+/// Whether an error comes from writing to a closed pipe, wherever in the chain it sits: the
+/// JSON writers wrap the `io::Error` in a `serde_json::Error`, and context layers wrap both.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == Some(std::io::ErrorKind::BrokenPipe)
+    })
+}
+
 /// Loads the config, finds the store, and runs a subcommand or (without one) the terminal UI.
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    if let Some(command) = cli
+        .command
+        .as_ref()
+        .filter(|c| juxta::cli::needs_no_setup(c))
+    {
+        let mut out = std::io::stdout().lock();
+        match command {
+            juxta::cli::Command::Completions { shell } => {
+                juxta::cli::write_completions(*shell, &mut out)?
+            }
+            _ => juxta::cli::write_man_page(&mut out)?,
+        }
+        std::io::Write::flush(&mut out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     // Empty values (an empty JUXTA_STORE or JUXTA_CONFIG) mean "not set".
     let config_path = cli.config.filter(|p| !p.as_os_str().is_empty());
     let config = Config::load(config_path.as_deref())?;

@@ -20,7 +20,16 @@ fn help_works_for_every_subcommand() {
         top.stdout
     );
     for sub in [
-        "add", "list", "show", "rm", "compare", "actors", "events", "mentions",
+        "add",
+        "list",
+        "show",
+        "rm",
+        "compare",
+        "actors",
+        "events",
+        "mentions",
+        "completions",
+        "man",
     ] {
         assert!(top.stdout.contains(&format!("  {sub} ")), "{sub} is listed");
         for args in [vec![sub, "--help"], vec!["help", sub]] {
@@ -318,6 +327,173 @@ fn a_closed_pipe_is_not_an_error() {
         vec!["show", "big", "--json"],
     ] {
         let (code, stderr) = run_into_closed_pipe(&s, &args);
+        assert_eq!((code, stderr.as_str()), (0, ""), "{args:?}");
+    }
+}
+
+/// Runs juxta writing into a pipe whose reading end is closed before juxta starts, as
+/// `juxta … | head -1` is once head has read its line: every write fails, whatever its size.
+fn run_into_pipe_closed_before(s: &Sandbox, args: &[&str]) -> (i32, String) {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = s
+        .command()
+        .args(args)
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn every_command_that_prints_ends_quietly_on_a_closed_pipe() {
+    let s = Sandbox::new();
+    s.write(
+        "a.txt",
+        "Harbour report\n\ndate 2025-03-14\n\nMaria Lindqvist, the port director, said on Monday that the crane fell in 2019.",
+    );
+    s.write(
+        "b.txt",
+        "Second report\n\nMaria Lindqvist said on Tuesday that the crane fell in 2019 after a storm.",
+    );
+    s.run(&["add", "a.txt"]).success();
+    for args in [
+        vec!["add", "b.txt"],
+        vec!["list"],
+        vec!["show", "a"],
+        vec!["actors", "a.txt", "b.txt"],
+        vec!["actors", "--json", "a.txt", "b.txt"],
+        vec!["events", "a.txt", "b.txt"],
+        vec!["events", "--json", "a.txt", "b.txt"],
+        vec!["mentions", "Lindqvist", "a.txt"],
+        vec!["mentions", "--json", "Lindqvist", "a.txt"],
+        vec!["compare", "a.txt", "b.txt"],
+        vec!["compare", "--format", "json", "a.txt", "b.txt"],
+        vec!["compare", "a", "--all"],
+        vec!["rm", "b"],
+    ] {
+        let (code, stderr) = run_into_pipe_closed_before(&s, &args);
+        assert_eq!((code, stderr.as_str()), (0, ""), "{args:?}");
+    }
+}
+
+#[test]
+fn every_command_counts_words_the_same_way() {
+    let s = Sandbox::new();
+    // Dashes are not words; a hyphenated compound counts its parts, as passages are counted.
+    s.write(
+        "a.txt",
+        "Port chief\n\nThe state-run port's chief — re-elected in 2019, said: yes.",
+    );
+    s.write("b.txt", "Other\n\nThe chief said: no.");
+    s.run(&["add", "a.txt", "b.txt"]).success();
+    let words = 11;
+    assert_eq!(s.list()[0]["words"], words);
+    assert!(
+        s.run(&["show", "a"])
+            .stdout
+            .contains(&format!("Words:    {words}\n"))
+    );
+    let list = s.run(&["list"]).stdout;
+    assert!(
+        list.contains(&format!("  {words:>5}  Port chief")),
+        "{list}"
+    );
+    let cmp = s.run(&["compare", "a", "b"]).stdout;
+    assert!(cmp.contains(&format!("({words} words; id a)")), "{cmp}");
+}
+
+#[test]
+fn an_unwritable_output_file_is_named_as_the_user_gave_it() {
+    let s = Sandbox::new();
+    s.write("a.txt", "The bridge opened on Monday after long delays.");
+    let target = s.path("no/such/folder/out.txt");
+    let run = s.run(&["compare", "a.txt", "a.txt", "-o", target.to_str().unwrap()]);
+    run.failure();
+    assert_eq!(
+        run.stderr,
+        format!(
+            "juxta: cannot write {} (no such file or directory); check that its folder exists and is writable, or choose another file\n",
+            target.display()
+        )
+    );
+}
+
+#[test]
+fn an_empty_store_flag_is_an_argument_error_and_the_readme_gives_its_code() {
+    let s = Sandbox::new();
+    for args in [vec!["--store", "", "list"], vec!["list", "--store="]] {
+        let run = s.run(&args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr
+                .starts_with("error: --store was given an empty value; name a folder"),
+            "{}",
+            run.stderr
+        );
+    }
+    // An empty JUXTA_STORE still means "not set".
+    let run = s.run_cmd(s.command().env("JUXTA_STORE", "").arg("list"));
+    run.success();
+    // Argument errors exit 2, as clap prints them, and the README says so.
+    let run = s.run(&["compare"]);
+    assert_eq!(run.code, 2);
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        readme.contains(
+            "mistake in the arguments (an unknown flag, a missing value) exits with code 2"
+        ),
+        "the README names exit code 2 for argument errors"
+    );
+}
+
+#[test]
+fn completions_and_the_manual_come_from_the_command_definitions() {
+    let s = Sandbox::new();
+    // Even with a config that cannot be read: installing completions needs none.
+    s.write("bad.toml", "[compare\n");
+    for (shell, marker) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef juxta"),
+        ("fish", "complete -c juxta"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let run = s.run(&["--config", "bad.toml", "completions", shell]);
+        run.success();
+        assert!(run.stdout.contains(marker), "{shell}: {}", run.stdout);
+        for sub in ["add", "compare", "mentions", "completions"] {
+            assert!(run.stdout.contains(sub), "{shell} completes {sub}");
+        }
+        assert!(run.stdout.contains("store"), "{shell} completes --store");
+    }
+    let man = s.run(&["--config", "bad.toml", "man"]);
+    man.success();
+    assert!(man.stdout.starts_with(".ie"), "{}", &man.stdout[..80]);
+    assert!(man.stdout.contains(".TH juxta 1"));
+    for sub in [
+        "add", "list", "show", "rm", "compare", "actors", "events", "mentions",
+    ] {
+        assert!(
+            man.stdout.contains(&format!(".SS \"juxta {sub}\"")),
+            "the manual has a section for {sub}"
+        );
+    }
+    assert!(
+        man.stdout
+            .contains("\\fB\\-\\-date\\fR <YYYY-MM-DD>\nPublication date")
+    );
+    let bad = s.run(&["completions", "tcsh"]);
+    assert_eq!(bad.code, 2, "an unknown shell is an argument error");
+    for args in [vec!["completions", "bash"], vec!["man"]] {
+        let (code, stderr) = run_into_pipe_closed_before(&s, &args);
         assert_eq!((code, stderr.as_str()), (0, ""), "{args:?}");
     }
 }

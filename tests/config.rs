@@ -316,3 +316,66 @@ fn errors_in_the_tui_sections_name_the_file_line_and_key() {
         assert!(e.starts_with(&start), "{e}");
     }
 }
+
+#[test]
+fn every_number_has_a_range_and_a_value_outside_it_names_the_key_and_the_range() {
+    assert_eq!(
+        error("[compare]\n\nparaphrase_threshold = 7\n"),
+        "the config file my.toml has an error at line 3, key `compare.paraphrase_threshold`: \
+         7 is out of range: give a number from 0 to 1; fix the file (config.example.toml \
+         lists every key with its default)"
+    );
+    assert!(
+        error("[compare]\nparaphrase_threshold = -1.0\n")
+            .contains("line 2, key `compare.paraphrase_threshold`: -1.0 is out of range")
+    );
+    assert!(error("[export]\ntext_width = 5\n").contains(
+        "line 2, key `export.text_width`: 5 is out of range: give a number from 30 to 1000"
+    ));
+    // Every number of the defaults has a range, and the defaults lie inside theirs.
+    let defaults: toml::Table = DEFAULT_CONFIG.parse().unwrap();
+    for (section, table) in &defaults {
+        for (key, value) in table.as_table().unwrap() {
+            if !matches!(value, toml::Value::Integer(_) | toml::Value::Float(_)) {
+                continue;
+            }
+            let range = juxta::config::RANGES
+                .iter()
+                .find(|r| (r.0, r.1) == (section.as_str(), key.as_str()));
+            assert!(range.is_some(), "{section}.{key} has a range");
+            let (.., min, max) = range.unwrap();
+            // Just outside each end is refused, naming the key.
+            for bad in [min - 1.0, max + 1.0] {
+                let text = format!("[{section}]\n{key} = {bad}\n");
+                let text = if value.is_integer() {
+                    format!("[{section}]\n{key} = {}\n", bad as i64)
+                } else {
+                    text
+                };
+                if bad < 0.0 && value.is_integer() && *min == 0.0 {
+                    continue; // a negative whole number is a type error, named as such
+                }
+                let message = error(&text);
+                assert!(
+                    message.contains(&format!("key `{section}.{key}`")),
+                    "{text}: {message}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_too_narrow_text_width_in_the_config_names_the_key_not_a_flag() {
+    let s = Sandbox::new();
+    s.write("a.txt", "One text here.");
+    s.write("narrow.toml", "[export]\ntext_width = 5\n");
+    let run = s.run(&["--config", "narrow.toml", "compare", "a.txt", "a.txt"]);
+    run.failure();
+    assert!(
+        run.stderr.contains("key `export.text_width`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("--width"), "{}", run.stderr);
+}

@@ -380,3 +380,57 @@ fn the_config_sets_how_slashed_dates_are_read() {
     .unwrap();
     assert_eq!(date(&env), "2025-04-03");
 }
+
+#[test]
+fn files_analysed_in_place_keep_their_names_and_count_once() {
+    let env = Env::new();
+    let dir = env.dir.path();
+    let a = dir.join("harbour.txt");
+    let b = dir.join("council.txt");
+    std::fs::write(
+        &a,
+        "Crane falls\n\ndate 2025-03-14\n\nHarbour chief Tomas Reyes said the crane fell on Monday.",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "Council meets\n\ndate 2025-03-15\n\nTomas Reyes told the council on Tuesday that work stops.",
+    )
+    .unwrap();
+    env.ok(&["add", path(&a), path(&b)]);
+    // Stored under the same names: the files keep those names, no `-2` is made up.
+    let events = env.json(&["events", "--json", path(&a), path(&b)]);
+    let ids: std::collections::BTreeSet<&str> = events
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["article"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.into_iter().collect::<Vec<_>>(), ["council", "harbour"]);
+    let cmp = env.json(&["compare", "--format", "json", path(&a), path(&b)]);
+    assert_eq!(
+        (&cmp["left"]["id"], &cmp["right"]["id"]),
+        (&"harbour".into(), &"council".into())
+    );
+    // The same file twice, or a file and its stored copy, is one article.
+    for args in [
+        vec!["actors", "--json", path(&a), path(&a)],
+        vec!["actors", "--json", path(&a), "harbour"],
+    ] {
+        let actors = env.json(&args);
+        let reyes = actors
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["name"] == "Tomas Reyes")
+            .unwrap();
+        assert_eq!(
+            reyes["articles"],
+            serde_json::json!(["harbour"]),
+            "{args:?}"
+        );
+        assert_eq!(reyes["mention_count"], 1, "{args:?}");
+    }
+    let m = env.json(&["mentions", "--json", "Reyes", path(&a), path(&b)]);
+    assert_eq!(m["articles"], serde_json::json!(["harbour", "council"]));
+}

@@ -166,3 +166,29 @@ fn without_a_terminal_the_ui_explains_itself() {
         "juxta: the terminal UI needs an interactive terminal; for scripts use the subcommands (see juxta --help)\n"
     );
 }
+
+#[test]
+fn files_that_could_not_be_imported_are_named_in_the_ui() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "").unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, "Good one\n\nThe council met on Monday to vote.").unwrap();
+    let other = dir.path().join("other.txt");
+    std::fs::write(&other, "Other one\n\nThe council voted on Monday.").unwrap();
+    let bad = dir.path().join("broken.txt");
+    std::fs::write(&bad, b"\xff\xfe\x00bad bytes\x00\x00").unwrap();
+    let mut s = Session::start(&[
+        "--store",
+        store.to_str().unwrap(),
+        "--config",
+        config.to_str().unwrap(),
+        good.to_str().unwrap(),
+        bad.to_str().unwrap(),
+        other.to_str().unwrap(),
+    ]);
+    let screen = s.wait_for("not imported:");
+    assert!(screen.contains("broken.txt"), "{screen}");
+    s.send("q");
+}

@@ -89,3 +89,34 @@ fn analysing_files_in_place_never_creates_the_store() {
     assert!(found.actors.iter().any(|x| x.name == "Ilse Brandt"));
     assert!(!dir.path().join("store").exists());
 }
+
+#[test]
+fn an_import_reports_stored_articles_before_reading_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<_> = (0..40)
+        .map(|i| {
+            write(
+                dir.path(),
+                &format!("a{i:02}.txt"),
+                &format!("Article number {i} about the harbour and its {i} cranes."),
+            )
+        })
+        .collect();
+    let last = files[files.len() - 1].clone();
+    let store = juxta::store::Store::open(dir.path().join("store")).unwrap();
+    let mut seen = 0;
+    let report = service::import_sources(&store, &files, &Default::default(), &mut |step| {
+        if let service::Progress::Stored(_) = step {
+            seen += 1;
+            // The first stored articles are reported while later files are still unread:
+            // removing the last one now makes its import fail, which shows the report came first
+            // (a killed `juxta add > log` keeps the lines of what was stored).
+            let _ = std::fs::remove_file(&last);
+        }
+        std::ops::ControlFlow::Continue(())
+    })
+    .unwrap();
+    assert_eq!(seen, 39);
+    assert_eq!(report.ids().len(), 39);
+    assert_eq!(report.failures.len(), 1);
+}

@@ -349,12 +349,15 @@ fn a_damaged_manifest_is_reported() {
     let manifest = s.store().join("store.json");
     assert!(
         run.stderr.starts_with(&format!(
-            "juxta: {} is damaged (key must be a string at line 1 column 2); remove it or restore it from a backup",
+            "juxta: {} is damaged (key must be a string at line 1 column 2); restore it from a backup, or replace its contents with {{\"format\": 1}}",
             manifest.display()
         )),
         "{}",
         run.stderr
     );
+    // The advice works: the folder is a store again.
+    s.write("store/store.json", "{\"format\": 1}");
+    s.run(&["list"]).success();
 }
 
 #[test]

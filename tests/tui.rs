@@ -479,6 +479,21 @@ fn search_finds_hits_across_articles_and_n_steps_through_them() {
 }
 
 #[test]
+fn search_folds_accents_like_names_do() {
+    let mut app = app((120, 40));
+    app.update(Action::Search);
+    type_text(&mut app, "ibanez");
+    key(&mut app, KeyCode::Enter);
+    let search = app.jumps.search.as_ref().unwrap();
+    assert!(!search.hits.is_empty(), "{}", status_line(&app));
+    let (article, span) = search.hits[0];
+    assert_eq!(
+        &app.corpus.articles[article].text[span.start..span.end],
+        "Ibáñez"
+    );
+}
+
+#[test]
 fn search_without_hits_says_so() {
     let mut app = app((120, 40));
     app.update(Action::Search);
@@ -1082,4 +1097,249 @@ fn stepping_onto_a_fact_link_shows_its_evidence_in_the_status_line() {
         ),
         "{status}"
     );
+}
+
+/// The frame as drawn (what the terminal is sent is the difference of two of these).
+fn frame_buffer(app: &App) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal.draw(|f| ui::draw(app, f)).unwrap().buffer.clone()
+}
+
+/// A terminal that gives each code point its own columns, as tmux does: a regional indicator
+/// takes one column, so a flag is two one-column glyphs; a zero-width mark joins the glyph
+/// before it. `updates` are what ratatui sends (the diff of two frames), applied to `grid`.
+fn apply_to_codepoint_terminal(
+    grid: &mut [Vec<String>],
+    updates: &[(u16, u16, &ratatui::buffer::Cell)],
+) {
+    use unicode_width::UnicodeWidthChar;
+    for &(x, y, cell) in updates {
+        let row = &mut grid[y as usize];
+        let mut col = x as usize;
+        for c in cell.symbol().chars() {
+            let w = if ('\u{1F1E6}'..='\u{1F1FF}').contains(&c) {
+                1
+            } else {
+                c.width().unwrap_or(0)
+            };
+            if w == 0 {
+                if col > 0 {
+                    row[col - 1].push(c);
+                }
+                continue;
+            }
+            if col < row.len() {
+                row[col] = c.to_string();
+            }
+            if w == 2 && col + 1 < row.len() {
+                row[col + 1] = String::new();
+            }
+            col += w;
+        }
+    }
+}
+
+#[test]
+fn replacing_an_article_with_wide_characters_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Flags\n\n🇯🇵🇺🇸 open the row. 🇯🇵🇺🇸🇯🇵🇺🇸 close it. A thumb 👍🏽 too.",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("b.txt"), "Plain\n\nShort text.").unwrap();
+    std::fs::write(dir.path().join("c.txt"), "Other\n\nAnother short text.").unwrap();
+    let (articles, _) =
+        juxta::import::articles_from_paths(&[dir.path().to_path_buf()], &Default::default());
+    let config = Config::default();
+    let mut app = App::new(
+        Corpus::build(articles, &Options::default(), None),
+        &config.tui_options(),
+        (100, 12),
+        (Some(0), Some(1)),
+    );
+    let first = frame_buffer(&app);
+    assert!(
+        screen(&app).contains("🇯🇵🇺🇸 open the row"),
+        "{}",
+        screen(&app)
+    );
+    app.open(Side::Left, 2);
+    let second = frame_buffer(&app);
+    let mut grid = vec![vec![" ".to_string(); 100]; 12];
+    let blank = Buffer::empty(first.area);
+    apply_to_codepoint_terminal(&mut grid, &blank.diff(&first));
+    apply_to_codepoint_terminal(&mut grid, &first.diff(&second));
+    let shown: String = grid.iter().map(|r| r.concat() + "\n").collect();
+    assert!(shown.contains("Another short text."), "{shown}");
+    assert!(
+        !shown
+            .chars()
+            .any(|c| ('\u{1F1E6}'..='\u{1F1FF}').contains(&c)),
+        "half flags left on screen:\n{shown}"
+    );
+    // The cluster is one cell, also when a search hit ends inside it: the modifier stays
+    // with its thumb.
+    app.open(Side::Left, 0);
+    app.update(Action::Search);
+    type_text(&mut app, "👍");
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        app.jumps
+            .search
+            .as_ref()
+            .is_some_and(|s| !s.hits.is_empty())
+    );
+    let buf = frame_buffer(&app);
+    assert!(
+        (0..100).any(|x| (0..12).any(|y| buf[(x, y)].symbol() == "👍🏽")),
+        "👍🏽 is drawn as one cluster"
+    );
+}
+
+#[test]
+fn at_80_columns_the_sidebar_is_narrow_and_backslash_hides_it() {
+    let mut app = app((80, 24));
+    let narrow = app.areas().pane_text(Side::Left).width;
+    assert!(narrow >= 26, "panes keep {narrow} columns of text");
+    app.update(Action::Actors);
+    assert_eq!(app.focus, Focus::Sidebar);
+    app.update(Action::ToggleSidebar);
+    assert!(app.areas().sidebar.is_none());
+    assert!(
+        matches!(app.focus, Focus::Pane(_)),
+        "the focus leaves the hidden sidebar"
+    );
+    assert_eq!(app.areas().pane_text(Side::Left).width, 36);
+    assert!(!screen(&app).contains("Timeline"));
+    // The key is bound to `\` by default, and shown in the help.
+    assert!(key(&mut app, KeyCode::Char('\\')));
+    assert!(screen(&app).contains("Actors │ Timeline"));
+    app.update(Action::Help);
+    assert!(screen(&app).contains("\\  hide or show the sidebar"));
+}
+
+#[test]
+fn the_sidebar_marks_are_explained_in_its_header_and_in_the_help() {
+    let mut app = app((120, 40));
+    assert!(
+        screen(&app).contains("│ • open · mentions·articles"),
+        "{}",
+        screen(&app)
+    );
+    let small = app_with(&Config::default(), (80, 24), (WIRE, NEWSPAPER));
+    assert!(
+        screen(&small).contains("│ • open · ment·art"),
+        "{}",
+        screen(&small)
+    );
+    app.update(Action::Help);
+    let help = screen(&app);
+    assert!(help.contains("• named in an open article"), "{help}");
+    assert!(help.contains("12·5 = 12 mentions in 5 articles"), "{help}");
+}
+
+#[test]
+fn the_highlighted_timeline_entry_shows_its_whole_sentence() {
+    let mut app = app((80, 24));
+    app.update(Action::Timeline);
+    // The entry with the longest sentence.
+    let longest = (0..app.corpus.timeline.len())
+        .max_by_key(|&i| {
+            let e = &app.corpus.events[app.corpus.timeline[i].events[0]];
+            e.sentence.end - e.sentence.start
+        })
+        .unwrap();
+    for _ in 0..longest {
+        app.update(Action::Down);
+    }
+    let e = &app.corpus.events[app.corpus.timeline[longest].events[0]];
+    let sentence: Vec<&str> = e
+        .sentence
+        .slice(&app.corpus.articles[e.article].text)
+        .split_whitespace()
+        .collect();
+    let shown = app.timeline_detail().join(" ");
+    assert_eq!(shown.split_whitespace().collect::<Vec<_>>(), sentence);
+    let screen = screen(&app);
+    for line in app.timeline_detail() {
+        assert!(screen.contains(&line), "{line:?} on screen:\n{screen}");
+    }
+    // The highlighted entry stays in view while the sentence takes rows.
+    for _ in 0..app.corpus.timeline.len() {
+        app.update(Action::Down);
+        let row = app.sidebar.event_row;
+        assert!(row >= app.sidebar.event_top && row < app.sidebar.event_top + app.sidebar_rows());
+    }
+}
+
+#[test]
+fn the_picker_says_open_for_open_articles_and_shows_rows_at_40x8() {
+    let mut app = app((120, 40));
+    app.update(Action::Open);
+    let screen_text = screen(&app);
+    let wire_title = &app.corpus.articles[WIRE].title;
+    let row = screen_text
+        .lines()
+        .find(|l| l.contains(&wire_title[..20]) && l.contains(" 2025-"))
+        .unwrap();
+    assert!(row.contains(" open│"), "{row}");
+    assert!(!row.contains("% shared"), "{row}");
+    assert!(screen_text.contains("% = share of its text found in other articles"));
+    let mut tiny = app_with(&Config::default(), (40, 8), (WIRE, NEWSPAPER));
+    tiny.update(Action::Open);
+    let rows: Vec<String> = screen(&tiny)
+        .lines()
+        .filter(|l| l.contains("2025-"))
+        .map(String::from)
+        .collect();
+    assert!(rows.len() >= 2, "{}", screen(&tiny));
+    // Each row ends with its share or `open`, inside the popup.
+    for row in &rows {
+        assert!(row.contains("%│") || row.contains(" open│"), "{row}");
+    }
+}
+
+#[test]
+fn the_mention_status_names_the_article() {
+    let mut app = app((120, 40));
+    app.update(Action::Actors);
+    app.update(Action::Select);
+    app.update(Action::NextMatch);
+    let status = status_line(&app);
+    let article = app.pair.panes[app.active_side().index()].article.unwrap();
+    assert!(
+        status.contains(&format!("· {}", app.corpus.articles[article].id)),
+        "{status}"
+    );
+}
+
+#[test]
+fn y_copies_the_current_passage_in_both_wordings() {
+    let mut app = app((120, 40));
+    assert!(key(&mut app, KeyCode::Char('y')));
+    assert!(app.clipboard.is_none());
+    assert!(status_line(&app).starts_with("no current passage to copy: press ]"));
+    app.update(Action::NextPassage);
+    key(&mut app, KeyCode::Char('y'));
+    let cmp = app.pair.comparison.as_ref().unwrap();
+    let i = app.pair.current_passage.unwrap();
+    let (l, r) = (
+        &app.corpus.articles[cmp.left],
+        &app.corpus.articles[cmp.right],
+    );
+    let expected = format!(
+        "{}:\n{}\n\n{}:\n{}\n",
+        l.id,
+        cmp.span(i, Side::Left).slice(&l.text),
+        r.id,
+        cmp.span(i, Side::Right).slice(&r.text)
+    );
+    assert_eq!(app.clipboard.as_deref(), Some(expected.as_str()));
+    assert!(
+        status_line(&app).starts_with("passage 1 copied, both wordings"),
+        "{}",
+        status_line(&app)
+    );
+    assert!(juxta::tui::app::osc52("hi").starts_with("\u{1b}]52;c;aGk="));
 }

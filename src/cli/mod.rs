@@ -99,6 +99,14 @@ pub enum Command {
         #[arg(long)]
         repair: bool,
     },
+    /// Print a shell completion script (e.g. `juxta completions bash > ~/.local/share/bash-completion/completions/juxta`)
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page in roff (`juxta man | man -l -`, or save it as juxta.1 in a man folder)
+    Man,
 }
 
 /// Arguments of `juxta add`.
@@ -160,6 +168,14 @@ pub fn run(ctx: &Context, config: &Config, command: Command) -> Result<ExitCode>
             search(ctx, &query.join(" "), json, limit, &mut out)?
         }
         Command::Check { repair } => check(ctx, repair, &mut out)?,
+        Command::Completions { shell } => {
+            write_completions(shell, &mut out)?;
+            true
+        }
+        Command::Man => {
+            write_man_page(&mut out)?;
+            true
+        }
     };
     out.flush()?;
     print_notices();
@@ -168,6 +184,91 @@ pub fn run(ctx: &Context, config: &Config, command: Command) -> Result<ExitCode>
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// Whether a command only prints what juxta is (completions, the manual) and so needs no store
+/// or config: a broken config must not stop a user from installing completions.
+pub fn needs_no_setup(command: &Command) -> bool {
+    matches!(command, Command::Completions { .. } | Command::Man)
+}
+
+/// Writes the completion script for `shell`, generated from the same definitions as `--help`.
+pub fn write_completions(shell: clap_complete::Shell, out: &mut impl Write) -> Result<()> {
+    use clap::CommandFactory;
+    // Generated into memory first: a write error then stays an `io::Error` (a closed pipe).
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "juxta", &mut script);
+    out.write_all(&script)?;
+    Ok(())
+}
+
+/// Writes the manual page (roff), generated from the same definitions as `--help`, with a
+/// section per subcommand.
+pub fn write_man_page(out: &mut impl Write) -> Result<()> {
+    use clap::CommandFactory;
+    let cmd = Cli::command();
+    let mut page = Vec::new();
+    let man = clap_mangen::Man::new(cmd.clone());
+    man.render_title(&mut page)?;
+    man.render_name_section(&mut page)?;
+    man.render_synopsis_section(&mut page)?;
+    man.render_description_section(&mut page)?;
+    man.render_options_section(&mut page)?;
+    man.render_subcommands_section(&mut page)?;
+    // Each command's own arguments, under one heading: clap_mangen renders a page per command,
+    // while a user reading `man juxta` expects to find them all in one place.
+    page.extend_from_slice(b".SH \"COMMAND ARGUMENTS\"\n");
+    for sub in cmd.get_subcommands() {
+        let about = sub.get_about().map(ToString::to_string).unwrap_or_default();
+        page.extend(format!(".SS \"juxta {}\"\n{}\n", sub.get_name(), roff_text(&about)).bytes());
+        for arg in sub
+            .get_arguments()
+            .filter(|a| !a.is_global_set() && !a.is_hide_set())
+        {
+            let name = match (arg.get_long(), arg.get_short()) {
+                (Some(long), Some(short)) => format!("\\fB\\-{short}\\fR, \\fB\\-\\-{long}\\fR"),
+                (Some(long), None) => format!("\\fB\\-\\-{long}\\fR"),
+                _ => String::new(),
+            };
+            let value = arg
+                .get_value_names()
+                .map(|v| {
+                    v.iter()
+                        .map(|n| format!("<{n}>"))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .unwrap_or_default();
+            let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+            page.extend(
+                format!(
+                    ".TP\n{}\n{}\n",
+                    [name, roff_text(&value)].join(" ").trim(),
+                    roff_text(&help)
+                )
+                .bytes(),
+            );
+        }
+    }
+    man.render_extra_section(&mut page)?;
+    man.render_version_section(&mut page)?;
+    out.write_all(&page)?;
+    Ok(())
+}
+
+/// Text made safe for roff: backslashes escaped, and no line taken for a request.
+fn roff_text(text: &str) -> String {
+    text.replace('\\', "\\e")
+        .lines()
+        .map(|l| {
+            if l.starts_with(['.', '\'']) {
+                format!("\\&{l}")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Prints what the store had to say (a conversion, damaged articles) on stderr, once.

@@ -180,11 +180,9 @@ pub(crate) fn symbol(kind: PassageKind) -> char {
     }
 }
 
-/// Number of words (and numbers) in `text`, as the alignment counts them.
+/// Number of words in `text` (the one definition, [`crate::text::word_count`]).
 pub(crate) fn word_count(text: &str) -> usize {
-    crate::text::tokens_of(text)
-        .filter(|t| t.is_wordlike())
-        .count()
+    crate::text::word_count(text)
 }
 
 /// Words of one side that lie inside passages.

@@ -90,14 +90,18 @@ pub fn render(c: &AlignedPair, format: Format, opts: &RenderOptions) -> String {
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     /// The file (or its temporary sibling) could not be written.
+    // The reason is part of the sentence, not a `source`, and without the path the OS error
+    // carries: that is the temporary sibling's, a name the user never gave.
     #[error(
-        "cannot write {path} ({source}); check that its folder exists and is writable, or choose another file"
+        "cannot write {} ({}); check that its folder exists and is writable, or choose another file",
+        path.display(),
+        crate::import::io_reason(error)
     )]
     Write {
         /// The file asked for.
         path: PathBuf,
         /// The operating system's reason.
-        source: std::io::Error,
+        error: std::io::Error,
     },
 }
 
@@ -108,7 +112,7 @@ const TEMP_PREFIX: &str = ".juxta-export-";
 pub fn write_file(path: &Path, contents: &str) -> Result<(), ExportError> {
     crate::atomic::replace(path, TEMP_PREFIX, contents.as_bytes()).map_err(|e| ExportError::Write {
         path: path.to_path_buf(),
-        source: e.error,
+        error: e.error,
     })
 }
 
@@ -123,7 +127,7 @@ pub fn write_new_file(
     crate::atomic::create_new(dir, TEMP_PREFIX, stem, ext, contents.as_bytes()).map_err(|e| {
         ExportError::Write {
             path: dir.join(format!("{stem}.{ext}")),
-            source: e.error,
+            error: e.error,
         }
     })
 }

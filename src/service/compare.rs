@@ -55,7 +55,7 @@ pub struct SharedWithAll {
 /// with the article are kept, which gives the same passages as indexing the whole store in
 /// the memory of one batch of texts.
 pub fn compare_all(ctx: &Context, arg: &str) -> Result<SharedWithAll, ServiceError> {
-    let article = ctx.one_article(arg)?;
+    let mut article = ctx.one_article(arg)?;
     let cfg = &ctx.options.compare;
     let mine: FxHashSet<u64> = shingle_hashes(&article.text, cfg).into_iter().collect();
     let mut corpus: Vec<Article> = vec![article.clone()];
@@ -70,10 +70,14 @@ pub fn compare_all(ctx: &Context, arg: &str) -> Result<SharedWithAll, ServiceErr
             shared.push(hashes);
         }
     };
+    // The article's own stored copy is not "elsewhere"; a different stored article under the
+    // same name is, and then the file's id must differ from it to tell the two apart.
+    let mut ids: FxHashSet<String> = FxHashSet::default();
     ctx.store()?.for_each_article(&mut |a| {
-        if a.id == article.id || a.hash == article.hash {
+        if a.hash == article.hash {
             return;
         }
+        ids.insert(a.id.clone());
         compared_with += 1;
         batch.push(a);
         if batch.len() == BATCH {
@@ -81,6 +85,8 @@ pub fn compare_all(ctx: &Context, arg: &str) -> Result<SharedWithAll, ServiceErr
         }
     })?;
     flush(batch, &mut corpus);
+    article.id = crate::import::unique_id(&article.id, |id| ids.contains(id));
+    corpus[0].id = article.id.clone();
     let index = CorpusIndex::for_one(&article.text, cfg, &shared);
     let spans = index.shared_spans(0);
     let originality = index.originality(0);

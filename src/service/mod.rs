@@ -97,7 +97,8 @@ impl Context {
 
     /// Articles named by the user: each argument is a file or folder if one exists at that
     /// path, else the id of a stored article. No arguments means the whole store. Files are
-    /// read without being stored; their ids are made unique against the stored ones.
+    /// read without being stored and keep their file names as ids (made unique only among the
+    /// named articles); a text named twice is loaded once.
     pub fn load_articles(&self, args: &[String]) -> Result<Vec<Article>, ServiceError> {
         let store = self.store()?;
         if args.is_empty() {
@@ -117,13 +118,22 @@ impl Context {
                     return Err(ServiceError::NoArticles(arg.clone()));
                 }
                 for mut a in found {
-                    a.id = crate::import::unique_id(&a.id, |id| {
-                        articles.iter().any(|b| b.id == id) || store.contains(id)
-                    });
+                    // The same text named twice (a file twice, or a file and its stored copy)
+                    // is one article: counting it twice would double its mentions.
+                    if articles.iter().any(|b| b.hash == a.hash) {
+                        continue;
+                    }
+                    // Only the articles of this request can clash: a file's id is its name,
+                    // not a variant of a stored id (`01-wire-2` names nothing the user has).
+                    a.id =
+                        crate::import::unique_id(&a.id, |id| articles.iter().any(|b| b.id == id));
                     articles.push(a);
                 }
             } else if store.contains(arg) {
-                articles.push(store.get(arg)?);
+                let a = store.get(arg)?;
+                if !articles.iter().any(|b| b.hash == a.hash) {
+                    articles.push(a);
+                }
             } else {
                 return Err(ServiceError::Unknown {
                     arg: arg.clone(),

@@ -27,10 +27,11 @@ pub fn pending(root: &Path) -> Result<bool, StoreError> {
     let manifest = root.join("store.json");
     match std::fs::read(&manifest) {
         Ok(bytes) => {
-            let m: Manifest = serde_json::from_slice(&bytes).map_err(|e| StoreError::Damaged {
-                path: manifest.clone(),
-                reason: e.to_string(),
-            })?;
+            let m: Manifest =
+                serde_json::from_slice(&bytes).map_err(|e| StoreError::DamagedManifest {
+                    path: manifest.clone(),
+                    reason: e.to_string(),
+                })?;
             if m.format > 1 {
                 return Err(StoreError::TooNew {
                     path: root.to_path_buf(),

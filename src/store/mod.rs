@@ -62,6 +62,18 @@ pub enum StoreError {
         "the store at {0} is busy: another juxta process has been writing to it for 30 s; try again when it has finished"
     )]
     Busy(PathBuf),
+    /// The `store.json` of a folder-format store (one still to be converted) cannot be read.
+    /// Removing it would make the folder unrecognisable as a store, so the advice is to
+    /// rewrite it.
+    #[error(
+        "{path} is damaged ({reason}); restore it from a backup, or replace its contents with {{\"format\": 1}}"
+    )]
+    DamagedManifest {
+        /// The manifest.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// A file of the store could not be read or parsed.
     #[error("{path} is damaged ({reason}); remove it or restore it from a backup")]
     Damaged {

@@ -93,7 +93,23 @@ pub fn connect(path: &Path, create: bool) -> rusqlite::Result<Connection> {
     // of the log, ignored on the next open. NORMAL syncs at checkpoints only, which keeps every
     // commit safe from a crashed process (not from a power cut in the last moments), and makes
     // one transaction per article cheap.
-    conn.pragma_update(None, "journal_mode", "WAL")?;
+    // Switching a new database to WAL takes an exclusive lock for which SQLite does not call the
+    // busy handler: two processes creating one store at once would see the other's lock as an
+    // immediate "busy". Retried here within the same time limit.
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            other => break other?,
+        }
+    }
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;

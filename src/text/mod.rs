@@ -76,6 +76,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// Number of words in `text`, the one definition juxta uses everywhere (listings, `show`, the
+/// compare header, passage sizes): words and numbers as [`tokenize`] finds them, so dashes and
+/// other punctuation are not words and a hyphenated compound counts its parts, as the
+/// alignment counts them.
+pub fn word_count(text: &str) -> usize {
+    tokens_of(text).filter(Token::is_wordlike).count()
+}
+
 /// The tokens of [`tokenize`], one at a time: for a single pass, without the vector.
 pub fn tokens_of(text: &str) -> Tokens<'_> {
     Tokens { text, at: 0 }

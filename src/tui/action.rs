@@ -52,6 +52,10 @@ pub enum Action {
     Export,
     /// Swap the two articles.
     SwapPanes,
+    /// Hide or show the sidebar.
+    ToggleSidebar,
+    /// Copy the current passage, in both wordings, to the clipboard.
+    CopyPassage,
     /// Close a popup, cancel input, clear the selection.
     Cancel,
     /// Do nothing (to unbind a default key).
@@ -67,7 +71,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help lists them.
-    pub const ALL: [Action; 23] = [
+    pub const ALL: [Action; 25] = [
         Action::NextPassage,
         Action::PrevPassage,
         Action::ToggleSync,
@@ -83,11 +87,13 @@ impl Action {
         Action::SwapPanes,
         Action::Actors,
         Action::Timeline,
+        Action::ToggleSidebar,
         Action::Select,
         Action::NextMatch,
         Action::PrevMatch,
         Action::Search,
         Action::Export,
+        Action::CopyPassage,
         Action::Cancel,
         Action::Help,
         Action::Quit,
@@ -119,6 +125,8 @@ impl Action {
             Action::Search => s::HELP_SEARCH,
             Action::Export => s::HELP_EXPORT,
             Action::SwapPanes => s::HELP_SWAP,
+            Action::ToggleSidebar => s::HELP_TOGGLE_SIDEBAR,
+            Action::CopyPassage => s::HELP_COPY,
             Action::Cancel => s::HELP_CANCEL,
             Action::None | Action::Char(_) | Action::DeleteChar => "",
         }

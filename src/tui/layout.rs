@@ -64,7 +64,8 @@ pub fn areas(size: (u16, u16), sidebar_visible: bool, sidebar_width: u16) -> Are
     let status = Rect::new(0, h.saturating_sub(1), w, 1.min(h));
     let main_h = h.saturating_sub(1);
     let side_w = if sidebar_visible {
-        sidebar_width.clamp(16, (w / 3).max(16)).min(w)
+        // At most a quarter of the screen: at 80 columns the panes keep 30 columns each.
+        sidebar_width.clamp(16, (w / 4).max(16)).min(w)
     } else {
         0
     };
@@ -72,9 +73,9 @@ pub fn areas(size: (u16, u16), sidebar_visible: bool, sidebar_width: u16) -> Are
     let sidebar_list = sidebar.map(|r| {
         Rect::new(
             r.x + 1,
-            r.y + 2,
+            r.y + 3,
             r.width.saturating_sub(2),
-            r.height.saturating_sub(3),
+            r.height.saturating_sub(4),
         )
     });
     let rest = w.saturating_sub(side_w);
@@ -107,11 +108,13 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 /// The article picker's popup on a terminal of `size`.
 pub fn picker_area(size: (u16, u16)) -> Rect {
     let area = Rect::new(0, 0, size.0, size.1);
-    centered(
-        area,
-        size.0.saturating_sub(6).min(120),
-        size.1.saturating_sub(4),
-    )
+    // On short screens the picker takes the whole height, so it still shows rows.
+    let height = if size.1 < 16 {
+        size.1
+    } else {
+        size.1.saturating_sub(4)
+    };
+    centered(area, size.0.saturating_sub(6).min(120), height)
 }
 
 /// Rows of articles the picker shows at once.

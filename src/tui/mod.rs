@@ -82,12 +82,14 @@ pub fn run(ctx: &Context, options: &TuiOptions, paths: &[std::path::PathBuf]) ->
     // Imported path by path: which articles each path holds decides what opens first.
     let mut opened = Vec::new();
     let mut imported_all = true;
+    let mut failures: Vec<String> = Vec::new();
     for path in paths {
         let report =
             service::import_paths(&store, std::slice::from_ref(path), &ctx.options.import)?;
         // Printed before the UI takes the screen, where they stay once it quits.
         for failure in &report.failures {
             eprintln!("juxta: {failure}");
+            failures.push(failure.to_string());
         }
         opened.push(report.ids());
         imported_all &= report.ok();
@@ -106,13 +108,19 @@ pub fn run(ctx: &Context, options: &TuiOptions, paths: &[std::path::PathBuf]) ->
         // Quit while loading.
         return Ok(imported_all);
     };
-    if !imported_all {
-        app.status = Some(strings::SOME_FILES_NOT_IMPORTED.into());
+    if let Some(first) = failures.first() {
+        app.status = Some(strings::not_imported(first, failures.len() - 1));
     }
     let mut dirty = true;
     while !app.quit {
         if dirty {
             terminal.draw(|f| ui::draw(&app, f))?;
+        }
+        if let Some(text) = app.clipboard.take() {
+            use std::io::Write as _;
+            // Best effort: a terminal without OSC 52 ignores it, and the status says so.
+            let _ = write!(std::io::stdout(), "{}", app::osc52(&text));
+            let _ = std::io::stdout().flush();
         }
         dirty = match event::read()? {
             Event::Key(key) => app.on_key(key),

@@ -26,6 +26,8 @@ pub const HELP_SEARCH: &str = "search all loaded articles";
 pub const HELP_EXPORT: &str = "export the comparison to a text file";
 pub const HELP_SWAP: &str = "swap the left and right articles";
 pub const HELP_CANCEL: &str = "close, cancel, clear the selection";
+pub const HELP_TOGGLE_SIDEBAR: &str = "hide or show the sidebar";
+pub const HELP_COPY: &str = "copy the current passage, both wordings";
 
 pub const TITLE_HELP: &str = " Keys ";
 pub const TITLE_PICKER: &str = " Open article ";
@@ -163,9 +165,9 @@ pub fn no_person_selected(actors: &str, select: &str) -> String {
     format!("no person selected: press {actors}, pick one and press {select}")
 }
 
-/// The current mention of the selected person.
-pub fn mention_status(k: usize, n: usize, article: usize, articles: usize) -> String {
-    format!("mention {k} of {n} · article {article} of {articles}")
+/// The current mention of the selected person, in the article with id `id`.
+pub fn mention_status(k: usize, n: usize, article: usize, articles: usize, id: &str) -> String {
+    format!("mention {k} of {n} · article {article} of {articles} · {id}")
 }
 
 /// A search without hits.
@@ -224,6 +226,50 @@ pub fn event_status(
     }
 }
 
-/// Status when some paths named on the command line could not be imported.
-pub const SOME_FILES_NOT_IMPORTED: &str =
-    "some files could not be imported: see the messages printed before juxta started";
+/// Status when some sources named on the command line could not be imported: the first
+/// message, and how many more (all are printed again on the terminal when juxta quits).
+pub fn not_imported(first: &str, more: usize) -> String {
+    if more == 0 {
+        format!("not imported: {first}")
+    } else {
+        format!("not imported: {first} (and {more} more, listed when juxta quits)")
+    }
+}
+
+// The actors list: what its marks mean, longest first (the header shows the longest that fits).
+pub const ACTORS_LEGEND: [&str; 3] = [
+    "• in an open article · mentions·articles",
+    "• open · mentions·articles",
+    "• open · ment·art",
+];
+pub const LEGEND_SIDEBAR: &str = "actors";
+pub const LEGEND_OPEN_MARK: &str = "• named in an open article";
+pub const LEGEND_COUNTS: &str = "12·5 = 12 mentions in 5 articles";
+/// The picker row of an article already open.
+pub const PICKER_OPEN: &str = "open";
+pub const PICKER_HEADER: &str = "• open · % = share of its text found in other articles";
+
+/// After `y`: the passage was sent to the terminal's clipboard (OSC 52); `export` is the live
+/// export key, the way out on a terminal that ignores OSC 52.
+pub fn copied(k: usize, words: usize, export: &str) -> String {
+    if export.is_empty() {
+        format!("passage {k} copied, both wordings ({words} words; needs a terminal with OSC 52)")
+    } else {
+        format!(
+            "passage {k} copied, both wordings ({words} words); nothing pasted? your terminal lacks OSC 52: export with {export}"
+        )
+    }
+}
+
+/// What `y` copies: both wordings of a passage, each under its article's id.
+pub fn copied_text(left_id: &str, left: &str, right_id: &str, right: &str) -> String {
+    format!("{left_id}:\n{left}\n\n{right_id}:\n{right}\n")
+}
+
+// The timeline list: what an entry shows, longest first.
+pub const TIMELINE_LEGEND: [&str; 2] = ["date · source · the sentence below", "date · source"];
+
+/// `y` with no current passage; `next` is the live key for the next passage.
+pub fn nothing_to_copy(next: &str) -> String {
+    format!("no current passage to copy: press {next} to choose one")
+}

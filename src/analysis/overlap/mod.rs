@@ -210,11 +210,45 @@ pub fn align_prepared(left: &Prepared, right: &Prepared, cfg: &OverlapConfig) ->
         .iter()
         .map(|d| finish(d, left, right, timeout))
         .collect();
+    let passages = reuse_one_to_one(passages);
     let similarity = similarity(left, right, &drafts);
     Alignment {
         passages,
         similarity,
     }
+}
+
+/// Keeps reused text one to one: of exact and near passages that cover the same words on one
+/// side (sentence links in repetitive text can settle as near on both of two counterparts),
+/// the longest stays. Paraphrases may share a sentence: one fact can be told in two places.
+fn reuse_one_to_one(passages: Vec<Passage>) -> Vec<Passage> {
+    use std::collections::BTreeMap;
+    let overlaps = |taken: &BTreeMap<usize, usize>, s: Span| {
+        taken
+            .range(..s.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > s.start)
+    };
+    let mut order: Vec<usize> = (0..passages.len())
+        .filter(|&i| passages[i].kind != PassageKind::Paraphrase)
+        .collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(passages[i].words), passages[i].left.start));
+    let mut keep = vec![true; passages.len()];
+    let (mut left, mut right) = (BTreeMap::new(), BTreeMap::new());
+    for i in order {
+        let p = &passages[i];
+        if overlaps(&left, p.left) || overlaps(&right, p.right) {
+            keep[i] = false;
+        } else {
+            left.insert(p.left.start, p.left.end);
+            right.insert(p.right.start, p.right.end);
+        }
+    }
+    passages
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(p, k)| k.then_some(p))
+        .collect()
 }
 
 /// Settles a draft's kind and inline differences.

@@ -228,7 +228,8 @@ impl App {
             }
             SidebarMode::Timeline => {
                 let i = self.sidebar.event_top + row / 2;
-                if i < self.corpus.timeline.len() {
+                // Rows below the entries show the highlighted entry's sentence.
+                if row / 2 < self.sidebar_rows() && i < self.corpus.timeline.len() {
                     self.sidebar.event_row = i;
                     self.update(Action::Select);
                 }

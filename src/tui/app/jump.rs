@@ -66,6 +66,7 @@ impl App {
             n,
             article_rank,
             total_articles,
+            &self.corpus.articles[m.article].id,
         ));
     }
 

@@ -26,7 +26,7 @@ use crossterm::event::{
 use std::collections::HashMap;
 
 pub use crate::analysis::Side;
-pub use export::export_text;
+pub use export::{export_text, osc52};
 
 /// Which panel receives keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -262,6 +262,8 @@ pub struct App {
     pub size: (u16, u16),
     /// Set when the user quits.
     pub quit: bool,
+    /// Text to put on the terminal's clipboard (OSC 52), taken by the event loop.
+    pub clipboard: Option<String>,
 }
 
 impl App {
@@ -308,6 +310,7 @@ impl App {
             status: None,
             size,
             quit: false,
+            clipboard: None,
         };
         app.pair.panes[0].article = pair.0;
         app.pair.panes[1].article = pair.1;
@@ -468,6 +471,14 @@ impl App {
                 self.compare();
             }
             Action::Cancel => self.cancel(),
+            Action::ToggleSidebar => {
+                self.sidebar.shown = Some(!self.sidebar_visible());
+                if !self.sidebar_visible() && self.focus == Focus::Sidebar {
+                    self.focus = Focus::Pane(self.last_pane);
+                }
+                self.relayout();
+            }
+            Action::CopyPassage => self.copy_passage(),
             // Text outside a text field does nothing.
             Action::Char(_) | Action::DeleteChar | Action::None => return false,
         }

@@ -15,8 +15,60 @@ impl App {
         let h = self.areas().sidebar_list.map_or(0, |r| r.height as usize);
         match self.sidebar.mode {
             SidebarMode::Actors => h,
-            SidebarMode::Timeline => h / 2,
+            SidebarMode::Timeline => {
+                let detail = self.timeline_detail();
+                let below = if detail.is_empty() {
+                    0
+                } else {
+                    detail.len() + 1
+                };
+                h.saturating_sub(below) / 2
+            }
         }
+    }
+
+    /// The whole sentence of the highlighted timeline entry, wrapped to the sidebar: the list
+    /// cuts each entry to one row, and this shows below it what the entry says. At most half the
+    /// list's height (the last row then ends with `…`).
+    pub fn timeline_detail(&self) -> Vec<String> {
+        let Some(list) = self.areas().sidebar_list else {
+            return Vec::new();
+        };
+        let Some(&first) = self
+            .corpus
+            .timeline
+            .get(self.sidebar.event_row)
+            .and_then(|e| e.events.first())
+        else {
+            return Vec::new();
+        };
+        let event = &self.corpus.events[first];
+        let text = &self.corpus.articles[event.article].text;
+        let sentence = crate::text::printable::replace_unprintable(
+            &event
+                .sentence
+                .slice(text)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+        .into_owned();
+        let width = list.width as usize;
+        // Room for the entry itself above it; the rest of the list shows the sentence.
+        let max = (list.height as usize).saturating_sub(3).max(1);
+        let wrapped = Wrapped::new(&sentence, width);
+        let mut lines: Vec<String> = wrapped
+            .rows
+            .iter()
+            .map(|r| sentence[r.start..r.end].to_string())
+            .collect();
+        if lines.len() > max {
+            lines.truncate(max);
+            if let Some(last) = lines.last_mut() {
+                *last = crate::text::truncate(&format!("{last} …"), width);
+            }
+        }
+        lines
     }
 
     pub(super) fn sidebar_step(&mut self, action: Action) {

@@ -45,6 +45,11 @@ fn legend(app: &App) -> Vec<Line<'static>> {
         ),
         ("", vec![(strings::LEGEND_CURRENT, t.current)]),
         (
+            strings::LEGEND_SIDEBAR,
+            vec![(strings::LEGEND_OPEN_MARK, t.focus)],
+        ),
+        ("", vec![(strings::LEGEND_COUNTS, t.muted)]),
+        (
             strings::LEGEND_MARKS,
             vec![
                 (strings::LEGEND_PERSON, t.mention),

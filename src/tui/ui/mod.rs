@@ -17,6 +17,34 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 /// Draws the whole screen.
 pub fn draw(app: &App, frame: &mut Frame) {
+    draw_screen(app, frame);
+    mark_wide_tails(frame.buffer_mut());
+}
+
+/// Marks the columns a wide grapheme covers after its first (flags, emoji, CJK) with an empty
+/// symbol instead of a blank. Terminals disagree on how such a grapheme fills its columns (some
+/// draw 🇯🇵 as two one-column glyphs), and ratatui only rewrites a column that changed: when a
+/// blank later replaces the grapheme, a covered column that was "blank" before would be skipped
+/// and keep half a flag on screen until a resize. An empty symbol differs from the blank, so
+/// that column is rewritten. (The covered column itself is never printed while the grapheme is
+/// there: ratatui steps over it.)
+pub fn mark_wide_tails(buf: &mut ratatui::buffer::Buffer) {
+    let area = buf.area;
+    for y in area.top()..area.bottom() {
+        let mut x = area.left();
+        while x < area.right() {
+            let w = super::wrap::width(buf[(x, y)].symbol()) as u16;
+            for covered in 1..w {
+                if x + covered < area.right() {
+                    buf[(x + covered, y)].set_symbol("");
+                }
+            }
+            x += w.max(1);
+        }
+    }
+}
+
+fn draw_screen(app: &App, frame: &mut Frame) {
     let areas = app.areas();
     if areas.too_small {
         draw_too_small(frame, frame.area());

@@ -17,6 +17,7 @@ use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{
     Block, BorderType, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Everything that colours one article's rows.
 struct Marks<'a> {
@@ -174,7 +175,19 @@ fn render_row<'t>(text: &'t str, row: Row, marks: &Marks, theme: &Theme) -> Line
     {
         add(&[s]);
     }
-    cuts.retain(|&c| text.is_char_boundary(c));
+    // A highlight that starts or ends inside a grapheme cluster (a search for 👍 inside 👍🏽)
+    // must not split it: the two halves would be drawn as two glyphs.
+    let row_text = &text[row.start..row.end];
+    if row_text.is_ascii() {
+        cuts.retain(|&c| text.is_char_boundary(c));
+    } else {
+        let bounds: Vec<usize> = row_text
+            .grapheme_indices(true)
+            .map(|(i, _)| row.start + i)
+            .chain([row.end])
+            .collect();
+        cuts.retain(|c| bounds.binary_search(c).is_ok());
+    }
     cuts.sort_unstable();
     cuts.dedup();
     let spans = cuts

@@ -27,7 +27,7 @@ pub fn draw(app: &App, frame: &mut Frame, picker: &Picker) {
             Span::raw(picker.filter.clone()),
             Span::styled("█", app.theme.focus),
         ]),
-        Line::default(),
+        Line::styled(truncate(strings::PICKER_HEADER, width), app.theme.muted),
     ];
     if picker.rows.is_empty() {
         lines.push(Line::styled(strings::PICKER_EMPTY, app.theme.muted));
@@ -41,7 +41,6 @@ pub fn draw(app: &App, frame: &mut Frame, picker: &Picker) {
         .take(picker_list_height(app.size))
     {
         let a = &app.corpus.articles[i];
-        let shared = ((1.0 - app.corpus.index.originality(i)) * 100.0).round();
         let open = app.pair.panes.iter().any(|p| p.article == Some(i));
         let head = format!(
             "{} {:10}  {}  ",
@@ -49,8 +48,26 @@ pub fn draw(app: &App, frame: &mut Frame, picker: &Picker) {
             a.date_label(),
             pad(&truncate(&clean(&a.source), src_w), src_w)
         );
-        let tail = strings::shared_percent(shared);
-        let title_w = width.saturating_sub(display_width(&head) + tail.len());
+        // An open article says so instead of a share, which would read as shared with itself.
+        let shared = ((1.0 - app.corpus.index.originality(i)) * 100.0).round();
+        let mut tail = if open {
+            format!(
+                "{:>w$}",
+                strings::PICKER_OPEN,
+                w = strings::shared_percent(0.0).len()
+            )
+        } else {
+            strings::shared_percent(shared)
+        };
+        // On a narrow screen the short form leaves the title some room.
+        if width < display_width(&head) + tail.len() + 8 {
+            tail = if open {
+                format!(" {}", strings::PICKER_OPEN)
+            } else {
+                format!(" {shared:>3.0}%")
+            };
+        }
+        let title_w = width.saturating_sub(display_width(&head) + display_width(&tail));
         let title = pad(&truncate(&clean(&a.title), title_w), title_w);
         let style = if row == picker.selected {
             app.theme.selection

@@ -46,6 +46,24 @@ pub fn draw(app: &App, frame: &mut Frame, rect: Rect, list: Rect) {
         Paragraph::new(header),
         Rect::new(rect.x + 1, rect.y + 1, rect.width.saturating_sub(2), 1),
     );
+    // What the marks of the list mean, in the longest wording that fits.
+    let inner = rect.width.saturating_sub(2) as usize;
+    let legends: &[&str] = match app.sidebar.mode {
+        SidebarMode::Actors => &strings::ACTORS_LEGEND,
+        SidebarMode::Timeline => &strings::TIMELINE_LEGEND,
+    };
+    let legend = legends
+        .iter()
+        .find(|l| display_width(l) < inner)
+        .copied()
+        .unwrap_or_default();
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::raw(" "),
+            Span::styled(legend, theme.muted),
+        ])),
+        Rect::new(rect.x + 1, rect.y + 2, rect.width.saturating_sub(2), 1),
+    );
     match app.sidebar.mode {
         SidebarMode::Actors => draw_actors(app, frame, list, focused),
         SidebarMode::Timeline => draw_timeline(app, frame, list, focused),
@@ -137,7 +155,7 @@ fn draw_timeline(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         .iter()
         .enumerate()
         .skip(app.sidebar.event_top)
-        .take((area.height / 2) as usize)
+        .take(app.sidebar_rows())
     {
         let Some(&first) = entry.events.first() else {
             continue;
@@ -203,17 +221,13 @@ fn draw_timeline(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         } else {
             source
         };
+        // The source takes what the date leaves (a year leaves more than a full date).
+        let source_w = width.saturating_sub(display_width(&date) + 1);
         lines.push(
             Line::from(vec![
                 Span::styled(date.clone(), date_style),
                 Span::raw(" "),
-                Span::styled(
-                    truncate(
-                        &clean(&source),
-                        width.saturating_sub(display_width(&date) + 1),
-                    ),
-                    app.theme.muted,
-                ),
+                Span::styled(truncate(&clean(&source), source_w), app.theme.muted),
             ])
             .style(style),
         );
@@ -224,6 +238,15 @@ fn draw_timeline(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
             ))
             .style(style),
         );
+    }
+    let detail = app.timeline_detail();
+    if !detail.is_empty() {
+        let top = (area.height as usize).saturating_sub(detail.len() + 1);
+        while lines.len() < top {
+            lines.push(Line::default());
+        }
+        lines.push(Line::styled("─".repeat(width), app.theme.muted));
+        lines.extend(detail.into_iter().map(Line::from));
     }
     frame.render_widget(Paragraph::new(lines), area);
 }
