@@ -1343,3 +1343,30 @@ fn y_copies_the_current_passage_in_both_wordings() {
     );
     assert!(juxta::tui::app::osc52("hi").starts_with("\u{1b}]52;c;aGk="));
 }
+
+#[test]
+fn the_pane_footer_names_the_authors_beside_the_outlet() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.json"),
+        r#"{"title": "Quay reopens", "text": "The quay reopened on Monday after repairs.",
+            "source": "Harbour Ledger", "authors": ["Ana Lind", "Tove Berg"],
+            "date": "2025-03-14"}"#,
+    )
+    .unwrap();
+    let (articles, errors) =
+        juxta::import::articles_from_paths(&[dir.path().to_path_buf()], &Default::default());
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(articles[0].authors, ["Ana Lind", "Tove Berg"]);
+    let app = App::new(
+        Corpus::build(articles, &Options::default(), None),
+        &TuiOptions::default(),
+        (200, 20),
+        (Some(0), None),
+    );
+    let text = screen(&app);
+    assert!(
+        text.contains("Harbour Ledger (by Ana Lind, Tove Berg) · 2025-03-14"),
+        "{text}"
+    );
+}

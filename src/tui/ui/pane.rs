@@ -59,7 +59,8 @@ pub fn draw(app: &App, frame: &mut Frame, side: Side, areas: &Areas) {
             Style::default()
         },
     )));
-    let mut meta = clean(&a.source);
+    // The outlet and its writers: "Courier (by Ana Lind)".
+    let mut meta = clean(&a.source_and_authors());
     if let Some(d) = a.date {
         meta.push_str(&format!(" · {d}"));
     }
