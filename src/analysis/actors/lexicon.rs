@@ -5,7 +5,7 @@
 //! The lists are general (titles, role words, countries, a public-domain list of given names);
 //! nothing in them names a particular person.
 
-use crate::analysis::dates::scan::MONTHS;
+use crate::analysis::dates::scan::{MONTHS, WEEKDAYS};
 use crate::text::fold;
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
@@ -68,16 +68,6 @@ pub const NOT_NAME: u32 = TITLE | HONORIFIC | NATIONALITY | STOP | WEEKDAY | PLA
 const PARTICLES: &[&str] = &[
     "da", "de", "di", "do", "dos", "das", "del", "della", "der", "den", "van", "von", "zu", "bin",
     "ibn", "al", "el", "le", "la", "du", "ter", "ten", "af", "ben", "bint", "y",
-];
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
@@ -248,7 +238,7 @@ fn build() -> FxHashMap<String, u32> {
     for (words, flag) in [
         (PARTICLES, PARTICLE),
         (&MONTHS, MONTH),
-        (WEEKDAYS, WEEKDAY),
+        (&WEEKDAYS, WEEKDAY),
         (SUFFIXES, SUFFIX),
     ] {
         for w in words {

@@ -1,6 +1,7 @@
 //! The words dates are made of, each token read once into an [`Atom`] so the grammar compares
 //! small enums instead of strings.
 
+use super::scan::MONTHS;
 use crate::text::{Token, TokenKind};
 use chrono::Weekday;
 use rustc_hash::FxHashMap;
@@ -139,21 +140,6 @@ pub enum Atom {
     /// A word with a role.
     Kw(Kw),
 }
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 const CARDINALS: [&str; 20] = [
     "zero",

@@ -140,6 +140,17 @@ pub(crate) const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// Weekday names, Monday first (capitalised, but they name no one).
+pub(crate) const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Prepositions kept in the expression: they carry meaning ("since 1998", "until January").
 const LEADS: &[&str] = &[
     "on",

@@ -15,6 +15,7 @@ use super::lexicon;
 use super::prepare::Prepared;
 use super::stem;
 use crate::analysis::Span;
+use crate::analysis::dates::scan::{MONTHS, WEEKDAYS};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -69,29 +70,6 @@ enum Kind {
     /// A figure; `true` when it has a unit, scale or currency.
     Figure(bool),
 }
-
-/// Capitalised words that are not names.
-const CALENDAR: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// Distinguishes figure keys from stem hashes.
 const FIGURE_SALT: u64 = 0x5bd1_e995_9e37_79b9;
@@ -167,8 +145,9 @@ fn tokens(p: &Prepared) -> Vec<Vec<Token>> {
     named.sort_unstable();
     named.dedup();
     // Months and weekdays are capitalised but name no one.
-    let calendar: Vec<u64> = CALENDAR
+    let calendar: Vec<u64> = MONTHS
         .iter()
+        .chain(WEEKDAYS.iter())
         .map(|w| stem::hash_str(stem::stem(w)).max(1))
         .collect();
     let mut figures = p.figures.iter().peekable();
