@@ -192,6 +192,64 @@ fn fits(cluster: &Cluster, name: &ParsedName) -> bool {
     }
 }
 
+/// The clusters of one surname, by given name, grouped so that a given name is compared only
+/// with those it can be compatible with (see [`compatible_given`]): the ones with its first
+/// letter (equal, initial, short form), with its first sound (transliteration), and the ones
+/// with known short or full forms. A lookup then stays small however many people of a
+/// name-dense text bear the surname.
+#[derive(Debug, Default)]
+struct Givens {
+    by_letter: FxHashMap<char, FxHashMap<String, Vec<usize>>>,
+    nick: FxHashMap<String, Vec<usize>>,
+}
+
+impl Givens {
+    fn letters(g: &str) -> [Option<char>; 2] {
+        let first = g.chars().next();
+        let sound = first_sound(g).filter(|&s| Some(s) != first);
+        [first, sound]
+    }
+
+    fn insert(&mut self, h: &str, id: usize) {
+        for l in Self::letters(h).into_iter().flatten() {
+            self.by_letter
+                .entry(l)
+                .or_default()
+                .entry(h.to_string())
+                .or_default()
+                .push(id);
+        }
+        if lx::has_nicknames(h) {
+            self.nick.entry(h.to_string()).or_default().push(id);
+        }
+    }
+
+    /// Clusters bearing a given name compatible with `g` (possibly repeated).
+    fn compatible<'s>(&'s self, g: &'s str) -> impl Iterator<Item = usize> + 's {
+        let nick = lx::has_nicknames(g).then_some(&self.nick);
+        Self::letters(g)
+            .into_iter()
+            .flatten()
+            .filter_map(|l| self.by_letter.get(&l))
+            .chain(nick)
+            .flat_map(|m| m.iter())
+            .filter(move |(h, _)| compatible_given(g, h))
+            .flat_map(|(_, ids)| ids.iter().copied())
+    }
+
+    /// Clusters bearing a given name that starts with `prefix` (not empty).
+    fn starting<'s>(&'s self, prefix: &'s str) -> impl Iterator<Item = usize> + 's {
+        prefix
+            .chars()
+            .next()
+            .and_then(|l| self.by_letter.get(&l))
+            .into_iter()
+            .flat_map(|m| m.iter())
+            .filter(move |(h, _)| h.starts_with(prefix))
+            .flat_map(|(_, ids)| ids.iter().copied())
+    }
+}
+
 /// A person being assembled within one article.
 #[derive(Debug, Default)]
 struct Cluster {
@@ -256,7 +314,7 @@ struct Merger<'a> {
     /// Clusters by surname key, then by each of their given names: a full name is compared
     /// with the given names borne with its surname, not with every namesake, so a lookup stays
     /// constant however many people of a name-dense text share the surname.
-    by_given: FxHashMap<String, FxHashMap<String, Vec<usize>>>,
+    by_given: FxHashMap<String, Givens>,
     /// Clusters by surname key that have no given name yet (they fit any given name).
     no_given: FxHashMap<String, Vec<usize>>,
     /// Mention starts, as (start, cluster), of the clusters of a surname key by their current
@@ -339,9 +397,7 @@ impl<'a> Merger<'a> {
             self.by_given
                 .entry(c.key.clone())
                 .or_default()
-                .entry(g.to_string())
-                .or_default()
-                .push(id);
+                .insert(g, id);
             self.regender(id, before);
         }
         let c = &mut self.clusters[id];
@@ -477,17 +533,13 @@ impl<'a> Merger<'a> {
         let initial = name.initials.first().map(|i| i.to_lowercase().to_string());
         match (name.given(), initial) {
             (Some(g), _) => {
-                for (h, ids) in givens.into_iter().flatten() {
-                    if compatible_given(g, h) {
-                        out.extend(ids);
-                    }
+                if let Some(givens) = givens {
+                    out.extend(givens.compatible(g));
                 }
             }
             (None, Some(i)) if name.words.len() == 1 => {
-                for (h, ids) in givens.into_iter().flatten() {
-                    if h.starts_with(&i) {
-                        out.extend(ids);
-                    }
+                if let (Some(givens), false) = (givens, i.is_empty()) {
+                    out.extend(givens.starting(&i));
                 }
             }
             _ => return self.by_key.get(&name.key).cloned().unwrap_or_default(),
@@ -713,6 +765,8 @@ struct Joined {
     by_key: FxHashMap<String, Vec<usize>>,
     /// The cluster of each full spelling (see `Cluster::spellings`).
     by_spelling: FxHashMap<String, usize>,
+    /// Clusters by surname key, then by each of their given names (see `Merger::by_given`).
+    by_given: FxHashMap<String, Givens>,
 }
 
 impl Joined {
@@ -726,6 +780,10 @@ impl Joined {
             .entry(c.key.clone())
             .or_default()
             .push(self.clusters.len());
+        let givens = self.by_given.entry(c.key.clone()).or_default();
+        for g in &c.given {
+            givens.insert(g, self.clusters.len());
+        }
         self.clusters.push(c);
     }
 
@@ -741,6 +799,10 @@ impl Joined {
         }
         for g in c.given {
             if !t.given.contains(&g) {
+                self.by_given
+                    .entry(t.key.clone())
+                    .or_default()
+                    .insert(&g, into);
                 t.given.push(g);
             }
         }
@@ -772,16 +834,14 @@ impl Joined {
             self.absorb(t, c);
             return;
         }
-        let target = self.by_key.get(&c.key).and_then(|ids| {
-            ids.iter()
-                .copied()
+        // Only the given names borne with the surname are compared, not every namesake.
+        let target = self.by_given.get(&c.key).and_then(|givens| {
+            c.given
+                .iter()
+                .flat_map(|g| givens.compatible(g))
                 .filter(|&t| {
                     let t = &self.clusters[t];
-                    t.is_full()
-                        && !Self::gender_clash(t, &c)
-                        && c.given
-                            .iter()
-                            .any(|g| t.given.iter().any(|h| compatible_given(g, h)))
+                    t.is_full() && !Self::gender_clash(t, &c)
                 })
                 .max_by_key(|&t| (self.clusters[t].mentions.len(), std::cmp::Reverse(t)))
         });
