@@ -139,6 +139,11 @@ static NICKNAMES: LazyLock<FxHashMap<String, Vec<String>>> = LazyLock::new(|| {
     map
 });
 
+/// Whether a folded given name has known short or full forms (see [`same_given_name`]).
+pub fn has_nicknames(a: &str) -> bool {
+    NICKNAMES.contains_key(a)
+}
+
 /// Whether two folded given names are short and full forms of one name ("bill", "william").
 pub fn same_given_name(a: &str, b: &str) -> bool {
     match (NICKNAMES.get(a), NICKNAMES.get(b)) {

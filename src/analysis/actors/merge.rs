@@ -192,6 +192,64 @@ fn fits(cluster: &Cluster, name: &ParsedName) -> bool {
     }
 }
 
+/// The clusters of one surname, by given name, grouped so that a given name is compared only
+/// with those it can be compatible with (see [`compatible_given`]): the ones with its first
+/// letter (equal, initial, short form), with its first sound (transliteration), and the ones
+/// with known short or full forms. A lookup then stays small however many people of a
+/// name-dense text bear the surname.
+#[derive(Debug, Default)]
+struct Givens {
+    by_letter: FxHashMap<char, FxHashMap<String, Vec<usize>>>,
+    nick: FxHashMap<String, Vec<usize>>,
+}
+
+impl Givens {
+    fn letters(g: &str) -> [Option<char>; 2] {
+        let first = g.chars().next();
+        let sound = first_sound(g).filter(|&s| Some(s) != first);
+        [first, sound]
+    }
+
+    fn insert(&mut self, h: &str, id: usize) {
+        for l in Self::letters(h).into_iter().flatten() {
+            self.by_letter
+                .entry(l)
+                .or_default()
+                .entry(h.to_string())
+                .or_default()
+                .push(id);
+        }
+        if lx::has_nicknames(h) {
+            self.nick.entry(h.to_string()).or_default().push(id);
+        }
+    }
+
+    /// Clusters bearing a given name compatible with `g` (possibly repeated).
+    fn compatible<'s>(&'s self, g: &'s str) -> impl Iterator<Item = usize> + 's {
+        let nick = lx::has_nicknames(g).then_some(&self.nick);
+        Self::letters(g)
+            .into_iter()
+            .flatten()
+            .filter_map(|l| self.by_letter.get(&l))
+            .chain(nick)
+            .flat_map(|m| m.iter())
+            .filter(move |(h, _)| compatible_given(g, h))
+            .flat_map(|(_, ids)| ids.iter().copied())
+    }
+
+    /// Clusters bearing a given name that starts with `prefix` (not empty).
+    fn starting<'s>(&'s self, prefix: &'s str) -> impl Iterator<Item = usize> + 's {
+        prefix
+            .chars()
+            .next()
+            .and_then(|l| self.by_letter.get(&l))
+            .into_iter()
+            .flat_map(|m| m.iter())
+            .filter(move |(h, _)| h.starts_with(prefix))
+            .flat_map(|(_, ids)| ids.iter().copied())
+    }
+}
+
 /// A person being assembled within one article.
 #[derive(Debug, Default)]
 struct Cluster {
@@ -227,6 +285,10 @@ impl Cluster {
     }
 }
 
+/// The clusters of one surname key and gender: how many, and their mention starts as
+/// (start, cluster).
+type GenderClass = (usize, BTreeSet<(usize, usize)>);
+
 /// One article's text and names.
 pub struct ArticleNames<'a> {
     /// The article text.
@@ -249,6 +311,16 @@ struct Merger<'a> {
     by_first: FxHashMap<String, Option<usize>>,
     /// Cluster of each sure hit, by hit index.
     assigned: FxHashMap<usize, usize>,
+    /// Clusters by surname key, then by each of their given names: a full name is compared
+    /// with the given names borne with its surname, not with every namesake, so a lookup stays
+    /// constant however many people of a name-dense text share the surname.
+    by_given: FxHashMap<String, Givens>,
+    /// Clusters by surname key that have no given name yet (they fit any given name).
+    no_given: FxHashMap<String, Vec<usize>>,
+    /// Mention starts, as (start, cluster), of the clusters of a surname key by their current
+    /// gender, with the number of such clusters: a bare surname finds the person named last
+    /// before it in log time.
+    by_gender: FxHashMap<(String, Option<Gender>), GenderClass>,
 }
 
 impl<'a> Merger<'a> {
@@ -261,7 +333,28 @@ impl<'a> Merger<'a> {
             by_key: FxHashMap::default(),
             by_first: FxHashMap::default(),
             assigned: FxHashMap::default(),
+            by_given: FxHashMap::default(),
+            no_given: FxHashMap::default(),
+            by_gender: FxHashMap::default(),
         }
+    }
+
+    /// Moves a cluster between the gender classes of `by_gender` after its counts changed.
+    fn regender(&mut self, id: usize, before: Option<Gender>) {
+        let c = &self.clusters[id];
+        let after = c.gender();
+        if after == before {
+            return;
+        }
+        if let Some((n, set)) = self.by_gender.get_mut(&(c.key.clone(), before)) {
+            *n -= 1;
+            for &s in &c.starts {
+                set.remove(&(s, id));
+            }
+        }
+        let (n, set) = self.by_gender.entry((c.key.clone(), after)).or_default();
+        *n += 1;
+        set.extend(c.starts.iter().map(|&s| (s, id)));
     }
 
     fn new_cluster(&mut self, name: &ParsedName) -> usize {
@@ -271,18 +364,29 @@ impl<'a> Merger<'a> {
             ..Cluster::default()
         });
         self.by_key.entry(name.key.clone()).or_default().push(id);
+        self.no_given.entry(name.key.clone()).or_default().push(id);
+        self.by_gender
+            .entry((name.key.clone(), None))
+            .or_default()
+            .0 += 1;
         self.add_name(id, name);
         id
     }
 
     fn add_name(&mut self, id: usize, name: &ParsedName) {
         let Some(g) = name.given() else { return };
+        let before = self.clusters[id].gender();
         let c = &mut self.clusters[id];
         let spelling: String = name.words.iter().map(|w| translit(w)).collect();
         if !c.spellings.contains(&spelling) {
             c.spellings.push(spelling);
         }
         if !c.given.iter().any(|x| x == g) {
+            if c.given.is_empty()
+                && let Some(ids) = self.no_given.get_mut(&c.key)
+            {
+                ids.retain(|&x| x != id);
+            }
             c.given.push(g.to_string());
             let class = lx::classify_key(g);
             match (class & lx::GIVEN_M != 0, class & lx::GIVEN_F != 0) {
@@ -290,7 +394,13 @@ impl<'a> Merger<'a> {
                 (false, true) => c.female += 1,
                 _ => {}
             }
+            self.by_given
+                .entry(c.key.clone())
+                .or_default()
+                .insert(g, id);
+            self.regender(id, before);
         }
+        let c = &mut self.clusters[id];
         let first = translit(g);
         if !c.first_words.contains(&first) {
             c.first_words.push(first.clone());
@@ -307,16 +417,77 @@ impl<'a> Merger<'a> {
 
     fn mention(&mut self, cluster: usize, span: Span, gender: Option<Gender>) {
         let c = &mut self.clusters[cluster];
+        let before = c.gender();
         c.mentions.push(Mention {
             article: self.article,
             span,
         });
-        c.starts.insert(span.start);
+        if c.starts.insert(span.start) {
+            let key = (c.key.clone(), before);
+            self.by_gender
+                .entry(key)
+                .or_default()
+                .1
+                .insert((span.start, cluster));
+        }
+        let c = &mut self.clusters[cluster];
         match gender {
             Some(Gender::Male) => c.male += 1,
             Some(Gender::Female) => c.female += 1,
             None => {}
         }
+        self.regender(cluster, before);
+    }
+
+    /// [`Self::choose`] among all the clusters of a surname key, answered from `by_gender`
+    /// without visiting them.
+    fn choose_any(&self, key: &str, offset: usize, gender: Option<Gender>) -> Option<usize> {
+        let class = |g: Option<Gender>| self.by_gender.get(&(key.to_string(), g));
+        let count = |g: Option<Gender>| class(g).map_or(0, |(n, _)| *n);
+        let classes: Vec<Option<Gender>> = match gender {
+            Some(g) if count(Some(g)) > 0 => vec![Some(g)],
+            Some(_) => vec![None],
+            None => vec![None, Some(Gender::Male), Some(Gender::Female)],
+        };
+        let total: usize = classes.iter().map(|&g| count(g)).sum();
+        let sets: Vec<&BTreeSet<(usize, usize)>> = classes
+            .iter()
+            .filter_map(|&g| class(g))
+            .map(|(_, s)| s)
+            .collect();
+        if total == 0 {
+            return None;
+        }
+        if total == 1
+            && let Some(only) = sets.iter().find_map(|s| s.first())
+        {
+            return Some(only.1);
+        }
+        if sets.iter().all(|s| s.is_empty()) {
+            // Rare: a cluster not yet mentioned; ask the slow way.
+            let opts: Vec<usize> = self
+                .by_key
+                .get(key)
+                .map(|ids| ids.to_vec())
+                .unwrap_or_default();
+            return self.choose(&opts, offset, gender);
+        }
+        if let Some(best) = sets
+            .iter()
+            .filter_map(|s| s.range(..(offset, 0)).next_back())
+            .max()
+        {
+            return Some(best.1);
+        }
+        sets.iter().filter_map(|s| s.first()).min().map(|p| p.1)
+    }
+
+    /// The cluster a name names: [`Self::fitting`] then [`Self::choose`].
+    fn pick(&self, name: &ParsedName, offset: usize, gender: Option<Gender>) -> Option<usize> {
+        if name.given().is_none() && (name.initials.is_empty() || name.words.len() != 1) {
+            return self.choose_any(&name.key, offset, gender);
+        }
+        self.choose(&self.fitting(name), offset, gender)
     }
 
     /// Chooses among clusters that all fit a mention: the gender first, then the person last
@@ -357,21 +528,31 @@ impl<'a> Merger<'a> {
 
     /// Clusters with the name's key whose given names fit.
     fn fitting(&self, name: &ParsedName) -> Vec<usize> {
-        self.by_key
-            .get(&name.key)
-            .map(|ids| {
-                ids.iter()
-                    .copied()
-                    .filter(|&c| fits(&self.clusters[c], name))
-                    .collect()
-            })
-            .unwrap_or_default()
+        let mut out: Vec<usize> = self.no_given.get(&name.key).cloned().unwrap_or_default();
+        let givens = self.by_given.get(&name.key);
+        let initial = name.initials.first().map(|i| i.to_lowercase().to_string());
+        match (name.given(), initial) {
+            (Some(g), _) => {
+                if let Some(givens) = givens {
+                    out.extend(givens.compatible(g));
+                }
+            }
+            (None, Some(i)) if name.words.len() == 1 => {
+                if let (Some(givens), false) = (givens, i.is_empty()) {
+                    out.extend(givens.starting(&i));
+                }
+            }
+            _ => return self.by_key.get(&name.key).cloned().unwrap_or_default(),
+        }
+        out.sort_unstable();
+        out.dedup();
+        debug_assert!(out.iter().all(|&c| fits(&self.clusters[c], name)));
+        out
     }
 
     /// Full names (given name and surname): the people.
     fn place_full(&mut self, hit_index: usize, hit: &NameHit, name: &ParsedName) {
-        let options = self.fitting(name);
-        let cluster = match self.choose(&options, hit.span.start, hit.gender) {
+        let cluster = match self.pick(name, hit.span.start, hit.gender) {
             Some(c) => c,
             None => match self.reversed(name) {
                 Some(c) => c,
@@ -412,8 +593,7 @@ impl<'a> Merger<'a> {
         offset: usize,
         gender: Option<Gender>,
     ) -> Option<usize> {
-        let options = self.fitting(name);
-        if let Some(c) = self.choose(&options, offset, gender) {
+        if let Some(c) = self.pick(name, offset, gender) {
             return Some(c);
         }
         match self.by_first.get(&name.key) {
@@ -483,12 +663,12 @@ impl<'a> Merger<'a> {
             let written = e.span.slice(text);
             if !written.contains(char::is_whitespace) {
                 let name = ParsedName::parse(written);
-                let options = if name.words.is_empty() {
-                    Vec::new()
+                let found = if name.words.is_empty() {
+                    None
                 } else {
-                    self.fitting(&name)
+                    self.pick(&name, e.span.start, None)
                 };
-                if let Some(c) = self.choose(&options, e.span.start, None) {
+                if let Some(c) = found {
                     self.mention(c, e.span, None);
                     continue;
                 }
@@ -521,8 +701,7 @@ impl<'a> Merger<'a> {
             return false;
         }
         if name.words.len() >= 2 {
-            let options = self.fitting(&name);
-            if let Some(c) = self.choose(&options, hit.span.start, None) {
+            if let Some(c) = self.pick(&name, hit.span.start, None) {
                 // A full name of a known person ("Peter Hallström" once "Peter J. Hallström"
                 // is known), but not a different person with the same surname.
                 if name.given().is_some() {
@@ -586,6 +765,8 @@ struct Joined {
     by_key: FxHashMap<String, Vec<usize>>,
     /// The cluster of each full spelling (see `Cluster::spellings`).
     by_spelling: FxHashMap<String, usize>,
+    /// Clusters by surname key, then by each of their given names (see `Merger::by_given`).
+    by_given: FxHashMap<String, Givens>,
 }
 
 impl Joined {
@@ -599,6 +780,10 @@ impl Joined {
             .entry(c.key.clone())
             .or_default()
             .push(self.clusters.len());
+        let givens = self.by_given.entry(c.key.clone()).or_default();
+        for g in &c.given {
+            givens.insert(g, self.clusters.len());
+        }
         self.clusters.push(c);
     }
 
@@ -614,6 +799,10 @@ impl Joined {
         }
         for g in c.given {
             if !t.given.contains(&g) {
+                self.by_given
+                    .entry(t.key.clone())
+                    .or_default()
+                    .insert(&g, into);
                 t.given.push(g);
             }
         }
@@ -645,16 +834,14 @@ impl Joined {
             self.absorb(t, c);
             return;
         }
-        let target = self.by_key.get(&c.key).and_then(|ids| {
-            ids.iter()
-                .copied()
+        // Only the given names borne with the surname are compared, not every namesake.
+        let target = self.by_given.get(&c.key).and_then(|givens| {
+            c.given
+                .iter()
+                .flat_map(|g| givens.compatible(g))
                 .filter(|&t| {
                     let t = &self.clusters[t];
-                    t.is_full()
-                        && !Self::gender_clash(t, &c)
-                        && c.given
-                            .iter()
-                            .any(|g| t.given.iter().any(|h| compatible_given(g, h)))
+                    t.is_full() && !Self::gender_clash(t, &c)
                 })
                 .max_by_key(|&t| (self.clusters[t].mentions.len(), std::cmp::Reverse(t)))
         });
