@@ -188,8 +188,8 @@ fn split_headline(text: &str) -> (Option<String>, String) {
             .map_or(0, |w| w.chars().count());
         first.chars().count() + 1 + next_word + 5 < width
     };
-    // "By Ana Lind" is a byline, not a headline: it stays in the text, where the analysis
-    // reads it as the author's name.
+    // Bylines that name authors were taken off above; a "By …" opening that `meta::byline`
+    // does not read as names ("By the harbour wall") is still no headline.
     let byline = first.trim_start().starts_with("By ") && first.split_whitespace().count() <= 6;
     if is_headline(first)
         && !byline
