@@ -12,7 +12,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 /// A figure of a text: the words it spans and its normalised key.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Figure {
     /// Word indexes, number and unit.
     pub words: Range<usize>,
@@ -20,7 +20,128 @@ pub(crate) struct Figure {
     pub key: u64,
     /// Whether the figure carries a unit, a scale or a currency (a bare "2" is weak evidence).
     pub has_unit: bool,
+    /// The canonical unit ("min", "m", "$", "%", "age"…), empty for a count.
+    pub unit: &'static str,
+    /// The smallest value the figure allows, in `unit`.
+    pub low: f64,
+    /// The largest value the figure allows (infinite for "more than 600").
+    pub high: f64,
+    /// Words before `words` that qualify the value ("about", "more than"), so that the whole
+    /// expression can be shown.
+    pub lead: usize,
+    /// Whether the amount is a vague one ("hundreds of thousands", "dozens").
+    pub vague: bool,
 }
+
+// Values come from parsed digits and fixed tables, never NaN, so equality is total.
+impl Eq for Figure {}
+
+impl Figure {
+    /// Whether the two figures could state the same quantity: the same unit and ranges that
+    /// meet ("about 40" and "41"; "hundreds" and "more than 600").
+    pub fn compatible(&self, other: &Figure) -> bool {
+        self.unit != other.unit || (self.low <= other.high && other.low <= self.high)
+    }
+
+    /// The value in words, normalised: "90 minutes", "30 cm", "about 40", "more than 600",
+    /// "200,000–1,000,000".
+    pub fn describe(&self) -> String {
+        let (scale, unit) = display_unit(self.unit, self.low.max(self.high.min(1e300)));
+        let num = |v: f64| grouped(v / scale);
+        let value = if self.high.is_infinite() {
+            format!("more than {}", num(self.low))
+        } else if self.low == 0.0 && self.high > 0.0 && !self.vague && self.lead > 0 {
+            format!("up to {}", num(self.high))
+        } else if (self.low - self.high).abs() < 1e-9 {
+            num(self.low)
+        } else if self.vague {
+            format!("{}–{}", num(self.low), num(self.high))
+        } else {
+            format!("about {}", num((self.low + self.high) / 2.0))
+        };
+        match unit {
+            "" => value,
+            "$" | "£" | "€" | "¥" => format!("{unit}{value}"),
+            "%" => format!("{value}%"),
+            "age" => format!("aged {value}"),
+            u => format!("{value} {u}"),
+        }
+    }
+}
+
+/// How a canonical unit is shown: the divisor and the unit's name, chosen for the value.
+fn display_unit(unit: &'static str, v: f64) -> (f64, &'static str) {
+    match unit {
+        "min" => (1.0, "minutes"),
+        "d" => (1.0, "days"),
+        "mo" => (1.0, "months"),
+        "m" if v < 1.0 => (0.01, "cm"),
+        "m" if v >= 1000.0 => (1000.0, "km"),
+        "kg" if v >= 1000.0 => (1000.0, "tonnes"),
+        _ => (1.0, unit),
+    }
+}
+
+/// A value with thousands separators, to three decimals at most.
+fn grouped(v: f64) -> String {
+    let s = canonical(v);
+    let (int, frac) = s.split_once('.').map_or((s.as_str(), ""), |(a, b)| (a, b));
+    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
+    let mut out = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if frac.is_empty() {
+        format!("{sign}{out}")
+    } else {
+        format!("{sign}{out}.{frac}")
+    }
+}
+
+/// Units converted to one canonical unit each, so "1.5 hours" = "90 minutes" and "30 cm" =
+/// "0.3 m": (unit, factor, canonical unit). Miles, feet and pounds stay apart: reporters
+/// round conversions, so comparing them would invent disagreements.
+const CONVERSIONS: &[(&str, f64, &str)] = &[
+    ("h", 60.0, "min"),
+    ("wk", 7.0, "d"),
+    ("yr", 12.0, "mo"),
+    ("cm", 0.01, "m"),
+    ("mm", 0.001, "m"),
+    ("km", 1000.0, "m"),
+    ("t", 1000.0, "kg"),
+];
+
+/// Words before a number that make it approximate, and the share of the value it may be off
+/// by below and above.
+const APPROXIMATE: &[(&str, f64, f64)] = &[
+    ("about", 0.1, 0.1),
+    ("around", 0.1, 0.1),
+    ("approximately", 0.1, 0.1),
+    ("roughly", 0.1, 0.1),
+    ("some", 0.1, 0.1),
+    ("estimated", 0.1, 0.1),
+    ("nearly", 0.15, 0.0),
+    ("almost", 0.15, 0.0),
+];
+
+/// Plural scale words of vague amounts ("hundreds", "thousands of"): their lowest and highest
+/// value. "Thousands" stretches far up because reporters use it for any large crowd; the
+/// ranges are wide on purpose, so only amounts that cannot both be true differ.
+const VAGUE: &[(&str, f64, f64)] = &[
+    ("tens", 20.0, 100.0),
+    ("dozens", 24.0, 200.0),
+    ("scores", 40.0, 200.0),
+    ("hundreds", 200.0, 1000.0),
+    ("thousands", 2e3, 1e6),
+    ("millions", 2e6, 1e9),
+    ("billions", 2e9, 1e12),
+];
+
+/// "several hundred", "a few thousand": the multiplier range of the scale word after them.
+const SEVERAL: &[(&str, f64, f64)] = &[("several", 3.0, 9.99), ("few", 2.0, 5.0)];
 
 /// Number words and their values.
 const NUMBER_WORDS: &[(&str, f64)] = &[
@@ -166,7 +287,7 @@ fn number_keys() -> &'static Vec<u64> {
             .iter()
             .map(|(w, _)| hash_str(w))
             .chain(FRACTIONS.iter().map(|(w, _)| hash_str(w)))
-            .chain(std::iter::once(hash_str("aged")))
+            .chain(["aged", "a", "an"].iter().map(|w| hash_str(w)))
             .collect();
         k.sort_unstable();
         k
@@ -234,6 +355,21 @@ fn value_at(r: &Reader, i: usize) -> Option<(f64, usize, String)> {
             .to_string();
         return Some((digits.parse().ok()?, 1, rest));
     }
+    // "a dozen"; "an hour", "a minute" (one of a unit of time; "a day" is too often not a
+    // quantity: "a day after").
+    if w == "a" || w == "an" {
+        let next = r.word(i + 1)?;
+        if next == "dozen" {
+            return Some((12.0, 2, String::new()));
+        }
+        let and_a_half = r.word(i + 2).as_deref() == Some("and")
+            && r.word(i + 3).as_deref() == Some("a")
+            && r.word(i + 4).as_deref() == Some("half");
+        let unit = lookup(UNITS, &next)?;
+        return (matches!(unit, "h" | "min")
+            || (and_a_half && matches!(unit, "d" | "wk" | "mo" | "yr")))
+        .then(|| (1.0, 1, String::new()));
+    }
     if let Some(num) = lookup(NUMBER_WORDS, &w) {
         // "two-thirds", "two thirds".
         if let Some(next) = r.word(i + 1).filter(|_| r.joined(i))
@@ -275,14 +411,30 @@ fn canonical(v: f64) -> String {
     }
 }
 
-/// Finds the figures of a text from its words (see [`super::prepare::Prepared`]).
+/// Finds the figures of a text from its words (see [`super::prepare::Prepared`]): exact and
+/// approximate numbers, not vague amounts (see [`scan_all`]).
 pub(crate) fn scan(text: &str, words: &[Word]) -> Vec<Figure> {
+    scan_with(text, words, false)
+}
+
+/// [`scan`] with vague amounts too ("hundreds of thousands", "several dozen", "millions"):
+/// what a comparison of figures needs, where "millions" and "several hundred thousand" differ.
+pub(crate) fn scan_all(text: &str, words: &[Word]) -> Vec<Figure> {
+    scan_with(text, words, true)
+}
+
+fn scan_with(text: &str, words: &[Word], vague: bool) -> Vec<Figure> {
     let keys = number_keys();
     let r = Reader { text, words };
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
+        if vague && let Some(f) = vague_at(&r, i) {
+            i = f.words.end;
+            out.push(f);
+            continue;
+        }
         let numeric = text.as_bytes()[w.start as usize].is_ascii_digit()
             || keys.binary_search(&w.key).is_ok();
         if !numeric {
@@ -298,6 +450,97 @@ pub(crate) fn scan(text: &str, words: &[Word]) -> Vec<Figure> {
         }
     }
     out
+}
+
+/// The value of a singular scale word ("hundred" → 100, "millions" → 1e6).
+fn scale_of(w: &str) -> Option<f64> {
+    match w {
+        "dozen" | "dozens" => Some(12.0),
+        "hundred" | "hundreds" => Some(1e2),
+        "thousand" | "thousands" => Some(1e3),
+        "million" | "millions" => Some(1e6),
+        "billion" | "billions" => Some(1e9),
+        _ => None,
+    }
+}
+
+/// A vague amount starting at word `i`: "hundreds of thousands", "several hundred", "a few
+/// thousand", "dozens", "tens of millions".
+fn vague_at(r: &Reader, i: usize) -> Option<Figure> {
+    let w = r.word(i)?;
+    let (mut low, mut high, mut end);
+    if let Some(&(_, lo, hi)) = SEVERAL.iter().find(|(k, _, _)| *k == w) {
+        // "few" only as "a few": "few thousand" alone is rare and "few" is usually "not many".
+        if w == "few" && !matches!(r.word(i.checked_sub(1)?).as_deref(), Some("a")) {
+            return None;
+        }
+        let mut scale = 1.0;
+        end = i + 1;
+        while let Some(s) = r
+            .word(end)
+            .filter(|x| !x.ends_with('s'))
+            .and_then(|x| scale_of(&x))
+            .filter(|_| r.joined(end - 1))
+        {
+            scale *= s;
+            end += 1;
+        }
+        if end == i + 1 {
+            return None;
+        }
+        (low, high) = (lo * scale, hi * scale);
+    } else {
+        let &(_, lo, hi) = VAGUE.iter().find(|(k, _, _)| *k == w)?;
+        (low, high, end) = (lo, hi, i + 1);
+        // "hundreds of thousands", "tens of millions": the first counts the second.
+        if r.word(end).as_deref() == Some("of")
+            && let Some(next) = r.word(end + 1)
+            && VAGUE.iter().any(|(k, _, _)| *k == next)
+            && let Some(s) = scale_of(&next)
+        {
+            (low, high) = (low * s, high * s);
+            end += 2;
+        }
+    }
+    let mut unit = "";
+    let before = r.gap_before(if w == "few" { i - 1 } else { i });
+    for (sign, cur) in [("$", "$"), ("£", "£"), ("€", "€"), ("¥", "¥")] {
+        if before.trim_end().ends_with(sign) {
+            unit = cur;
+        }
+    }
+    let start = if w == "few" { i - 1 } else { i };
+    Some(Figure {
+        words: start..end,
+        key: hash_str(&format!("~{}-{}{unit}", canonical(low), canonical(high))),
+        has_unit: true,
+        unit,
+        low,
+        high,
+        lead: 0,
+        vague: true,
+    })
+}
+
+/// Words before a number that bound it: how many words, and whether the number is the
+/// lowest (`true`: "more than 600") or the highest (`false`: "up to five") value.
+fn bound_before(r: &Reader, start: usize) -> Option<(usize, bool)> {
+    let one = start.checked_sub(1).and_then(|p| r.word(p));
+    let two = start.checked_sub(2).and_then(|p| r.word(p));
+    let three = start.checked_sub(3).and_then(|p| r.word(p));
+    match (three.as_deref(), two.as_deref(), one.as_deref()) {
+        (_, Some("more" | "greater"), Some("than")) => Some((2, true)),
+        (_, Some("at"), Some("least")) => Some((2, true)),
+        (_, Some("upwards"), Some("of")) => Some((2, true)),
+        (Some("in"), Some("excess"), Some("of")) => Some((3, true)),
+        (_, _, Some("over")) => Some((1, true)),
+        (_, Some("fewer" | "less"), Some("than")) => Some((2, false)),
+        (_, Some("up"), Some("to")) => Some((2, false)),
+        (_, Some("at"), Some("most")) => Some((2, false)),
+        (Some("as"), Some("many" | "much"), Some("as")) => Some((3, false)),
+        (_, _, Some("under")) => Some((1, false)),
+        _ => None,
+    }
 }
 
 fn figure_at(r: &Reader, i: usize) -> Option<Figure> {
@@ -346,6 +589,13 @@ fn figure_at(r: &Reader, i: usize) -> Option<Figure> {
         value *= s;
         end += 1;
     }
+    // "half an hour": the article between a fraction and its unit.
+    if value < 1.0
+        && matches!(r.word(end).as_deref(), Some("a" | "an"))
+        && r.word(end + 1).is_some_and(|u| lookup(UNITS, &u).is_some())
+    {
+        end += 1;
+    }
     if (unit.is_none() || unit == Some("$") || unit == Some("£"))
         && let Some(next) = r.word(end).filter(|_| r.joined(end - 1))
     {
@@ -365,6 +615,14 @@ fn figure_at(r: &Reader, i: usize) -> Option<Figure> {
                     unit = Some(u);
                 }
                 end += 1;
+                // "an hour and a half", "two days and a half".
+                if r.word(end).as_deref() == Some("and")
+                    && r.word(end + 1).as_deref() == Some("a")
+                    && r.word(end + 2).as_deref() == Some("half")
+                {
+                    value += 0.5;
+                    end += 3;
+                }
             }
         }
     }
@@ -382,16 +640,54 @@ fn figure_at(r: &Reader, i: usize) -> Option<Figure> {
     {
         unit = Some("age");
     }
+    // "a" stands for one only before a unit ("an hour", "a dozen" is read as twelve).
+    if matches!(r.word(start).as_deref(), Some("a" | "an")) && unit.is_none() && value <= 1.0 {
+        return None;
+    }
     // A bare "1" says nothing ("one of the", "1 in 5").
     if unit.is_none() && !scaled && value <= 1.0 {
         return None;
     }
     let has_unit = unit.is_some() || scaled;
-    let key = hash_str(&format!("#{}{}", canonical(value), unit.unwrap_or("")));
+    let mut unit: &'static str = unit.unwrap_or("");
+    if let Some(&(_, factor, to)) = CONVERSIONS.iter().find(|(u, _, _)| *u == unit) {
+        value *= factor;
+        unit = to;
+    }
+    let key = hash_str(&format!("#{}{}", canonical(value), unit));
+    let (mut low, mut high) = (value, value);
+    let mut lead = 0;
+    if !age_cue {
+        if let Some((n, lower)) = bound_before(r, start) {
+            lead = n;
+            if lower {
+                high = f64::INFINITY;
+            } else {
+                low = 0.0;
+            }
+        } else if let Some(&(_, below, above)) = start
+            .checked_sub(1)
+            .and_then(|p| r.word(p))
+            .and_then(|w| APPROXIMATE.iter().find(|(k, _, _)| *k == w))
+        {
+            lead = 1;
+            (low, high) = (value * (1.0 - below), value * (1.0 + above));
+        }
+    }
+    // "100-odd": a little more than a round number.
+    if r.word(end).as_deref() == Some("odd") && r.joined(end - 1) {
+        high = value * 1.5;
+        end += 1;
+    }
     Some(Figure {
         words: (if age_cue { i } else { start })..end,
         key,
         has_unit,
+        unit,
+        low,
+        high,
+        lead,
+        vague: false,
     })
 }
 
@@ -457,5 +753,65 @@ mod tests {
     #[test]
     fn ordinals_and_lone_ones_are_not_figures() {
         assert!(keys("one of the first to arrive, the third time").is_empty());
+    }
+
+    fn all(text: &str) -> Vec<super::Figure> {
+        let p = Prepared::new(text);
+        super::scan_all(text, &p.words)
+    }
+
+    fn one(text: &str) -> super::Figure {
+        let f = all(text);
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        f.into_iter().next().expect("one figure")
+    }
+
+    #[test]
+    fn durations_meet_in_minutes() {
+        same("a 1.5-hour call", "the call took an hour and a half");
+        same("a 1.5-hour call", "they spoke for 90 minutes");
+        same("half an hour later", "30 minutes later");
+        same("a two-week stay", "a 14-day stay");
+        same("30 cm of snow", "0.3 metres of snow");
+        assert_eq!(one("an hour and a half").describe(), "90 minutes");
+        assert_eq!(one("30 centimetres").describe(), "30 cm");
+        assert_eq!(one("a dozen eggs").describe(), "12");
+    }
+
+    #[test]
+    fn a_day_after_is_not_a_figure() {
+        assert!(all("a day after the vote, a man said").is_empty());
+    }
+
+    #[test]
+    fn vague_amounts_are_ranges() {
+        let several = one("several hundred thousand people");
+        let millions = one("millions of people");
+        assert!(!several.compatible(&millions));
+        assert_eq!(several.describe(), "300,000–999,000");
+        assert_eq!(one("hundreds of thousands").describe(), "200,000–1,000,000");
+        let hundreds = one("hundreds of women");
+        assert!(hundreds.compatible(&one("more than 600 women")));
+        assert!(!hundreds.compatible(&one("1,200 women")));
+        assert!(one("thousands of fans").compatible(&one("hundreds of thousands of fans")));
+        assert_eq!(one("a few thousand").describe(), "2,000–5,000");
+        // Vague amounts stay out of the figures the fact layer weighs.
+        assert!(keys("hundreds of women").is_empty());
+    }
+
+    #[test]
+    fn qualified_numbers_allow_a_range() {
+        let about = one("about 40 people");
+        assert!(about.compatible(&one("41 people")));
+        assert!(!about.compatible(&one("60 people")));
+        assert_eq!(about.describe(), "about 40");
+        assert_eq!(one("more than 600 women").describe(), "more than 600");
+        assert_eq!(one("up to five members").describe(), "up to 5");
+        assert!(one("up to five members").compatible(&one("three members")));
+        assert!(!one("up to five members").compatible(&one("eight members")));
+        assert!(one("the 100-odd passengers").compatible(&one("120 passengers")));
+        // Other units never conflict: they measure other things.
+        assert!(one("30 cm").compatible(&one("40 kg")));
+        assert!(!one("30 cm").compatible(&one("40 cm")));
     }
 }
