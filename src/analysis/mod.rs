@@ -2,6 +2,7 @@
 //! the same input always gives byte-identical output.
 
 pub mod actors;
+pub mod conflicts;
 pub mod dates;
 pub mod events;
 pub mod extract;

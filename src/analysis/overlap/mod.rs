@@ -21,6 +21,7 @@ mod stem;
 
 pub use facts::{Evidence, EvidenceKind, describe as describe_evidence};
 pub use prepare::Prepared;
+pub(crate) use quantities::{Figure, scan_all as scan_all_figures};
 
 use super::{Side, Span};
 use serde::{Deserialize, Serialize};
