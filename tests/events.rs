@@ -156,3 +156,28 @@ fn two_dates_in_one_sentence_are_two_happenings() {
     assert!(p.timeline.iter().all(|t| !t.conflict));
     assert_eq!(p.timeline.len(), 2);
 }
+
+#[test]
+fn one_happening_retold_in_other_words_and_dated_differently_is_one_conflict() {
+    // One outlet dates it relative to publication, the other by year; the wording differs
+    // ("pictured grabbing" / "grabbed"), but the person and several words are shared.
+    let a = "Lena Varga made news two years ago when she was pictured grabbing a guard who \
+             tried to detain her younger brother.";
+    let b = "Lena Varga drew attention in the past, most famously in 2015 when she grabbed a \
+             guard's arm as he held her brother during an attempted detention.";
+    let p = people(&[(a, Some(ymd(2018, 1, 1))), (b, Some(ymd(2018, 1, 1)))]);
+    let entry = p
+        .timeline
+        .iter()
+        .find(|t| t.events.len() == 2)
+        .expect("the two retellings are one entry");
+    assert!(entry.conflict);
+    // Another happening of the same person a year apart, sharing only her name: apart.
+    let c = "Lena Varga won a regional chess prize two years ago at a school tournament.";
+    let p = people(&[(c, Some(ymd(2018, 1, 1))), (b, Some(ymd(2018, 1, 1)))]);
+    assert!(
+        p.timeline
+            .iter()
+            .all(|t| t.events.len() == 1 && !t.conflict)
+    );
+}

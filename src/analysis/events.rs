@@ -214,6 +214,61 @@ fn same_story(a: &Event, b: &Event, wa: &FxHashSet<String>, wb: &FxHashSet<Strin
     shared >= 3 && 10 * 2 * shared >= 6 * (pa.len() + pb.len())
 }
 
+/// Stems of a sentence's content words, without its date expression and its capitalised
+/// words (names, and the opening word), sorted and distinct.
+fn plain_stems(e: &Event, texts: &[&str]) -> Vec<u64> {
+    let Some(text) = texts.get(e.article) else {
+        return Vec::new();
+    };
+    let sentence = e.sentence.slice(text);
+    let prepared = super::overlap::Prepared::new(sentence);
+    let date = Span::new(
+        e.span.start.saturating_sub(e.sentence.start),
+        e.span.end.saturating_sub(e.sentence.start),
+    );
+    let mut stems: Vec<u64> = prepared
+        .words
+        .iter()
+        .filter(|w| w.is_content() && !w.capital && !date.overlaps(&w.span()))
+        .map(|w| w.stem)
+        .collect();
+    stems.sort_unstable();
+    stems.dedup();
+    stems
+}
+
+/// Whether a report dated relative to its publication ("two years ago") and another report
+/// one period apart ("in 2015") retell one happening: a relative date is counted loosely by
+/// reporters, so the two can be one happening told with other words. They must name the same
+/// person and share several words (by stem: "biting" and "bit") besides names and dates.
+fn retold(a: &Event, b: &Event, texts: &[&str]) -> bool {
+    use super::dates::Precision;
+    use chrono::Datelike;
+    if a.kind != DateKind::Relative && b.kind != DateKind::Relative {
+        return false;
+    }
+    let (Some(da), Some(db)) = (a.date, b.date) else {
+        return false;
+    };
+    let (x, y) = (da.first_day, db.first_day);
+    let apart = match da.precision {
+        Precision::Year => (x.year() - y.year()).abs(),
+        Precision::Month => {
+            ((x.year() * 12 + x.month0() as i32) - (y.year() * 12 + y.month0() as i32)).abs()
+        }
+        _ => return false,
+    };
+    if apart > 1 || !a.actors.iter().any(|n| b.actors.contains(n)) {
+        return false;
+    }
+    let (sa, sb) = (plain_stems(a, texts), plain_stems(b, texts));
+    let shared = sa.iter().filter(|s| sb.binary_search(s).is_ok()).count();
+    shared >= RETOLD_SHARED && 10 * 2 * shared >= 3 * (sa.len() + sb.len())
+}
+
+/// Words (stems) two retellings of one happening share at least, besides names and dates.
+const RETOLD_SHARED: usize = 3;
+
 fn root(p: &mut [usize], x: usize) -> usize {
     let mut r = x;
     while p[r] != r {
@@ -320,11 +375,11 @@ pub fn timeline(events: &[Event], texts: &[&str]) -> Vec<TimelineEntry> {
         candidates.dedup();
         for &b in &candidates {
             let (ea, eb) = (&events[a], &events[b]);
-            if !similar(&words[a], &words[b]) {
-                continue;
-            }
+            let alike = similar(&words[a], &words[b]);
             if ea.date == eb.date {
-                union(&mut parent, a, b);
+                if alike {
+                    union(&mut parent, a, b);
+                }
                 continue;
             }
             let shares_person = ea.actors.is_empty()
@@ -335,7 +390,7 @@ pub fn timeline(events: &[Event], texts: &[&str]) -> Vec<TimelineEntry> {
                 && !holds(ea, eb.date)
                 && !holds(eb, ea.date)
                 && ea.date.map(|d| d.precision) == eb.date.map(|d| d.precision)
-                && same_story(ea, eb, &words[a], &words[b])
+                && ((alike && same_story(ea, eb, &words[a], &words[b])) || retold(ea, eb, texts))
             {
                 union(&mut parent, a, b);
             }

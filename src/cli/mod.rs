@@ -1,6 +1,7 @@
 //! The command line: clap definitions and thin handlers that call the library and print.
 
 mod compare;
+mod conflicts;
 mod extract;
 mod progress;
 
@@ -79,6 +80,8 @@ pub enum Command {
     Actors(extract::ActorsArgs),
     /// List dated events, sorted by date
     Events(extract::ExtractArgs),
+    /// Show where articles about one event disagree: figures and dates that differ
+    Conflicts(extract::ExtractArgs),
     /// List every mention of one actor (person, organization or place)
     Mentions(extract::MentionsArgs),
     /// Search the archive: words, "phrases", prefix* (case and accents folded)
@@ -164,6 +167,7 @@ pub fn run(ctx: &Context, config: &Config, command: Command) -> Result<ExitCode>
         Command::Actors(args) => extract::actors(ctx, &args, &mut out)?,
         Command::Events(args) => extract::events(ctx, &args, &mut out)?,
         Command::Mentions(args) => extract::mentions(ctx, &args, &mut out)?,
+        Command::Conflicts(args) => conflicts::run(ctx, &args, &mut out)?,
         Command::Search { query, json, limit } => {
             search(ctx, &query.join(" "), json, limit, &mut out)?
         }

@@ -4,12 +4,14 @@
 //! reports, and the front ends present them.
 
 mod compare;
+mod conflicts;
 mod corpus;
 mod import;
 mod pair;
 mod search;
 
 pub use compare::{Compared, SharedWithAll, compare_all, compare_two};
+pub use conflicts::{Disagreements, linked_groups, pair_disagreements};
 pub use corpus::{Corpus, actors_and_events};
 pub use import::{Failure, ImportReport, Imported, Progress, import_paths, import_sources};
 pub use pair::choose_pair;
