@@ -83,7 +83,7 @@ fn articles_that_agree_have_no_conflicts() {
     let s = sandbox();
     s.write(
         "c.txt",
-        &A.replace("killed 12 people", "killed twelve people"),
+        A.replace("killed 12 people", "killed twelve people"),
     );
     let run = s.run(&["conflicts", "a.txt", "c.txt"]);
     run.success();
