@@ -92,3 +92,39 @@ fn articles_that_agree_have_no_conflicts() {
         "No disagreements found in 2 articles (1 story).\n"
     );
 }
+
+#[test]
+fn every_export_has_a_where_they_differ_section() {
+    let s = sandbox();
+    let text = s.run(&["compare", "a.txt", "b.txt", "--width", "100"]);
+    text.success();
+    let section = text.stdout.split_once("\nWhere they differ\n").unwrap().1;
+    assert_eq!(
+        section,
+        "  people killed (figure): left 12 (“12 people”) · right 9 (“nine people”)
+  age of Piet Halloran (figure): left aged 58 (“58”) · right aged 61 (“61”)
+  date of “The site flooded two years ago after a…” (date): left 2019 (“two years ago”) · right 2018 (“in 2018”)
+"
+    );
+    let md = s.run(&["compare", "a.txt", "b.txt", "--format", "markdown"]);
+    assert!(md.stdout.contains(
+        "## Where they differ\n\n| What | Kind | Left | Right |\n|---|---|---|---|\n| people killed | figure | 12 (“12 people”) | 9 (“nine people”) |\n"
+    ), "{}", md.stdout);
+    let html = s.run(&["compare", "a.txt", "b.txt", "--format", "html"]);
+    assert!(
+        html.stdout
+            .contains("<h2 style=\"margin-top:1.5em\">Where they differ</h2>")
+    );
+    assert!(html.stdout.contains("<tr><td>age of Piet Halloran <span class=\"why\">(figure)</span></td><td>aged 58 (“58”)</td><td>aged 61 (“61”)</td></tr>"));
+    let json = s.run(&["compare", "a.txt", "b.txt", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let abouts: Vec<&str> = v["differ"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["about"].as_str().unwrap())
+        .collect();
+    assert_eq!(abouts.len(), 3);
+    assert_eq!(v["differ"][0]["values"][1]["side"], "right");
+    assert_eq!(v["differ"][0]["values"][1]["value"], "9");
+}

@@ -60,6 +60,9 @@ struct Document<'a> {
     right: JsonArticle<'a>,
     similarity: f64,
     passages: Vec<JsonPassage<'a>>,
+    /// What the two report differently ("Where they differ"); left out when nothing does.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    differ: Vec<super::differ::JsonConflict>,
 }
 
 /// Renders the comparison as pretty-printed JSON (with a final newline).
@@ -98,6 +101,7 @@ pub fn render(c: &AlignedPair) -> String {
         right: JsonArticle::from(c.right),
         similarity: round3(c.alignment.similarity),
         passages,
+        differ: super::differ::json(c),
     };
     // Serializing plain structs of strings and numbers cannot fail.
     let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();

@@ -5,6 +5,7 @@
 //! the command line and the TUI (its export key writes [`Format::Text`]) produce the same
 //! bytes; [`write_file`] saves a rendering without ever leaving a half-written file.
 
+mod differ;
 mod html;
 mod json;
 mod markdown;
