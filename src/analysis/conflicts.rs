@@ -118,7 +118,7 @@ impl<'a> Doc<'a> {
                     .sentences
                     .partition_point(|s| s.words.end <= fig.words.start);
                 let s = prep.sentences.get(sentence)?.words.clone();
-                if fig.words.start < s.start {
+                if fig.words.start < s.start || part_of_date(text, &prep, &fig) {
                     return None;
                 }
                 let words = &prep.words;
@@ -233,6 +233,27 @@ impl<'a> Doc<'a> {
             })
             .collect()
     }
+}
+
+/// Whether a bare number is part of a date ("Feb. 27", "27 March", "in 2015"), not a count.
+fn part_of_date(text: &str, prep: &Prepared, fig: &Figure) -> bool {
+    if !fig.unit.is_empty() || fig.vague {
+        return false;
+    }
+    let month = |k: usize| {
+        prep.words.get(k).is_some_and(|w| {
+            let f = fold(w.span().slice(text));
+            f.len() >= 3
+                && crate::analysis::dates::scan::MONTHS
+                    .iter()
+                    .any(|m| *m == f || (f.len() <= 4 && m.starts_with(&f)))
+        })
+    };
+    let day = fig.low.fract() == 0.0 && (1.0..=31.0).contains(&fig.low);
+    let year = fig.low.fract() == 0.0 && (1800.0..=2100.0).contains(&fig.low);
+    let digits = text.as_bytes()[prep.words[fig.words.start].start as usize].is_ascii_digit();
+    (day && (fig.words.start > 0 && month(fig.words.start - 1) || month(fig.words.end)))
+        || (year && digits && fig.words.len() == 1)
 }
 
 /// Irregular past forms that count people or things in news reports.
@@ -414,7 +435,12 @@ fn pair_sentences(da: &Doc, sa: usize, db: &Doc, sb: usize, out: &mut Vec<(usize
         // or give the ages of other people.
         if let ([x], [y]) = (xa.as_slice(), xb.as_slice()) {
             let (f, g) = (&da.figs[*x], &db.figs[*y]);
-            let other_nouns = head(f).is_some() && head(g).is_some() && head(f) != head(g);
+            // A count says what it counts on both sides, or on neither ("killed 12").
+            let other_nouns = if unit.is_empty() {
+                head(f) != head(g)
+            } else {
+                head(f).is_some() && head(g).is_some() && head(f) != head(g)
+            };
             let other_people = match (&f.owner, &g.owner) {
                 (Some(p), Some(q)) => !same_person(&p.0, &q.0),
                 _ => false,
@@ -900,6 +926,14 @@ mod tests {
         let e = "Last winter the state sent thousands of extra officers onto the streets.";
         let f = "This winter the city is putting 900 officers on the streets.";
         assert!(between(e, f).is_empty());
+    }
+
+    #[test]
+    fn days_and_years_are_not_counts() {
+        let a =
+            "The chief resigned over the Feb. 27 collapse of the quay, which injured 4 workers.";
+        let b = "The chief resigned over the quay collapse in 2019 that injured five others.";
+        assert!(between(a, b).is_empty());
     }
 
     #[test]

@@ -87,6 +87,20 @@ pub const LEGEND_MARKS: &str = "marks";
 pub const LEGEND_PERSON: &str = "person";
 pub const LEGEND_SEARCH_HIT: &str = "search hit";
 pub const LEGEND_EVENT: &str = "event";
+pub const LEGEND_DIFFER: &str = "≠ differs in the other article";
+
+/// The status line on a figure or date the open articles report differently: "differs: 30 cm
+/// here · 40 cm in Courier".
+pub fn differs(about: &str, here: &str, there: &[(String, String)]) -> String {
+    let others: Vec<String> = there
+        .iter()
+        .map(|(value, source)| format!("{value} in {source}"))
+        .collect();
+    format!("differs ({about}): {here} here · {}", others.join(" · "))
+}
+
+/// The gutter mark of a row holding a value the other article reports differently.
+pub const GUTTER_DIFFER: &str = "≠";
 
 // Status bar hints: the key, then one of these.
 pub const HINT_PASSAGE: &str = "passage";

@@ -95,6 +95,8 @@ pub struct ThemeSpec {
     pub search: StyleSpec,
     /// The sentence of the selected timeline event.
     pub event: StyleSpec,
+    /// A figure or date the other article reports differently.
+    pub differ: StyleSpec,
     /// Border and title of the focused panel.
     pub focus: StyleSpec,
     /// Secondary text: borders of other panels, counts, hints.
@@ -133,6 +135,8 @@ pub struct Theme {
     /// See [`ThemeSpec`].
     pub event: Style,
     /// See [`ThemeSpec`].
+    pub differ: Style,
+    /// See [`ThemeSpec`].
     pub focus: Style,
     /// See [`ThemeSpec`].
     pub muted: Style,
@@ -155,6 +159,7 @@ impl Theme {
             mention: spec.mention.0,
             search: spec.search.0,
             event: spec.event.0,
+            differ: spec.differ.0,
             focus: spec.focus.0,
             muted: spec.muted.0,
             selection: spec.selection.0,
@@ -173,6 +178,7 @@ impl Theme {
             mention: m(Modifier::REVERSED | Modifier::BOLD),
             search: m(Modifier::REVERSED),
             event: m(Modifier::UNDERLINED),
+            differ: m(Modifier::BOLD | Modifier::UNDERLINED | Modifier::ITALIC),
             focus: m(Modifier::BOLD),
             muted: Style::default(),
             selection: m(Modifier::REVERSED),

@@ -18,6 +18,7 @@ use super::theme::Theme;
 use super::wrap::Wrapped;
 use crate::analysis::Span;
 use crate::analysis::actors::ActorKind;
+use crate::analysis::conflicts::Conflict;
 use crate::analysis::overlap::Alignment;
 use crate::service::Corpus;
 use crossterm::event::{
@@ -61,6 +62,10 @@ pub struct Comparison {
     pub order: [Vec<usize>; 2],
     /// Highlight layers of the left and right side.
     pub layers: [PassageLayers; 2],
+    /// What the two report differently (article 0 is the left one).
+    pub conflicts: Vec<Conflict>,
+    /// Where those values stand on the left and right side.
+    pub differ: [Layer; 2],
 }
 
 impl Comparison {
@@ -79,7 +84,26 @@ impl Comparison {
             alignment,
             order: [by_left, by_right],
             layers,
+            conflicts: Vec::new(),
+            differ: [Layer::default(), Layer::default()],
         }
+    }
+
+    /// The comparison with what its two articles report differently.
+    pub(super) fn with_conflicts(mut self, conflicts: Vec<Conflict>) -> Comparison {
+        let layer = |article: usize| {
+            Layer::new(
+                conflicts
+                    .iter()
+                    .flat_map(|c| &c.values)
+                    .filter(|v| v.article == article)
+                    .map(|v| v.span)
+                    .collect(),
+            )
+        };
+        self.differ = [layer(0), layer(1)];
+        self.conflicts = conflicts;
+        self
     }
 
     /// The span of passage `i` on one side.
@@ -387,7 +411,12 @@ impl App {
                 a
             }
         };
-        self.pair.comparison = Some(Comparison::new(l, r, alignment));
+        let conflicts = crate::service::pair_disagreements(
+            &self.corpus.articles[l],
+            &self.corpus.articles[r],
+            &alignment,
+        );
+        self.pair.comparison = Some(Comparison::new(l, r, alignment).with_conflicts(conflicts));
     }
 
     /// Opens an article in a pane.

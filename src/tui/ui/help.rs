@@ -57,6 +57,7 @@ fn legend(app: &App) -> Vec<Line<'static>> {
                 (strings::LEGEND_EVENT, t.event),
             ],
         ),
+        ("", vec![(strings::LEGEND_DIFFER, t.differ)]),
     ];
     rows.into_iter()
         .map(|(label, items)| {

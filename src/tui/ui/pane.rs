@@ -22,6 +22,8 @@ use unicode_segmentation::UnicodeSegmentation;
 /// Everything that colours one article's rows.
 struct Marks<'a> {
     passages: Option<&'a super::super::highlight::PassageLayers>,
+    /// Figures and dates the other article reports differently.
+    differ: Option<&'a Layer>,
     current: Option<Span>,
     event: Option<Span>,
     mentions: Layer,
@@ -80,6 +82,7 @@ pub fn draw(app: &App, frame: &mut Frame, side: Side, areas: &Areas) {
     let cmp = app.pair.comparison.as_ref();
     let marks = Marks {
         passages: cmp.map(|c| &c.layers[side.index()]),
+        differ: cmp.map(|c| &c.differ[side.index()]),
         current: cmp.and_then(|c| app.pair.current_passage.map(|i| c.span(i, side))),
         event: app
             .jumps
@@ -144,6 +147,12 @@ fn gutter_mark(row: Row, marks: &Marks, theme: &Theme) -> Line<'static> {
     if marks.current.is_some_and(|c| c.overlaps(&range)) {
         return Line::from(TextSpan::styled("▶", theme.focus));
     }
+    if marks
+        .differ
+        .is_some_and(|d| !d.overlapping(range).is_empty())
+    {
+        return Line::from(TextSpan::styled(strings::GUTTER_DIFFER, theme.differ));
+    }
     match marks.passages.and_then(|p| p.kind_in(range)) {
         Some(kind) => Line::from(TextSpan::styled("▌", kind_style(kind, theme))),
         None => Line::from(" "),
@@ -167,6 +176,9 @@ fn render_row<'t>(text: &'t str, row: Row, marks: &Marks, theme: &Theme) -> Line
         for layer in [&p.exact, &p.near, &p.paraphrase, &p.changed] {
             add(layer.overlapping(range));
         }
+    }
+    if let Some(d) = marks.differ {
+        add(d.overlapping(range));
     }
     add(marks.mentions.overlapping(range));
     add(marks.hits.overlapping(range));
@@ -219,6 +231,9 @@ fn style_at(offset: usize, marks: &Marks, theme: &Theme) -> Style {
         if p.changed.covers(offset) {
             style = style.patch(theme.changed);
         }
+    }
+    if marks.differ.is_some_and(|d| d.covers(offset)) {
+        style = style.patch(theme.differ);
     }
     if marks.event.is_some_and(|s| s.contains(offset)) {
         style = style.patch(theme.event);

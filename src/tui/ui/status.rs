@@ -25,10 +25,26 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             Span::styled("█", theme.focus),
         ]
     } else if let Some(msg) = &app.status {
-        vec![Span::styled(
-            truncate(&clean(msg), left_w),
-            theme.focus.add_modifier(Modifier::BOLD),
-        )]
+        // On a passage whose figures differ, what differs comes first: the passage's number
+        // is in the gutter already.
+        match differ_note(app).filter(|_| app.pair.current_passage.is_some()) {
+            Some(note) => vec![
+                Span::styled(truncate(&clean(&note), left_w), theme.differ),
+                Span::styled(
+                    truncate(
+                        &format!(" · {}", clean(msg)),
+                        left_w.saturating_sub(display_width(&note)),
+                    ),
+                    theme.focus.add_modifier(Modifier::BOLD),
+                ),
+            ],
+            None => vec![Span::styled(
+                truncate(&clean(msg), left_w),
+                theme.focus.add_modifier(Modifier::BOLD),
+            )],
+        }
+    } else if let Some(note) = differ_note(app) {
+        vec![Span::styled(truncate(&clean(&note), left_w), theme.differ)]
     } else {
         vec![Span::styled(fit_hints(&hints(app), left_w), theme.muted)]
     };
@@ -39,6 +55,55 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     ));
     spans.push(Span::styled(right, theme.muted));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// What differs at the current passage, or else in the visible rows of the focused pane (the
+/// left one when the sidebar has focus): "differs (people killed): 12 here · 9 in Courier".
+fn differ_note(app: &App) -> Option<String> {
+    let cmp = app.pair.comparison.as_ref()?;
+    if cmp.conflicts.is_empty() {
+        return None;
+    }
+    let side = match app.focus {
+        Focus::Pane(side) => side,
+        _ => crate::analysis::Side::Left,
+    };
+    let here = side.index();
+    let found = match app.pair.current_passage {
+        Some(i) => cmp.conflicts.iter().find(|c| {
+            c.touches(0, cmp.span(i, crate::analysis::Side::Left))
+                || c.touches(1, cmp.span(i, crate::analysis::Side::Right))
+        }),
+        None => {
+            let pane = &app.pair.panes[here];
+            let height = app.areas().pane_text(side).height as usize;
+            let rows = &pane.wrapped.rows;
+            let first = rows.get(pane.top)?;
+            let last = rows.get((pane.top + height).min(rows.len()).checked_sub(1)?)?;
+            let visible = crate::analysis::Span::new(first.start, last.end);
+            cmp.conflicts.iter().find(|c| c.touches(here, visible))
+        }
+    }?;
+    let value = |article: usize| {
+        found
+            .values
+            .iter()
+            .find(|v| v.article == article)
+            .map(|v| v.value.clone())
+    };
+    let other = 1 - here;
+    let article = [cmp.left, cmp.right][other];
+    let a = &app.corpus.articles[article];
+    let source = if a.source.is_empty() {
+        &a.id
+    } else {
+        &a.source
+    };
+    Some(strings::differs(
+        &found.about,
+        &value(here)?,
+        &[(value(other)?, source.clone())],
+    ))
 }
 
 fn summary(app: &App) -> String {
