@@ -3,6 +3,7 @@
 mod compare;
 mod extract;
 mod progress;
+mod quotes;
 
 use crate::article::{Article, ArticleRow};
 use crate::import::{self, Meta};
@@ -81,6 +82,8 @@ pub enum Command {
     Events(extract::ExtractArgs),
     /// List every mention of one actor (person, organization or place)
     Mentions(extract::MentionsArgs),
+    /// List the quotations of articles with their speakers, grouped across outlets
+    Quotes(quotes::QuotesArgs),
     /// Search the archive: words, "phrases", prefix* (case and accents folded)
     Search {
         /// What to look for; every word must occur
@@ -164,6 +167,7 @@ pub fn run(ctx: &Context, config: &Config, command: Command) -> Result<ExitCode>
         Command::Actors(args) => extract::actors(ctx, &args, &mut out)?,
         Command::Events(args) => extract::events(ctx, &args, &mut out)?,
         Command::Mentions(args) => extract::mentions(ctx, &args, &mut out)?,
+        Command::Quotes(args) => quotes::run(ctx, &args, &mut out)?,
         Command::Search { query, json, limit } => {
             search(ctx, &query.join(" "), json, limit, &mut out)?
         }

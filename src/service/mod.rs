@@ -7,12 +7,14 @@ mod compare;
 mod corpus;
 mod import;
 mod pair;
+mod quotes;
 mod search;
 
 pub use compare::{Compared, SharedWithAll, compare_all, compare_two};
 pub use corpus::{Corpus, actors_and_events};
 pub use import::{Failure, ImportReport, Imported, Progress, import_paths, import_sources};
 pub use pair::choose_pair;
+pub use quotes::{QuoteReport, quotes};
 pub use search::search;
 
 use crate::analysis::overlap::OverlapConfig;
