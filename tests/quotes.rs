@@ -98,3 +98,44 @@ fn quotes_text_names_speaker_outlets_and_drift() {
          south: We have never seen the river [-this-]{+so+} high, and we expect it to rise again tonight\n"
     );
 }
+
+#[test]
+fn every_export_lists_the_shared_quotations_with_speaker_and_drift() {
+    let env = Env::new();
+    let md = env.ok(&["compare", "north.txt", "south.txt", "--format", "markdown"]);
+    let section = &md[md.find("## Quotations").expect("a Quotations section")..];
+    assert_eq!(
+        section,
+        "## Quotations\n\n\
+         - **Henrike Vollmer**: “We have never seen the river this high, and we expect it to rise again tonight”\n  \
+         - right: “We have never seen the river so high, and we expect it to rise again tonight”\n  \
+         - drift: We have never seen the river \\[-this-\\]{+so+} high, and we expect it to rise again tonight\n\n"
+    );
+    let text = env.ok(&["compare", "north.txt", "south.txt", "--width", "80"]);
+    let section = &text[text.find("Quotations both carry").expect("a text section")..];
+    assert_eq!(
+        section,
+        "Quotations both carry (1)\n  \
+         1. Henrike Vollmer\n     \
+         left:  “We have never seen the river this high, and we expect it to rise\n            \
+         again tonight”\n     \
+         right: “We have never seen the river so high, and we expect it to rise\n            \
+         again tonight”\n     \
+         drift: We have never seen the river [-this-]{+so+} high, and we expect it\n            \
+         to rise again tonight\n"
+    );
+    let html = env.ok(&["compare", "north.txt", "south.txt", "--format", "html"]);
+    assert!(html.contains("<h2 style=\"margin-top:1.5em\">Quotations</h2>"));
+    assert!(html.contains("<td>Henrike Vollmer</td>"));
+    let json: Value =
+        serde_json::from_str(&env.ok(&["compare", "north.txt", "south.txt", "--format", "json"]))
+            .unwrap();
+    let q = &json["quotations"][0];
+    assert_eq!(q["left_speaker"], "Henrike Vollmer");
+    assert_eq!(q["right_speaker"], "Vollmer");
+    assert_eq!(q["speakers_disagree"], false);
+    assert_eq!(
+        q["drift"],
+        "We have never seen the river [-this-]{+so+} high, and we expect it to rise again tonight"
+    );
+}

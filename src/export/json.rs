@@ -60,6 +60,8 @@ struct Document<'a> {
     right: JsonArticle<'a>,
     similarity: f64,
     passages: Vec<JsonPassage<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    quotations: Vec<super::quotes::SharedQuote>,
 }
 
 /// Renders the comparison as pretty-printed JSON (with a final newline).
@@ -98,6 +100,7 @@ pub fn render(c: &AlignedPair) -> String {
         right: JsonArticle::from(c.right),
         similarity: round3(c.alignment.similarity),
         passages,
+        quotations: super::quotes::shared(c),
     };
     // Serializing plain structs of strings and numbers cannot fail.
     let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();

@@ -165,5 +165,6 @@ pub fn render(c: &AlignedPair) -> String {
         }
         out.push('\n');
     }
+    out.push_str(&super::quotes::markdown(c));
     out
 }

@@ -113,6 +113,7 @@ pub fn render(c: &AlignedPair, opts: &super::RenderOptions) -> String {
         out.truncate(trimmed);
         out.push('\n');
     }
+    out.push_str(&super::quotes::text(c, width));
     out
 }
 

@@ -105,6 +105,17 @@ impl Quotes {
     }
 }
 
+/// The word diff from quotation `a` (in `text_a`) to quotation `b` (in `text_b`):
+/// `(diff, cut, changed)` as in [`Drift`], or `None` when their words are the same.
+pub fn drift_between(
+    text_a: &str,
+    a: &Quotation,
+    text_b: &str,
+    b: &Quotation,
+) -> Option<(String, bool, bool)> {
+    word_diff(text_a, &words_of(text_a, a), text_b, &words_of(text_b, b))
+}
+
 /// Quotations shorter than this with no speaker are taken for scare quotes or titles
 /// (“safe zone”, “The Godfather”), not quotations.
 const MIN_UNATTRIBUTED_WORDS: usize = 4;
@@ -137,7 +148,10 @@ fn words_of(text: &str, q: &Quotation) -> Vec<QWord> {
     let mut out = Vec::new();
     for p in &q.pieces {
         for t in tokens_of(p.slice(text)) {
-            if t.kind == TokenKind::Punct {
+            // A variation selector after an emoji is a token of its own, not a word.
+            if t.kind == TokenKind::Punct
+                || !t.as_str(p.slice(text)).chars().any(char::is_alphanumeric)
+            {
                 continue;
             }
             let span = Span::new(p.start + t.start, p.start + t.end);
