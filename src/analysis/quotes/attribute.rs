@@ -261,6 +261,16 @@ fn is_role(w: &str) -> bool {
         })
 }
 
+/// Whether a capitalised word can be part of a name the actors do not know: not a function
+/// word, a day, a month, a language or nationality ("said in German"), a place or a title.
+fn is_bare_name(w: &str) -> bool {
+    // A possessive ("Monday's editorial") modifies the speaker; it is not one.
+    let possessive = w.ends_with("'s") || w.ends_with("’s");
+    !possessive
+        && crate::text::starts_uppercase(w)
+        && classify(w) & (lx::NOT_NAME | lx::MONTH | lx::PLACE | lx::ORG_NAME) == 0
+}
+
 fn role_gender(w: &str) -> Option<Gender> {
     if w.ends_with("woman") || w.ends_with("women") || matches!(w, "actress" | "mother" | "wife") {
         Some(Gender::Female)
@@ -600,7 +610,7 @@ impl<'a> Article<'a> {
         while first > 0 && first + 4 > end {
             let t = first - 1;
             let Some(w) = self.word(t) else { break };
-            if self.quoted[t] || !crate::text::starts_uppercase(w) || classify(w) & lx::STOP != 0 {
+            if self.quoted[t] || !is_bare_name(w) {
                 break;
             }
             first = t;
@@ -613,8 +623,7 @@ impl<'a> Article<'a> {
         let mut end = from;
         while end < self.toks.len() && end < from + 4 {
             let Some(w) = self.word(end) else { break };
-            if self.quoted[end] || !crate::text::starts_uppercase(w) || classify(w) & lx::STOP != 0
-            {
+            if self.quoted[end] || !is_bare_name(w) {
                 break;
             }
             end += 1;

@@ -235,3 +235,15 @@ fn exact_offsets_of_a_quotation() {
         "Mikkel Oyelaran"
     );
 }
+
+#[test]
+fn a_day_or_a_language_is_not_a_speaker() {
+    assert_eq!(
+        said("“We have had enough of this,” said Monday's editorial."),
+        [("We have had enough of this".to_string(), None)]
+    );
+    assert_eq!(
+        said("“Nobody will forget them,” said German banners at the gate."),
+        [("Nobody will forget them".to_string(), None)]
+    );
+}
