@@ -184,6 +184,9 @@ const CLAUSE_BREAKS: &[&str] = &[
     "though", "whether", "if", "so",
 ];
 
+/// How many tokens before or after a quotation its attribution is looked for in.
+const MAX_WINDOW: usize = 80;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gender {
     Male,
@@ -227,6 +230,9 @@ struct Article<'a> {
     roles: Vec<(usize, String, usize)>,
     /// The gender the article gives each actor, when it says one.
     genders: Vec<(usize, Gender)>,
+    /// The fullest phrase of each role word (folded) found so far: finding one reads the
+    /// whole article, so it is done once per role.
+    role_phrases: std::cell::RefCell<rustc_hash::FxHashMap<String, Span>>,
 }
 
 /// The quotations of one article (`article` is its corpus index), with speakers resolved to
@@ -323,6 +329,7 @@ impl<'a> Article<'a> {
             para,
             roles: Vec::new(),
             genders: Vec::new(),
+            role_phrases: Default::default(),
         };
         a.bind_roles_and_genders();
         a
@@ -533,20 +540,24 @@ impl<'a> Article<'a> {
         }
         // The fullest phrase of the role in the article: "the spokesman" after "a Delta Air
         // Lines spokesman" is that spokesman.
-        let mut best = self.role_phrase(head);
-        for (t, tok) in self.toks.iter().enumerate() {
-            if tok.kind == TokenKind::Word
-                && !self.quoted[t]
-                && singular(&fold(tok.as_str(self.text))) == key
-            {
-                let p = self.role_phrase(t);
-                if p.slice(self.text).split_whitespace().count()
-                    > best.slice(self.text).split_whitespace().count()
+        let cached = self.role_phrases.borrow().get(&key).copied();
+        let best = cached.unwrap_or_else(|| {
+            let words = |p: Span| p.slice(self.text).split_whitespace().count();
+            let mut best = self.role_phrase(head);
+            for (t, tok) in self.toks.iter().enumerate() {
+                if tok.kind == TokenKind::Word
+                    && !self.quoted[t]
+                    && singular(&fold(tok.as_str(self.text))) == key
                 {
-                    best = p;
+                    let p = self.role_phrase(t);
+                    if words(p) > words(best) {
+                        best = p;
+                    }
                 }
             }
-        }
+            self.role_phrases.borrow_mut().insert(key.clone(), best);
+            best
+        });
         let words: Vec<&str> = best.slice(self.text).split_whitespace().collect();
         let mut name = words.join(" ");
         // A role opening a sentence is capitalised only for that reason.
@@ -721,7 +732,7 @@ impl<'a> Article<'a> {
         let mut verb = None;
         let mut end = t;
         let mut into_quote = false;
-        while end < self.toks.len() {
+        while end < self.toks.len() && end - start < MAX_WINDOW {
             if self.quoted[end] {
                 into_quote = true;
                 break;
@@ -765,7 +776,9 @@ impl<'a> Article<'a> {
     /// "X said (that) … “…”", "according to X, “…”", "X: “…”", "…, saying: “…”".
     fn before_attribution(&self, first: usize) -> Option<Who> {
         let mut floor = first;
-        while floor > 0 {
+        // An attribution is near its quotation: the bound keeps a paragraph without full stops
+        // and with many quotations linear.
+        while floor > 0 && first - floor < MAX_WINDOW {
             let p = floor - 1;
             if self.para[p] != self.para[first] || (!self.quoted[p] && self.ends_sentence(p)) {
                 break;
