@@ -516,7 +516,10 @@ impl<'a> Article<'a> {
                 break;
             }
             let capital = w.chars().next().is_some_and(char::is_uppercase);
-            if (capital && classify(&lw) & lx::STOP == 0) || MODIFIERS.contains(&lw.as_str()) {
+            if (capital && classify(&lw) & lx::STOP == 0)
+                || MODIFIERS.contains(&lw.as_str())
+                || is_role(&lw)
+            {
                 first = t;
             } else {
                 break;
@@ -594,10 +597,16 @@ impl<'a> Article<'a> {
                     org.get_or_insert(Who::Actor(a));
                 }
             } else if self.role_at(t) {
+                // "prime minister", "chief executive": the last word of a run of role words
+                // names the role.
+                let mut head = t;
+                while head + 1 < to && self.role_at(head + 1) {
+                    head += 1;
+                }
                 if first_role {
-                    role.get_or_insert(Who::Role(t));
+                    role.get_or_insert(Who::Role(head));
                 } else {
-                    role = Some(Who::Role(t));
+                    role = Some(Who::Role(head));
                 }
             } else if self
                 .lower(t)

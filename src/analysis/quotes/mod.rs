@@ -172,6 +172,9 @@ fn is_function(key: &str) -> bool {
 /// A k-gram index key: a pair of neighbouring words, or a single word for a one-word quotation.
 type Gram = (String, String);
 
+/// Quotations of fewer words are short: they join a longer quotation only unambiguously.
+const SHORT: usize = 4;
+
 /// More quotations than this sharing a word pair means the pair is a set phrase, no evidence.
 const MAX_POSTINGS: usize = 64;
 
@@ -253,6 +256,7 @@ fn group(texts: &[&str], quotations: &[Quotation]) -> Vec<QuoteGroup> {
         }
     }
     let mut sets = Sets((0..quotations.len()).collect());
+    let mut bridges: Vec<(usize, usize)> = Vec::new();
     let mut tried: rustc_hash::FxHashSet<(usize, usize)> = Default::default();
     let mut lists: Vec<&Vec<usize>> = postings.values().collect();
     // Deterministic order (the map's is not).
@@ -270,9 +274,31 @@ fn group(texts: &[&str], quotations: &[Quotation]) -> Vec<QuoteGroup> {
                     continue;
                 }
                 if same_quotation(&words[i], &words[j]) {
-                    sets.union(i, j);
+                    let (si, sj) = (words[i].len() < SHORT, words[j].len() < SHORT);
+                    match (si, sj) {
+                        (true, false) => bridges.push((i, j)),
+                        (false, true) => bridges.push((j, i)),
+                        _ => sets.union(i, j),
+                    }
                 }
             }
+        }
+    }
+    // A short quotation ("a “devastating message”") joins the longer one it is part of only
+    // when that is one quotation: a phrase found inside several different quotations (a
+    // title, a slogan) would otherwise chain them into one group.
+    let mut partners: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    for &(short, long) in &bridges {
+        let (s, l) = (sets.find(short), sets.find(long));
+        partners.entry(s).or_default().push(l);
+    }
+    let mut shorts: Vec<(usize, Vec<usize>)> = partners.into_iter().collect();
+    shorts.sort_unstable();
+    for (short, mut longs) in shorts {
+        longs.sort_unstable();
+        longs.dedup();
+        if let [only] = longs[..] {
+            sets.union(short, only);
         }
     }
     let mut by_root: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
@@ -307,7 +333,13 @@ fn same_speaker(a: &Speaker, b: &Speaker) -> bool {
     if a.role.is_some() || b.role.is_some() {
         return false;
     }
-    let last = |s: &Speaker| s.name.split_whitespace().last().map(fold);
+    // The last part of the surname: a bare "Hart" is read off "Adeyemi-Hart" too.
+    let last = |s: &Speaker| {
+        s.name
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .rfind(|w| !w.is_empty())
+            .map(fold)
+    };
     last(a) == last(b)
 }
 

@@ -247,3 +247,32 @@ fn a_day_or_a_language_is_not_a_speaker() {
         [("Nobody will forget them".to_string(), None)]
     );
 }
+
+#[test]
+fn a_short_phrase_inside_two_different_quotations_does_not_join_them() {
+    let a =
+        "“Blue Harbour changed how this city sees its docks,” said director Anneliese Borkowski.";
+    let b = "“Nobody expected Blue Harbour to run for ten years,” said producer Teodor Wilczek.";
+    let c = "Critic Ramona Feldkirch called it “Blue Harbour” in her review, saying it was new.";
+    let q = run(&[a, b, c]);
+    let carried: Vec<Vec<usize>> = q.groups.iter().map(|g| g.articles.clone()).collect();
+    assert_eq!(carried, [vec![0], vec![1], vec![2]]);
+}
+
+#[test]
+fn a_short_phrase_joins_the_one_quotation_it_is_part_of() {
+    let a = "“Whoever planned this ignored its political dimension entirely,” said Senator Oluwaseun Adeyemi-Hart.";
+    let b = "Adeyemi-Hart said the plan ignored the “political dimension” of the dispute.";
+    let q = run(&[a, b]);
+    assert_eq!(q.groups.len(), 1, "{:?} {:?}", q.quotations, q.groups);
+    assert_eq!(q.groups[0].articles, [0, 1]);
+    assert!(!q.groups[0].speakers_disagree);
+}
+
+#[test]
+fn the_last_word_of_a_run_of_role_words_is_the_role() {
+    assert_eq!(
+        said("The prime minister said the port would reopen “as soon as it is safe.”"),
+        [by("as soon as it is safe.", "prime minister")]
+    );
+}
