@@ -77,7 +77,10 @@ fn json_has_the_documented_shape() {
         "json",
     ]);
     let doc: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
-    assert_eq!(keys(&doc), ["left", "passages", "right", "similarity"]);
+    assert_eq!(
+        keys(&doc),
+        ["left", "passages", "quotations", "right", "similarity"]
+    );
     assert_eq!(
         keys(&doc["left"]),
         [

@@ -67,6 +67,12 @@ const PIECES: &[&str] = &[
     "2025-03-14",
     "«",
     "»",
+    "\"",
+    "'",
+    "‘",
+    "’",
+    "”",
+    "„",
 ];
 
 /// A text made of the pieces, joined by spaces.
@@ -262,6 +268,25 @@ fn extraction(cases: u32) {
                 prop_assert!(on_char_boundary(text, e.sentence.start, e.sentence.end));
                 prop_assert!(e.sentence.start <= e.span.start && e.span.end <= e.sentence.end);
             }
+            // Quotations: every piece on character boundaries inside its quotation's span, and
+            // every quotation in exactly one group.
+            let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+            let quotes = juxta::analysis::quotes::analyse(&texts, &found.actors);
+            for q in &quotes.quotations {
+                let text = texts[q.article];
+                prop_assert!(on_char_boundary(text, q.span.start, q.span.end), "{q:?}");
+                for p in &q.pieces {
+                    prop_assert!(on_char_boundary(text, p.start, p.end), "{q:?}");
+                    prop_assert!(q.span.start <= p.start && p.end <= q.span.end, "{q:?}");
+                }
+            }
+            let mut grouped: Vec<usize> = quotes
+                .groups
+                .iter()
+                .flat_map(|g| g.mentions.clone())
+                .collect();
+            grouped.sort_unstable();
+            prop_assert_eq!(grouped, (0..quotes.quotations.len()).collect::<Vec<_>>());
             Ok(())
         })
         .unwrap();

@@ -1214,7 +1214,7 @@ fn at_80_columns_the_sidebar_is_narrow_and_backslash_hides_it() {
     assert!(!screen(&app).contains("Timeline"));
     // The key is bound to `\` by default, and shown in the help.
     assert!(key(&mut app, KeyCode::Char('\\')));
-    assert!(screen(&app).contains("Actors │ Timeline"));
+    assert!(screen(&app).contains("Actors│T│Q"));
     app.update(Action::Help);
     assert!(screen(&app).contains("\\  hide or show the sidebar"));
 }
@@ -1368,5 +1368,76 @@ fn the_pane_footer_names_the_authors_beside_the_outlet() {
     assert!(
         text.contains("Harbour Ledger (by Ana Lind, Tove Berg) · 2025-03-14"),
         "{text}"
+    );
+}
+
+#[test]
+fn quotes_tab_at_80x24() {
+    let mut app = app((80, 24));
+    assert!(key(&mut app, KeyCode::Char('u')));
+    assert_eq!(app.sidebar.mode, SidebarMode::Quotes);
+    assert_eq!(app.focus, Focus::Sidebar);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn quotes_tab_enter_opens_a_pair_carrying_it_and_n_goes_through_the_outlets() {
+    let mut app = app_with(&Config::default(), (120, 40), (SUMMARY, FOLLOWUP));
+    key(&mut app, KeyCode::Char('u'));
+    let group = app.corpus.quotes.groups[0].clone();
+    assert!(
+        group.articles.len() >= 2,
+        "the first row is carried most widely"
+    );
+    key(&mut app, KeyCode::Enter);
+    let carriers: Vec<usize> = group
+        .mentions
+        .iter()
+        .map(|&m| app.corpus.quotes.quotations[m].article)
+        .collect();
+    let (l, r) = (
+        app.pair.panes[0].article.unwrap(),
+        app.pair.panes[1].article.unwrap(),
+    );
+    assert_eq!(l, carriers[0]);
+    assert!(carriers.contains(&r) && r != l);
+    let status = status_line(&app);
+    assert!(status.contains("n for the next"), "{status}");
+    insta::assert_snapshot!(screen(&app));
+    // The quotation is highlighted where it stands in the left article.
+    let first = &app.corpus.quotes.quotations[group.mentions[0]];
+    assert_eq!(app.current_match(l), Some(first.span));
+    key(&mut app, KeyCode::Char('n'));
+    let status = status_line(&app);
+    assert!(
+        status.starts_with(&format!("quotation 2 of {}", group.mentions.len())),
+        "{status}"
+    );
+    let second = &app.corpus.quotes.quotations[group.mentions[1]];
+    assert_eq!(app.current_match(second.article), Some(second.span));
+    key(&mut app, KeyCode::Char('N'));
+    assert!(status_line(&app).starts_with("quotation 1 of"));
+}
+
+#[test]
+fn the_quotes_key_is_rebindable_and_its_hints_follow() {
+    let rebound = config("[keys]\nu = \"none\"\nctrl-u = \"quotes\"\n");
+    let mut app = app_with(&rebound, (160, 40), (WIRE, NEWSPAPER));
+    assert!(!key(&mut app, KeyCode::Char('u')), "u was unbound");
+    let status = status_line(&app);
+    assert!(status.contains("ctrl-u quotes"), "{status}");
+    app.on_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    assert_eq!(app.sidebar.mode, SidebarMode::Quotes);
+    let status = status_line(&app);
+    assert!(status.starts_with("Enter open · n/N outlet"), "{status}");
+    // `n` with nothing opened says how to open a quotation, with the live keys.
+    app.update(Action::FocusNext);
+    key(&mut app, KeyCode::Char('u'));
+    app.jumps.kind = juxta::tui::app::JumpKind::Quotes;
+    key(&mut app, KeyCode::Char('n'));
+    assert!(
+        status_line(&app).contains("press ctrl-u, pick one and press Enter"),
+        "{}",
+        status_line(&app)
     );
 }

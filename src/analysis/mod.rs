@@ -8,6 +8,7 @@ pub mod events;
 pub mod extract;
 pub mod index;
 pub mod overlap;
+pub mod quotes;
 
 use serde::{Deserialize, Serialize};
 

@@ -4,6 +4,7 @@ mod compare;
 mod conflicts;
 mod extract;
 mod progress;
+mod quotes;
 
 use crate::article::{Article, ArticleRow};
 use crate::import::{self, Meta};
@@ -84,6 +85,8 @@ pub enum Command {
     Conflicts(extract::ExtractArgs),
     /// List every mention of one actor (person, organization or place)
     Mentions(extract::MentionsArgs),
+    /// List the quotations of articles with their speakers, grouped across outlets
+    Quotes(quotes::QuotesArgs),
     /// Search the archive: words, "phrases", prefix* (case and accents folded)
     Search {
         /// What to look for; every word must occur
@@ -168,6 +171,7 @@ pub fn run(ctx: &Context, config: &Config, command: Command) -> Result<ExitCode>
         Command::Events(args) => extract::events(ctx, &args, &mut out)?,
         Command::Mentions(args) => extract::mentions(ctx, &args, &mut out)?,
         Command::Conflicts(args) => conflicts::run(ctx, &args, &mut out)?,
+        Command::Quotes(args) => quotes::run(ctx, &args, &mut out)?,
         Command::Search { query, json, limit } => {
             search(ctx, &query.join(" "), json, limit, &mut out)?
         }

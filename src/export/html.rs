@@ -236,6 +236,7 @@ pub fn render(c: &AlignedPair) -> String {
         out.push_str("</table>\n");
     }
     out.push_str(&super::differ::html(c));
+    out.push_str(&super::quotes::html(c));
     let _ = write!(out, "<script>{SCRIPT}</script>\n</body>\n</html>\n");
     out
 }

@@ -63,6 +63,8 @@ struct Document<'a> {
     /// What the two report differently ("Where they differ"); left out when nothing does.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     differ: Vec<super::differ::JsonConflict>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    quotations: Vec<super::quotes::SharedQuote>,
 }
 
 /// Renders the comparison as pretty-printed JSON (with a final newline).
@@ -102,6 +104,7 @@ pub fn render(c: &AlignedPair) -> String {
         similarity: round3(c.alignment.similarity),
         passages,
         differ: super::differ::json(c),
+        quotations: super::quotes::shared(c),
     };
     // Serializing plain structs of strings and numbers cannot fail.
     let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();

@@ -166,5 +166,6 @@ pub fn render(c: &AlignedPair) -> String {
         out.push('\n');
     }
     out.push_str(&super::differ::markdown(c));
+    out.push_str(&super::quotes::markdown(c));
     out
 }

@@ -10,6 +10,7 @@ mod html;
 mod json;
 mod markdown;
 mod marks;
+mod quotes;
 mod shared;
 mod text;
 

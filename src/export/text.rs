@@ -114,6 +114,7 @@ pub fn render(c: &AlignedPair, opts: &super::RenderOptions) -> String {
         out.push('\n');
     }
     out.push_str(&super::differ::text(c));
+    out.push_str(&super::quotes::text(c, width));
     out
 }
 

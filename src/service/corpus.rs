@@ -24,6 +24,9 @@ pub struct Corpus {
     pub timeline: Vec<TimelineEntry>,
     /// Which passages of each article appear in others.
     pub index: CorpusIndex,
+    /// Quotations with their speakers, grouped across articles (computed on load from the
+    /// texts and actors; nothing of them is stored).
+    pub quotes: crate::analysis::quotes::Quotes,
     overlap: OverlapConfig,
 }
 
@@ -54,7 +57,9 @@ impl Corpus {
             (found, index)
         });
 
+        let quotes = crate::analysis::quotes::analyse(&texts, &found.actors);
         Corpus {
+            quotes,
             articles,
             actors: found.actors,
             events: found.events,

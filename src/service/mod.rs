@@ -8,6 +8,7 @@ mod conflicts;
 mod corpus;
 mod import;
 mod pair;
+mod quotes;
 mod search;
 
 pub use compare::{Compared, SharedWithAll, compare_all, compare_two};
@@ -15,6 +16,7 @@ pub use conflicts::{Disagreements, linked_groups, pair_disagreements};
 pub use corpus::{Corpus, actors_and_events};
 pub use import::{Failure, ImportReport, Imported, Progress, import_paths, import_sources};
 pub use pair::choose_pair;
+pub use quotes::{QuoteReport, quotes};
 pub use search::search;
 
 use crate::analysis::overlap::OverlapConfig;

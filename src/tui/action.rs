@@ -40,6 +40,8 @@ pub enum Action {
     Actors,
     /// Show the timeline in the sidebar.
     Timeline,
+    /// Show the quotations in the sidebar.
+    Quotes,
     /// Select the highlighted sidebar entry.
     Select,
     /// Next mention of the selected person, or next search hit.
@@ -71,7 +73,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help lists them.
-    pub const ALL: [Action; 25] = [
+    pub const ALL: [Action; 26] = [
         Action::NextPassage,
         Action::PrevPassage,
         Action::ToggleSync,
@@ -87,6 +89,7 @@ impl Action {
         Action::SwapPanes,
         Action::Actors,
         Action::Timeline,
+        Action::Quotes,
         Action::ToggleSidebar,
         Action::Select,
         Action::NextMatch,
@@ -119,6 +122,7 @@ impl Action {
             Action::Open => s::HELP_OPEN,
             Action::Actors => s::HELP_ACTORS,
             Action::Timeline => s::HELP_TIMELINE,
+            Action::Quotes => s::HELP_QUOTES,
             Action::Select => s::HELP_SELECT,
             Action::NextMatch => s::HELP_NEXT_MATCH,
             Action::PrevMatch => s::HELP_PREV_MATCH,

@@ -55,6 +55,8 @@ pub enum SidebarMode {
     Actors,
     /// Dated events, by date.
     Timeline,
+    /// Quotations, the most widely carried first.
+    Quotes,
 }
 
 /// Everything the terminal UI is configured with.

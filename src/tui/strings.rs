@@ -19,9 +19,10 @@ pub const HELP_SYNC: &str = "synced scrolling on/off";
 pub const HELP_OPEN: &str = "open an article in the focused pane";
 pub const HELP_ACTORS: &str = "show the actors (people, organizations, places)";
 pub const HELP_TIMELINE: &str = "show the timeline";
-pub const HELP_SELECT: &str = "select the person / go to the event";
-pub const HELP_NEXT_MATCH: &str = "next mention of the person, or next search hit";
-pub const HELP_PREV_MATCH: &str = "previous mention, or previous search hit";
+pub const HELP_QUOTES: &str = "show the quotations across outlets";
+pub const HELP_SELECT: &str = "select the person / go to the event / open the quote";
+pub const HELP_NEXT_MATCH: &str = "next mention, article quoting it, or search hit";
+pub const HELP_PREV_MATCH: &str = "previous mention, article quoting it, or hit";
 pub const HELP_SEARCH: &str = "search all loaded articles";
 pub const HELP_EXPORT: &str = "export the comparison to a text file";
 pub const HELP_SWAP: &str = "swap the left and right articles";
@@ -33,6 +34,7 @@ pub const TITLE_HELP: &str = " Keys ";
 pub const TITLE_PICKER: &str = " Open article ";
 pub const TITLE_ACTORS: &str = "Actors";
 pub const TITLE_TIMELINE: &str = "Timeline";
+pub const TITLE_QUOTES: &str = "Quotes";
 /// The screen of an empty store; `quit` is the key that quits ("" when none is bound).
 pub fn empty_store(quit: &str) -> Vec<String> {
     let mut lines: Vec<String> = [
@@ -68,6 +70,9 @@ pub const GROUP_PEOPLE: &str = "People";
 pub const GROUP_ORGANIZATIONS: &str = "Organizations";
 pub const GROUP_PLACES: &str = "Places";
 pub const NO_EVENTS: &str = "No dated events found.";
+pub const NO_QUOTES: &str = "No quotations found.";
+/// A quotation whose speaker no outlet names.
+pub const UNKNOWN_SPEAKER: &str = "unknown";
 pub const NO_PASSAGES: &str = "These two articles share no passages.";
 pub const PICKER_EMPTY: &str = "No article matches.";
 pub const TOO_SMALL: &str = "Terminal too small";
@@ -108,6 +113,9 @@ pub const HINT_SYNC: &str = "sync";
 pub const HINT_OPEN: &str = "open";
 pub const HINT_ACTORS: &str = "actors";
 pub const HINT_TIMELINE: &str = "timeline";
+pub const HINT_QUOTES: &str = "quotes";
+pub const HINT_OPEN_QUOTE: &str = "open";
+pub const HINT_CARRIER: &str = "outlet";
 pub const HINT_SEARCH: &str = "search";
 pub const HINT_EXPORT: &str = "export";
 pub const HINT_HELP: &str = "help";
@@ -282,6 +290,39 @@ pub fn copied_text(left_id: &str, left: &str, right_id: &str, right: &str) -> St
 
 // The timeline list: what an entry shows, longest first.
 pub const TIMELINE_LEGEND: [&str; 2] = ["date · source · the sentence below", "date · source"];
+/// What a row of the Quotes tab shows, longest wording first.
+pub const QUOTES_LEGEND: [&str; 2] = ["speaker · first words · outlets", "speaker · outlets"];
+/// The mark of a quotation whose outlets name different speakers.
+pub const DISAGREE_MARK: &str = "≠";
+
+/// A quotation opened from the Quotes tab: who said it, in how many articles, the live key
+/// for the next carrier.
+pub fn quote_selected(speaker: &str, articles: usize, disagree: bool, next: &str) -> String {
+    format!(
+        "{speaker}: quoted in {articles} {}{} · {next} for the next",
+        if articles == 1 { "article" } else { "articles" },
+        if disagree {
+            " (outlets name different speakers)"
+        } else {
+            ""
+        }
+    )
+}
+
+/// The current article carrying the selected quotation.
+pub fn carrier_status(k: usize, n: usize, id: &str, speaker: &str, drift: Option<&str>) -> String {
+    let mut s = format!("quotation {k} of {n} · {id} · {speaker}");
+    if let Some(d) = drift {
+        s.push_str(" · ");
+        s.push_str(d);
+    }
+    s
+}
+
+/// `n` with no quotation selected.
+pub fn no_quote_selected(quotes: &str, select: &str) -> String {
+    format!("no quotation selected: press {quotes}, pick one and press {select}")
+}
 
 /// `y` with no current passage; `next` is the live key for the next passage.
 pub fn nothing_to_copy(next: &str) -> String {

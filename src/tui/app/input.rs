@@ -226,6 +226,13 @@ impl App {
                     self.update(Action::Select);
                 }
             }
+            SidebarMode::Quotes => {
+                let i = self.sidebar.quote_top + row;
+                if i < self.corpus.quotes.groups.len() {
+                    self.sidebar.quote_row = i;
+                    self.update(Action::Select);
+                }
+            }
             SidebarMode::Timeline => {
                 let i = self.sidebar.event_top + row / 2;
                 // Rows below the entries show the highlighted entry's sentence.

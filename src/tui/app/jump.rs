@@ -29,7 +29,69 @@ impl App {
         match self.jumps.kind {
             JumpKind::Mentions => self.step_mention(forward),
             JumpKind::Search => self.step_hit(forward),
+            JumpKind::Quotes => self.step_carrier(forward),
         }
+    }
+
+    /// The next (or previous) article carrying the selected quotation, scrolled to it.
+    pub(super) fn step_carrier(&mut self, forward: bool) {
+        let Some(group) = self
+            .jumps
+            .selected_quote
+            .and_then(|g| self.corpus.quotes.groups.get(g))
+        else {
+            let (u, enter) = (
+                self.keymap.hint(Action::Quotes),
+                self.keymap.hint(Action::Select),
+            );
+            self.status = Some(strings::no_quote_selected(&u, &enter));
+            return;
+        };
+        let n = group.mentions.len();
+        let k = match self.jumps.quote_cursor {
+            Some(c) if forward => (c + 1) % n,
+            Some(c) => (c + n - 1) % n,
+            None if forward => 0,
+            None => n - 1,
+        };
+        let m = group.mentions[k];
+        let drift = group
+            .drift
+            .iter()
+            .find(|d| d.mention == k)
+            .map(|d| d.diff.clone());
+        let q = self.corpus.quotes.quotations[m].clone();
+        self.jumps.quote_cursor = Some(k);
+        self.goto(q.article, q.span);
+        let speaker = q
+            .speaker
+            .as_ref()
+            .map_or(strings::UNKNOWN_SPEAKER, |s| s.name.as_str());
+        self.status = Some(strings::carrier_status(
+            k + 1,
+            n,
+            &self.corpus.articles[q.article].id,
+            speaker,
+            drift.as_deref(),
+        ));
+    }
+
+    /// The quoted words of the selected quotation in one article.
+    fn quote_spans(&self, article: usize) -> Vec<Span> {
+        let Some(group) = self
+            .jumps
+            .selected_quote
+            .and_then(|g| self.corpus.quotes.groups.get(g))
+        else {
+            return Vec::new();
+        };
+        group
+            .mentions
+            .iter()
+            .map(|&m| &self.corpus.quotes.quotations[m])
+            .filter(|q| q.article == article)
+            .flat_map(|q| q.pieces.iter().copied())
+            .collect()
     }
 
     pub(super) fn step_mention(&mut self, forward: bool) {
@@ -132,8 +194,12 @@ impl App {
         ));
     }
 
-    /// Highlights of the selected person in one article.
+    /// Highlights of the selected person (or, after opening a quotation, of the quotation) in
+    /// one article.
     pub fn mention_layer(&self, article: usize) -> Layer {
+        if self.jumps.kind == JumpKind::Quotes && self.jumps.selected_quote.is_some() {
+            return Layer::new(self.quote_spans(article));
+        }
         let Some(actor) = self.jumps.selected_actor else {
             return Layer::default();
         };
@@ -177,6 +243,12 @@ impl App {
             JumpKind::Search => {
                 let s = self.jumps.search.as_ref()?;
                 *s.hits.get(s.cursor?)?
+            }
+            JumpKind::Quotes => {
+                let group = self.corpus.quotes.groups.get(self.jumps.selected_quote?)?;
+                let q = &self.corpus.quotes.quotations
+                    [*group.mentions.get(self.jumps.quote_cursor?)?];
+                (q.article, q.span)
             }
         };
         (a == article).then_some(span)

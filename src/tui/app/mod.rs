@@ -146,6 +146,10 @@ pub struct Sidebar {
     pub event_row: usize,
     /// First visible entry of the timeline.
     pub event_top: usize,
+    /// Highlighted quotation group.
+    pub quote_row: usize,
+    /// First visible quotation group.
+    pub quote_top: usize,
 }
 
 /// One row of the actors list.
@@ -205,6 +209,10 @@ pub struct Jumps {
     pub timeline_cursor: Option<(usize, usize)>,
     /// The sentence of the event last opened: article, span.
     pub event_focus: Option<(usize, Span)>,
+    /// The quotation group opened from the Quotes tab (index into `corpus.quotes.groups`).
+    pub selected_quote: Option<usize>,
+    /// The current mention of that group (index into its `mentions`).
+    pub quote_cursor: Option<usize>,
 }
 
 /// What `n` / `N` step through: the last kind of jump the user started.
@@ -214,6 +222,8 @@ pub enum JumpKind {
     Mentions,
     /// Search hits.
     Search,
+    /// Articles carrying the selected quotation.
+    Quotes,
 }
 
 /// A finished search.
@@ -321,6 +331,8 @@ impl App {
                 actor_top: 0,
                 event_row: 0,
                 event_top: 0,
+                quote_row: 0,
+                quote_top: 0,
             },
             jumps: Jumps {
                 kind: JumpKind::Mentions,
@@ -329,6 +341,8 @@ impl App {
                 search: None,
                 timeline_cursor: None,
                 event_focus: None,
+                selected_quote: None,
+                quote_cursor: None,
             },
             popup: None,
             status: None,
@@ -477,11 +491,11 @@ impl App {
                 self.status = Some(strings::sync_status(self.pair.sync));
             }
             Action::Open => self.open_picker(),
-            Action::Actors | Action::Timeline => {
-                self.sidebar.mode = if action == Action::Actors {
-                    SidebarMode::Actors
-                } else {
-                    SidebarMode::Timeline
+            Action::Actors | Action::Timeline | Action::Quotes => {
+                self.sidebar.mode = match action {
+                    Action::Actors => SidebarMode::Actors,
+                    Action::Timeline => SidebarMode::Timeline,
+                    _ => SidebarMode::Quotes,
                 };
                 if !self.sidebar_visible() {
                     self.sidebar.shown = Some(true);
@@ -558,6 +572,9 @@ impl App {
             self.jumps.search = None;
             self.jumps.event_focus = None;
             self.jumps.timeline_cursor = None;
+        } else if self.jumps.kind == JumpKind::Quotes && self.jumps.selected_quote.is_some() {
+            self.jumps.selected_quote = None;
+            self.jumps.quote_cursor = None;
         } else {
             self.jumps.selected_actor = None;
             self.jumps.mention_cursor = None;

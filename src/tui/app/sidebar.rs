@@ -7,6 +7,7 @@ impl App {
         match self.sidebar.mode {
             SidebarMode::Actors => self.sidebar.actors.len(),
             SidebarMode::Timeline => self.corpus.timeline.len(),
+            SidebarMode::Quotes => self.corpus.quotes.groups.len(),
         }
     }
 
@@ -14,7 +15,7 @@ impl App {
     pub fn sidebar_rows(&self) -> usize {
         let h = self.areas().sidebar_list.map_or(0, |r| r.height as usize);
         match self.sidebar.mode {
-            SidebarMode::Actors => h,
+            SidebarMode::Actors | SidebarMode::Quotes => h,
             SidebarMode::Timeline => {
                 let detail = self.timeline_detail();
                 let below = if detail.is_empty() {
@@ -80,6 +81,7 @@ impl App {
         let row = match self.sidebar.mode {
             SidebarMode::Actors => &mut self.sidebar.actor_row,
             SidebarMode::Timeline => &mut self.sidebar.event_row,
+            SidebarMode::Quotes => &mut self.sidebar.quote_row,
         };
         let from = *row;
         *row = match action {
@@ -113,6 +115,7 @@ impl App {
         for (row, top) in [
             (self.sidebar.actor_row, &mut self.sidebar.actor_top),
             (self.sidebar.event_row, &mut self.sidebar.event_top),
+            (self.sidebar.quote_row, &mut self.sidebar.quote_top),
         ] {
             if row < *top {
                 *top = row;
@@ -127,6 +130,7 @@ impl App {
             Focus::Sidebar => match self.sidebar.mode {
                 SidebarMode::Actors => self.select_actor(),
                 SidebarMode::Timeline => self.open_event(),
+                SidebarMode::Quotes => self.open_quote(),
             },
             Focus::Pane(side) => {
                 // Enter in a pane: the passage at the top of the view becomes current.
@@ -189,5 +193,47 @@ impl App {
             &a.source,
             position,
         ));
+    }
+
+    /// Opens the highlighted quotation: the first two articles carrying it side by side (the
+    /// one article, when only one does), each scrolled to it; `n`/`N` then go through the
+    /// articles that carry it.
+    pub(super) fn open_quote(&mut self) {
+        let g = self.sidebar.quote_row;
+        let Some(group) = self.corpus.quotes.groups.get(g) else {
+            return;
+        };
+        let first = group.mentions[0];
+        let second = group.mentions.iter().copied().find(|&m| {
+            self.corpus.quotes.quotations[m].article != self.corpus.quotes.quotations[first].article
+        });
+        let (articles, speaker, disagree) = (
+            group.articles.len(),
+            group
+                .speaker
+                .as_ref()
+                .map_or(strings::UNKNOWN_SPEAKER.to_string(), |s| s.name.clone()),
+            group.speakers_disagree,
+        );
+        self.jumps.selected_quote = Some(g);
+        self.jumps.kind = JumpKind::Quotes;
+        let q = self.corpus.quotes.quotations[first].clone();
+        if let Some(m) = second {
+            let other = self.corpus.quotes.quotations[m].clone();
+            self.open(Side::Left, q.article);
+            self.open(Side::Right, other.article);
+            self.relayout();
+            for (side, span) in [(Side::Left, q.span), (Side::Right, other.span)] {
+                if self.screen_row(side, span.start).is_none() {
+                    let r = self.pane_height(side) / 3;
+                    self.reveal(side, span.start, r);
+                }
+            }
+        } else {
+            self.goto(q.article, q.span);
+        }
+        self.jumps.quote_cursor = Some(0);
+        let next = self.keymap.hint(Action::NextMatch);
+        self.status = Some(strings::quote_selected(&speaker, articles, disagree, &next));
     }
 }

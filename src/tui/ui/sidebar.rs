@@ -30,18 +30,42 @@ pub fn draw(app: &App, frame: &mut Frame, rect: Rect, list: Rect) {
             Span::styled(name, theme.muted)
         }
     };
-    let header = Line::from(vec![
-        Span::raw(" "),
-        tab(
-            strings::TITLE_ACTORS,
-            app.sidebar.mode == SidebarMode::Actors,
-        ),
-        Span::styled(" │ ", theme.muted),
-        tab(
-            strings::TITLE_TIMELINE,
-            app.sidebar.mode == SidebarMode::Timeline,
-        ),
-    ]);
+    // The tabs in the widest form that fits: spaced separators, then tight ones, then the
+    // tabs not shown cut to their first letter (the one shown always whole).
+    let tabs = [
+        (strings::TITLE_ACTORS, SidebarMode::Actors),
+        (strings::TITLE_TIMELINE, SidebarMode::Timeline),
+        (strings::TITLE_QUOTES, SidebarMode::Quotes),
+    ];
+    let room = rect.width.saturating_sub(3) as usize;
+    let forms = [(" │ ", false), ("│", false), ("│", true)];
+    let (sep, cut) = forms
+        .iter()
+        .copied()
+        .find(|&(sep, cut)| {
+            let names: usize = tabs
+                .iter()
+                .map(|&(name, mode)| {
+                    if cut && mode != app.sidebar.mode {
+                        1
+                    } else {
+                        display_width(name)
+                    }
+                })
+                .sum();
+            names + display_width(sep) * (tabs.len() - 1) <= room
+        })
+        .unwrap_or((" │ ", false));
+    let mut spans = vec![Span::raw(" ")];
+    for (k, &(name, mode)) in tabs.iter().enumerate() {
+        if k > 0 {
+            spans.push(Span::styled(sep, theme.muted));
+        }
+        let on = app.sidebar.mode == mode;
+        let shown = if cut && !on { &name[..1] } else { name };
+        spans.push(tab(shown, on));
+    }
+    let header = Line::from(spans);
     frame.render_widget(
         Paragraph::new(header),
         Rect::new(rect.x + 1, rect.y + 1, rect.width.saturating_sub(2), 1),
@@ -51,6 +75,7 @@ pub fn draw(app: &App, frame: &mut Frame, rect: Rect, list: Rect) {
     let legends: &[&str] = match app.sidebar.mode {
         SidebarMode::Actors => &strings::ACTORS_LEGEND,
         SidebarMode::Timeline => &strings::TIMELINE_LEGEND,
+        SidebarMode::Quotes => &strings::QUOTES_LEGEND,
     };
     let legend = legends
         .iter()
@@ -67,6 +92,7 @@ pub fn draw(app: &App, frame: &mut Frame, rect: Rect, list: Rect) {
     match app.sidebar.mode {
         SidebarMode::Actors => draw_actors(app, frame, list, focused),
         SidebarMode::Timeline => draw_timeline(app, frame, list, focused),
+        SidebarMode::Quotes => draw_quotes(app, frame, list, focused),
     }
 }
 
@@ -248,5 +274,66 @@ fn draw_timeline(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         lines.push(Line::styled("─".repeat(width), app.theme.muted));
         lines.extend(detail.into_iter().map(Line::from));
     }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// One row per quotation group: speaker, its first words, how many outlets carry it (`≠` when
+/// they name different speakers).
+fn draw_quotes(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
+    let quotes = &app.corpus.quotes;
+    if quotes.groups.is_empty() {
+        frame.render_widget(
+            Paragraph::new(strings::NO_QUOTES).style(app.theme.muted),
+            area,
+        );
+        return;
+    }
+    let width = area.width as usize;
+    let open: Vec<usize> = app.pair.panes.iter().filter_map(|p| p.article).collect();
+    let lines: Vec<Line> = quotes
+        .groups
+        .iter()
+        .enumerate()
+        .skip(app.sidebar.quote_top)
+        .take(area.height as usize)
+        .map(|(row, g)| {
+            let in_view = g.articles.iter().any(|a| open.contains(a));
+            let marker = if in_view { strings::OPEN_MARK } else { " " };
+            let count = if g.speakers_disagree {
+                format!("{}{}", strings::DISAGREE_MARK, g.articles.len())
+            } else {
+                g.articles.len().to_string()
+            };
+            let speaker = g
+                .speaker
+                .as_ref()
+                .map_or(strings::UNKNOWN_SPEAKER, |s| s.name.as_str());
+            let room = width.saturating_sub(display_width(&count) + 3);
+            // The speaker takes at most half the room; the quotation's first words the rest.
+            let speaker = truncate(&clean(speaker), (room / 2).max(1));
+            let q = &quotes.quotations[g.mentions[g.fullest]];
+            let words = q.text(&app.corpus.articles[q.article].text);
+            let words_w = room.saturating_sub(display_width(&speaker) + 1);
+            let words = truncate(&clean(&format!("“{words}")), words_w);
+            let pad = width
+                .saturating_sub(display_width(&speaker) + display_width(&words) + count.len() + 3);
+            let selected = app.jumps.selected_quote == Some(row);
+            let speaker_style = if selected {
+                app.theme.mention
+            } else {
+                Style::default()
+            };
+            Line::from(vec![
+                Span::styled(marker, app.theme.focus),
+                Span::raw(" "),
+                Span::styled(speaker, speaker_style),
+                Span::raw(" "),
+                Span::styled(words, app.theme.muted),
+                Span::raw(" ".repeat(pad)),
+                Span::styled(count, app.theme.muted),
+            ])
+            .style(row_style(app, row == app.sidebar.quote_row, focused))
+        })
+        .collect();
     frame.render_widget(Paragraph::new(lines), area);
 }
