@@ -353,6 +353,15 @@ fn spans_of_years_after_any_word() {
             "range".into()
         )
     );
+    assert_eq!(
+        bounds("Grants were frozen in 2011 through 2013."),
+        (
+            "in 2011 through 2013".into(),
+            "2011-01-01".into(),
+            "2013-12-31".into(),
+            "range".into()
+        )
+    );
     // A code or a count is no span.
     check("Part AB2016-2019 was recalled.", &[]);
 }

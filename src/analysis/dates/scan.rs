@@ -2599,7 +2599,12 @@ impl<'a> Grammar<'a> {
             {
                 return None;
             }
-            if matches!((&a, &b), (Expr::Year(_), Expr::Year(_))) && !dash {
+            // "2014 through 2018" is a span; "2014 to 2018" may be a change ("from 2014 to
+            // 2018 levels" reads so only with "from").
+            if matches!((&a, &b), (Expr::Year(_), Expr::Year(_)))
+                && !dash
+                && !self.kw(k, Kw::Through)
+            {
                 return None;
             }
             if dash && matches!(a, Expr::Year(_)) && !matches!(b, Expr::Year(_)) {
