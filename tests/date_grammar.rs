@@ -325,3 +325,112 @@ fn lower_case_months_where_unambiguous() {
     );
     assert_eq!(labels("You may call us. Troops march on."), []);
 }
+
+#[test]
+fn a_quarter_without_a_year_is_a_date_only_about_money() {
+    check(
+        "The Harriers trailed by nine points after the first quarter and never recovered.",
+        &[],
+    );
+    check(
+        "The brewer said sales fell in the second quarter.",
+        &[("in the second quarter", "2025-04")],
+    );
+    check(
+        "The Harriers trailed in the third quarter of 2024.",
+        &[("in the third quarter of 2024", "2024-07")],
+    );
+}
+
+#[test]
+fn spans_of_years_after_any_word() {
+    assert_eq!(
+        bounds("The survey ran 2016-2019 across four counties."),
+        (
+            "2016-2019".into(),
+            "2016-01-01".into(),
+            "2019-12-31".into(),
+            "range".into()
+        )
+    );
+    assert_eq!(
+        bounds("Grants were frozen in 2011 through 2013."),
+        (
+            "in 2011 through 2013".into(),
+            "2011-01-01".into(),
+            "2013-12-31".into(),
+            "range".into()
+        )
+    );
+    // A code or a count is no span.
+    check("Part AB2016-2019 was recalled.", &[]);
+}
+
+#[test]
+fn stretches_of_days_from_a_first_day() {
+    // Friday 14 March 2025: "within the next five days" is the 14th to the 18th.
+    assert_eq!(
+        bounds("The board will decide within the next five days."),
+        (
+            "within the next five days".into(),
+            "2025-03-14".into(),
+            "2025-03-18".into(),
+            "range".into()
+        )
+    );
+    assert_eq!(
+        bounds("The road will stay shut for three days from Monday."),
+        (
+            "for three days from Monday".into(),
+            "2025-03-17".into(),
+            "2025-03-19".into(),
+            "range".into()
+        )
+    );
+    assert_eq!(
+        bounds("Ferries are cancelled for a week, starting tomorrow."),
+        (
+            "for a week, starting tomorrow".into(),
+            "2025-03-15".into(),
+            "2025-03-21".into(),
+            "range".into()
+        )
+    );
+    assert_eq!(
+        bounds("The repairs should end less than two weeks from today."),
+        (
+            "less than two weeks from today".into(),
+            "2025-03-14".into(),
+            "2025-03-27".into(),
+            "range".into()
+        )
+    );
+    // A duration alone is not a date.
+    check("The strike lasted for three days.", &[]);
+}
+
+#[test]
+fn earlier_and_later_in_the_current_period() {
+    assert_eq!(
+        read(
+            "Prices rose earlier this year and will ease later this month.",
+            &DateOptions::default()
+        ),
+        vec![
+            (
+                "earlier this year".into(),
+                "2025".into(),
+                "2025-01-01".into(),
+                "2025-03-14".into(),
+                "range".into()
+            ),
+            (
+                "later this month".into(),
+                "2025-03".into(),
+                "2025-03-14".into(),
+                "2025-03-31".into(),
+                "range".into()
+            ),
+        ]
+    );
+}

@@ -11,7 +11,7 @@ use super::actors::{Actor, ActorKind};
 use super::dates::{DateHit, DateKind, DateValue};
 use crate::text::{fold, tokenize};
 use chrono::NaiveDate;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::collections::hash_map::Entry;
 
@@ -159,58 +159,142 @@ pub fn collect(texts: &[&str], dates: &[&[DateHit]], actors: &[Actor]) -> Vec<Ev
     events
 }
 
-/// Content words of a sentence (folded, four letters or more), for comparing two reports.
-fn content_words(text: &str) -> FxHashSet<String> {
-    tokenize(text)
-        .iter()
-        .map(|t| t.as_str(text))
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .map(fold)
-        .filter(|w| super::actors::lexicon::classify_key(w) & super::actors::lexicon::STOP == 0)
-        .collect()
+/// Whether a token is a content word (four letters or more, not a stop word); its folded form.
+fn content_word(word: &str) -> Option<String> {
+    if word.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+        return None;
+    }
+    let key = fold(word);
+    (super::actors::lexicon::classify_key(&key) & super::actors::lexicon::STOP == 0).then_some(key)
+}
+
+/// The content words of the sentences that hold dated events, each article read once (a text
+/// without full stops has thousands of overlapping clauses): per article, `(start, end, id)`
+/// of each content word in text order, with words interned as ids.
+struct SentenceWords<'a> {
+    by_article: Vec<Vec<(usize, usize, u32)>>,
+    ids: FxHashMap<String, u32>,
+    texts: &'a [&'a str],
+}
+
+impl<'a> SentenceWords<'a> {
+    fn new(events: &[Event], texts: &'a [&'a str]) -> SentenceWords<'a> {
+        let mut spans: Vec<Vec<(usize, usize)>> = vec![Vec::new(); texts.len()];
+        for e in events.iter().filter(|e| e.date.is_some()) {
+            if let Some(list) = spans.get_mut(e.article) {
+                list.push((e.sentence.start, e.sentence.end));
+            }
+        }
+        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut by_article = Vec::with_capacity(texts.len());
+        for (list, text) in spans.iter_mut().zip(texts) {
+            list.sort_unstable();
+            let mut words = Vec::new();
+            let mut k = 0;
+            while k < list.len() {
+                // Overlapping sentences are read as one stretch.
+                let (start, mut end) = list[k];
+                while k < list.len() && list[k].0 <= end {
+                    end = end.max(list[k].1);
+                    k += 1;
+                }
+                let Some(slice) = text.get(start..end) else {
+                    continue;
+                };
+                for t in tokenize(slice) {
+                    if let Some(key) = content_word(t.as_str(slice)) {
+                        let next = ids.len() as u32;
+                        let id = *ids.entry(key).or_insert(next);
+                        words.push((start + t.start, start + t.end, id));
+                    }
+                }
+            }
+            by_article.push(words);
+        }
+        SentenceWords {
+            by_article,
+            ids,
+            texts,
+        }
+    }
+
+    /// Ids of the content words inside `span` of an article, sorted, without repeats.
+    fn within(&self, article: usize, span: Span) -> Vec<u32> {
+        let Some(words) = self.by_article.get(article) else {
+            return Vec::new();
+        };
+        let first = words.partition_point(|w| w.0 < span.start);
+        let mut out: Vec<u32> = words[first..]
+            .iter()
+            .take_while(|w| w.1 <= span.end)
+            .map(|w| w.2)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Content words of an event's sentence, without the date expression itself (the words
+    /// that differ between two reports of one happening are the dates).
+    fn of_event(&self, e: &Event) -> Vec<u32> {
+        if self.texts.get(e.article).is_none() {
+            return Vec::new();
+        }
+        let mut words = self.within(e.article, e.sentence);
+        let date = self.within(e.article, e.span);
+        words.retain(|w| date.binary_search(w).is_err());
+        words
+    }
+
+    /// The id of a folded word, when some sentence holds it.
+    fn id(&self, key: &str) -> Option<u32> {
+        self.ids.get(key).copied()
+    }
+}
+
+/// How many ids two sorted lists share.
+fn shared(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Whether two sentences tell largely the same thing (Dice coefficient of content words).
-fn similar(a: &FxHashSet<String>, b: &FxHashSet<String>) -> bool {
+fn similar(a: &[u32], b: &[u32]) -> bool {
     if a.is_empty() || b.is_empty() {
         return false;
     }
-    let shared = a.intersection(b).count();
-    2 * shared * 10 >= 5 * (a.len() + b.len())
+    2 * shared(a, b) * 10 >= 5 * (a.len() + b.len())
 }
 
 /// A word used by more events of one date than this tells nothing about which of them report
 /// the same happening.
 const COMMON_WORD_EVENTS: usize = 32;
 
-/// Content words of an event's sentence, without the date expression itself (the words that
-/// differ between two reports of one happening are the dates).
-fn event_words(e: &Event, texts: &[&str]) -> FxHashSet<String> {
-    let Some(text) = texts.get(e.article) else {
-        return FxHashSet::default();
-    };
-    let mut words = content_words(e.sentence.slice(text));
-    for w in content_words(e.span.slice(text)) {
-        words.remove(&w);
-    }
-    words
-}
-
 /// Whether two reports with different dates tell the same happening: without the names they
 /// share (a person is named in many happenings), most of the rest of their words agree.
-fn same_story(a: &Event, b: &Event, wa: &FxHashSet<String>, wb: &FxHashSet<String>) -> bool {
-    let names: FxHashSet<String> = a
+fn same_story(a: &Event, b: &Event, wa: &[u32], wb: &[u32], words: &SentenceWords) -> bool {
+    let names: Vec<u32> = a
         .actors
         .iter()
         .chain(&b.actors)
         .flat_map(|n| n.split_whitespace())
-        .map(fold)
+        .filter_map(|n| words.id(&fold(n)))
         .collect();
-    let plain = |w: &FxHashSet<String>| -> FxHashSet<String> {
-        w.iter().filter(|x| !names.contains(*x)).cloned().collect()
-    };
+    let plain =
+        |w: &[u32]| -> Vec<u32> { w.iter().copied().filter(|x| !names.contains(x)).collect() };
     let (pa, pb) = (plain(wa), plain(wb));
-    let shared = pa.intersection(&pb).count();
+    let shared = shared(&pa, &pb);
     shared >= 3 && 10 * 2 * shared >= 6 * (pa.len() + pb.len())
 }
 
@@ -304,13 +388,14 @@ fn compatible(a: &Event, b: &Event) -> bool {
 pub fn timeline(events: &[Event], texts: &[&str]) -> Vec<TimelineEntry> {
     let n = events.len();
     let mut parent: Vec<usize> = (0..n).collect();
-    let words: Vec<FxHashSet<String>> = events
+    let sentence_words = SentenceWords::new(events, texts);
+    let words: Vec<Vec<u32>> = events
         .iter()
         .map(|e| {
             if e.date.is_some() {
-                event_words(e, texts)
+                sentence_words.of_event(e)
             } else {
-                FxHashSet::default()
+                Vec::new()
             }
         })
         .collect();
@@ -342,10 +427,10 @@ pub fn timeline(events: &[Event], texts: &[&str]) -> Vec<TimelineEntry> {
     // the work stays near linear; two sentences that share half their words always share
     // some uncommon one. Across dates only reports in different articles join (one article
     // dating two things differently tells of two things).
-    let mut postings: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); sentence_words.ids.len()];
     for (a, w) in words.iter().enumerate() {
-        for word in w {
-            postings.entry(word.as_str()).or_default().push(a);
+        for &word in w {
+            postings[word as usize].push(a);
         }
     }
     // A sentence with two dates ("ruled on Friday that the hearing opens on April 7") tells of
@@ -365,8 +450,8 @@ pub fn timeline(events: &[Event], texts: &[&str]) -> Vec<TimelineEntry> {
     let mut candidates: Vec<usize> = Vec::new();
     for (a, w) in words.iter().enumerate() {
         candidates.clear();
-        for word in w {
-            let list = &postings[word.as_str()];
+        for &word in w {
+            let list = &postings[word as usize];
             if list.len() <= COMMON_WORD_EVENTS {
                 candidates.extend(list.iter().copied().filter(|&b| b > a));
             }
@@ -390,7 +475,8 @@ pub fn timeline(events: &[Event], texts: &[&str]) -> Vec<TimelineEntry> {
                 && !holds(ea, eb.date)
                 && !holds(eb, ea.date)
                 && ea.date.map(|d| d.precision) == eb.date.map(|d| d.precision)
-                && ((alike && same_story(ea, eb, &words[a], &words[b])) || retold(ea, eb, texts))
+                && ((alike && same_story(ea, eb, &words[a], &words[b], &sentence_words))
+                    || retold(ea, eb, texts))
             {
                 union(&mut parent, a, b);
             }

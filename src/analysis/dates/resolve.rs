@@ -370,6 +370,10 @@ pub fn resolve_value(expr: &Expr, published: Option<NaiveDate>, tense: Tense) ->
             let c = resolve_value(container, published, tense)?;
             select(sel, &c, published)
         }
+        Expr::Period(ref parts, Some(ref first)) => {
+            let start = resolve_value(first, published, tense)?.start;
+            period(start, parts)
+        }
         Expr::WeekOf(ref x) => {
             let r = resolve_value(x, published, tense)?;
             Some(Resolved::of(DateValue::week_of(r.start)))
@@ -387,11 +391,23 @@ pub fn resolve_value(expr: &Expr, published: Option<NaiveDate>, tense: Tense) ->
                     shift(base, parts, anchor.is_some())
                 }
                 Expr::Span(n, unit) => span(p, n, unit),
+                Expr::Period(ref parts, None) => period(p, parts),
                 Expr::Bare(sel, rel) => bare(p, sel, rel, tense),
                 _ => None,
             }
         }
     }
+}
+
+/// So many units from `start`, `start` included: "for three days from Monday" is Monday to
+/// Wednesday.
+fn period(start: NaiveDate, parts: &[(i64, Unit)]) -> Option<Resolved> {
+    let after = shift(start, parts, true)?.start;
+    Some(Resolved {
+        value: DateValue::day(start),
+        start,
+        end: after.pred_opt()?.max(start),
+    })
 }
 
 fn decade(y: i32) -> Option<Resolved> {
@@ -405,9 +421,12 @@ fn decade(y: i32) -> Option<Resolved> {
 /// Whether an expression is a range, a date counted from the publication date, or a date.
 pub fn kind(expr: &Expr) -> DateKind {
     let range = match expr {
-        Expr::Range(..) | Expr::Span(..) | Expr::Century(_) => true,
+        Expr::Range(..) | Expr::Span(..) | Expr::Century(_) | Expr::Period(..) => true,
         Expr::Of(sel, _) | Expr::Bare(sel, _) => {
-            matches!(sel, Sel::Rest | Sel::Half(_) | Sel::Weekend)
+            matches!(
+                sel,
+                Sel::Rest | Sel::Half(_) | Sel::Weekend | Sel::Earlier | Sel::Later
+            )
         }
         _ => false,
     };
@@ -422,7 +441,12 @@ pub fn kind(expr: &Expr) -> DateKind {
 
 fn is_relative(expr: &Expr) -> bool {
     match expr {
-        Expr::DayOffset(_) | Expr::Relative(..) | Expr::Shift(..) | Expr::Span(..) => true,
+        Expr::DayOffset(_)
+        | Expr::Relative(..)
+        | Expr::Shift(..)
+        | Expr::Span(..)
+        | Expr::Period(_, None) => true,
+        Expr::Period(_, Some(first)) => is_relative(first),
         Expr::Bare(sel, rel) => {
             *rel != Rel::Bare
                 || matches!(
@@ -671,6 +695,22 @@ fn select(sel: Sel, c: &Resolved, published: Option<NaiveDate>) -> Option<Resolv
                 value: c.value,
                 start,
                 end: end.max(start),
+            }
+        }
+        Sel::Earlier | Sel::Later => {
+            let p = published?;
+            if !c.contains(p) {
+                return None;
+            }
+            let (start, end) = if sel == Sel::Earlier {
+                (c.start, p)
+            } else {
+                (p, c.end)
+            };
+            Resolved {
+                value: c.value,
+                start,
+                end,
             }
         }
         Sel::Rest => {

@@ -73,6 +73,12 @@ pub enum Sel {
     Part(Part),
     /// From the publication date to the end of a period.
     Rest,
+    /// The part of a period up to the publication date ("earlier this year"); the value
+    /// stays the period's.
+    Earlier,
+    /// The part of a period from the publication date ("later this month"); the value stays
+    /// the period's.
+    Later,
 }
 
 /// What a date expression says, before resolution.
@@ -109,6 +115,9 @@ pub enum Expr {
     WeekOf(Box<Expr>),
     /// From one to the other, both included.
     Range(Box<Expr>, Box<Expr>),
+    /// "within five days", "for a week from Monday", "two weeks starting May 20": so many
+    /// units from a first day (the publication date when `None`), that day included.
+    Period(Vec<(i64, Unit)>, Option<Box<Expr>>),
 }
 
 /// A date expression found in the text.
@@ -1451,7 +1460,10 @@ impl<'a> Grammar<'a> {
             }
             Atom::Unit(Unit::Quarter) if (1..=4).contains(&n) => match self.of_container(e + 1) {
                 Some((e2, c)) => Some((e2, Expr::Of(Sel::Quarter(n as u32), Box::new(c)))),
-                None => Some((e + 1, bare(Sel::Quarter(n as u32)))),
+                // Without a year, "the first quarter" is a period of a game unless the
+                // sentence is about money or output.
+                None if self.fiscal_context(j) => Some((e + 1, bare(Sel::Quarter(n as u32)))),
+                None => None,
             },
             Atom::Kw(Kw::Half) if (1..=2).contains(&n) => {
                 let (e2, c) = self.of_container(e + 1)?;
@@ -1485,6 +1497,30 @@ impl<'a> Grammar<'a> {
             }
             _ => None,
         }
+    }
+
+    /// Whether the sentence around token `i` speaks of accounts or the economy, so that a
+    /// quarter without a year is a quarter of a (fiscal) year.
+    fn fiscal_context(&self, i: usize) -> bool {
+        let ends = |k: usize| matches!(self.s(k), "." | "!" | "?") || self.line_break_before(k);
+        let mut k = i;
+        while k > 0 && i - k < SENTENCE_REACH && !ends(k) {
+            k -= 1;
+            if self.word_in(k, FISCAL_CUES) {
+                return true;
+            }
+        }
+        let mut k = i;
+        while k + 1 < self.toks.len() && k - i < SENTENCE_REACH {
+            k += 1;
+            if ends(k) {
+                break;
+            }
+            if self.word_in(k, FISCAL_CUES) {
+                return true;
+            }
+        }
+        false
     }
 
     /// "summer", "summer 2016", "the summer of 1978", "mid summer".
@@ -1600,9 +1636,10 @@ impl<'a> Grammar<'a> {
             Atom::Decade4(_) | Atom::Decade2(_) => self.decade(j)?,
             _ => {
                 let (e, c) = self.container(j)?;
-                // "earlier this year" keeps its old reading: the year, not its first third.
+                // "earlier this year" keeps the year as its value, not its first third; its
+                // days are those of the year before the publication date.
                 if shiftword {
-                    return Some((e, c));
+                    return Some((e, before_or_after(self.kw(i, Kw::Earlier), c)));
                 }
                 (e, c)
             }
@@ -2562,7 +2599,12 @@ impl<'a> Grammar<'a> {
             {
                 return None;
             }
-            if matches!((&a, &b), (Expr::Year(_), Expr::Year(_))) && !dash {
+            // "2014 through 2018" is a span; "2014 to 2018" may be a change ("from 2014 to
+            // 2018 levels" reads so only with "from").
+            if matches!((&a, &b), (Expr::Year(_), Expr::Year(_)))
+                && !dash
+                && !self.kw(k, Kw::Through)
+            {
                 return None;
             }
             if dash && matches!(a, Expr::Year(_)) && !matches!(b, Expr::Year(_)) {
@@ -2598,12 +2640,113 @@ impl<'a> Grammar<'a> {
         Some((e2, self.join(a, b, year)?))
     }
 
+    /// "2014-2018" after any word ("the plan ran 2014-2018"): two four-digit years joined by a
+    /// dash, the second later within a century, are a span of years by their shape alone, so
+    /// they need none of the cues a lone year needs; codes around them still refuse it.
+    fn year_span(&self, i: usize) -> P {
+        let y = self.year4(i)?;
+        let dash = i + 1;
+        if !(1000..=2100).contains(&y) || !self.is_dash(dash) || !self.touch(i) || !self.touch(dash)
+        {
+            return None;
+        }
+        let end_year = self.year4(dash + 1)?;
+        if end_year <= y || end_year - y >= 100 || self.numeric_in_code(i, dash + 2) {
+            return None;
+        }
+        if self.word_in(dash + 2, COUNT_NOUNS) {
+            return None;
+        }
+        Some((
+            dash + 2,
+            Expr::Range(Box::new(Expr::Year(y)), Box::new(Expr::Year(end_year))),
+        ))
+    }
+
+    /// A day that opens a stretch of time: "tomorrow", "Monday", "next Monday", "May 20".
+    fn first_day(&self, i: usize) -> P {
+        // "from today" is this day, whatever "than" nearby makes "today" mean elsewhere.
+        if self.kw(i, Kw::Today) && !self.s(i).ends_with('s') {
+            return Some((i + 1, Expr::DayOffset(0)));
+        }
+        self.day_anchor(i).or_else(|| {
+            self.relative(i)
+                .filter(|(_, x)| matches!(x, Expr::Bare(Sel::Weekday(_), _) | Expr::DayOffset(_)))
+        })
+    }
+
+    /// "within the next three years", "within two weeks from today", "less than three days
+    /// after tomorrow", "for three days from today", "for a week, from 20 December", "two
+    /// weeks starting May 20": so many units from a day. Without a first day, only "within
+    /// the next…" makes one (from the publication date); "for three days" and "within five
+    /// days" alone are durations.
+    fn period(&self, i: usize) -> P {
+        let mut from_now = false;
+        let (j, counted_first) = if self.kw(i, Kw::Within) {
+            let mut j = i + 1;
+            if self.kw(j, Kw::The)
+                && matches!(
+                    self.at(j + 1),
+                    Atom::Kw(Kw::Next | Kw::Coming | Kw::Upcoming)
+                )
+            {
+                j += 2;
+                from_now = true;
+            }
+            (j, false)
+        } else if self.word_in(i, &["less", "fewer"]) && self.word_in(i + 1, &["than"]) {
+            (i + 2, false)
+        } else if self.kw(i, Kw::For) {
+            (i + 1, false)
+        } else {
+            (i, true)
+        };
+        let (parts, end) = self.duration(j)?;
+        if parts.iter().any(|&(n, _)| n <= 0) {
+            return None;
+        }
+        let mut k = end;
+        if !counted_first && self.punct(k, ",") {
+            k += 1;
+        }
+        let opens = if self.kw(k, Kw::Starting) {
+            k += 1;
+            if self.kw(k, Kw::From) || self.kw(k, Kw::On) {
+                k += 1;
+            }
+            true
+        } else if !counted_first && (self.kw(k, Kw::From) || (j == i + 2 && self.kw(k, Kw::After)))
+        {
+            k += 1;
+            true
+        } else {
+            false
+        };
+        if !opens {
+            // "within fourteen days" alone counts from a moment the text may not give (a
+            // report's, a ruling's): only "within the next…" counts from the publication.
+            return from_now.then_some((end, Expr::Period(parts, None)));
+        }
+        let (e, first) = self.first_day(k)?;
+        Some((e, Expr::Period(parts, Some(Box::new(first)))))
+    }
+
     /// The expression starting at `i`: a range or a point, with what composes after it.
     fn expression(&self, i: usize) -> P {
+        if (matches!(
+            self.at(i),
+            Atom::Kw(Kw::Within | Kw::For | Kw::A) | Atom::Num(..) | Atom::Card(_)
+        ) || self.word_in(i, &["less", "fewer"]))
+            && let Some(p) = self.period(i)
+        {
+            return Some(p);
+        }
         if matches!(self.at(i), Atom::Kw(Kw::From) | Atom::Kw(Kw::Between)) {
             return self.range(i, None);
         }
-        let p = self.point(i)?;
+        let Some(p) = self.point(i) else {
+            return self.year_span(i);
+        };
         // "2014-2018": a year followed by a dash and a year or two digits.
         if let Expr::Year(y) = p.1
             && self.is_dash(p.0)
@@ -2626,6 +2769,62 @@ impl<'a> Grammar<'a> {
         longest(Some(p), r)
     }
 }
+
+/// "earlier this year" (`earlier`) or "later this month": the part of the current period
+/// before or after the publication date; other periods ("later next year") stay whole.
+fn before_or_after(earlier: bool, period: Expr) -> Expr {
+    match period {
+        Expr::Relative(_, 0) => Expr::Of(
+            if earlier { Sel::Earlier } else { Sel::Later },
+            Box::new(period),
+        ),
+        other => other,
+    }
+}
+
+/// How far (in tokens) a cue is looked for around an expression, within its sentence.
+const SENTENCE_REACH: usize = 40;
+
+/// Words that make a year-less quarter a quarter of a (fiscal) year: accounts, markets, the
+/// economy.
+const FISCAL_CUES: &[&str] = &[
+    "fiscal",
+    "financial",
+    "earnings",
+    "revenue",
+    "revenues",
+    "sales",
+    "profit",
+    "profits",
+    "loss",
+    "losses",
+    "results",
+    "quarterly",
+    "growth",
+    "gdp",
+    "economy",
+    "economic",
+    "shares",
+    "dividend",
+    "income",
+    "margin",
+    "margins",
+    "forecast",
+    "guidance",
+    "output",
+    "deliveries",
+    "shipments",
+    "inflation",
+    "unemployment",
+    "investors",
+    "analysts",
+    "turnover",
+    "million",
+    "billion",
+    "company",
+    "quarter-on-quarter",
+    "year-on-year",
+];
 
 /// Words after a number that make it a count, not a year ("2000 soldiers").
 const COUNT_NOUNS: &[&str] = &[
@@ -2747,12 +2946,16 @@ pub fn scan_with(text: &str, tokens: &[Token], options: &DateOptions) -> Vec<Fou
         }
         // Modifiers that belong to a relative expression: "earlier this year", "later this
         // month".
+        let mut expr = expr;
         if matches!(expr, Expr::Relative(..))
             && start > floor
             && g.word_in(start - 1, &["earlier", "later", "early", "late"])
             && !g.line_break_before(start)
         {
             start -= 1;
+            if g.word_in(start, &["earlier", "later"]) {
+                expr = before_or_after(g.kw(start, Kw::Earlier), expr);
+            }
         }
         // "in the 1990s", "in the spring": the article belongs to a period's name.
         if start == i
@@ -2831,5 +3034,13 @@ mod tests {
     fn codes_are_not_dates() {
         assert!(exprs("ref ZQ/2025-04-02/B").is_empty());
         assert!(exprs("flight 2016 landed").is_empty());
+    }
+
+    #[test]
+    fn less_than_a_stretch() {
+        assert_eq!(
+            exprs("I will come back less than 2 weeks from today"),
+            vec!["less than 2 weeks from today"]
+        );
     }
 }
