@@ -4,7 +4,7 @@
 //! a mention too.
 
 use super::lexicon::{self as lx, classify};
-use super::scan::{Cue, EntityHit, Gender, NameHit, Names};
+use super::scan::{Cue, EntityHit, Gender, NameHit, Names, OrgCue};
 use super::{Actor, ActorKind, Mention};
 use crate::analysis::Span;
 use crate::text::fold;
@@ -268,6 +268,13 @@ struct Cluster {
     mentions: Vec<Mention>,
     /// Start offsets of the mentions, for "the person named last before here" in log time.
     starts: BTreeSet<usize>,
+    /// The surest person evidence of its mentions: 3 for a title or an honorific, 2 for another
+    /// firm cue (see [`Cue::is_firm`]), 1 for a full name opening with a known given name, 0 for
+    /// none.
+    firm: u8,
+    /// Mentions with weak and with strong organisation evidence (see [`OrgCue`]).
+    org_weak: u32,
+    org_strong: u32,
 }
 
 impl Cluster {
@@ -276,6 +283,18 @@ impl Cluster {
             (true, false) => Some(Gender::Male),
             (false, true) => Some(Gender::Female),
             _ => None,
+        }
+    }
+
+    /// Whether what the text says around its mentions makes it an organisation, not a person:
+    /// organisation evidence and nothing firm against it ("X militants" for a name found by a
+    /// verb alone), or a company's own evidence against a name's shape alone ("X (NYSE: XX)"
+    /// for a name that opens with a given name).
+    fn is_organization(&self) -> bool {
+        match self.firm {
+            0 => self.org_weak + self.org_strong > 0,
+            1 => self.org_strong > 0,
+            _ => false,
         }
     }
 
@@ -321,11 +340,46 @@ struct Merger<'a> {
     /// gender, with the number of such clusters: a bare surname finds the person named last
     /// before it in log time.
     by_gender: FxHashMap<(String, Option<Gender>), GenderClass>,
+    /// What each name hit says beyond its name, by start offset: its person firmness (see
+    /// `Cluster::firm`) and its organisation evidence.
+    evidence: FxHashMap<usize, (u8, Option<OrgCue>)>,
+    /// The one cluster (`None` when several) of each two-word full name, and of each opening
+    /// pair of words of a longer full name, transliterated: "Ana Sofia" and "Ana Sofia Brandt"
+    /// are one person in one article.
+    pairs: FxHashMap<String, Option<usize>>,
+    openings: FxHashMap<String, Option<usize>>,
+}
+
+/// How firmly a hit says "a person" (see `Cluster::firm`).
+fn firmness(text: &str, hit: &NameHit) -> u8 {
+    if matches!(hit.cue, Cue::Title | Cue::Honorific) {
+        return 3;
+    }
+    if hit.cue.is_firm() {
+        return 2;
+    }
+    let written = hit.span.slice(text);
+    let mut words = written.split_whitespace();
+    let opens_given = words
+        .next()
+        .is_some_and(|w| lx::classify(w) & lx::GIVEN != 0 && !w.chars().all(char::is_uppercase));
+    u8::from(opens_given && words.next().is_some())
 }
 
 impl<'a> Merger<'a> {
     fn new(article: usize, art: &'a ArticleNames<'a>) -> Merger<'a> {
+        let evidence = art
+            .names
+            .sure
+            .iter()
+            .chain(&art.names.candidates)
+            .map(|h| (h.span.start, (firmness(art.text, h), h.org)))
+            .filter(|(_, (firm, org))| *firm > 0 || org.is_some())
+            .collect();
         Merger {
+            evidence,
+            pairs: FxHashMap::default(),
+            openings: FxHashMap::default(),
             article,
             names: art.names,
             text: art.text,
@@ -417,6 +471,14 @@ impl<'a> Merger<'a> {
 
     fn mention(&mut self, cluster: usize, span: Span, gender: Option<Gender>) {
         let c = &mut self.clusters[cluster];
+        if let Some(&(firm, org)) = self.evidence.get(&span.start) {
+            c.firm = c.firm.max(firm);
+            match org {
+                Some(OrgCue::Weak) => c.org_weak += 1,
+                Some(OrgCue::Strong) => c.org_strong += 1,
+                None => {}
+            }
+        }
         let before = c.gender();
         c.mentions.push(Mention {
             article: self.article,
@@ -554,14 +616,47 @@ impl<'a> Merger<'a> {
     fn place_full(&mut self, hit_index: usize, hit: &NameHit, name: &ParsedName) {
         let cluster = match self.pick(name, hit.span.start, hit.gender) {
             Some(c) => c,
-            None => match self.reversed(name) {
+            None => match self.reversed(name).or_else(|| self.longer_or_shorter(name)) {
                 Some(c) => c,
                 None => self.new_cluster(name),
             },
         };
         self.add_name(cluster, name);
+        if name.words.len() >= 2 {
+            let pair = format!("{} {}", translit(&name.words[0]), translit(&name.words[1]));
+            let map = if name.words.len() == 2 {
+                &mut self.pairs
+            } else {
+                &mut self.openings
+            };
+            map.entry(pair)
+                .and_modify(|only| {
+                    if *only != Some(cluster) {
+                        *only = None;
+                    }
+                })
+                .or_insert(Some(cluster));
+        }
         self.mention(cluster, hit.span, hit.gender);
         self.assigned.insert(hit_index, cluster);
+    }
+
+    /// The one person of the article whose full name is this name with a last word more ("Ana
+    /// Sofia" for "Ana Sofia Brandt"), or less ("Ana Sofia Brandt" for "Ana Sofia").
+    fn longer_or_shorter(&self, name: &ParsedName) -> Option<usize> {
+        if name.words.len() < 2 {
+            return None;
+        }
+        let pair = format!("{} {}", translit(&name.words[0]), translit(&name.words[1]));
+        let map = if name.words.len() == 2 {
+            &self.openings
+        } else {
+            &self.pairs
+        };
+        (*map.get(&pair)?).filter(|&c| {
+            let c = &self.clusters[c];
+            c.given.first().is_some_and(|g| *g == name.words[0])
+        })
     }
 
     /// A cluster holding the same words in another order ("Haruto Morishita").
@@ -623,11 +718,19 @@ impl<'a> Merger<'a> {
         let names = self.names;
         let text = self.text;
         // 1. Full names with a cue.
+        let mut two_word: Option<rustc_hash::FxHashSet<String>> = None;
         for (h, hit) in names.sure.iter().enumerate() {
             if hit.cue == Cue::Alias {
                 continue;
             }
             let name = ParsedName::parse(hit.span.slice(text));
+            if name.words.len() >= 3 {
+                let known = two_word.get_or_insert_with(|| full_names(names, text));
+                if let Some((hit, name)) = possessive_inside(text, hit, known) {
+                    self.place_full(h, &hit, &name);
+                    continue;
+                }
+            }
             if name.words.len() >= 2 {
                 self.place_full(h, hit, &name);
             }
@@ -681,13 +784,40 @@ impl<'a> Merger<'a> {
             .map(|e| (lx::phrase_key(e.span.slice(text)), e.kind))
             .collect();
         for hit in &names.candidates {
-            if !self.place_candidate(hit)
-                && let Some(&kind) = kinds.get(&lx::phrase_key(hit.span.slice(text)))
-            {
+            if self.place_candidate(hit) {
+                continue;
+            }
+            if let Some(&kind) = kinds.get(&lx::phrase_key(hit.span.slice(text))) {
                 entities.push(EntityHit {
                     span: hit.span,
                     kind,
                 });
+            } else if hit.org == Some(OrgCue::Strong) {
+                // "X (NYSE: XX)", "shares of X": a company, whatever its name looks like.
+                entities.push(EntityHit {
+                    span: hit.span,
+                    kind: ActorKind::Organization,
+                });
+            }
+        }
+        // 6. A "person" the text shows to be a company or a group becomes an organisation; a
+        // given name alone ("his wife, Ana"), never given a surname nor a title, names no one the
+        // reader can tell apart.
+        for c in &mut self.clusters {
+            let text = self.text;
+            let given_alone = |m: &Mention| {
+                let class = lx::classify(m.span.slice(text));
+                class & lx::GIVEN != 0 && class & lx::SURNAME == 0
+            };
+            if !c.is_full() && c.firm < 3 && c.mentions.iter().all(given_alone) {
+                c.mentions.clear();
+                continue;
+            }
+            if c.is_organization() {
+                entities.extend(c.mentions.drain(..).map(|m| EntityHit {
+                    span: m.span,
+                    kind: ActorKind::Organization,
+                }));
             }
         }
         (self.clusters, entities)
@@ -754,6 +884,46 @@ impl<'a> Merger<'a> {
         }
         false
     }
+}
+
+/// The two-word names with a cue of an article, folded and joined by a space.
+fn full_names(names: &Names, text: &str) -> rustc_hash::FxHashSet<String> {
+    names
+        .sure
+        .iter()
+        .filter_map(|h| {
+            let written = h.span.slice(text);
+            let mut words = written.split_whitespace();
+            let (a, b) = (words.next()?, words.next()?);
+            words
+                .next()
+                .is_none()
+                .then(|| format!("{} {}", fold(a), fold(b)))
+        })
+        .collect()
+}
+
+/// A possessive written without its apostrophe inside a longer run ("Ana Linds Harbour Plan"),
+/// when the article names the person ("Ana Lind") elsewhere: the hit cut back to that person.
+fn possessive_inside(
+    text: &str,
+    hit: &NameHit,
+    known: &rustc_hash::FxHashSet<String>,
+) -> Option<(NameHit, ParsedName)> {
+    let written = hit.span.slice(text);
+    let mut words = written.split_whitespace();
+    let (a, b) = (words.next()?, words.next()?);
+    let cut = b.strip_suffix('s')?;
+    if cut.is_empty() || !known.contains(&format!("{} {}", fold(a), fold(cut))) {
+        return None;
+    }
+    // Offset of the second word's end, less its "s".
+    let b_start = written[a.len()..].find(b)? + a.len();
+    let end = hit.span.start + b_start + cut.len();
+    let mut cut_hit = hit.clone();
+    cut_hit.span = Span::new(hit.span.start, end);
+    let name = ParsedName::parse(cut_hit.span.slice(text));
+    Some((cut_hit, name))
 }
 
 /// People across articles: a full name joins the people of other articles with the same surname
