@@ -329,3 +329,56 @@ fn a_compass_word_ending_a_sentence_does_not_join_the_next() {
         kinds(&[text])
     );
 }
+
+/// The kinds of actor a real wire report names besides people, each in an invented report: a
+/// dateline city in capitals, a country, a region, a village, a state and cities; a news agency,
+/// a newspaper, an airline, an institute, a brand-like acronym, a foundation, a university, a
+/// space centre and a prisoners' club.
+#[test]
+fn organizations_and_places_of_a_wire_report_come_with_their_kind() {
+    let text = "OSLO (Reuters) - Soldiers entered the village of Kfar Tobin in the East Bank \
+                on Monday, the Ardelan Prisoners Club said, according to the newspaper Haverlin. \
+                Passengers of Corvane Air Lines flew from Ohio to Tulsa. The Oakridge \
+                Prevention Institute and the union DpolK criticised the Marlow Family \
+                Foundation. Students of Tessaly University watched from the Halden Space Center \
+                in Portugal.";
+    assert_eq!(people(text), Vec::<String>::new());
+    assert_eq!(
+        kinds(&[text]),
+        [
+            (
+                ActorKind::Organization,
+                "Ardelan Prisoners Club".to_string()
+            ),
+            (ActorKind::Organization, "Corvane Air Lines".to_string()),
+            (ActorKind::Organization, "DpolK".to_string()),
+            (ActorKind::Organization, "Halden Space Center".to_string()),
+            (ActorKind::Organization, "Haverlin".to_string()),
+            (
+                ActorKind::Organization,
+                "Marlow Family Foundation".to_string()
+            ),
+            (
+                ActorKind::Organization,
+                "Oakridge Prevention Institute".to_string()
+            ),
+            (ActorKind::Organization, "Reuters".to_string()),
+            (ActorKind::Organization, "Tessaly University".to_string()),
+            (ActorKind::Place, "East Bank".to_string()),
+            (ActorKind::Place, "Kfar Tobin".to_string()),
+            (ActorKind::Place, "OSLO".to_string()),
+            (ActorKind::Place, "Ohio".to_string()),
+            (ActorKind::Place, "Portugal".to_string()),
+            (ActorKind::Place, "Tulsa".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_lone_capitalised_word_is_not_a_person() {
+    // A one-word headline, a movement's name after "for the", a given name alone.
+    let text = "Standstill\n\nTraffic stood still on the ring road on Friday. The Popular Front \
+                for the Awakening of Tesmar, a left-leaning faction, said Awakening would march. \
+                Her father Bassam said she was upset.";
+    assert_eq!(people(text), Vec::<String>::new(), "{:?}", kinds(&[text]));
+}
