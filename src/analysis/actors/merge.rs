@@ -80,43 +80,39 @@ fn without_article(word: &str) -> &str {
 /// "Sergei" and "Sergey" both "sergei".
 pub fn translit(folded: &str) -> String {
     let mut out = String::with_capacity(folded.len() + 2);
-    let b: Vec<char> = folded.chars().collect();
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        let next = b.get(i + 1).copied();
-        let piece: &str = match (c, next) {
+    // The last character pushed: a doubled letter is written once.
+    let mut last: Option<char> = None;
+    let mut push = |c: char, out: &mut String| {
+        if last != Some(c) {
+            out.push(c);
+            last = Some(c);
+        }
+    };
+    let mut chars = folded.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        match (c, next) {
             ('p', Some('h')) => {
-                i += 1;
-                "f"
+                chars.next();
+                push('f', &mut out);
             }
             ('k', Some('h')) => {
-                i += 1;
-                "h"
+                chars.next();
+                push('h', &mut out);
             }
             ('c', Some('k')) => {
-                i += 1;
-                "k"
+                chars.next();
+                push('k', &mut out);
             }
-            ('x', _) => "ks",
-            ('y', _) => "i",
-            ('w', _) => "v",
-            ('-', _) | ('\'', _) | ('.', _) => "",
-            _ => {
-                if out.ends_with(c) {
-                    ""
-                } else {
-                    out.push(c);
-                    ""
-                }
+            ('x', _) => {
+                push('k', &mut out);
+                push('s', &mut out);
             }
-        };
-        for pc in piece.chars() {
-            if !out.ends_with(pc) {
-                out.push(pc);
-            }
+            ('y', _) => push('i', &mut out),
+            ('w', _) => push('v', &mut out),
+            ('-', _) | ('\'', _) | ('.', _) => {}
+            _ => push(c, &mut out),
         }
-        i += 1;
     }
     out
 }
@@ -254,6 +250,8 @@ impl Givens {
 #[derive(Debug, Default)]
 struct Cluster {
     key: String,
+    /// The key's number in its article (see `Merger::key_ids`).
+    kid: u32,
     /// Folded first given names seen.
     given: Vec<String>,
     /// Transliterated first main word of its full forms (for family-name-first names:
@@ -339,7 +337,10 @@ struct Merger<'a> {
     /// Mention starts, as (start, cluster), of the clusters of a surname key by their current
     /// gender, with the number of such clusters: a bare surname finds the person named last
     /// before it in log time.
-    by_gender: FxHashMap<(String, Option<Gender>), GenderClass>,
+    by_gender: FxHashMap<(u32, Option<Gender>), GenderClass>,
+    /// A number for each surname key of the article (`Cluster::kid`), so the gender classes
+    /// are keyed without copying the key at every mention.
+    key_ids: FxHashMap<String, u32>,
     /// What each name hit says beyond its name, by start offset: its person firmness (see
     /// `Cluster::firm`) and its organisation evidence.
     evidence: FxHashMap<usize, (u8, Option<OrgCue>)>,
@@ -390,6 +391,7 @@ impl<'a> Merger<'a> {
             by_given: FxHashMap::default(),
             no_given: FxHashMap::default(),
             by_gender: FxHashMap::default(),
+            key_ids: FxHashMap::default(),
         }
     }
 
@@ -400,29 +402,29 @@ impl<'a> Merger<'a> {
         if after == before {
             return;
         }
-        if let Some((n, set)) = self.by_gender.get_mut(&(c.key.clone(), before)) {
+        if let Some((n, set)) = self.by_gender.get_mut(&(c.kid, before)) {
             *n -= 1;
             for &s in &c.starts {
                 set.remove(&(s, id));
             }
         }
-        let (n, set) = self.by_gender.entry((c.key.clone(), after)).or_default();
+        let (n, set) = self.by_gender.entry((c.kid, after)).or_default();
         *n += 1;
         set.extend(c.starts.iter().map(|&s| (s, id)));
     }
 
     fn new_cluster(&mut self, name: &ParsedName) -> usize {
         let id = self.clusters.len();
+        let next = self.key_ids.len() as u32;
+        let kid = *self.key_ids.entry(name.key.clone()).or_insert(next);
         self.clusters.push(Cluster {
             key: name.key.clone(),
+            kid,
             ..Cluster::default()
         });
         self.by_key.entry(name.key.clone()).or_default().push(id);
         self.no_given.entry(name.key.clone()).or_default().push(id);
-        self.by_gender
-            .entry((name.key.clone(), None))
-            .or_default()
-            .0 += 1;
+        self.by_gender.entry((kid, None)).or_default().0 += 1;
         self.add_name(id, name);
         id
     }
@@ -485,7 +487,7 @@ impl<'a> Merger<'a> {
             span,
         });
         if c.starts.insert(span.start) {
-            let key = (c.key.clone(), before);
+            let key = (c.kid, before);
             self.by_gender
                 .entry(key)
                 .or_default()
@@ -504,7 +506,8 @@ impl<'a> Merger<'a> {
     /// [`Self::choose`] among all the clusters of a surname key, answered from `by_gender`
     /// without visiting them.
     fn choose_any(&self, key: &str, offset: usize, gender: Option<Gender>) -> Option<usize> {
-        let class = |g: Option<Gender>| self.by_gender.get(&(key.to_string(), g));
+        let kid = *self.key_ids.get(key)?;
+        let class = |g: Option<Gender>| self.by_gender.get(&(kid, g));
         let count = |g: Option<Gender>| class(g).map_or(0, |(n, _)| *n);
         let classes: Vec<Option<Gender>> = match gender {
             Some(g) if count(Some(g)) > 0 => vec![Some(g)],
@@ -623,7 +626,7 @@ impl<'a> Merger<'a> {
         };
         self.add_name(cluster, name);
         if name.words.len() >= 2 {
-            let pair = format!("{} {}", translit(&name.words[0]), translit(&name.words[1]));
+            let pair = Self::pair_key(name);
             let map = if name.words.len() == 2 {
                 &mut self.pairs
             } else {
@@ -641,13 +644,26 @@ impl<'a> Merger<'a> {
         self.assigned.insert(hit_index, cluster);
     }
 
+    /// The first two words of a full name, for `pairs` and `openings`: the two-word name's key
+    /// is its surname key, so only the given name is transliterated anew.
+    fn pair_key(name: &ParsedName) -> String {
+        let mut pair = translit(&name.words[0]);
+        pair.push(' ');
+        if name.words.len() == 2 {
+            pair.push_str(&name.key);
+        } else {
+            pair.push_str(&translit(&name.words[1]));
+        }
+        pair
+    }
+
     /// The one person of the article whose full name is this name with a last word more ("Ana
     /// Sofia" for "Ana Sofia Brandt"), or less ("Ana Sofia Brandt" for "Ana Sofia").
     fn longer_or_shorter(&self, name: &ParsedName) -> Option<usize> {
         if name.words.len() < 2 {
             return None;
         }
-        let pair = format!("{} {}", translit(&name.words[0]), translit(&name.words[1]));
+        let pair = Self::pair_key(name);
         let map = if name.words.len() == 2 {
             &self.openings
         } else {
@@ -1104,10 +1120,11 @@ fn to_actor(mut c: Cluster, articles: &[ArticleNames<'_>]) -> Actor {
     for m in &c.mentions {
         let text = m.span.slice(articles[m.article].text);
         let form = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        match index.get(&fold(&form)) {
+        let folded = fold(&form);
+        match index.get(&folded) {
             Some(&i) => forms[i].1 += 1,
             None => {
-                index.insert(fold(&form), forms.len());
+                index.insert(folded, forms.len());
                 forms.push((form, 1));
             }
         }
