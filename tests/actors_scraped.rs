@@ -382,3 +382,11 @@ fn a_lone_capitalised_word_is_not_a_person() {
                 Her father Bassam said she was upset.";
     assert_eq!(people(text), Vec::<String>::new(), "{:?}", kinds(&[text]));
 }
+
+#[test]
+fn a_name_in_a_datelines_capitals_is_shown_as_written_in_the_text() {
+    let a = "OSLO (Wire) - The port reopened. Oslo is calm.";
+    let b = "OSLO (Wire) - Ferries sailed again.";
+    let c = "OSLO (Wire) - The strike ended.";
+    assert_eq!(of_kind(&[a, b, c], ActorKind::Place), ["Oslo"]);
+}

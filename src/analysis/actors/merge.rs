@@ -1108,8 +1108,8 @@ pub fn cluster(articles: &[ArticleNames<'_>]) -> Vec<Actor> {
     people.chain(others).collect()
 }
 
-/// The display name: the most frequent form with a given name and a surname (ties: the longer,
-/// then the first seen); the other forms become aliases.
+/// The display name: the most frequent form with a given name and a surname, not in capitals
+/// (ties: the longer, then the first seen); the other forms become aliases.
 fn to_actor(mut c: Cluster, articles: &[ArticleNames<'_>]) -> Actor {
     c.mentions.sort();
     c.mentions
@@ -1122,7 +1122,16 @@ fn to_actor(mut c: Cluster, articles: &[ArticleNames<'_>]) -> Actor {
         let form = text.split_whitespace().collect::<Vec<_>>().join(" ");
         let folded = fold(&form);
         match index.get(&folded) {
-            Some(&i) => forms[i].1 += 1,
+            Some(&i) => {
+                forms[i].1 += 1;
+                // "OSLO" in a dateline, "Oslo" in the text: the form is shown as the text
+                // writes it.
+                if !forms[i].0.chars().any(char::is_lowercase)
+                    && form.chars().any(char::is_lowercase)
+                {
+                    forms[i].0 = form;
+                }
+            }
             None => {
                 index.insert(folded, forms.len());
                 forms.push((form, 1));
@@ -1136,6 +1145,8 @@ fn to_actor(mut c: Cluster, articles: &[ArticleNames<'_>]) -> Actor {
         .max_by_key(|(i, (f, n))| {
             (
                 full(f),
+                // A dateline's capitals ("NEW YORK") are not how the name is written.
+                f.chars().any(char::is_lowercase),
                 *n,
                 f.split_whitespace().count(),
                 std::cmp::Reverse(*i),
