@@ -2,7 +2,7 @@
 //! words after it (appositives, ages, "who", kin words), verbs of speech, restatements.
 
 use super::lexicon::{self as lx, classify};
-use super::scan::Cue;
+use super::scan::{Cue, OrgCue};
 use super::units::{Scanner, is_hyphen, strip_possessive};
 use crate::analysis::Span;
 use crate::text::TokenKind;
@@ -116,7 +116,154 @@ const CLAUSE_OPENERS: &[&str] = &[
     "according",
 ];
 
+/// Lower-case nouns that, right after a name, say it names a maker or a group: "X smartphones",
+/// "X militants". A person's name is followed by such words rarely ("X supporters" and "X
+/// administration" are left out for that reason).
+const ORG_AFTER: &[&str] = &[
+    "device",
+    "devices",
+    "smartphone",
+    "smartphones",
+    "phone",
+    "phones",
+    "handset",
+    "handsets",
+    "tablet",
+    "tablets",
+    "laptop",
+    "laptops",
+    "chip",
+    "chips",
+    "chipset",
+    "app",
+    "apps",
+    "software",
+    "products",
+    "factory",
+    "factories",
+    "plant",
+    "subsidiary",
+    "employees",
+    "executives",
+    "militants",
+    "fighters",
+    "insurgents",
+    "rebels",
+    "jihadists",
+    "gunmen",
+    "militia",
+    "militiamen",
+    "terrorists",
+];
+
+/// Lower-case words that, right after a name, say only a company bears it: "X shares fell".
+const COMPANY_AFTER: &[&str] = &["shares", "stock", "shareholders", "stockholders"];
+
+/// Words after a possessive name that only a company has: "X's chief executive", "X's founder".
+const COMPANY_OWNS: &[&str] = &[
+    "ceo",
+    "founder",
+    "founders",
+    "co-founder",
+    "cofounder",
+    "shareholders",
+    "stockholders",
+    "headquarters",
+    "subsidiary",
+    "subsidiaries",
+    "chief",
+];
+
+/// Nouns before "of" (or "in") that say a company or a group follows: "shares of X", "fighters
+/// of X".
+const ORG_OF: &[(&str, OrgCue)] = &[
+    ("shares", OrgCue::Strong),
+    ("stock", OrgCue::Strong),
+    ("stake", OrgCue::Strong),
+    ("subsidiary", OrgCue::Strong),
+    ("shareholders", OrgCue::Strong),
+    ("fighters", OrgCue::Weak),
+    ("militants", OrgCue::Weak),
+    ("insurgents", OrgCue::Weak),
+    ("commanders", OrgCue::Weak),
+];
+
+/// Prepositions that close the head of an appositive.
+const PREPOSITIONS: &[&str] = &["by", "of", "for", "in", "at", "from", "to", "on", "under"];
+
 impl Scanner<'_> {
+    /// What the words around a name (tokens `first..=last`) say of an organisation: a stock
+    /// ticker after it ("X (NYSE: XX)"), "shares of X", "X's chief executive", "X shares"
+    /// (strong); a product or a group after it ("X smartphones", "the X S9", "X militants")
+    /// (weak).
+    pub(super) fn org_evidence(
+        &self,
+        first: usize,
+        last: usize,
+        possessive: bool,
+    ) -> Option<OrgCue> {
+        let next = last + 1;
+        let same = self.same_line(last);
+        if possessive {
+            let w = self.lower_word(next)?;
+            let strong = COMPANY_OWNS.contains(&w)
+                && (w != "chief" || self.lower_word(next + 1) == Some("executive"));
+            return strong.then_some(OrgCue::Strong);
+        }
+        // "(NYSE: XX)", "(NASDAQ:XX)": an exchange's ticker.
+        if same
+            && self.punct(next, "(")
+            && self
+                .word(next + 1)
+                .is_some_and(|w| w.len() >= 3 && all_upper(w))
+            && self.punct(next + 2, ":")
+        {
+            return Some(OrgCue::Strong);
+        }
+        if first >= 2
+            && self.same_line(first - 1)
+            && matches!(self.word(first - 1), Some("of" | "in"))
+            && let Some(w) = self.lower_word(first - 2)
+            && let Some(&(_, cue)) = ORG_OF.iter().find(|(n, _)| *n == w)
+        {
+            return Some(cue);
+        }
+        if !same {
+            return None;
+        }
+        // "X, an aerospace company": an appositive whose head is an organisation noun.
+        if self.punct(next, ",") && matches!(self.word(next + 1), Some("a" | "an" | "the")) {
+            for j in next + 2..next + 5 {
+                let Some(w) = self.lower_word(j) else { break };
+                let c = classify(w);
+                if c & (lx::ROLE | lx::KIN) != 0 {
+                    break;
+                }
+                if c & lx::ORG_NOUN != 0 {
+                    return Some(OrgCue::Weak);
+                }
+            }
+        }
+        if let Some(w) = self.lower_word(next) {
+            if COMPANY_AFTER.contains(&w) {
+                return Some(OrgCue::Strong);
+            }
+            if ORG_AFTER.contains(&w) {
+                return Some(OrgCue::Weak);
+            }
+            return None;
+        }
+        // A model designation right after: "X S9", "X A320".
+        let model = self.toks.get(next).is_some_and(|t| {
+            let s = t.as_str(self.text);
+            s.len() <= 6
+                && s.bytes().any(|b| b.is_ascii_digit())
+                && s.bytes().any(|b| b.is_ascii_alphabetic())
+                && s.bytes().all(|b| b.is_ascii_alphanumeric())
+        });
+        model.then_some(OrgCue::Weak)
+    }
+
     /// Whether token `t` opens a sentence, a line or a quotation, where every word is
     /// capitalised.
     pub(super) fn sentence_start(&self, t: usize) -> bool {
@@ -141,6 +288,57 @@ impl Scanner<'_> {
                 || self.word(first - 1) == Some("by") && credit_word(first - 2));
         let after = self.punct(last + 1, "/") && self.touch(last) && self.touch(last + 1);
         before || after
+    }
+
+    /// Whether the words after a run ending at token `t` say it is a place: "X is a village of
+    /// 600 people", "X, a small town".
+    pub(super) fn place_after(&self, t: usize) -> bool {
+        if !self.same_line(t) {
+            return false;
+        }
+        if !(self.punct(t + 1, ",") || matches!(self.word(t + 1), Some("is" | "was"))) {
+            return false;
+        }
+        let i = t + 2;
+        if !matches!(self.word(i), Some("a" | "an" | "the")) {
+            return false;
+        }
+        for j in i + 1..i + 4 {
+            let Some(w) = self.lower_word(j) else {
+                return false;
+            };
+            let c = classify(w);
+            if c & lx::PLACE_NOUN != 0 {
+                // The head noun, not a modifier: "a village of 600", not "a village elder".
+                return self.lower_word(j + 1).is_none_or(|n| {
+                    PREPOSITIONS.contains(&n)
+                        || matches!(n, "near" | "outside" | "where" | "that" | "which" | "with")
+                });
+            }
+            if c & (lx::ROLE | lx::KIN | lx::ORG_NOUN) != 0 {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Whether a nickname's introduction stands right before token `t0`: "known as", "dubbed",
+    /// "nicknamed", "the name".
+    pub(super) fn nickname_before(&self, t0: usize) -> bool {
+        if t0 == 0 || !self.same_line(t0 - 1) {
+            return false;
+        }
+        match self.lower_word(t0 - 1) {
+            Some("dubbed" | "nicknamed") => true,
+            Some("as") => t0 >= 2 && self.lower_word(t0 - 2) == Some("known"),
+            Some("name") => {
+                t0 >= 2
+                    && self
+                        .word(t0 - 2)
+                        .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+            }
+            _ => false,
+        }
     }
 
     /// Whether a noun for a thing stands right before token `t0`: "the feeder ship X", "the
@@ -187,6 +385,10 @@ impl Scanner<'_> {
             return (Cue::None, false);
         }
         if let Some(w) = self.lower_word(t0 - 1) {
+            // The tail of a hyphenated word ("big-king X") is no role word.
+            if t0 >= 2 && self.touch(t0 - 2) && is_hyphen(self.s(t0 - 2)) {
+                return (Cue::None, false);
+            }
             let c = classify(w);
             // "spokesman X", and the plural before a list: "presidents X, Y and Z".
             let singular = w.strip_suffix('s').map_or(0, classify);
@@ -331,6 +533,11 @@ impl Scanner<'_> {
             if x.kind == TokenKind::Word && CLAUSE_OPENERS.contains(&xs) {
                 break;
             }
+            // The head noun stands before a preposition: "an aerospace company run by a
+            // billionaire" is a company's appositive, "a lawyer for the family" a person's.
+            if j > a + 1 && x.kind == TokenKind::Word && PREPOSITIONS.contains(&xs) {
+                break;
+            }
             if x.kind == TokenKind::Word && xs.starts_with(char::is_lowercase) {
                 let base = strip_possessive(xs).unwrap_or(xs);
                 head = classify(base);
@@ -422,4 +629,9 @@ impl Scanner<'_> {
         }
         (self.punct(j, ")") && end > start).then_some(Span::new(start, end))
     }
+}
+
+/// Whether every letter of `w` is a capital (a ticker, an acronym).
+fn all_upper(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_uppercase())
 }

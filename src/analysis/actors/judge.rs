@@ -10,6 +10,30 @@ use super::scan::{Cue, EntityHit, Gender, NameHit, Placed};
 use super::units::{Kind, Scanner, Unit};
 use crate::analysis::Span;
 
+/// Compass words that open a region's name.
+const COMPASS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper",
+    "lower",
+];
+
+/// Words of land or water that close a region's name after a compass word.
+const REGION_TAILS: &[&str] = &[
+    "bank",
+    "coast",
+    "shore",
+    "side",
+    "end",
+    "strip",
+    "valley",
+    "highlands",
+    "lowlands",
+    "plains",
+    "hills",
+    "islands",
+    "territories",
+    "riviera",
+];
+
 /// A run with its opening words and its closing suffixes ("Jr.", "III") set aside.
 struct Trimmed<'u> {
     /// The words that may hold a name.
@@ -60,6 +84,10 @@ pub(super) fn judge(
         return;
     }
     let Some(peeled) = peel(sc, &run) else { return };
+    // "Known as Dr Doom", "nicknamed Ace": a one-word nickname, not a person of its own.
+    if mains(peeled.name) == 1 && sc.nickname_before(run.units[0].first) {
+        return;
+    }
     let mut judged = person_cue(sc, &run, &peeled);
     // "The feeder ship Ana Holm": the name of a thing, unless a title or honorific says
     // otherwise.
@@ -170,6 +198,18 @@ fn entity(sc: &Scanner<'_>, run: &Trimmed<'_>) -> Option<EntityHit> {
             Some(Known::Organization) => return hit(span, ActorKind::Organization),
             None => {}
         }
+    }
+    // "East Bank", "North Shore": a compass word before a word of land or water names a region
+    // (the organisation word "Bank" included).
+    if n == 2 && units[0].class & lx::STOP == 0 {
+        let first = sc.text[units[0].start..units[0].end].to_lowercase();
+        let second = sc.text[last.start..last.end].to_lowercase();
+        if COMPASS.contains(&first.as_str()) && REGION_TAILS.contains(&second.as_str()) {
+            return hit(span_from(0), ActorKind::Place);
+        }
+    }
+    if sc.place_after(run.closing.last) {
+        return hit(span_from(0), ActorKind::Place);
     }
     if last.kind == Kind::Word && last.class & lx::ORG_NAME != 0 && last.class & lx::GIVEN == 0 {
         return hit(Span::new(last.start, last.end), ActorKind::Organization);
@@ -418,16 +458,23 @@ fn place(
     };
     let cue = judged.cue;
     let main_words = mains(name);
+    let org = sc.org_evidence(name[0].first, name_last.last, name_last.possessive);
     placed.push(Placed {
         hit: NameHit {
             span: Span::new(name[0].start, end),
             cue,
             gender: judged.gender,
             same_as: None,
+            org,
         },
         first: name[0].first,
         last: closing.last,
-        listable: cue == Cue::None && !judged.placeish && !judged.org_tail && main_words >= 2,
+        // A one-letter last word ("Space X") is a brand's, not a surname.
+        listable: cue == Cue::None
+            && !judged.placeish
+            && !judged.org_tail
+            && main_words >= 2
+            && name_last.end - name_last.start > 1,
     });
     if cue != Cue::None
         && !name_last.possessive
@@ -440,6 +487,7 @@ fn place(
                 cue: Cue::Alias,
                 gender: judged.gender,
                 same_as: Some(index),
+                org: None,
             },
             first: closing.last,
             last: closing.last,

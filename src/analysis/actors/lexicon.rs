@@ -111,13 +111,32 @@ pub fn phrase_key(phrase: &str) -> String {
         if !key.is_empty() {
             key.push(' ');
         }
-        key.push_str(&fold(w));
+        crate::text::fold_into(w, &mut key);
     }
     key
 }
 
-/// What the gazetteers say a phrase (as written) names.
+/// What the gazetteers say a phrase (as written) names. Runs for every capitalised run of every
+/// article, so a short ASCII phrase is keyed in a stack buffer, without allocating.
 pub fn known_phrase(phrase: &str) -> Option<Known> {
+    const MAX: usize = 64;
+    if phrase.len() <= MAX && phrase.is_ascii() {
+        let mut buf = [0u8; MAX];
+        let mut n = 0;
+        for w in phrase.split_whitespace() {
+            if n > 0 {
+                buf[n] = b' ';
+                n += 1;
+            }
+            buf[n..n + w.len()].copy_from_slice(w.as_bytes());
+            n += w.len();
+        }
+        let key = &mut buf[..n];
+        key.make_ascii_lowercase();
+        // Lowercased ASCII bytes are valid UTF-8.
+        let key = std::str::from_utf8(key).unwrap_or_default();
+        return PHRASES.get(key).copied();
+    }
     PHRASES.get(&phrase_key(phrase)).copied()
 }
 

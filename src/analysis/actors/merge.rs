@@ -4,7 +4,7 @@
 //! a mention too.
 
 use super::lexicon::{self as lx, classify};
-use super::scan::{Cue, EntityHit, Gender, NameHit, Names};
+use super::scan::{Cue, EntityHit, Gender, NameHit, Names, OrgCue};
 use super::{Actor, ActorKind, Mention};
 use crate::analysis::Span;
 use crate::text::fold;
@@ -80,43 +80,39 @@ fn without_article(word: &str) -> &str {
 /// "Sergei" and "Sergey" both "sergei".
 pub fn translit(folded: &str) -> String {
     let mut out = String::with_capacity(folded.len() + 2);
-    let b: Vec<char> = folded.chars().collect();
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        let next = b.get(i + 1).copied();
-        let piece: &str = match (c, next) {
+    // The last character pushed: a doubled letter is written once.
+    let mut last: Option<char> = None;
+    let mut push = |c: char, out: &mut String| {
+        if last != Some(c) {
+            out.push(c);
+            last = Some(c);
+        }
+    };
+    let mut chars = folded.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        match (c, next) {
             ('p', Some('h')) => {
-                i += 1;
-                "f"
+                chars.next();
+                push('f', &mut out);
             }
             ('k', Some('h')) => {
-                i += 1;
-                "h"
+                chars.next();
+                push('h', &mut out);
             }
             ('c', Some('k')) => {
-                i += 1;
-                "k"
+                chars.next();
+                push('k', &mut out);
             }
-            ('x', _) => "ks",
-            ('y', _) => "i",
-            ('w', _) => "v",
-            ('-', _) | ('\'', _) | ('.', _) => "",
-            _ => {
-                if out.ends_with(c) {
-                    ""
-                } else {
-                    out.push(c);
-                    ""
-                }
+            ('x', _) => {
+                push('k', &mut out);
+                push('s', &mut out);
             }
-        };
-        for pc in piece.chars() {
-            if !out.ends_with(pc) {
-                out.push(pc);
-            }
+            ('y', _) => push('i', &mut out),
+            ('w', _) => push('v', &mut out),
+            ('-', _) | ('\'', _) | ('.', _) => {}
+            _ => push(c, &mut out),
         }
-        i += 1;
     }
     out
 }
@@ -254,6 +250,8 @@ impl Givens {
 #[derive(Debug, Default)]
 struct Cluster {
     key: String,
+    /// The key's number in its article (see `Merger::key_ids`).
+    kid: u32,
     /// Folded first given names seen.
     given: Vec<String>,
     /// Transliterated first main word of its full forms (for family-name-first names:
@@ -268,6 +266,13 @@ struct Cluster {
     mentions: Vec<Mention>,
     /// Start offsets of the mentions, for "the person named last before here" in log time.
     starts: BTreeSet<usize>,
+    /// The surest person evidence of its mentions: 3 for a title or an honorific, 2 for another
+    /// firm cue (see [`Cue::is_firm`]), 1 for a full name opening with a known given name, 0 for
+    /// none.
+    firm: u8,
+    /// Mentions with weak and with strong organisation evidence (see [`OrgCue`]).
+    org_weak: u32,
+    org_strong: u32,
 }
 
 impl Cluster {
@@ -276,6 +281,18 @@ impl Cluster {
             (true, false) => Some(Gender::Male),
             (false, true) => Some(Gender::Female),
             _ => None,
+        }
+    }
+
+    /// Whether what the text says around its mentions makes it an organisation, not a person:
+    /// organisation evidence and nothing firm against it ("X militants" for a name found by a
+    /// verb alone), or a company's own evidence against a name's shape alone ("X (NYSE: XX)"
+    /// for a name that opens with a given name).
+    fn is_organization(&self) -> bool {
+        match self.firm {
+            0 => self.org_weak + self.org_strong > 0,
+            1 => self.org_strong > 0,
+            _ => false,
         }
     }
 
@@ -320,12 +337,50 @@ struct Merger<'a> {
     /// Mention starts, as (start, cluster), of the clusters of a surname key by their current
     /// gender, with the number of such clusters: a bare surname finds the person named last
     /// before it in log time.
-    by_gender: FxHashMap<(String, Option<Gender>), GenderClass>,
+    by_gender: FxHashMap<(u32, Option<Gender>), GenderClass>,
+    /// A number for each surname key of the article (`Cluster::kid`), so the gender classes
+    /// are keyed without copying the key at every mention.
+    key_ids: FxHashMap<String, u32>,
+    /// What each name hit says beyond its name, by start offset: its person firmness (see
+    /// `Cluster::firm`) and its organisation evidence.
+    evidence: FxHashMap<usize, (u8, Option<OrgCue>)>,
+    /// The one cluster (`None` when several) of each two-word full name, and of each opening
+    /// pair of words of a longer full name, transliterated: "Ana Sofia" and "Ana Sofia Brandt"
+    /// are one person in one article.
+    pairs: FxHashMap<String, Option<usize>>,
+    openings: FxHashMap<String, Option<usize>>,
+}
+
+/// How firmly a hit says "a person" (see `Cluster::firm`).
+fn firmness(text: &str, hit: &NameHit) -> u8 {
+    if matches!(hit.cue, Cue::Title | Cue::Honorific) {
+        return 3;
+    }
+    if hit.cue.is_firm() {
+        return 2;
+    }
+    let written = hit.span.slice(text);
+    let mut words = written.split_whitespace();
+    let opens_given = words
+        .next()
+        .is_some_and(|w| lx::classify(w) & lx::GIVEN != 0 && !w.chars().all(char::is_uppercase));
+    u8::from(opens_given && words.next().is_some())
 }
 
 impl<'a> Merger<'a> {
     fn new(article: usize, art: &'a ArticleNames<'a>) -> Merger<'a> {
+        let evidence = art
+            .names
+            .sure
+            .iter()
+            .chain(&art.names.candidates)
+            .map(|h| (h.span.start, (firmness(art.text, h), h.org)))
+            .filter(|(_, (firm, org))| *firm > 0 || org.is_some())
+            .collect();
         Merger {
+            evidence,
+            pairs: FxHashMap::default(),
+            openings: FxHashMap::default(),
             article,
             names: art.names,
             text: art.text,
@@ -336,6 +391,7 @@ impl<'a> Merger<'a> {
             by_given: FxHashMap::default(),
             no_given: FxHashMap::default(),
             by_gender: FxHashMap::default(),
+            key_ids: FxHashMap::default(),
         }
     }
 
@@ -346,29 +402,29 @@ impl<'a> Merger<'a> {
         if after == before {
             return;
         }
-        if let Some((n, set)) = self.by_gender.get_mut(&(c.key.clone(), before)) {
+        if let Some((n, set)) = self.by_gender.get_mut(&(c.kid, before)) {
             *n -= 1;
             for &s in &c.starts {
                 set.remove(&(s, id));
             }
         }
-        let (n, set) = self.by_gender.entry((c.key.clone(), after)).or_default();
+        let (n, set) = self.by_gender.entry((c.kid, after)).or_default();
         *n += 1;
         set.extend(c.starts.iter().map(|&s| (s, id)));
     }
 
     fn new_cluster(&mut self, name: &ParsedName) -> usize {
         let id = self.clusters.len();
+        let next = self.key_ids.len() as u32;
+        let kid = *self.key_ids.entry(name.key.clone()).or_insert(next);
         self.clusters.push(Cluster {
             key: name.key.clone(),
+            kid,
             ..Cluster::default()
         });
         self.by_key.entry(name.key.clone()).or_default().push(id);
         self.no_given.entry(name.key.clone()).or_default().push(id);
-        self.by_gender
-            .entry((name.key.clone(), None))
-            .or_default()
-            .0 += 1;
+        self.by_gender.entry((kid, None)).or_default().0 += 1;
         self.add_name(id, name);
         id
     }
@@ -417,13 +473,21 @@ impl<'a> Merger<'a> {
 
     fn mention(&mut self, cluster: usize, span: Span, gender: Option<Gender>) {
         let c = &mut self.clusters[cluster];
+        if let Some(&(firm, org)) = self.evidence.get(&span.start) {
+            c.firm = c.firm.max(firm);
+            match org {
+                Some(OrgCue::Weak) => c.org_weak += 1,
+                Some(OrgCue::Strong) => c.org_strong += 1,
+                None => {}
+            }
+        }
         let before = c.gender();
         c.mentions.push(Mention {
             article: self.article,
             span,
         });
         if c.starts.insert(span.start) {
-            let key = (c.key.clone(), before);
+            let key = (c.kid, before);
             self.by_gender
                 .entry(key)
                 .or_default()
@@ -442,7 +506,8 @@ impl<'a> Merger<'a> {
     /// [`Self::choose`] among all the clusters of a surname key, answered from `by_gender`
     /// without visiting them.
     fn choose_any(&self, key: &str, offset: usize, gender: Option<Gender>) -> Option<usize> {
-        let class = |g: Option<Gender>| self.by_gender.get(&(key.to_string(), g));
+        let kid = *self.key_ids.get(key)?;
+        let class = |g: Option<Gender>| self.by_gender.get(&(kid, g));
         let count = |g: Option<Gender>| class(g).map_or(0, |(n, _)| *n);
         let classes: Vec<Option<Gender>> = match gender {
             Some(g) if count(Some(g)) > 0 => vec![Some(g)],
@@ -554,14 +619,60 @@ impl<'a> Merger<'a> {
     fn place_full(&mut self, hit_index: usize, hit: &NameHit, name: &ParsedName) {
         let cluster = match self.pick(name, hit.span.start, hit.gender) {
             Some(c) => c,
-            None => match self.reversed(name) {
+            None => match self.reversed(name).or_else(|| self.longer_or_shorter(name)) {
                 Some(c) => c,
                 None => self.new_cluster(name),
             },
         };
         self.add_name(cluster, name);
+        if name.words.len() >= 2 {
+            let pair = Self::pair_key(name);
+            let map = if name.words.len() == 2 {
+                &mut self.pairs
+            } else {
+                &mut self.openings
+            };
+            map.entry(pair)
+                .and_modify(|only| {
+                    if *only != Some(cluster) {
+                        *only = None;
+                    }
+                })
+                .or_insert(Some(cluster));
+        }
         self.mention(cluster, hit.span, hit.gender);
         self.assigned.insert(hit_index, cluster);
+    }
+
+    /// The first two words of a full name, for `pairs` and `openings`: the two-word name's key
+    /// is its surname key, so only the given name is transliterated anew.
+    fn pair_key(name: &ParsedName) -> String {
+        let mut pair = translit(&name.words[0]);
+        pair.push(' ');
+        if name.words.len() == 2 {
+            pair.push_str(&name.key);
+        } else {
+            pair.push_str(&translit(&name.words[1]));
+        }
+        pair
+    }
+
+    /// The one person of the article whose full name is this name with a last word more ("Ana
+    /// Sofia" for "Ana Sofia Brandt"), or less ("Ana Sofia Brandt" for "Ana Sofia").
+    fn longer_or_shorter(&self, name: &ParsedName) -> Option<usize> {
+        if name.words.len() < 2 {
+            return None;
+        }
+        let pair = Self::pair_key(name);
+        let map = if name.words.len() == 2 {
+            &self.openings
+        } else {
+            &self.pairs
+        };
+        (*map.get(&pair)?).filter(|&c| {
+            let c = &self.clusters[c];
+            c.given.first().is_some_and(|g| *g == name.words[0])
+        })
     }
 
     /// A cluster holding the same words in another order ("Haruto Morishita").
@@ -623,11 +734,19 @@ impl<'a> Merger<'a> {
         let names = self.names;
         let text = self.text;
         // 1. Full names with a cue.
+        let mut two_word: Option<rustc_hash::FxHashSet<String>> = None;
         for (h, hit) in names.sure.iter().enumerate() {
             if hit.cue == Cue::Alias {
                 continue;
             }
             let name = ParsedName::parse(hit.span.slice(text));
+            if name.words.len() >= 3 {
+                let known = two_word.get_or_insert_with(|| full_names(names, text));
+                if let Some((hit, name)) = possessive_inside(text, hit, known) {
+                    self.place_full(h, &hit, &name);
+                    continue;
+                }
+            }
             if name.words.len() >= 2 {
                 self.place_full(h, hit, &name);
             }
@@ -681,13 +800,40 @@ impl<'a> Merger<'a> {
             .map(|e| (lx::phrase_key(e.span.slice(text)), e.kind))
             .collect();
         for hit in &names.candidates {
-            if !self.place_candidate(hit)
-                && let Some(&kind) = kinds.get(&lx::phrase_key(hit.span.slice(text)))
-            {
+            if self.place_candidate(hit) {
+                continue;
+            }
+            if let Some(&kind) = kinds.get(&lx::phrase_key(hit.span.slice(text))) {
                 entities.push(EntityHit {
                     span: hit.span,
                     kind,
                 });
+            } else if hit.org == Some(OrgCue::Strong) {
+                // "X (NYSE: XX)", "shares of X": a company, whatever its name looks like.
+                entities.push(EntityHit {
+                    span: hit.span,
+                    kind: ActorKind::Organization,
+                });
+            }
+        }
+        // 6. A "person" the text shows to be a company or a group becomes an organisation; a
+        // given name alone ("his wife, Ana"), never given a surname nor a title, names no one the
+        // reader can tell apart.
+        for c in &mut self.clusters {
+            let text = self.text;
+            let given_alone = |m: &Mention| {
+                let class = lx::classify(m.span.slice(text));
+                class & lx::GIVEN != 0 && class & lx::SURNAME == 0
+            };
+            if !c.is_full() && c.firm < 3 && c.mentions.iter().all(given_alone) {
+                c.mentions.clear();
+                continue;
+            }
+            if c.is_organization() {
+                entities.extend(c.mentions.drain(..).map(|m| EntityHit {
+                    span: m.span,
+                    kind: ActorKind::Organization,
+                }));
             }
         }
         (self.clusters, entities)
@@ -754,6 +900,46 @@ impl<'a> Merger<'a> {
         }
         false
     }
+}
+
+/// The two-word names with a cue of an article, folded and joined by a space.
+fn full_names(names: &Names, text: &str) -> rustc_hash::FxHashSet<String> {
+    names
+        .sure
+        .iter()
+        .filter_map(|h| {
+            let written = h.span.slice(text);
+            let mut words = written.split_whitespace();
+            let (a, b) = (words.next()?, words.next()?);
+            words
+                .next()
+                .is_none()
+                .then(|| format!("{} {}", fold(a), fold(b)))
+        })
+        .collect()
+}
+
+/// A possessive written without its apostrophe inside a longer run ("Ana Linds Harbour Plan"),
+/// when the article names the person ("Ana Lind") elsewhere: the hit cut back to that person.
+fn possessive_inside(
+    text: &str,
+    hit: &NameHit,
+    known: &rustc_hash::FxHashSet<String>,
+) -> Option<(NameHit, ParsedName)> {
+    let written = hit.span.slice(text);
+    let mut words = written.split_whitespace();
+    let (a, b) = (words.next()?, words.next()?);
+    let cut = b.strip_suffix('s')?;
+    if cut.is_empty() || !known.contains(&format!("{} {}", fold(a), fold(cut))) {
+        return None;
+    }
+    // Offset of the second word's end, less its "s".
+    let b_start = written[a.len()..].find(b)? + a.len();
+    let end = hit.span.start + b_start + cut.len();
+    let mut cut_hit = hit.clone();
+    cut_hit.span = Span::new(hit.span.start, end);
+    let name = ParsedName::parse(cut_hit.span.slice(text));
+    Some((cut_hit, name))
 }
 
 /// People across articles: a full name joins the people of other articles with the same surname
@@ -922,8 +1108,8 @@ pub fn cluster(articles: &[ArticleNames<'_>]) -> Vec<Actor> {
     people.chain(others).collect()
 }
 
-/// The display name: the most frequent form with a given name and a surname (ties: the longer,
-/// then the first seen); the other forms become aliases.
+/// The display name: the most frequent form with a given name and a surname, not in capitals
+/// (ties: the longer, then the first seen); the other forms become aliases.
 fn to_actor(mut c: Cluster, articles: &[ArticleNames<'_>]) -> Actor {
     c.mentions.sort();
     c.mentions
@@ -934,10 +1120,20 @@ fn to_actor(mut c: Cluster, articles: &[ArticleNames<'_>]) -> Actor {
     for m in &c.mentions {
         let text = m.span.slice(articles[m.article].text);
         let form = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        match index.get(&fold(&form)) {
-            Some(&i) => forms[i].1 += 1,
+        let folded = fold(&form);
+        match index.get(&folded) {
+            Some(&i) => {
+                forms[i].1 += 1;
+                // "OSLO" in a dateline, "Oslo" in the text: the form is shown as the text
+                // writes it.
+                if !forms[i].0.chars().any(char::is_lowercase)
+                    && form.chars().any(char::is_lowercase)
+                {
+                    forms[i].0 = form;
+                }
+            }
             None => {
-                index.insert(fold(&form), forms.len());
+                index.insert(folded, forms.len());
                 forms.push((form, 1));
             }
         }
@@ -949,6 +1145,8 @@ fn to_actor(mut c: Cluster, articles: &[ArticleNames<'_>]) -> Actor {
         .max_by_key(|(i, (f, n))| {
             (
                 full(f),
+                // A dateline's capitals ("NEW YORK") are not how the name is written.
+                f.chars().any(char::is_lowercase),
                 *n,
                 f.split_whitespace().count(),
                 std::cmp::Reverse(*i),

@@ -66,6 +66,17 @@ impl Cue {
             Cue::GivenName | Cue::Surname | Cue::Speech | Cue::List | Cue::Initial | Cue::Particle
         )
     }
+
+    /// Whether the cue says "a person" whatever else the text says of the name: a title, an
+    /// honorific, an appositive, an age, "who", a kin word, a byline, an origin, a restatement,
+    /// a middle initial or a particle. A role word, a verb, a list or a name's shape can stand
+    /// before or beside a company or a group too ("experts suspect X", "X posted a video").
+    pub fn is_firm(self) -> bool {
+        !matches!(
+            self,
+            Cue::Role | Cue::GivenName | Cue::Surname | Cue::Speech | Cue::List | Cue::None
+        )
+    }
 }
 
 /// An organisation or a place named in one article.
@@ -87,6 +98,16 @@ pub enum Gender {
     Female,
 }
 
+/// How strongly the words around a name say it names an organisation, not a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OrgCue {
+    /// A thing it makes or a group it has: "X smartphones", "the X S9", "X militants".
+    Weak,
+    /// What only a company has: "X (NYSE: XX)", "shares of X", "X's chief executive".
+    Strong,
+}
+
 /// A name found in one article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NameHit {
@@ -100,6 +121,10 @@ pub struct NameHit {
     /// For an [`Cue::Alias`]: the index of the sure name it restates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub same_as: Option<u32>,
+    /// What the words around this mention say of an organisation, if anything: the assembly
+    /// turns a person found with no sure cue into an organisation on such evidence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub org: Option<OrgCue>,
 }
 
 /// The names of one article.
@@ -247,7 +272,11 @@ fn promote_lists(sc: &Scanner<'_>, placed: &mut [Placed]) {
                 && joiner(first - 1)
                 && (ends.contains(&(first - 2))
                     || (first >= 3 && joiner(first - 2) && ends.contains(&(first - 3))));
+            // "… A and B, C said": a name after "and" closes a list; the name after its comma
+            // is not in it.
+            let closes_list = first >= 1 && sc.word(first - 1) == Some("and");
             let right = joiner(last + 1)
+                && !(closes_list && sc.punct(last + 1, ","))
                 && (starts.contains(&(last + 2))
                     || (joiner(last + 2) && starts.contains(&(last + 3))));
             if left || right {

@@ -202,7 +202,9 @@ impl<'a> Scanner<'a> {
             && last == i
             && self.touch(i)
             && self.punct(i + 1, ".")
-            && (class & (lx::HONORIFIC | lx::TITLE | lx::SUFFIX | lx::PLACE_PREFIX) != 0)
+            && (class & (lx::HONORIFIC | lx::TITLE | lx::SUFFIX) != 0
+                // "St.", "Mt.": a place opener is abbreviated; "West." ends a sentence.
+                || (class & lx::PLACE_PREFIX != 0 && bare.chars().count() <= 3))
         {
             unit_last = i + 1;
             if class & lx::SUFFIX != 0 {
