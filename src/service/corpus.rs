@@ -115,15 +115,47 @@ fn actors_and_events_with_progress(
 /// The kind of the extraction's rows in the store's `analysis` table.
 pub const EXTRACT_KIND: &str = "extract";
 
+/// The kind of the sketch rows in the store's `analysis` table (the store indexes them to
+/// find the article sharing most with each).
+pub const SKETCH_KIND: &str = "sketch";
+
+/// Version of the sketch: bump it when [`sketch`] changes.
+pub const SKETCH_VERSION: &str = "sketch-v1";
+
+/// Hashes kept in a text's sketch.
+const SKETCH_SIZE: usize = 16;
+
 /// The analysis stored with each article as it is imported: its extraction (names and dates
-/// depend only on its own text and date).
+/// depend only on its own text and date) and the sketch of its text.
 pub fn analyse_for_store(a: &Article) -> Vec<Analysis> {
     let x = extract::extract(&a.text, a.date);
-    vec![Analysis {
-        kind: EXTRACT_KIND.into(),
-        version: EXTRACTION_VERSION.into(),
-        json: serde_json::to_string(&x).expect("an extraction always serializes"),
-    }]
+    vec![
+        Analysis {
+            kind: EXTRACT_KIND.into(),
+            version: EXTRACTION_VERSION.into(),
+            json: serde_json::to_string(&x).expect("an extraction always serializes"),
+        },
+        Analysis {
+            kind: SKETCH_KIND.into(),
+            version: SKETCH_VERSION.into(),
+            json: serde_json::to_string(&sketch(&a.text)).expect("numbers always serialize"),
+        },
+    ]
+}
+
+/// The smallest shingle hashes of a text (a bottom-k sketch): two texts that share much of
+/// their shingles share many of these, so the store finds an article's closest partner from
+/// a few index lookups. Positive 63-bit values, as SQLite's integers hold them.
+pub fn sketch(text: &str) -> Vec<i64> {
+    let mut hashes: Vec<i64> =
+        crate::analysis::index::shingle_hashes(text, &OverlapConfig::default())
+            .into_iter()
+            .map(|h| (h >> 1) as i64)
+            .collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes.truncate(SKETCH_SIZE);
+    hashes
 }
 
 /// One article's extraction, from the store when it holds this article's (same id and text).

@@ -8,12 +8,14 @@ mod corpus;
 mod import;
 mod pair;
 mod search;
+mod views;
 
 pub use compare::{Compared, SharedWithAll, compare_all, compare_two};
 pub use corpus::{Corpus, actors_and_events};
 pub use import::{Failure, ImportReport, Imported, Progress, import_paths, import_sources};
-pub use pair::choose_pair;
+pub use pair::{choose_pair, first_pair_ids};
 pub use search::search;
+pub use views::{kind_name, to_views, views};
 
 use crate::analysis::overlap::OverlapConfig;
 use crate::article::Article;
@@ -171,10 +173,13 @@ impl Context {
 }
 
 /// The analysis every stored article should have: (kind, version) rows of `analysis`.
-pub const EXPECTED_ANALYSIS: &[(&str, &str)] = &[(
-    corpus::EXTRACT_KIND,
-    crate::analysis::extract::EXTRACTION_VERSION,
-)];
+pub const EXPECTED_ANALYSIS: &[(&str, &str)] = &[
+    (
+        corpus::EXTRACT_KIND,
+        crate::analysis::extract::EXTRACTION_VERSION,
+    ),
+    (corpus::SKETCH_KIND, corpus::SKETCH_VERSION),
+];
 
 /// Verifies the store (`juxta check`); with `repair`, first rebuilds what is derived
 /// (orphans, the full-text index, missing or stale analysis), then verifies again.

@@ -14,9 +14,11 @@ mod check;
 mod legacy;
 mod schema;
 mod search;
+mod views;
 
 pub use check::{CheckReport, RepairReport};
 pub use search::SearchHit;
+pub use views::{ViewActor, ViewEvent, ViewMention, ViewParts, Views};
 
 use crate::article::{Article, is_valid_id};
 use crate::import::{Draft, unique_id};
@@ -29,7 +31,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 /// The newest format this build understands: the database schema version (and, for stores
 /// from before the database, the folder format that is converted).
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = schema::MIGRATIONS.len() as u32;
 
 /// Something the store could not do. Each displays as one sentence saying what to do.
 #[derive(Debug, thiserror::Error)]
