@@ -773,6 +773,8 @@ fn actors_and_events_read_from_the_views_print_what_the_analysis_computes() {
         &["actors", "--kind", "place"],
         &["events"],
         &["events", "--json"],
+        &["mentions", "Solvang"],
+        &["mentions", "--json", "Tomas Brekke"],
     ] {
         // Named ids are analysed afresh; no argument reads the views (built by the first run,
         // read by the second).

@@ -8,7 +8,6 @@
 use super::Context;
 use crate::analysis::actors::{Actor, ActorKind};
 use crate::analysis::extract;
-use crate::article::Article;
 use crate::store::{ViewActor, ViewEvent, ViewParts};
 use crate::text::{display_width, pad, truncate};
 use anyhow::Result;
@@ -95,56 +94,11 @@ struct MentionRow<'a> {
 #[derive(Serialize)]
 struct ActorRow<'a> {
     name: &'a str,
-    kind: crate::analysis::actors::ActorKind,
+    kind: &'a str,
     aliases: &'a [String],
     articles: Vec<&'a str>,
     mention_count: usize,
     mentions: Vec<MentionRow<'a>>,
-}
-
-fn actor_row<'a>(a: &'a Actor, articles: &'a [Article], with_context: bool) -> ActorRow<'a> {
-    let ids: Vec<&str> = a
-        .articles()
-        .into_iter()
-        .map(|i| articles[i].id.as_str())
-        .collect();
-    // Mentions come in reading order, so each line number continues from the last one's
-    // instead of counting from the top of the article again.
-    let mut last = (usize::MAX, 0, 1);
-    let mentions = a
-        .mentions
-        .iter()
-        .map(|m| {
-            let text = &articles[m.article].text;
-            let line = with_context.then(|| {
-                let (article, from, line) = last;
-                let (from, line) = if article == m.article && from <= m.span.start {
-                    (from, line)
-                } else {
-                    (0, 1)
-                };
-                let line = line + line_of(&text[from..m.span.start], m.span.start - from) - 1;
-                last = (m.article, m.span.start, line);
-                line
-            });
-            MentionRow {
-                article: &articles[m.article].id,
-                start: m.span.start,
-                end: m.span.end,
-                text: m.span.slice(text),
-                line,
-                context: with_context.then(|| context(text, m.span.start, m.span.end, 60)),
-            }
-        })
-        .collect();
-    ActorRow {
-        name: &a.name,
-        kind: a.kind,
-        aliases: &a.aliases,
-        articles: ids,
-        mention_count: a.mentions.len(),
-        mentions,
-    }
 }
 
 /// 1-based line of a byte offset.
@@ -181,6 +135,25 @@ fn context(text: &str, start: usize, end: usize, room: usize) -> String {
         &text[start..end],
         right
     )
+}
+
+/// `truncate(&one_line(s), max)`, reading only as much of `s` as the cut line needs: a
+/// timeline of a million events prints a million sentences.
+fn one_line_cut(s: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut width = 0;
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+            width += 1;
+        }
+        out.push_str(word);
+        width += display_width(word);
+        if width > max + 2 && display_width(&out) > max {
+            break;
+        }
+    }
+    truncate(&out, max)
 }
 
 fn one_line(s: &str) -> String {
@@ -341,7 +314,7 @@ pub fn events(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result
                 pad(&date, 10),
                 pad(&e.article, id_w),
                 pad(&truncate(&one_line(&e.expression), 24), expr_w),
-                truncate(&one_line(&e.sentence), sentence_w)
+                one_line_cut(&e.sentence, sentence_w)
             )?;
         }
     }
@@ -364,18 +337,31 @@ pub fn events(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result
     Ok(true)
 }
 
-/// Runs `juxta mentions`.
+/// Runs `juxta mentions`: the actor is found among the archive's views (or the named
+/// articles' actors), and only the texts of the articles that name it are read.
 pub fn mentions(ctx: &Context, args: &MentionsArgs, out: &mut impl Write) -> Result<bool> {
-    let (articles, found) = ctx.analyse(&args.articles)?;
-    let Some(i) = extract::find_actor(&found.actors, &args.name) else {
+    let views = crate::service::views(ctx, &args.articles, ViewParts::ActorSummary)?;
+    // Names and aliases are all the lookup reads.
+    let probes: Vec<Actor> = views
+        .actors
+        .iter()
+        .map(|a| Actor {
+            name: a.name.clone(),
+            kind: ActorKind::Person,
+            aliases: a.aliases.clone(),
+            mentions: Vec::new(),
+        })
+        .collect();
+    let Some(i) = extract::find_actor(&probes, &args.name) else {
         anyhow::bail!(
             "no person, organization or place named \"{}\" in {}; run `juxta actors` to see the names found",
             args.name,
-            count(articles.len(), "article")
+            count(views.articles, "article")
         );
     };
-    let actor = &found.actors[i];
-    let row = actor_row(actor, &articles, true);
+    let actor = crate::service::actor_mentions(ctx, &views, i)?;
+    let texts = crate::service::article_texts(ctx, &args.articles, &actor.articles)?;
+    let row = mention_rows(&actor, &texts);
     if args.json {
         serde_json::to_writer_pretty(&mut *out, &row)?;
         writeln!(out)?;
@@ -409,6 +395,48 @@ pub fn mentions(ctx: &Context, args: &MentionsArgs, out: &mut impl Write) -> Res
     Ok(true)
 }
 
+/// An actor's mentions with their line numbers and the line around each.
+fn mention_rows<'a>(
+    a: &'a ViewActor,
+    texts: &'a std::collections::HashMap<String, String>,
+) -> ActorRow<'a> {
+    // Mentions come in reading order, so each line number continues from the last one's
+    // instead of counting from the top of the article again.
+    let mut last: (Option<&str>, usize, usize) = (None, 0, 1);
+    let mentions = a
+        .mentions
+        .iter()
+        .map(|m| {
+            let text = texts.get(&m.article).map_or("", String::as_str);
+            let (start, end) = (m.start.min(text.len()), m.end.min(text.len()));
+            let (article, from, line) = last;
+            let (from, line) = if article == Some(m.article.as_str()) && from <= start {
+                (from, line)
+            } else {
+                (0, 1)
+            };
+            let line = line + line_of(&text[from..start], start - from) - 1;
+            last = (Some(m.article.as_str()), start, line);
+            MentionRow {
+                article: &m.article,
+                start: m.start,
+                end: m.end,
+                text: &m.text,
+                line: Some(line),
+                context: Some(context(text, start, end, 60)),
+            }
+        })
+        .collect();
+    ActorRow {
+        name: &a.name,
+        kind: a.kind.as_str(),
+        aliases: &a.aliases,
+        articles: a.articles.iter().map(String::as_str).collect(),
+        mention_count: a.mentions.len(),
+        mentions,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -424,5 +452,25 @@ mod tests {
             "Harbour spokesman [Ana Lima] said so."
         );
         assert_eq!(context(text, start, end, 5), "…sman [Ana Lima] sai…");
+    }
+
+    #[test]
+    fn a_sentence_cut_to_a_line_reads_as_the_whole_sentence_cut() {
+        let sentences = [
+            "",
+            "Short one.",
+            "The  quay\n reopened   on Monday, the  harbour office said\tlate on Sunday evening.",
+            "Le maire a déclaré que le pont rouvrira le 3 mars, après des travaux de réfection.",
+            "港の岸壁は月曜日に再開されたと港湾事務所が日曜日の夜遅くに発表した。 二つ目の 文",
+        ];
+        for s in sentences {
+            for max in [1, 2, 5, 10, 20, 40, 80, 200] {
+                assert_eq!(
+                    one_line_cut(s, max),
+                    truncate(&one_line(s), max),
+                    "{s:?} at {max}"
+                );
+            }
+        }
     }
 }

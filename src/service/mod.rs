@@ -15,7 +15,7 @@ pub use corpus::{Corpus, actors_and_events};
 pub use import::{Failure, ImportReport, Imported, Progress, import_paths, import_sources};
 pub use pair::{choose_pair, first_pair_ids};
 pub use search::search;
-pub use views::{kind_name, to_views, views};
+pub use views::{actor_mentions, article_texts, kind_name, to_views, views};
 
 use crate::analysis::overlap::OverlapConfig;
 use crate::article::Article;

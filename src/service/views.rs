@@ -133,3 +133,44 @@ fn event(e: &Event, articles: &[Article], group: usize, conflict: bool) -> ViewE
         conflict,
     }
 }
+
+/// Actor `i` of `views` with its mentions: read from the store's views when `views` holds only
+/// the summary of each actor.
+pub fn actor_mentions(ctx: &Context, views: &Views, i: usize) -> Result<ViewActor, ServiceError> {
+    let mut a = views.actors[i].clone();
+    if a.mentions.len() == a.mention_count {
+        return Ok(a);
+    }
+    a.mentions = ctx.store()?.view_mentions(i)?;
+    a.articles.clear();
+    for m in &a.mentions {
+        // Mentions come by article, in archive order.
+        if a.articles.last() != Some(&m.article) {
+            a.articles.push(m.article.clone());
+        }
+    }
+    Ok(a)
+}
+
+/// The texts of the articles `ids` among those `args` name (files, ids, or the whole store
+/// when empty), by id: only those are read.
+pub fn article_texts(
+    ctx: &Context,
+    args: &[String],
+    ids: &[String],
+) -> Result<std::collections::HashMap<String, String>, ServiceError> {
+    if args.is_empty() {
+        let store = ctx.store()?;
+        return ids
+            .iter()
+            .map(|id| Ok((id.clone(), store.get(id)?.text)))
+            .collect();
+    }
+    let wanted: std::collections::HashSet<&String> = ids.iter().collect();
+    Ok(ctx
+        .load_articles(args)?
+        .into_iter()
+        .filter(|a| wanted.contains(&a.id))
+        .map(|a| (a.id, a.text))
+        .collect())
+}

@@ -335,6 +335,30 @@ fn read_events(tx: &Connection) -> rusqlite::Result<EventsAndTimeline> {
 }
 
 impl Store {
+    /// The mentions of the actor of `rank` in the stored views, in reading order.
+    pub fn view_mentions(&self, rank: usize) -> Result<Vec<ViewMention>> {
+        let rows = self.with_db(false, |conn| {
+            let mut stmt = conn
+                .prepare_cached(
+                    "SELECT article, start, \"end\", text FROM view_mention WHERE actor = ?1 ORDER BY seq",
+                )
+                .map_err(|e| self.db_error(e))?;
+            let rows = stmt
+                .query_map([rank as i64], |r| {
+                    Ok(ViewMention {
+                        article: r.get(0)?,
+                        start: to_usize(r.get(1)?),
+                        end: to_usize(r.get(2)?),
+                        text: r.get(3)?,
+                    })
+                })
+                .map_err(|e| self.db_error(e))?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(|e| self.db_error(e))
+        })?;
+        Ok(rows.unwrap_or_default())
+    }
+
     /// The two articles that share the most of their sketches (older first), from the
     /// `partner` index: what the terminal UI opens first. `None` when no two articles share
     /// anything (or no article has a sketch yet).

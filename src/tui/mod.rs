@@ -125,12 +125,15 @@ pub fn run(ctx: &Context, options: &TuiOptions, paths: &[std::path::PathBuf]) ->
                     }
                 }
                 Rest::Loaded(corpus) => {
+                    let n = corpus.articles.len();
                     app.replace_corpus(corpus);
-                    if app.status.as_ref().is_some_and(|s| strings::is_loading(s)) {
-                        app.status = None;
+                    if app.status.as_ref().is_none_or(|s| strings::is_loading(s)) {
+                        app.status = Some(strings::archive_loaded(n));
                     }
                     rest = None;
                     dirty = true;
+                    // Everything but the panes' text changes: draw it all afresh.
+                    terminal.clear()?;
                 }
                 Rest::Failed => {
                     app.status = Some(strings::loading_failed());

@@ -137,6 +137,15 @@ pub fn is_loading(status: &str) -> bool {
     status.starts_with(LOADING_ARCHIVE)
 }
 
+/// Status once the archive has loaded behind the open pair: the sidebar and the picker now
+/// cover all of it.
+pub fn archive_loaded(articles: usize) -> String {
+    format!(
+        "archive loaded: {articles} article{}",
+        if articles == 1 { "" } else { "s" }
+    )
+}
+
 /// Status when the archive could not be loaded behind the open pair.
 pub fn loading_failed() -> String {
     "the archive could not be loaded (only the open pair is shown); run `juxta check`".into()
