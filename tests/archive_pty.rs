@@ -64,12 +64,8 @@ fn quit_while_loading(store: &std::path::Path, key: &[u8]) -> (bool, bool) {
                 }
                 let mut p = parser.lock().unwrap();
                 p.process(&buf[..n]);
-                let screen = p.screen();
-                let contents = screen.contents();
-                if screen.alternate_screen()
-                    && contents.contains("sluice keeper")
-                    && !contents.contains("loading the archive")
-                {
+                // The status says so once the archive has loaded behind the first frame.
+                if p.screen().contents().contains("archive loaded") {
                     *saw_text.lock().unwrap() = true;
                 }
             }
