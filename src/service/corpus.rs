@@ -91,10 +91,22 @@ fn actors_and_events_with_progress(
     progress: &mut dyn FnMut(usize, usize),
 ) -> ActorsAndEvents {
     let total = articles.len();
-    // One query for the stored analysis of every article, not one per article.
+    // One query for the stored analysis of every article, not one per article; but a few
+    // articles (the pair the terminal UI opens first) read their own rows only.
+    let few = total <= FEW_ARTICLES;
     let mut stored = cache
+        .filter(|_| !few)
         .and_then(|s| s.analyses(EXTRACT_KIND, EXTRACTION_VERSION).ok())
         .unwrap_or_default();
+    if few && let Some(store) = cache {
+        for a in articles {
+            if let Ok(Some(json)) = store.analysis(&a.id, EXTRACT_KIND, EXTRACTION_VERSION)
+                && store.get_meta(&a.id).is_ok_and(|m| m.hash == a.hash)
+            {
+                stored.insert(a.id.clone(), (a.hash.clone(), json));
+            }
+        }
+    }
     let extractions: Vec<Extraction> = articles
         .iter()
         .enumerate()
@@ -111,6 +123,9 @@ fn actors_and_events_with_progress(
         .collect();
     extract::assemble(&pairs, &options.aliases)
 }
+
+/// Up to this many articles read their stored analysis one by one instead of all at once.
+const FEW_ARTICLES: usize = 64;
 
 /// The kind of the extraction's rows in the store's `analysis` table.
 pub const EXTRACT_KIND: &str = "extract";
