@@ -135,7 +135,7 @@ pub const EXTRACT_KIND: &str = "extract";
 pub const SKETCH_KIND: &str = "sketch";
 
 /// Version of the sketch: bump it when [`sketch`] changes.
-pub const SKETCH_VERSION: &str = "sketch-v1";
+pub const SKETCH_VERSION: &str = "sketch-v2";
 
 /// Hashes kept in a text's sketch.
 const SKETCH_SIZE: usize = 16;
@@ -161,12 +161,40 @@ pub fn analyse_for_store(a: &Article) -> Vec<Analysis> {
 /// The smallest shingle hashes of a text (a bottom-k sketch): two texts that share much of
 /// their shingles share many of these, so the store finds an article's closest partner from
 /// a few index lookups. Positive 63-bit values, as SQLite's integers hold them.
+///
+/// Its shingles are its own, cheaper than the overlap index's (which fold, stem and classify
+/// every word, and cost as much as the extraction at import): runs of five words of letters
+/// and digits, case folded, with at least two words of four characters or more (so "and that
+/// it was the" is no shingle).
 pub fn sketch(text: &str) -> Vec<i64> {
-    let mut hashes: Vec<i64> =
-        crate::analysis::index::shingle_hashes(text, &OverlapConfig::default())
-            .into_iter()
-            .map(|h| (h >> 1) as i64)
-            .collect();
+    const K: usize = 5;
+    let mut window: [(u64, bool); K] = [(0, false); K];
+    let mut hashes: Vec<i64> = Vec::new();
+    let mut n = 0usize;
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let mut h = 0xcbf2_9ce4_8422_2325u64;
+        let mut chars = 0;
+        for c in word.chars().flat_map(char::to_lowercase) {
+            h = (h ^ u64::from(u32::from(c))).wrapping_mul(0x0100_0000_01b3);
+            chars += 1;
+        }
+        window[n % K] = (h, chars >= 4);
+        n += 1;
+        if n < K {
+            continue;
+        }
+        let slots = (0..K).map(|i| window[(n + i) % K]);
+        if slots.clone().filter(|&(_, long)| long).count() < 2 {
+            continue;
+        }
+        let h = slots.fold(0x9e37_79b9_7f4a_7c15u64, |acc, (w, _)| {
+            (acc.rotate_left(23) ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        });
+        hashes.push((h >> 1) as i64);
+    }
     hashes.sort_unstable();
     hashes.dedup();
     hashes.truncate(SKETCH_SIZE);
@@ -209,4 +237,19 @@ fn extraction(
         );
     }
     fresh
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sketch;
+
+    #[test]
+    fn sketches_fold_case_and_punctuation_and_skip_runs_of_short_words() {
+        let a = sketch("The Harbour master closed the north quay, after a crane toppled over.");
+        let b = sketch("the harbour MASTER closed the north quay after a crane -- toppled over");
+        assert_eq!(a, b);
+        assert!(!a.is_empty() && a.len() <= 16);
+        assert!(sketch("and so it was on to the end of it as it is").is_empty());
+        assert!(sketch("four words only here").is_empty());
+    }
 }
