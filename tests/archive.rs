@@ -518,7 +518,7 @@ fn juxta_check_reports_problems_and_repair_fixes_what_is_derived() {
     // Analysis of an older version, and a row of no article.
     let raw = raw(&s.store());
     raw.execute(
-        "UPDATE analysis SET version = 'extract-v0' WHERE article = (SELECT key FROM article WHERE id = 'a')",
+        "UPDATE analysis SET version = 'extract-v0' WHERE kind = 'extract' AND article = (SELECT key FROM article WHERE id = 'a')",
         [],
     )
     .unwrap();
@@ -633,4 +633,191 @@ fn the_first_pair_shares_a_story_not_the_boilerplate_every_outlet_prints() {
         .collect();
     let corpus = Corpus::build(articles, &Options::default(), None);
     assert_eq!(choose_pair(&corpus, &[]), (Some(40), Some(90)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Views: the archive's actors and events as tables
+
+/// The schema of version 1 (the first database format), as a store written by that juxta has
+/// it: no views, no sketches, a full-text index without prefixes.
+const SCHEMA_V1: &str = r#"
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+CREATE TABLE article (
+    key INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
+    authors TEXT NOT NULL DEFAULT '[]', date TEXT, source TEXT NOT NULL, url TEXT,
+    file_name TEXT NOT NULL, imported TEXT NOT NULL, hash TEXT NOT NULL UNIQUE,
+    words INTEGER NOT NULL, canonical TEXT
+);
+CREATE INDEX article_url ON article(url) WHERE url IS NOT NULL;
+CREATE INDEX article_canonical ON article(canonical) WHERE canonical IS NOT NULL;
+CREATE INDEX article_imported ON article(imported, id);
+CREATE INDEX article_date ON article(date);
+CREATE TABLE article_text (
+    article INTEGER PRIMARY KEY REFERENCES article(key) ON DELETE CASCADE, text TEXT NOT NULL
+);
+CREATE TABLE analysis (
+    article INTEGER NOT NULL REFERENCES article(key) ON DELETE CASCADE, kind TEXT NOT NULL,
+    version TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (article, kind)
+) WITHOUT ROWID;
+CREATE VIEW article_doc AS
+    SELECT a.key AS key, a.title AS title, t.text AS text
+    FROM article a JOIN article_text t ON t.article = a.key;
+CREATE VIRTUAL TABLE article_fts USING fts5(
+    title, text, content = 'article_doc', content_rowid = 'key',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO article_fts(article_fts, rank) VALUES ('rank', 'bm25(5.0, 1.0)');
+PRAGMA user_version = 1;
+"#;
+
+const HARBOUR_TEXTS: [(&str, &str, &str); 3] = [
+    (
+        "quay-wire",
+        "2024-03-08",
+        "Harbour master Ingrid Solvang closed the north quay on Tuesday after a crane toppled.\n\nThe crane operator was taken to the infirmary with minor injuries and released later that evening, according to the dock workers union.\n\nSolvang said the quay would reopen on March 20. The Veyra Port Authority confirmed the closure.",
+    ),
+    (
+        "quay-herald",
+        "2024-03-09",
+        "The north quay closed on Tuesday, harbour master Ingrid Solvang said, after a crane toppled.\n\nThe crane operator was taken to the infirmary with minor injuries and released later that evening, according to the dock workers union.\n\nMs. Solvang expects it to reopen on March 22, and Councillor Tomas Brekke called for an inquiry.",
+    ),
+    (
+        "quay-gazette",
+        "2024-03-10",
+        "Councillor Tomas Brekke asked on Friday why the crane at Port Veyra had not been inspected since 2019.\n\nBrekke said the inquiry would report in April.",
+    ),
+];
+
+/// A store written by the juxta of schema version 1: three articles with their texts, no
+/// analysis rows.
+fn write_v1_store(dir: &Path) {
+    std::fs::create_dir_all(dir).unwrap();
+    let db = rusqlite::Connection::open(dir.join("juxta.db")).unwrap();
+    db.execute_batch(SCHEMA_V1).unwrap();
+    for (i, (id, date, text)) in HARBOUR_TEXTS.iter().enumerate() {
+        db.execute(
+            "INSERT INTO article (id, title, date, source, file_name, imported, hash, words)
+             VALUES (?1, ?2, ?3, 'Coast Desk', ?4, ?5, ?6, ?7)",
+            rusqlite::params![
+                id,
+                format!("Quay report {i}"),
+                date,
+                format!("{id}.txt"),
+                format!("2025-01-02T03:04:0{i}.000000000Z"),
+                juxta::article::content_hash(text),
+                text.split_whitespace().count() as i64,
+            ],
+        )
+        .unwrap();
+        db.execute(
+            "INSERT INTO article_text (article, text) VALUES (last_insert_rowid(), ?1)",
+            [text],
+        )
+        .unwrap();
+    }
+    db.execute(
+        "INSERT INTO article_fts (article_fts) VALUES ('rebuild')",
+        [],
+    )
+    .unwrap();
+    db.execute("INSERT INTO meta (key, value) VALUES ('fts_upto', '3')", [])
+        .unwrap();
+}
+
+#[test]
+fn a_store_of_schema_version_1_is_migrated_with_prefix_search_views_and_sketches() {
+    let s = Sandbox::new();
+    write_v1_store(&s.store());
+    let store = Store::open(s.store()).unwrap();
+    assert_eq!(store.count().unwrap(), 3);
+    let version: i64 = raw(&s.store())
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 4);
+    // The rebuilt index finds words by their first letters.
+    let hits: Vec<String> = store
+        .search("solv*", 10)
+        .unwrap()
+        .into_iter()
+        .map(|h| h.article)
+        .collect();
+    assert_eq!(hits.len(), 2, "{hits:?}");
+    assert!(hits.contains(&"quay-wire".to_string()) && hits.contains(&"quay-herald".to_string()));
+    // Sketches are analysis: the migrated articles lack them until `check --repair`, which
+    // also fills the partner index.
+    let check = store.check(juxta::service::EXPECTED_ANALYSIS).unwrap();
+    assert_eq!(check.stale.iter().filter(|(_, k)| k == "sketch").count(), 3);
+    assert_eq!(store.closest_pair().unwrap(), None);
+    juxta::service::check(&store, true).unwrap();
+    let pair = store.closest_pair().unwrap();
+    assert_eq!(
+        pair,
+        Some(("quay-wire".to_string(), "quay-herald".to_string()))
+    );
+    let sketched: i64 = raw(&s.store())
+        .query_row("SELECT count(DISTINCT article) FROM sketch", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(sketched, 3);
+}
+
+#[test]
+fn actors_and_events_read_from_the_views_print_what_the_analysis_computes() {
+    let s = Sandbox::new();
+    write_v1_store(&s.store());
+    let ids: Vec<&str> = HARBOUR_TEXTS.iter().map(|(id, _, _)| *id).collect();
+    for command in [
+        &["actors"][..],
+        &["actors", "--json"],
+        &["actors", "--kind", "place"],
+        &["events"],
+        &["events", "--json"],
+        &["mentions", "Solvang"],
+        &["mentions", "--json", "Tomas Brekke"],
+    ] {
+        // Named ids are analysed afresh; no argument reads the views (built by the first run,
+        // read by the second).
+        let mut named: Vec<&str> = command.to_vec();
+        named.extend(&ids);
+        let fresh = s.run(&named).success().stdout.clone();
+        let built = s.run(command).success().stdout.clone();
+        let read = s.run(command).success().stdout.clone();
+        assert_eq!(built, fresh, "{command:?}");
+        assert_eq!(read, fresh, "{command:?}");
+    }
+    let stamp: String = raw(&s.store())
+        .query_row("SELECT value FROM meta WHERE key = 'views'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert!(stamp.starts_with("3:3:"), "{stamp}");
+    let people = s
+        .run(&["actors", "--kind", "person"])
+        .success()
+        .stdout
+        .clone();
+    assert!(people.contains("Ingrid Solvang"), "{people}");
+    assert!(!people.contains("Nadia Holm"), "{people}");
+    // An added article makes the views stale: they are built again, with it.
+    s.write(
+        "more/quay-bulletin.txt",
+        "date 2024-03-11\n\nCouncillor Nadia Holm said on Monday that the crane base was cracked.",
+    );
+    s.run(&["add", s.path("more/quay-bulletin.txt").to_str().unwrap()])
+        .success();
+    let people = s
+        .run(&["actors", "--kind", "person"])
+        .success()
+        .stdout
+        .clone();
+    assert!(people.contains("Nadia Holm"), "{people}");
+    // And a removed one too.
+    s.run(&["rm", "quay-bulletin"]).success();
+    let people = s
+        .run(&["actors", "--kind", "person"])
+        .success()
+        .stdout
+        .clone();
+    assert!(!people.contains("Nadia Holm"), "{people}");
 }

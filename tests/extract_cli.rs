@@ -267,11 +267,15 @@ fn mentions_accepts_any_alias_and_gives_lines() {
     assert!(out.stdout.is_empty());
 }
 
-/// Analysis rows stored in the database of the store at `store`.
+/// Extraction rows stored in the database of the store at `store`.
 fn analysis_rows(store: &std::path::Path) -> usize {
     let db = rusqlite::Connection::open(store.join("juxta.db")).unwrap();
-    db.query_row("SELECT count(*) FROM analysis", [], |r| r.get::<_, i64>(0))
-        .unwrap() as usize
+    db.query_row(
+        "SELECT count(*) FROM analysis WHERE kind = 'extract'",
+        [],
+        |r| r.get::<_, i64>(0),
+    )
+    .unwrap() as usize
 }
 
 #[test]

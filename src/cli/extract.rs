@@ -7,9 +7,8 @@
 
 use super::Context;
 use crate::analysis::actors::{Actor, ActorKind};
-use crate::analysis::events::Event;
 use crate::analysis::extract;
-use crate::article::Article;
+use crate::store::{ViewActor, ViewEvent, ViewParts};
 use crate::text::{display_width, pad, truncate};
 use anyhow::Result;
 use clap::Args;
@@ -95,56 +94,11 @@ struct MentionRow<'a> {
 #[derive(Serialize)]
 struct ActorRow<'a> {
     name: &'a str,
-    kind: crate::analysis::actors::ActorKind,
+    kind: &'a str,
     aliases: &'a [String],
     articles: Vec<&'a str>,
     mention_count: usize,
     mentions: Vec<MentionRow<'a>>,
-}
-
-fn actor_row<'a>(a: &'a Actor, articles: &'a [Article], with_context: bool) -> ActorRow<'a> {
-    let ids: Vec<&str> = a
-        .articles()
-        .into_iter()
-        .map(|i| articles[i].id.as_str())
-        .collect();
-    // Mentions come in reading order, so each line number continues from the last one's
-    // instead of counting from the top of the article again.
-    let mut last = (usize::MAX, 0, 1);
-    let mentions = a
-        .mentions
-        .iter()
-        .map(|m| {
-            let text = &articles[m.article].text;
-            let line = with_context.then(|| {
-                let (article, from, line) = last;
-                let (from, line) = if article == m.article && from <= m.span.start {
-                    (from, line)
-                } else {
-                    (0, 1)
-                };
-                let line = line + line_of(&text[from..m.span.start], m.span.start - from) - 1;
-                last = (m.article, m.span.start, line);
-                line
-            });
-            MentionRow {
-                article: &articles[m.article].id,
-                start: m.span.start,
-                end: m.span.end,
-                text: m.span.slice(text),
-                line,
-                context: with_context.then(|| context(text, m.span.start, m.span.end, 60)),
-            }
-        })
-        .collect();
-    ActorRow {
-        name: &a.name,
-        kind: a.kind,
-        aliases: &a.aliases,
-        articles: ids,
-        mention_count: a.mentions.len(),
-        mentions,
-    }
 }
 
 /// 1-based line of a byte offset.
@@ -183,19 +137,43 @@ fn context(text: &str, start: usize, end: usize, room: usize) -> String {
     )
 }
 
+/// `truncate(&one_line(s), max)`, reading only as much of `s` as the cut line needs: a
+/// timeline of a million events prints a million sentences.
+fn one_line_cut(s: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut width = 0;
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+            width += 1;
+        }
+        out.push_str(word);
+        width += display_width(word);
+        if width > max + 2 && display_width(&out) > max {
+            break;
+        }
+    }
+    truncate(&out, max)
+}
+
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Runs `juxta actors`: one table per kind (people, organizations, places), or JSON.
+/// Runs `juxta actors`: one table per kind (people, organizations, places), or JSON. The
+/// whole archive's actors are read from the store's views (mentions only for JSON).
 pub fn actors(ctx: &Context, args: &ActorsArgs, out: &mut impl Write) -> Result<bool> {
-    let (articles, found) = ctx.analyse(&args.articles)?;
-    let wanted = args.kind.map(KindArg::kind);
-    let rows: Vec<ActorRow<'_>> = found
+    let parts = if args.json {
+        ViewParts::Actors
+    } else {
+        ViewParts::ActorSummary
+    };
+    let views = crate::service::views(ctx, &args.articles, parts)?;
+    let wanted = args.kind.map(|k| crate::service::kind_name(k.kind()));
+    let rows: Vec<&ViewActor> = views
         .actors
         .iter()
         .filter(|a| wanted.is_none_or(|k| a.kind == k))
-        .map(|a| actor_row(a, &articles, false))
         .collect();
     if args.json {
         let mut buffered = std::io::BufWriter::new(&mut *out);
@@ -204,33 +182,34 @@ pub fn actors(ctx: &Context, args: &ActorsArgs, out: &mut impl Write) -> Result<
         buffered.flush()?;
         return Ok(true);
     }
+    let mut out = std::io::BufWriter::new(&mut *out);
     if rows.is_empty() {
         let what = match wanted {
-            Some(ActorKind::Organization) => "organizations",
-            Some(ActorKind::Place) => "places",
+            Some("organization") => "organizations",
+            Some("place") => "places",
             _ => "people",
         };
         writeln!(
             out,
             "No {what} found in {}.",
-            count(articles.len(), "article")
+            count(views.articles, "article")
         )?;
         return Ok(true);
     }
     let name_w = rows
         .iter()
-        .map(|r| display_width(r.name).min(36))
+        .map(|r| display_width(&r.name).min(36))
         .max()
         .unwrap_or(6)
         .max(12);
     let rest = TABLE_WIDTH.saturating_sub(name_w + 24).max(20);
     let mut totals = Vec::new();
     for (kind, heading, noun) in [
-        (ActorKind::Person, "PERSON", "person"),
-        (ActorKind::Organization, "ORGANIZATION", "organization"),
-        (ActorKind::Place, "PLACE", "place"),
+        ("person", "PERSON", "person"),
+        ("organization", "ORGANIZATION", "organization"),
+        ("place", "PLACE", "place"),
     ] {
-        let group: Vec<&ActorRow<'_>> = rows.iter().filter(|r| r.kind == kind).collect();
+        let group: Vec<&&ViewActor> = rows.iter().filter(|r| r.kind == kind).collect();
         if group.is_empty() {
             continue;
         }
@@ -248,9 +227,9 @@ pub fn actors(ctx: &Context, args: &ActorsArgs, out: &mut impl Write) -> Result<
             writeln!(
                 out,
                 "{}  {:>8}  {:>8}  {}",
-                pad(&truncate(r.name, 36), name_w),
+                pad(&truncate(&r.name, 36), name_w),
                 r.mention_count,
-                r.articles.len(),
+                r.article_count,
                 truncate(&r.aliases.join(", "), rest)
             )?;
         }
@@ -264,8 +243,9 @@ pub fn actors(ctx: &Context, args: &ActorsArgs, out: &mut impl Write) -> Result<
     writeln!(
         out,
         "\n{listed} in {}; `juxta mentions NAME` lists where each is named.",
-        count(articles.len(), "article")
+        count(views.articles, "article")
     )?;
+    out.flush()?;
     Ok(true)
 }
 
@@ -278,64 +258,32 @@ fn count(n: usize, what: &str) -> String {
     }
 }
 
-/// One event in JSON (the `events --json` shape of DESIGN.md).
-#[derive(Serialize)]
-struct EventRow<'a> {
-    article: &'a str,
-    date: Option<String>,
-    start_date: Option<String>,
-    end_date: Option<String>,
-    precision: Option<&'static str>,
-    kind: &'static str,
-    expression: &'a str,
-    start: usize,
-    end: usize,
-    sentence: &'a str,
-    actors: &'a [String],
-    /// Index of the timeline entry the event belongs to: events of one entry report the same
-    /// happening.
-    group: usize,
-    /// Whether the events of the group disagree on the date.
-    conflict: bool,
-}
-
-/// Runs `juxta events`.
+/// Runs `juxta events`; the whole archive's are read from the store's views.
 pub fn events(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result<bool> {
-    let (articles, found) = ctx.analyse(&args.articles)?;
-    let mut entry_of = vec![(0, false); found.events.len()];
-    for (n, entry) in found.timeline.iter().enumerate() {
-        for &e in &entry.events {
-            entry_of[e] = (n, entry.conflict);
-        }
-    }
+    let views = crate::service::views(ctx, &args.articles, ViewParts::Events)?;
+    let mut out = std::io::BufWriter::new(&mut *out);
     if args.json {
-        let rows: Vec<EventRow<'_>> = found
-            .events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| event_row(e, &articles, entry_of[i]))
-            .collect();
-        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        serde_json::to_writer_pretty(&mut out, &views.events)?;
         writeln!(out)?;
+        out.flush()?;
         return Ok(true);
     }
-    if found.events.is_empty() {
+    let events = &views.events;
+    if events.is_empty() {
         writeln!(
             out,
             "No dated events found in {}.",
-            count(articles.len(), "article")
+            count(views.articles, "article")
         )?;
         return Ok(true);
     }
-    let id_w = found
-        .events
+    let id_w = events
         .iter()
-        .map(|e| display_width(&articles[e.article].id))
+        .map(|e| display_width(&e.article))
         .max()
         .unwrap_or(7)
         .max(7);
-    let expr_w = found
-        .events
+    let expr_w = events
         .iter()
         .map(|e| display_width(&one_line(&e.expression)).min(24))
         .max()
@@ -349,34 +297,34 @@ pub fn events(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result
         pad("ARTICLE", id_w),
         pad("WHEN", expr_w)
     )?;
-    for entry in &found.timeline {
-        for (k, &i) in entry.events.iter().enumerate() {
-            let e = &found.events[i];
+    let when = |e: &ViewEvent| (e.date.clone(), e.precision.clone());
+    for entry in &views.timeline {
+        for (k, &i) in entry.iter().enumerate() {
+            let e = &events[i];
             // An entry's date once; again where a report dates the happening differently.
-            let previous = k.checked_sub(1).map(|p| found.events[entry.events[p]].date);
-            let date = if previous == Some(e.date) {
+            let previous = k.checked_sub(1).map(|p| when(&events[entry[p]]));
+            let date = if previous == Some(when(e)) {
                 String::new()
             } else {
-                e.date.map_or_else(|| "undated".to_string(), |d| d.label())
+                e.date.clone().unwrap_or_else(|| "undated".to_string())
             };
-            let text = &articles[e.article].text;
             writeln!(
                 out,
                 "{}  {}  {}  {}",
                 pad(&date, 10),
-                pad(&articles[e.article].id, id_w),
+                pad(&e.article, id_w),
                 pad(&truncate(&one_line(&e.expression), 24), expr_w),
-                truncate(&one_line(e.sentence.slice(text)), sentence_w)
+                one_line_cut(&e.sentence, sentence_w)
             )?;
         }
     }
-    let undated = found.events.iter().filter(|e| e.date.is_none()).count();
+    let undated = events.iter().filter(|e| e.date.is_none()).count();
     write!(
         out,
         "\n{} in {} on a timeline of {}",
-        count(found.events.len(), "event"),
-        count(articles.len(), "article"),
-        count(found.timeline.len(), "entry").replace("entrys", "entries")
+        count(events.len(), "event"),
+        count(views.articles, "article"),
+        count(views.timeline.len(), "entry").replace("entrys", "entries")
     )?;
     if undated > 0 {
         write!(
@@ -385,43 +333,35 @@ pub fn events(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result
         )?;
     }
     writeln!(out, ".")?;
+    out.flush()?;
     Ok(true)
 }
 
-fn event_row<'a>(
-    e: &'a Event,
-    articles: &'a [Article],
-    (entry, conflict): (usize, bool),
-) -> EventRow<'a> {
-    EventRow {
-        article: &articles[e.article].id,
-        date: e.date.map(|d| d.label()),
-        start_date: e.start_date.map(|d| d.to_string()),
-        end_date: e.end_date.map(|d| d.to_string()),
-        precision: e.date.map(|d| d.precision.name()),
-        kind: e.kind.name(),
-        expression: &e.expression,
-        start: e.span.start,
-        end: e.span.end,
-        sentence: e.sentence.slice(&articles[e.article].text),
-        actors: &e.actors,
-        group: entry,
-        conflict,
-    }
-}
-
-/// Runs `juxta mentions`.
+/// Runs `juxta mentions`: the actor is found among the archive's views (or the named
+/// articles' actors), and only the texts of the articles that name it are read.
 pub fn mentions(ctx: &Context, args: &MentionsArgs, out: &mut impl Write) -> Result<bool> {
-    let (articles, found) = ctx.analyse(&args.articles)?;
-    let Some(i) = extract::find_actor(&found.actors, &args.name) else {
+    let views = crate::service::views(ctx, &args.articles, ViewParts::ActorSummary)?;
+    // Names and aliases are all the lookup reads.
+    let probes: Vec<Actor> = views
+        .actors
+        .iter()
+        .map(|a| Actor {
+            name: a.name.clone(),
+            kind: ActorKind::Person,
+            aliases: a.aliases.clone(),
+            mentions: Vec::new(),
+        })
+        .collect();
+    let Some(i) = extract::find_actor(&probes, &args.name) else {
         anyhow::bail!(
             "no person, organization or place named \"{}\" in {}; run `juxta actors` to see the names found",
             args.name,
-            count(articles.len(), "article")
+            count(views.articles, "article")
         );
     };
-    let actor = &found.actors[i];
-    let row = actor_row(actor, &articles, true);
+    let actor = crate::service::actor_mentions(ctx, &views, i)?;
+    let texts = crate::service::article_texts(ctx, &args.articles, &actor.articles)?;
+    let row = mention_rows(&actor, &texts);
     if args.json {
         serde_json::to_writer_pretty(&mut *out, &row)?;
         writeln!(out)?;
@@ -455,6 +395,48 @@ pub fn mentions(ctx: &Context, args: &MentionsArgs, out: &mut impl Write) -> Res
     Ok(true)
 }
 
+/// An actor's mentions with their line numbers and the line around each.
+fn mention_rows<'a>(
+    a: &'a ViewActor,
+    texts: &'a std::collections::HashMap<String, String>,
+) -> ActorRow<'a> {
+    // Mentions come in reading order, so each line number continues from the last one's
+    // instead of counting from the top of the article again.
+    let mut last: (Option<&str>, usize, usize) = (None, 0, 1);
+    let mentions = a
+        .mentions
+        .iter()
+        .map(|m| {
+            let text = texts.get(&m.article).map_or("", String::as_str);
+            let (start, end) = (m.start.min(text.len()), m.end.min(text.len()));
+            let (article, from, line) = last;
+            let (from, line) = if article == Some(m.article.as_str()) && from <= start {
+                (from, line)
+            } else {
+                (0, 1)
+            };
+            let line = line + line_of(&text[from..start], start - from) - 1;
+            last = (Some(m.article.as_str()), start, line);
+            MentionRow {
+                article: &m.article,
+                start: m.start,
+                end: m.end,
+                text: &m.text,
+                line: Some(line),
+                context: Some(context(text, start, end, 60)),
+            }
+        })
+        .collect();
+    ActorRow {
+        name: &a.name,
+        kind: a.kind.as_str(),
+        aliases: &a.aliases,
+        articles: a.articles.iter().map(String::as_str).collect(),
+        mention_count: a.mentions.len(),
+        mentions,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -470,5 +452,25 @@ mod tests {
             "Harbour spokesman [Ana Lima] said so."
         );
         assert_eq!(context(text, start, end, 5), "…sman [Ana Lima] sai…");
+    }
+
+    #[test]
+    fn a_sentence_cut_to_a_line_reads_as_the_whole_sentence_cut() {
+        let sentences = [
+            "",
+            "Short one.",
+            "The  quay\n reopened   on Monday, the  harbour office said\tlate on Sunday evening.",
+            "Le maire a déclaré que le pont rouvrira le 3 mars, après des travaux de réfection.",
+            "港の岸壁は月曜日に再開されたと港湾事務所が日曜日の夜遅くに発表した。 二つ目の 文",
+        ];
+        for s in sentences {
+            for max in [1, 2, 5, 10, 20, 40, 80, 200] {
+                assert_eq!(
+                    one_line_cut(s, max),
+                    truncate(&one_line(s), max),
+                    "{s:?} at {max}"
+                );
+            }
+        }
     }
 }

@@ -96,10 +96,22 @@ fn actors_and_events_with_progress(
     progress: &mut dyn FnMut(usize, usize),
 ) -> ActorsAndEvents {
     let total = articles.len();
-    // One query for the stored analysis of every article, not one per article.
+    // One query for the stored analysis of every article, not one per article; but a few
+    // articles (the pair the terminal UI opens first) read their own rows only.
+    let few = total <= FEW_ARTICLES;
     let mut stored = cache
+        .filter(|_| !few)
         .and_then(|s| s.analyses(EXTRACT_KIND, EXTRACTION_VERSION).ok())
         .unwrap_or_default();
+    if few && let Some(store) = cache {
+        for a in articles {
+            if let Ok(Some(json)) = store.analysis(&a.id, EXTRACT_KIND, EXTRACTION_VERSION)
+                && store.get_meta(&a.id).is_ok_and(|m| m.hash == a.hash)
+            {
+                stored.insert(a.id.clone(), (a.hash.clone(), json));
+            }
+        }
+    }
     let extractions: Vec<Extraction> = articles
         .iter()
         .enumerate()
@@ -117,18 +129,81 @@ fn actors_and_events_with_progress(
     extract::assemble(&pairs, &options.aliases)
 }
 
+/// Up to this many articles read their stored analysis one by one instead of all at once.
+const FEW_ARTICLES: usize = 64;
+
 /// The kind of the extraction's rows in the store's `analysis` table.
 pub const EXTRACT_KIND: &str = "extract";
 
+/// The kind of the sketch rows in the store's `analysis` table (the store indexes them to
+/// find the article sharing most with each).
+pub const SKETCH_KIND: &str = "sketch";
+
+/// Version of the sketch: bump it when [`sketch`] changes.
+pub const SKETCH_VERSION: &str = "sketch-v2";
+
+/// Hashes kept in a text's sketch.
+const SKETCH_SIZE: usize = 16;
+
 /// The analysis stored with each article as it is imported: its extraction (names and dates
-/// depend only on its own text and date).
+/// depend only on its own text and date) and the sketch of its text.
 pub fn analyse_for_store(a: &Article) -> Vec<Analysis> {
     let x = extract::extract(&a.text, a.date);
-    vec![Analysis {
-        kind: EXTRACT_KIND.into(),
-        version: EXTRACTION_VERSION.into(),
-        json: serde_json::to_string(&x).expect("an extraction always serializes"),
-    }]
+    vec![
+        Analysis {
+            kind: EXTRACT_KIND.into(),
+            version: EXTRACTION_VERSION.into(),
+            json: serde_json::to_string(&x).expect("an extraction always serializes"),
+        },
+        Analysis {
+            kind: SKETCH_KIND.into(),
+            version: SKETCH_VERSION.into(),
+            json: serde_json::to_string(&sketch(&a.text)).expect("numbers always serialize"),
+        },
+    ]
+}
+
+/// The smallest shingle hashes of a text (a bottom-k sketch): two texts that share much of
+/// their shingles share many of these, so the store finds an article's closest partner from
+/// a few index lookups. Positive 63-bit values, as SQLite's integers hold them.
+///
+/// Its shingles are its own, cheaper than the overlap index's (which fold, stem and classify
+/// every word, and cost as much as the extraction at import): runs of five words of letters
+/// and digits, case folded, with at least two words of four characters or more (so "and that
+/// it was the" is no shingle).
+pub fn sketch(text: &str) -> Vec<i64> {
+    const K: usize = 5;
+    let mut window: [(u64, bool); K] = [(0, false); K];
+    let mut hashes: Vec<i64> = Vec::new();
+    let mut n = 0usize;
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let mut h = 0xcbf2_9ce4_8422_2325u64;
+        let mut chars = 0;
+        for c in word.chars().flat_map(char::to_lowercase) {
+            h = (h ^ u64::from(u32::from(c))).wrapping_mul(0x0100_0000_01b3);
+            chars += 1;
+        }
+        window[n % K] = (h, chars >= 4);
+        n += 1;
+        if n < K {
+            continue;
+        }
+        let slots = (0..K).map(|i| window[(n + i) % K]);
+        if slots.clone().filter(|&(_, long)| long).count() < 2 {
+            continue;
+        }
+        let h = slots.fold(0x9e37_79b9_7f4a_7c15u64, |acc, (w, _)| {
+            (acc.rotate_left(23) ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        });
+        hashes.push((h >> 1) as i64);
+    }
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes.truncate(SKETCH_SIZE);
+    hashes
 }
 
 /// One article's extraction, from the store when it holds this article's (same id and text).
@@ -167,4 +242,19 @@ fn extraction(
         );
     }
     fresh
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sketch;
+
+    #[test]
+    fn sketches_fold_case_and_punctuation_and_skip_runs_of_short_words() {
+        let a = sketch("The Harbour master closed the north quay, after a crane toppled over.");
+        let b = sketch("the harbour MASTER closed the north quay after a crane -- toppled over");
+        assert_eq!(a, b);
+        assert!(!a.is_empty() && a.len() <= 16);
+        assert!(sketch("and so it was on to the end of it as it is").is_empty());
+        assert!(sketch("four words only here").is_empty());
+    }
 }

@@ -10,14 +10,16 @@ mod import;
 mod pair;
 mod quotes;
 mod search;
+mod views;
 
 pub use compare::{Compared, SharedWithAll, compare_all, compare_two};
 pub use conflicts::{Disagreements, linked_groups, pair_disagreements};
 pub use corpus::{Corpus, actors_and_events};
 pub use import::{Failure, ImportReport, Imported, Progress, import_paths, import_sources};
-pub use pair::choose_pair;
+pub use pair::{choose_pair, first_pair_ids};
 pub use quotes::{QuoteReport, quotes};
 pub use search::search;
+pub use views::{actor_mentions, article_texts, kind_name, to_views, views};
 
 use crate::analysis::overlap::OverlapConfig;
 use crate::article::Article;
@@ -175,10 +177,13 @@ impl Context {
 }
 
 /// The analysis every stored article should have: (kind, version) rows of `analysis`.
-pub const EXPECTED_ANALYSIS: &[(&str, &str)] = &[(
-    corpus::EXTRACT_KIND,
-    crate::analysis::extract::EXTRACTION_VERSION,
-)];
+pub const EXPECTED_ANALYSIS: &[(&str, &str)] = &[
+    (
+        corpus::EXTRACT_KIND,
+        crate::analysis::extract::EXTRACTION_VERSION,
+    ),
+    (corpus::SKETCH_KIND, corpus::SKETCH_VERSION),
+];
 
 /// Verifies the store (`juxta check`); with `repair`, first rebuilds what is derived
 /// (orphans, the full-text index, missing or stale analysis), then verifies again.

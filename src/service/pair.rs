@@ -70,3 +70,36 @@ fn best_partner(corpus: &Corpus, i: usize, among: &[usize]) -> Option<(usize, us
             .map(|j| (j, shared.get(&j).copied().unwrap_or(0))),
     }
 }
+
+/// The ids of the two articles to open first when they can be told without loading the
+/// archive (see [`choose_pair`] for the rules): two or more paths named, one article named
+/// (with the stored article closest to it), or nothing named (the closest pair of the store's
+/// index, else its first two articles). `None` for one path holding several articles, whose
+/// best pair needs them all compared.
+pub fn first_pair_ids(
+    store: &crate::store::Store,
+    named: &[Vec<String>],
+) -> Result<Option<Vec<String>>, crate::store::StoreError> {
+    let groups: Vec<&Vec<String>> = named.iter().filter(|g| !g.is_empty()).collect();
+    Ok(match groups.as_slice() {
+        [a, b, ..] => {
+            let first = a[0].clone();
+            b.iter()
+                .find(|&j| *j != first)
+                .map(|second| vec![first, second.clone()])
+        }
+        [only] if only.len() == 1 => {
+            let first = only[0].clone();
+            let second = match store.closest_to(&first)? {
+                Some(other) => Some(other),
+                None => store.first_ids(2)?.into_iter().find(|id| *id != first),
+            };
+            Some([Some(first), second].into_iter().flatten().collect())
+        }
+        [] => match store.closest_pair()? {
+            Some((a, b)) => Some(vec![a, b]),
+            None => Some(store.first_ids(2)?),
+        },
+        _ => None,
+    })
+}

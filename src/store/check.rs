@@ -135,6 +135,17 @@ impl Store {
                     "DELETE FROM analysis WHERE article NOT IN (SELECT key FROM article)",
                     [],
                 )
+                .map_err(e)?
+                + tx.execute(
+                    "DELETE FROM sketch WHERE article NOT IN (SELECT key FROM article)",
+                    [],
+                )
+                .map_err(e)?
+                + tx.execute(
+                    "DELETE FROM partner WHERE article NOT IN (SELECT key FROM article)
+                        OR other NOT IN (SELECT key FROM article)",
+                    [],
+                )
                 .map_err(e)?;
             if !before.index_ok || !before.damaged.is_empty() {
                 tx.execute(
@@ -177,7 +188,10 @@ impl Store {
 fn orphans(conn: &rusqlite::Connection) -> rusqlite::Result<usize> {
     let n: i64 = conn.query_row(
         "SELECT (SELECT count(*) FROM article_text WHERE article NOT IN (SELECT key FROM article))
-              + (SELECT count(*) FROM analysis WHERE article NOT IN (SELECT key FROM article))",
+              + (SELECT count(*) FROM analysis WHERE article NOT IN (SELECT key FROM article))
+              + (SELECT count(*) FROM sketch WHERE article NOT IN (SELECT key FROM article))
+              + (SELECT count(*) FROM partner WHERE article NOT IN (SELECT key FROM article)
+                    OR other NOT IN (SELECT key FROM article))",
         [],
         |r| r.get(0),
     )?;

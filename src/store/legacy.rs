@@ -32,10 +32,11 @@ pub fn pending(root: &Path) -> Result<bool, StoreError> {
                     path: manifest.clone(),
                     reason: e.to_string(),
                 })?;
-            if m.format > 1 {
+            if m.format > super::FOLDER_FORMAT {
                 return Err(StoreError::TooNew {
                     path: root.to_path_buf(),
                     found: m.format,
+                    understood: super::FOLDER_FORMAT,
                 });
             }
             Ok(true)

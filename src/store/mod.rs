@@ -14,9 +14,11 @@ mod check;
 mod legacy;
 mod schema;
 mod search;
+mod views;
 
 pub use check::{CheckReport, RepairReport};
 pub use search::SearchHit;
+pub use views::{ViewActor, ViewEvent, ViewMention, ViewParts, Views};
 
 use crate::article::{Article, is_valid_id};
 use crate::import::{Draft, unique_id};
@@ -27,9 +29,11 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-/// The newest format this build understands: the database schema version (and, for stores
-/// from before the database, the folder format that is converted).
-pub const FORMAT: u32 = 1;
+/// The newest format this build understands: the database schema version.
+pub const FORMAT: u32 = schema::MIGRATIONS.len() as u32;
+
+/// The folder format (`store.json`) of stores from before the database, which is converted.
+pub const FOLDER_FORMAT: u32 = 1;
 
 /// Something the store could not do. Each displays as one sentence saying what to do.
 #[derive(Debug, thiserror::Error)]
@@ -41,13 +45,16 @@ pub enum StoreError {
     NotAStore(PathBuf),
     /// Written by a newer juxta.
     #[error(
-        "the store at {path} has format {found}, newer than this juxta understands ({FORMAT}); upgrade juxta"
+        "the store at {path} has format {found}, newer than this juxta understands ({understood}); upgrade juxta"
     )]
     TooNew {
         /// The store folder.
         path: PathBuf,
         /// Its format.
         found: u32,
+        /// The newest this build understands: [`FORMAT`] for a database, [`FOLDER_FORMAT`]
+        /// for a folder store.
+        understood: u32,
     },
     /// No article with that id.
     #[error("no article with id \"{id}\" in the store at {root}; `juxta list` shows the ids")]
@@ -584,6 +591,7 @@ impl Store {
             return Err(StoreError::TooNew {
                 path: self.root.clone(),
                 found: u32::try_from(found).unwrap_or(u32::MAX),
+                understood: FORMAT,
             });
         }
         if found < schema::version() {

@@ -72,6 +72,101 @@ CREATE VIRTUAL TABLE article_fts USING fts5(
 -- A word in the title weighs as much as five in the text.
 INSERT INTO article_fts(article_fts, rank) VALUES ('rank', 'bm25(5.0, 1.0)');
 "#,
+    // 2: the full-text index keeps prefixes of two and three characters, so that a short
+    // `prefix*` reads one index entry instead of merging the lists of every word it begins.
+    r#"
+DROP TABLE article_fts;
+CREATE VIRTUAL TABLE article_fts USING fts5(
+    title, text,
+    content = 'article_doc', content_rowid = 'key',
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3'
+);
+INSERT INTO article_fts(article_fts, rank) VALUES ('rank', 'bm25(5.0, 1.0)');
+INSERT INTO article_fts(article_fts) VALUES ('rebuild');
+INSERT OR REPLACE INTO meta (key, value)
+    SELECT 'fts_upto', CAST(coalesce(max(key), 0) AS TEXT) FROM article;
+"#,
+    // 3: the archive's actors and events as tables, so that `juxta actors` and `juxta events`
+    // are queries. They are derived from every article at once (the people merge and the
+    // timeline join articles), so they are rewritten whole and stamped with the state of the
+    // archive they were made from (`meta.views`); a stale stamp means "build again".
+    r#"
+CREATE TABLE view_actor (
+    rank      INTEGER PRIMARY KEY,
+    name      TEXT NOT NULL,
+    kind      TEXT NOT NULL,
+    aliases   TEXT NOT NULL,
+    mentions  INTEGER NOT NULL,
+    articles  INTEGER NOT NULL
+);
+CREATE INDEX view_actor_kind ON view_actor(kind, rank);
+CREATE TABLE view_mention (
+    actor   INTEGER NOT NULL,
+    seq     INTEGER NOT NULL,
+    article TEXT NOT NULL,
+    start   INTEGER NOT NULL,
+    "end"   INTEGER NOT NULL,
+    text    TEXT NOT NULL,
+    PRIMARY KEY (actor, seq)
+) WITHOUT ROWID;
+CREATE INDEX view_mention_article ON view_mention(article, start);
+CREATE TABLE view_event (
+    seq         INTEGER PRIMARY KEY,
+    article     TEXT NOT NULL,
+    date        TEXT,
+    start_date  TEXT,
+    end_date    TEXT,
+    precision   TEXT,
+    kind        TEXT NOT NULL,
+    expression  TEXT NOT NULL,
+    start       INTEGER NOT NULL,
+    "end"       INTEGER NOT NULL,
+    sentence    TEXT NOT NULL,
+    actors      TEXT NOT NULL,
+    entry       INTEGER NOT NULL,
+    entry_pos   INTEGER NOT NULL,
+    conflict    INTEGER NOT NULL
+);
+CREATE INDEX view_event_entry ON view_event(entry, entry_pos);
+CREATE INDEX view_event_article ON view_event(article);
+"#,
+    // 4: a sketch of each text (the smallest hashes of its shingles, written as its `sketch`
+    // analysis row) and, for each article, the one sharing most of it: the pair the terminal
+    // UI opens first is one indexed row, not a comparison of every article with every other.
+    // A hash that more than 100 articles carry is boilerplate and links nothing.
+    r#"
+CREATE TABLE sketch (
+    hash    INTEGER NOT NULL,
+    article INTEGER NOT NULL REFERENCES article(key) ON DELETE CASCADE,
+    PRIMARY KEY (hash, article)
+) WITHOUT ROWID;
+CREATE INDEX sketch_article ON sketch(article);
+CREATE TABLE partner (
+    article INTEGER PRIMARY KEY REFERENCES article(key) ON DELETE CASCADE,
+    other   INTEGER NOT NULL REFERENCES article(key) ON DELETE CASCADE,
+    shared  INTEGER NOT NULL
+);
+CREATE INDEX partner_shared ON partner(shared DESC, article);
+CREATE INDEX partner_other ON partner(other);
+CREATE TRIGGER analysis_sketch AFTER INSERT ON analysis WHEN new.kind = 'sketch' BEGIN
+    DELETE FROM sketch WHERE article = new.article;
+    INSERT OR IGNORE INTO sketch (hash, article)
+        SELECT value, new.article FROM json_each(new.json) WHERE type = 'integer';
+    INSERT OR REPLACE INTO partner (article, other, shared)
+        SELECT new.article, s2.article, count(*) AS c
+        FROM sketch s1 JOIN sketch s2 ON s2.hash = s1.hash AND s2.article <> new.article
+        WHERE s1.article = new.article
+          AND (SELECT count(*) FROM (SELECT 1 FROM sketch s3 WHERE s3.hash = s1.hash LIMIT 101)) <= 100
+        GROUP BY s2.article
+        ORDER BY c DESC, s2.article
+        LIMIT 1;
+    INSERT INTO partner (article, other, shared)
+        SELECT other, article, shared FROM partner WHERE article = new.article AND true
+        ON CONFLICT (article) DO UPDATE SET other = excluded.other, shared = excluded.shared
+        WHERE excluded.shared > partner.shared;
+END;
+"#,
 ];
 
 /// The schema version this build writes.

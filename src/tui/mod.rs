@@ -96,7 +96,7 @@ pub fn run(ctx: &Context, options: &TuiOptions, paths: &[std::path::PathBuf]) ->
     }
     let (mut terminal, _guard) = start_terminal(options.tui.mouse)?;
     let size = terminal.size()?;
-    let Some(mut app) = load_in_background(
+    let Some((mut app, mut rest)) = load_in_background(
         &mut terminal,
         &store,
         &ctx.options,
@@ -113,6 +113,35 @@ pub fn run(ctx: &Context, options: &TuiOptions, paths: &[std::path::PathBuf]) ->
     }
     let mut dirty = true;
     while !app.quit {
+        if let Some(loading) = rest.as_ref() {
+            match loading.poll() {
+                Rest::Loading(done, total) => {
+                    let msg = strings::loading_archive(done, total);
+                    if app.status.as_ref().is_none_or(|s| strings::is_loading(s))
+                        && app.status.as_ref() != Some(&msg)
+                    {
+                        app.status = Some(msg);
+                        dirty = true;
+                    }
+                }
+                Rest::Loaded(corpus) => {
+                    let n = corpus.articles.len();
+                    app.replace_corpus(corpus);
+                    if app.status.as_ref().is_none_or(|s| strings::is_loading(s)) {
+                        app.status = Some(strings::archive_loaded(n));
+                    }
+                    rest = None;
+                    dirty = true;
+                    // Everything but the panes' text changes: draw it all afresh.
+                    terminal.clear()?;
+                }
+                Rest::Failed => {
+                    app.status = Some(strings::loading_failed());
+                    rest = None;
+                    dirty = true;
+                }
+            }
+        }
         if dirty {
             terminal.draw(|f| ui::draw(&app, f))?;
         }
@@ -121,6 +150,11 @@ pub fn run(ctx: &Context, options: &TuiOptions, paths: &[std::path::PathBuf]) ->
             // Best effort: a terminal without OSC 52 ignores it, and the status says so.
             let _ = write!(std::io::stdout(), "{}", app::osc52(&text));
             let _ = std::io::stdout().flush();
+        }
+        // While the archive loads, wake up to show its progress and take it in when ready.
+        if rest.is_some() && !event::poll(Duration::from_millis(100))? {
+            dirty = false;
+            continue;
         }
         dirty = match event::read()? {
             Event::Key(key) => app.on_key(key),
@@ -135,9 +169,51 @@ pub fn run(ctx: &Context, options: &TuiOptions, paths: &[std::path::PathBuf]) ->
     Ok(imported_all)
 }
 
-/// Loads the store and builds the app on another thread while this one draws the progress
-/// (as it really is) and reads the keyboard, so that quitting (`q`, Ctrl-C, whatever quits
-/// in the keymap) acts at once even while a large archive loads. `None` when the user quit.
+/// Archives of at most this many articles are loaded whole before the first frame.
+const LOAD_WHOLE: usize = 200;
+
+/// What the loading thread sends: the first app (drawn at once), then, when that app was made
+/// from the open pair alone, the whole archive's corpus.
+enum Loaded {
+    /// The app, and whether the archive follows.
+    First(Box<Result<App>>, bool),
+    Archive(Result<service::Corpus>),
+}
+
+/// The whole archive still loading behind a first frame made from the open pair.
+struct Loading {
+    rx: std::sync::mpsc::Receiver<Loaded>,
+    done: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    total: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+/// Where the archive's loading is.
+enum Rest {
+    Loading(usize, usize),
+    Loaded(service::Corpus),
+    Failed,
+}
+
+impl Loading {
+    fn poll(&self) -> Rest {
+        use std::sync::atomic::Ordering;
+        match self.rx.try_recv() {
+            Ok(Loaded::Archive(Ok(corpus))) => Rest::Loaded(corpus),
+            Ok(_) | Err(std::sync::mpsc::TryRecvError::Disconnected) => Rest::Failed,
+            Err(std::sync::mpsc::TryRecvError::Empty) => Rest::Loading(
+                self.done.load(Ordering::Relaxed),
+                self.total.load(Ordering::Relaxed),
+            ),
+        }
+    }
+}
+
+/// Loads on another thread while this one draws the progress (as it really is) and reads the
+/// keyboard, so that quitting (`q`, Ctrl-C, whatever quits in the keymap) acts at once even
+/// while a large archive loads. When the pair to open first is known without the archive
+/// (see [`service::first_pair_ids`]), the first app holds only that pair, so its text is on
+/// screen at once, and the archive (sidebar, picker) follows as [`Loading`]. `None` when the
+/// user quit.
 fn load_in_background(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     store: &crate::store::Store,
@@ -145,7 +221,7 @@ fn load_in_background(
     options: &TuiOptions,
     size: (u16, u16),
     opened: Vec<Vec<String>>,
-) -> Result<Option<App>> {
+) -> Result<Option<(App, Option<Loading>)>> {
     use std::sync::Arc;
     use std::sync::atomic::{AtomicUsize, Ordering};
     let done = Arc::new(AtomicUsize::new(0));
@@ -157,22 +233,52 @@ fn load_in_background(
         let (done, total) = (Arc::clone(&done), Arc::clone(&total));
         // Not joined when the user quits: the process ends and takes it along.
         std::thread::spawn(move || {
-            let loaded = store.list().map(|articles| {
-                let mut progress = |d: usize, t: usize| {
-                    done.store(d, Ordering::Relaxed);
-                    total.store(t, Ordering::Relaxed);
-                };
-                load_app(
-                    &store,
-                    articles,
-                    &service_options,
-                    &options,
-                    size,
-                    &opened,
-                    &mut progress,
-                )
+            let mut progress = |d: usize, t: usize| {
+                done.store(d, Ordering::Relaxed);
+                total.store(t, Ordering::Relaxed);
+            };
+            // A small archive loads in a blink: it is loaded whole before the first frame,
+            // which then has its sidebar and the best pair of all.
+            let small = store.count().is_ok_and(|n| n <= LOAD_WHOLE);
+            let first = (!small)
+                .then(|| service::first_pair_ids(&store, &opened).ok().flatten())
+                .flatten()
+                .and_then(|ids| {
+                    ids.iter()
+                        .map(|id| store.get(id))
+                        .collect::<std::result::Result<Vec<_>, _>>()
+                        .ok()
+                });
+            let Some(pair) = first else {
+                let loaded = store.list().map_err(anyhow::Error::from).map(|articles| {
+                    load_app(
+                        &store,
+                        articles,
+                        &service_options,
+                        &options,
+                        size,
+                        &opened,
+                        &mut progress,
+                    )
+                });
+                let _ = tx.send(Loaded::First(Box::new(loaded), false));
+                return;
+            };
+            let n = pair.len();
+            let corpus = service::open_corpus(&store, pair, &service_options, &mut |_, _| {});
+            let app = App::new(
+                corpus,
+                &options,
+                size,
+                ((n > 0).then_some(0), (n > 1).then_some(1)),
+            );
+            if tx.send(Loaded::First(Box::new(Ok(app)), true)).is_err() {
+                return;
+            }
+            let archive = store.list().map_err(anyhow::Error::from).map(|articles| {
+                service::open_corpus(&store, articles, &service_options, &mut progress)
             });
-            let _ = tx.send(loaded);
+            let _ = tx.send(Loaded::Archive(archive));
         });
     }
     let keymap = keymap::KeyMap::new(&options.keys);
@@ -188,8 +294,19 @@ fn load_in_background(
                 return Ok(None);
             }
         }
-        match rx.recv_timeout(Duration::from_millis(50)) {
-            Ok(loaded) => return Ok(Some(loaded?)),
+        match rx.recv_timeout(Duration::from_millis(20)) {
+            Ok(Loaded::First(app, follows)) => {
+                let app = (*app)?;
+                let rest = follows.then(|| Loading {
+                    rx,
+                    done: Arc::clone(&done),
+                    total: Arc::clone(&total),
+                });
+                return Ok(Some((app, rest)));
+            }
+            Ok(Loaded::Archive(_)) => {
+                anyhow::bail!("loading the store failed unexpectedly; run `juxta check`")
+            }
             Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
             Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
                 anyhow::bail!("loading the store failed unexpectedly; run `juxta check`")

@@ -143,6 +143,36 @@ pub fn too_small(width: u16, height: u16, min_width: u16, min_height: u16) -> St
     format!("{TOO_SMALL}: {width}×{height}, juxta needs {min_width}×{min_height}")
 }
 
+/// Status while the archive loads behind the open pair.
+pub fn loading_archive(done: usize, total: usize) -> String {
+    if total == 0 {
+        format!("{LOADING_ARCHIVE}…")
+    } else {
+        format!("{LOADING_ARCHIVE}: {done} of {total} articles")
+    }
+}
+
+const LOADING_ARCHIVE: &str = "loading the archive's actors, timeline and articles";
+
+/// Whether a status is [`loading_archive`]'s.
+pub fn is_loading(status: &str) -> bool {
+    status.starts_with(LOADING_ARCHIVE)
+}
+
+/// Status once the archive has loaded behind the open pair: the sidebar and the picker now
+/// cover all of it.
+pub fn archive_loaded(articles: usize) -> String {
+    format!(
+        "archive loaded: {articles} article{}",
+        if articles == 1 { "" } else { "s" }
+    )
+}
+
+/// Status when the archive could not be loaded behind the open pair.
+pub fn loading_failed() -> String {
+    "the archive could not be loaded (only the open pair is shown); run `juxta check`".into()
+}
+
 /// The loading screen.
 pub fn loading(done: usize, total: usize) -> String {
     format!("Loading articles: {done} of {total}")

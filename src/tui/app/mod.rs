@@ -357,6 +357,84 @@ impl App {
         app
     }
 
+    /// Swaps in a corpus that holds the open articles among others (the whole archive, loaded
+    /// after the first frame was drawn from the open pair alone). The open articles stay
+    /// open where they were scrolled; what pointed into the old corpus's lists (the selected
+    /// actor, the timeline cursor) starts afresh, and an open picker lists the new articles.
+    pub fn replace_corpus(&mut self, corpus: Corpus) {
+        let ids: Vec<String> = self.corpus.articles.iter().map(|a| a.id.clone()).collect();
+        let mut by_id: HashMap<&str, usize> = HashMap::with_capacity(corpus.articles.len());
+        for (i, a) in corpus.articles.iter().enumerate() {
+            by_id.entry(a.id.as_str()).or_insert(i);
+        }
+        let map = |i: usize| ids.get(i).and_then(|id| by_id.get(id.as_str()).copied());
+        for pane in &mut self.pair.panes {
+            pane.article = pane.article.and_then(map);
+            if pane.article.is_none() {
+                pane.wrapped = Wrapped::default();
+                pane.top = 0;
+            }
+        }
+        self.pair.alignments = std::mem::take(&mut self.pair.alignments)
+            .into_iter()
+            .filter_map(|((l, r), a)| Some(((map(l)?, map(r)?), a)))
+            .collect();
+        self.pair.comparison = self.pair.comparison.take().and_then(|mut c| {
+            c.left = map(c.left)?;
+            c.right = map(c.right)?;
+            Some(c)
+        });
+        if let Some(search) = self.jumps.search.as_mut() {
+            search.hits = search
+                .hits
+                .iter()
+                .filter_map(|&(a, span)| Some((map(a)?, span)))
+                .collect();
+            search.cursor = None;
+        }
+        // The selected actor stays selected (by name and kind); its mention cursor restarts.
+        let same_actor = |i: usize| {
+            let a = &self.corpus.actors[i];
+            corpus
+                .actors
+                .iter()
+                .position(|b| b.kind == a.kind && b.name == a.name)
+        };
+        let highlighted = self
+            .sidebar
+            .actor_at(self.sidebar.actor_row)
+            .and_then(same_actor);
+        self.jumps.selected_actor = self.jumps.selected_actor.and_then(same_actor);
+        self.jumps.mention_cursor = None;
+        self.jumps.timeline_cursor = None;
+        self.jumps.event_focus = self.jumps.event_focus.and_then(|(a, s)| Some((map(a)?, s)));
+        drop(by_id);
+        self.sidebar.actors = actor_entries(&corpus.actors);
+        let row_of = |i: usize| {
+            self.sidebar
+                .actors
+                .iter()
+                .position(|e| *e == ActorEntry::Actor(i))
+        };
+        self.sidebar.actor_row = highlighted
+            .and_then(row_of)
+            .or_else(|| {
+                self.sidebar
+                    .actors
+                    .iter()
+                    .position(|e| matches!(e, ActorEntry::Actor(_)))
+            })
+            .unwrap_or(0);
+        self.sidebar.actor_top = 0;
+        self.sidebar.event_row = 0;
+        self.sidebar.event_top = 0;
+        self.corpus = corpus;
+        if matches!(self.popup, Some(Popup::Picker(_))) {
+            self.refilter();
+        }
+        self.relayout();
+    }
+
     /// Whether the sidebar takes space on screen.
     pub fn sidebar_visible(&self) -> bool {
         self.sidebar.shown.unwrap_or(self.size.0 >= 80)

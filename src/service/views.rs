@@ -1,0 +1,176 @@
+//! The actors and events of a set of articles in the shape the commands print, read from the
+//! store's materialised views for the whole archive, or computed for named articles.
+
+use super::{Context, ServiceError, actors_and_events};
+use crate::analysis::actors::Actor;
+use crate::analysis::events::Event;
+use crate::analysis::extract::{ActorsAndEvents, EXTRACTION_VERSION};
+use crate::article::Article;
+use crate::store::{ViewActor, ViewEvent, ViewMention, ViewParts, Views};
+
+/// Version of the views' layout and content: bump it when what they hold changes (the stored
+/// views of another version are built again).
+const VIEWS_VERSION: &str = "views-v1";
+
+/// The actors and events of the articles `args` name (files, ids, or the whole store when
+/// empty). For the whole store they are read from the store's views, built first when the
+/// archive changed since they were made; `parts` says what is needed.
+pub fn views(ctx: &Context, args: &[String], parts: ViewParts) -> Result<Views, ServiceError> {
+    let store = ctx.store()?;
+    // Views hold what the default date reading finds; other options are computed afresh.
+    let stored = args.is_empty()
+        && ctx.options.dates == crate::analysis::dates::DateOptions::default()
+        && store.is_created();
+    if !stored {
+        let (articles, found) = ctx.analyse(args)?;
+        return Ok(to_views(&articles, &found));
+    }
+    let recipe = recipe(ctx);
+    if let Some(v) = store.views(&recipe, parts)? {
+        return Ok(v);
+    }
+    // The stamp is taken before the articles are read: an article added meanwhile leaves the
+    // views stale, to be built again next time, never wrongly current.
+    let stamp = store.views_stamp(&recipe)?;
+    let articles = store.list()?;
+    let cache = store.is_created().then_some(&store);
+    let found = actors_and_events(&articles, &ctx.options, cache);
+    let views = to_views(&articles, &found);
+    if let Some(stamp) = stamp {
+        // Views that cannot be written only cost time on the next run.
+        let _ = store.put_views(&stamp, &views);
+    }
+    Ok(views)
+}
+
+/// What made the views besides the articles: the analysis version and the user's aliases.
+fn recipe(ctx: &Context) -> String {
+    let aliases = serde_json::to_string(&ctx.options.aliases).unwrap_or_default();
+    format!(
+        "{VIEWS_VERSION}:{EXTRACTION_VERSION}:{:016x}",
+        fnv(aliases.as_bytes())
+    )
+}
+
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The actors and events of loaded articles in the printed shape.
+pub fn to_views(articles: &[Article], found: &ActorsAndEvents) -> Views {
+    let mut entry_of = vec![(0, false); found.events.len()];
+    for (n, entry) in found.timeline.iter().enumerate() {
+        for &e in &entry.events {
+            entry_of[e] = (n, entry.conflict);
+        }
+    }
+    Views {
+        articles: articles.len(),
+        actors: found.actors.iter().map(|a| actor(a, articles)).collect(),
+        events: found
+            .events
+            .iter()
+            .zip(&entry_of)
+            .map(|(e, &(group, conflict))| event(e, articles, group, conflict))
+            .collect(),
+        timeline: found.timeline.iter().map(|t| t.events.clone()).collect(),
+    }
+}
+
+fn actor(a: &Actor, articles: &[Article]) -> ViewActor {
+    let ids: Vec<String> = a
+        .articles()
+        .into_iter()
+        .map(|i| articles[i].id.clone())
+        .collect();
+    ViewActor {
+        name: a.name.clone(),
+        kind: kind_name(a.kind).to_string(),
+        aliases: a.aliases.clone(),
+        article_count: ids.len(),
+        articles: ids,
+        mention_count: a.mentions.len(),
+        mentions: a
+            .mentions
+            .iter()
+            .map(|m| ViewMention {
+                article: articles[m.article].id.clone(),
+                start: m.span.start,
+                end: m.span.end,
+                text: m.span.slice(&articles[m.article].text).to_string(),
+            })
+            .collect(),
+    }
+}
+
+/// The kind as JSON spells it.
+pub fn kind_name(kind: crate::analysis::actors::ActorKind) -> &'static str {
+    use crate::analysis::actors::ActorKind;
+    match kind {
+        ActorKind::Person => "person",
+        ActorKind::Organization => "organization",
+        ActorKind::Place => "place",
+    }
+}
+
+fn event(e: &Event, articles: &[Article], group: usize, conflict: bool) -> ViewEvent {
+    let article = &articles[e.article];
+    ViewEvent {
+        article: article.id.clone(),
+        date: e.date.map(|d| d.label()),
+        start_date: e.start_date.map(|d| d.to_string()),
+        end_date: e.end_date.map(|d| d.to_string()),
+        precision: e.date.map(|d| d.precision.name().to_string()),
+        kind: e.kind.name().to_string(),
+        expression: e.expression.clone(),
+        start: e.span.start,
+        end: e.span.end,
+        sentence: e.sentence.slice(&article.text).to_string(),
+        actors: e.actors.clone(),
+        group,
+        conflict,
+    }
+}
+
+/// Actor `i` of `views` with its mentions: read from the store's views when `views` holds only
+/// the summary of each actor.
+pub fn actor_mentions(ctx: &Context, views: &Views, i: usize) -> Result<ViewActor, ServiceError> {
+    let mut a = views.actors[i].clone();
+    if a.mentions.len() == a.mention_count {
+        return Ok(a);
+    }
+    a.mentions = ctx.store()?.view_mentions(i)?;
+    a.articles.clear();
+    for m in &a.mentions {
+        // Mentions come by article, in archive order.
+        if a.articles.last() != Some(&m.article) {
+            a.articles.push(m.article.clone());
+        }
+    }
+    Ok(a)
+}
+
+/// The texts of the articles `ids` among those `args` name (files, ids, or the whole store
+/// when empty), by id: only those are read.
+pub fn article_texts(
+    ctx: &Context,
+    args: &[String],
+    ids: &[String],
+) -> Result<std::collections::HashMap<String, String>, ServiceError> {
+    if args.is_empty() {
+        let store = ctx.store()?;
+        return ids
+            .iter()
+            .map(|id| Ok((id.clone(), store.get(id)?.text)))
+            .collect();
+    }
+    let wanted: std::collections::HashSet<&String> = ids.iter().collect();
+    Ok(ctx
+        .load_articles(args)?
+        .into_iter()
+        .filter(|a| wanted.contains(&a.id))
+        .map(|a| (a.id, a.text))
+        .collect())
+}

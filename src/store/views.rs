@@ -1,0 +1,411 @@
+//! The archive's actors and events, materialised (`view_actor`, `view_mention`, `view_event`).
+//!
+//! They are what `juxta actors` and `juxta events` print for the whole archive. The people
+//! merge and the timeline join articles with each other, so one added article can change any
+//! row: the tables are written whole, in one transaction, with a stamp of the archive state
+//! they were made from. A stamp that no longer matches makes [`Store::views`] answer `None`,
+//! and the caller builds them again. Writes never touch them, so importing stays as fast as
+//! before.
+
+use super::{Result, Store};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use serde::Serialize;
+
+/// One place an actor is named, as `actors --json` prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ViewMention {
+    /// The article's id.
+    pub article: String,
+    /// Byte offsets of the name in the article's text.
+    pub start: usize,
+    /// End of the name.
+    pub end: usize,
+    /// The name as written.
+    pub text: String,
+}
+
+/// One actor of the archive, as `actors --json` prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ViewActor {
+    /// Display name.
+    pub name: String,
+    /// `person`, `organization` or `place`.
+    pub kind: String,
+    /// Other forms of the name.
+    pub aliases: Vec<String>,
+    /// Ids of the articles naming it, in archive order (empty when read without mentions).
+    pub articles: Vec<String>,
+    /// Number of mentions.
+    pub mention_count: usize,
+    /// Every mention, in reading order (empty when read without mentions).
+    pub mentions: Vec<ViewMention>,
+    /// Number of articles naming it.
+    #[serde(skip)]
+    pub article_count: usize,
+}
+
+/// One dated event, as `events --json` prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ViewEvent {
+    /// The article's id.
+    pub article: String,
+    /// The date's label, `None` when unresolved.
+    pub date: Option<String>,
+    /// First day.
+    pub start_date: Option<String>,
+    /// Last day.
+    pub end_date: Option<String>,
+    /// `day`, `month`, …
+    pub precision: Option<String>,
+    /// `date`, `range` or `relative`.
+    pub kind: String,
+    /// The expression as written.
+    pub expression: String,
+    /// Byte offsets of the expression.
+    pub start: usize,
+    /// End of the expression.
+    pub end: usize,
+    /// The sentence holding it.
+    pub sentence: String,
+    /// People named in the sentence.
+    pub actors: Vec<String>,
+    /// Timeline entry (events of one entry report one happening).
+    pub group: usize,
+    /// Whether the entry's dates disagree.
+    pub conflict: bool,
+}
+
+/// The archive's actors and events.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Views {
+    /// Articles they were made from.
+    pub articles: usize,
+    /// Actors in the order `juxta actors` lists them.
+    pub actors: Vec<ViewActor>,
+    /// Events in date order (the `events --json` order).
+    pub events: Vec<ViewEvent>,
+    /// Timeline entries in order, each the indexes of its events in `events`.
+    pub timeline: Vec<Vec<usize>>,
+}
+
+/// Which parts of the views to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewParts {
+    /// Actors without their mentions (what the actors table prints).
+    ActorSummary,
+    /// Actors with every mention.
+    Actors,
+    /// Events and the timeline.
+    Events,
+}
+
+const STAMP: &str = "views";
+
+/// The state of the archive: articles are never changed in place, keys are never reused
+/// (AUTOINCREMENT), so the number of articles and the last key handed out change whenever the
+/// set of articles does.
+fn archive_state(conn: &Connection) -> rusqlite::Result<String> {
+    let count: i64 = conn.query_row("SELECT count(*) FROM article", [], |r| r.get(0))?;
+    let seq: Option<i64> = conn
+        .query_row(
+            "SELECT seq FROM sqlite_sequence WHERE name = 'article'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(format!("{count}:{}", seq.unwrap_or(0)))
+}
+
+fn json_list(s: &str) -> Vec<String> {
+    serde_json::from_str(s).unwrap_or_default()
+}
+
+fn to_usize(n: i64) -> usize {
+    usize::try_from(n).unwrap_or(0)
+}
+
+impl Store {
+    /// The state the views of `recipe` (what made them: analysis version, options) must be
+    /// stamped with to be current; `None` when the database does not exist.
+    pub fn views_stamp(&self, recipe: &str) -> Result<Option<String>> {
+        self.with_db(false, |conn| {
+            archive_state(conn)
+                .map(|s| format!("{s}:{recipe}"))
+                .map_err(|e| self.db_error(e))
+        })
+    }
+
+    /// The stored views, if they were made from the archive as it is now by `recipe`.
+    pub fn views(&self, recipe: &str, parts: ViewParts) -> Result<Option<Views>> {
+        let found = self.with_db(false, |conn| {
+            let tx = conn.transaction().map_err(|e| self.db_error(e))?;
+            let read = || -> rusqlite::Result<Option<Views>> {
+                let want = format!("{}:{recipe}", archive_state(&tx)?);
+                let have: Option<String> = tx
+                    .query_row("SELECT value FROM meta WHERE key = ?1", [STAMP], |r| {
+                        r.get(0)
+                    })
+                    .optional()?;
+                if have.as_deref() != Some(want.as_str()) {
+                    return Ok(None);
+                }
+                let articles: i64 =
+                    tx.query_row("SELECT count(*) FROM article", [], |r| r.get(0))?;
+                let mut v = Views {
+                    articles: to_usize(articles),
+                    ..Views::default()
+                };
+                match parts {
+                    ViewParts::ActorSummary | ViewParts::Actors => {
+                        v.actors = read_actors(&tx, parts == ViewParts::Actors)?
+                    }
+                    ViewParts::Events => (v.events, v.timeline) = read_events(&tx)?,
+                }
+                Ok(Some(v))
+            };
+            read().map_err(|e| self.db_error(e))
+        })?;
+        Ok(found.flatten())
+    }
+
+    /// Replaces the stored views with `views`, made by `recipe` from the archive in the state
+    /// `stamp` (from [`Store::views_stamp`], taken before the articles were read: if the
+    /// archive changed since, the views are stale at once and made again next time).
+    pub fn put_views(&self, stamp: &str, views: &Views) -> Result<()> {
+        self.with_db(false, |conn| {
+            let tx = conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(|e| self.db_error(e))?;
+            write_views(&tx, stamp, views).map_err(|e| self.db_error(e))?;
+            tx.commit().map_err(|e| self.db_error(e))
+        })?;
+        Ok(())
+    }
+}
+
+fn write_views(tx: &Connection, stamp: &str, v: &Views) -> rusqlite::Result<()> {
+    tx.execute_batch("DELETE FROM view_actor; DELETE FROM view_mention; DELETE FROM view_event;")?;
+    let mut actor = tx.prepare(
+        "INSERT INTO view_actor (rank, name, kind, aliases, mentions, articles) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    let mut mention = tx.prepare(
+        "INSERT INTO view_mention (actor, seq, article, start, \"end\", text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (rank, a) in v.actors.iter().enumerate() {
+        actor.execute(params![
+            rank as i64,
+            a.name,
+            a.kind,
+            serde_json::to_string(&a.aliases).unwrap_or_else(|_| "[]".into()),
+            a.mention_count as i64,
+            a.article_count as i64,
+        ])?;
+        for (seq, m) in a.mentions.iter().enumerate() {
+            mention.execute(params![
+                rank as i64,
+                seq as i64,
+                m.article,
+                m.start as i64,
+                m.end as i64,
+                m.text
+            ])?;
+        }
+    }
+    let mut position = vec![(0usize, 0usize); v.events.len()];
+    for (entry, events) in v.timeline.iter().enumerate() {
+        for (pos, &e) in events.iter().enumerate() {
+            if let Some(p) = position.get_mut(e) {
+                *p = (entry, pos);
+            }
+        }
+    }
+    let mut event = tx.prepare(
+        "INSERT INTO view_event (seq, article, date, start_date, end_date, precision, kind, expression,
+             start, \"end\", sentence, actors, entry, entry_pos, conflict)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    )?;
+    for (seq, e) in v.events.iter().enumerate() {
+        event.execute(params![
+            seq as i64,
+            e.article,
+            e.date,
+            e.start_date,
+            e.end_date,
+            e.precision,
+            e.kind,
+            e.expression,
+            e.start as i64,
+            e.end as i64,
+            e.sentence,
+            serde_json::to_string(&e.actors).unwrap_or_else(|_| "[]".into()),
+            position[seq].0 as i64,
+            position[seq].1 as i64,
+            e.conflict,
+        ])?;
+    }
+    tx.execute(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
+        params![STAMP, stamp],
+    )?;
+    Ok(())
+}
+
+fn read_actors(tx: &Connection, with_mentions: bool) -> rusqlite::Result<Vec<ViewActor>> {
+    let mut stmt =
+        tx.prepare("SELECT name, kind, aliases, mentions, articles FROM view_actor ORDER BY rank")?;
+    let mut actors: Vec<ViewActor> = stmt
+        .query_map([], |r| {
+            Ok(ViewActor {
+                name: r.get(0)?,
+                kind: r.get(1)?,
+                aliases: json_list(&r.get::<_, String>(2)?),
+                mention_count: to_usize(r.get(3)?),
+                article_count: to_usize(r.get(4)?),
+                articles: Vec::new(),
+                mentions: Vec::new(),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    if with_mentions {
+        let mut stmt = tx.prepare(
+            "SELECT actor, article, start, \"end\", text FROM view_mention ORDER BY actor, seq",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let Some(a) = actors.get_mut(to_usize(r.get(0)?)) else {
+                continue;
+            };
+            let article: String = r.get(1)?;
+            // Mentions come by article, in archive order: each article once, in that order.
+            if a.articles.last() != Some(&article) {
+                a.articles.push(article.clone());
+            }
+            a.mentions.push(ViewMention {
+                article,
+                start: to_usize(r.get(2)?),
+                end: to_usize(r.get(3)?),
+                text: r.get(4)?,
+            });
+        }
+    }
+    Ok(actors)
+}
+
+type EventsAndTimeline = (Vec<ViewEvent>, Vec<Vec<usize>>);
+
+fn read_events(tx: &Connection) -> rusqlite::Result<EventsAndTimeline> {
+    let mut stmt = tx.prepare(
+        "SELECT article, date, start_date, end_date, precision, kind, expression, start, \"end\",
+                sentence, actors, entry, entry_pos, conflict
+         FROM view_event ORDER BY seq",
+    )?;
+    let mut events = Vec::new();
+    let mut timeline: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let entry = to_usize(r.get(11)?);
+        if timeline.len() <= entry {
+            timeline.resize_with(entry + 1, Vec::new);
+        }
+        timeline[entry].push((to_usize(r.get(12)?), events.len()));
+        events.push(ViewEvent {
+            article: r.get(0)?,
+            date: r.get(1)?,
+            start_date: r.get(2)?,
+            end_date: r.get(3)?,
+            precision: r.get(4)?,
+            kind: r.get(5)?,
+            expression: r.get(6)?,
+            start: to_usize(r.get(7)?),
+            end: to_usize(r.get(8)?),
+            sentence: r.get(9)?,
+            actors: json_list(&r.get::<_, String>(10)?),
+            group: entry,
+            conflict: r.get(13)?,
+        });
+    }
+    let timeline = timeline
+        .into_iter()
+        .map(|mut t| {
+            t.sort_unstable();
+            t.into_iter().map(|(_, e)| e).collect()
+        })
+        .collect();
+    Ok((events, timeline))
+}
+
+impl Store {
+    /// The mentions of the actor of `rank` in the stored views, in reading order.
+    pub fn view_mentions(&self, rank: usize) -> Result<Vec<ViewMention>> {
+        let rows = self.with_db(false, |conn| {
+            let mut stmt = conn
+                .prepare_cached(
+                    "SELECT article, start, \"end\", text FROM view_mention WHERE actor = ?1 ORDER BY seq",
+                )
+                .map_err(|e| self.db_error(e))?;
+            let rows = stmt
+                .query_map([rank as i64], |r| {
+                    Ok(ViewMention {
+                        article: r.get(0)?,
+                        start: to_usize(r.get(1)?),
+                        end: to_usize(r.get(2)?),
+                        text: r.get(3)?,
+                    })
+                })
+                .map_err(|e| self.db_error(e))?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(|e| self.db_error(e))
+        })?;
+        Ok(rows.unwrap_or_default())
+    }
+
+    /// The two articles that share the most of their sketches (older first), from the
+    /// `partner` index: what the terminal UI opens first. `None` when no two articles share
+    /// anything (or no article has a sketch yet).
+    pub fn closest_pair(&self) -> Result<Option<(String, String)>> {
+        let pair = self.with_db(false, |conn| {
+            conn.prepare_cached(
+                "SELECT a1.id, a2.id, a1.key < a2.key FROM partner p
+                 JOIN article a1 ON a1.key = p.article JOIN article a2 ON a2.key = p.other
+                 ORDER BY p.shared DESC, p.article LIMIT 1",
+            )
+            .and_then(|mut s| {
+                s.query_row([], |r| {
+                    let (a, b): (String, String) = (r.get(0)?, r.get(1)?);
+                    Ok(if r.get(2)? { (a, b) } else { (b, a) })
+                })
+                .optional()
+            })
+            .map_err(|e| self.db_error(e))
+        })?;
+        Ok(pair.flatten())
+    }
+
+    /// The article sharing the most of its sketch with article `id`, if any shares anything.
+    pub fn closest_to(&self, id: &str) -> Result<Option<String>> {
+        let other = self.with_db(false, |conn| {
+            conn.prepare_cached(
+                "SELECT o.id FROM partner p JOIN article a ON a.key = p.article
+                 JOIN article o ON o.key = p.other WHERE a.id = ?1",
+            )
+            .and_then(|mut s| s.query_row([id], |r| r.get(0)).optional())
+            .map_err(|e| self.db_error(e))
+        })?;
+        Ok(other.flatten())
+    }
+
+    /// Ids of the first `n` articles in listing order (oldest import first).
+    pub fn first_ids(&self, n: usize) -> Result<Vec<String>> {
+        let ids = self.with_db(false, |conn| {
+            let mut stmt = conn
+                .prepare_cached("SELECT id FROM article ORDER BY imported, id LIMIT ?1")
+                .map_err(|e| self.db_error(e))?;
+            let rows = stmt
+                .query_map([n as i64], |r| r.get::<_, String>(0))
+                .map_err(|e| self.db_error(e))?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(|e| self.db_error(e))
+        })?;
+        Ok(ids.unwrap_or_default())
+    }
+}
