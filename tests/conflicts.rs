@@ -128,3 +128,27 @@ fn every_export_has_a_where_they_differ_section() {
     assert_eq!(v["differ"][0]["values"][1]["side"], "right");
     assert_eq!(v["differ"][0]["values"][1]["value"], "9");
 }
+
+#[test]
+fn a_quotation_given_to_different_speakers_is_a_speaker_conflict() {
+    let s = Sandbox::new();
+    s.write(
+        "c.txt",
+        "date 2022-06-01\nHarbour strike ends\n\nDock workers in Lisvar returned to work on Tuesday. \"We have won back every shift we lost,\" said Mara Olsund, the union leader. The port authority declined to comment.\n",
+    );
+    s.write(
+        "d.txt",
+        "date 2022-06-01\nLisvar dockers back at work\n\nThe strike at the Lisvar docks ended on Tuesday. \"We have won back every shift we lost,\" said Tomas Ferreby, a crane operator. Ships began unloading at noon.\n",
+    );
+    let run = s.run(&["conflicts", "c.txt", "d.txt"]);
+    run.success();
+    assert_eq!(
+        run.stdout,
+        "speaker · speaker of “We have won back every shift we lost” (story 1)
+  c  Mara Olsund    “We have won back every shift we lost”
+  d  Tomas Ferreby  “We have won back every shift we lost”
+
+1 disagreement in 2 articles (1 story)
+"
+    );
+}

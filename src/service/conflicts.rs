@@ -1,10 +1,11 @@
-//! Where the articles of a story disagree: figures, dates (and, once quotations are wired in,
-//! speakers), for `juxta conflicts`, the panes' markers and the exports.
+//! Where the articles of a story disagree: figures, dates and speakers of one quotation, for
+//! `juxta conflicts`, the panes' markers and the exports.
 
 use super::{Context, ServiceError};
 use crate::analysis::conflicts::{self, Conflict};
 use crate::analysis::index::CorpusIndex;
 use crate::analysis::overlap::{Alignment, OverlapConfig};
+use crate::analysis::quotes::{self, Quotes};
 use crate::article::Article;
 
 /// The articles a `conflicts` request named, the stories they were grouped in, and what
@@ -72,6 +73,11 @@ impl Context {
             &found.timeline,
             &stories,
         ));
+        let quoted = quotes::analyse(&texts, &found.actors);
+        found_conflicts.extend(conflicts::speakers(
+            &disputed_quotes(&quoted, &texts),
+            &stories,
+        ));
         conflicts::sort(&mut found_conflicts);
         Ok(Disagreements {
             articles,
@@ -79,6 +85,29 @@ impl Context {
             conflicts: found_conflicts,
         })
     }
+}
+
+/// The quotation groups whose outlets name different speakers, in the shape
+/// [`conflicts::speakers`] reads.
+fn disputed_quotes(quoted: &Quotes, texts: &[&str]) -> Vec<conflicts::QuoteGroup> {
+    let copy = |m: usize| {
+        let q = &quoted.quotations[m];
+        conflicts::QuoteCopy {
+            article: q.article,
+            span: q.span,
+            text: q.text(texts[q.article]),
+            speaker: q.speaker.as_ref().map(|s| s.name.clone()),
+        }
+    };
+    quoted
+        .groups
+        .iter()
+        .filter(|g| g.speakers_disagree)
+        .map(|g| conflicts::QuoteGroup {
+            text: copy(g.mentions[g.fullest]).text,
+            copies: g.mentions.iter().map(|&m| copy(m)).collect(),
+        })
+        .collect()
 }
 
 /// What differs between two compared articles (0 is `left`, 1 is `right`): figures of the
