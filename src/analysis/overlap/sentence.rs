@@ -64,11 +64,13 @@ fn owners(
     out
 }
 
-/// Adds the sentence pairs to `drafts` (removing the drafts they absorb).
+/// Adds the sentence pairs to `drafts` (removing the drafts they absorb), and to the evidence
+/// of each quotation link (`quotes`) what else its sentences share.
 pub(crate) fn pair_sentences(
     left: &Prepared,
     right: &Prepared,
     drafts: &mut Vec<Draft>,
+    quotes: &mut [Draft],
     cfg: &OverlapConfig,
 ) {
     let threshold = cfg.paraphrase_threshold;
@@ -82,6 +84,9 @@ pub(crate) fn pair_sentences(
         threshold
     };
     let bags = Bags::new(left, right);
+    for q in quotes.iter_mut() {
+        add_evidence(q, &bags, left, right);
+    }
     let (lb, rb) = (&bags.left, &bags.right);
     let lown = owners(&left.sentences, drafts, |d| &d.l);
     let rown = owners(&right.sentences, drafts, |d| &d.r);
@@ -191,11 +196,13 @@ pub(crate) fn pair_sentences(
                         .any(|q| q.start <= e.left.start && e.left.end <= q.end)
                 }),
         );
+        let quote = evidence.iter().any(|e| e.kind == EvidenceKind::Quote);
         added.push(Draft {
             l: left.sentences[li].words.clone(),
             r: right.sentences[ri].words.clone(),
             exact: false,
             sentences: true,
+            quote,
             evidence,
         });
     }
@@ -205,6 +212,30 @@ pub(crate) fn pair_sentences(
         !absorbed[i - 1]
     });
     drafts.extend(added);
+}
+
+/// Adds to a quotation link's evidence what its sentences share besides the quotation.
+fn add_evidence(q: &mut Draft, bags: &Bags, left: &Prepared, right: &Prepared) {
+    let within = |p: &Prepared, r: &std::ops::Range<usize>| {
+        let first = p.sentences.partition_point(|s| s.words.end <= r.start);
+        let last = p.sentences.partition_point(|s| s.words.start < r.end);
+        first..last
+    };
+    let quoted: Vec<Span> = q.evidence.iter().map(|e| e.left).collect();
+    let mut more: Vec<Evidence> = Vec::new();
+    for li in within(left, &q.l) {
+        for ri in within(right, &q.r) {
+            for e in bags.evidence(li, ri, left, right, EVIDENCE_WORDS) {
+                let in_quote = quoted
+                    .iter()
+                    .any(|s| s.start <= e.left.start && e.left.end <= s.end);
+                if !in_quote && !more.iter().any(|m| m.left == e.left || m.right == e.right) {
+                    more.push(e);
+                }
+            }
+        }
+    }
+    q.evidence.extend(more);
 }
 
 /// The quotation a passage of reused words carries, as word ranges on each side: the words
