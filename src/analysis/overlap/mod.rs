@@ -56,7 +56,7 @@ impl Default for OverlapConfig {
             seed_words: 3,
             min_quote_words: 3,
             max_gap: 8,
-            paraphrase_threshold: 0.25,
+            paraphrase_threshold: 0.23,
             diff_timeout_ms: 50,
         }
     }
