@@ -428,3 +428,42 @@ fn every_export_names_a_quotation_link() {
     assert!(html.contains("class=\"p quote\""), "{html}");
     assert!(html.contains("1 quote</p>"), "{html}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Facts inside long sentences, and headlines.
+
+#[test]
+fn a_fact_in_one_clause_of_a_long_sentence_is_linked() {
+    // The left sentence tells three things; the right one tells one of them in other words.
+    let left = "Lawmakers in the regional assembly approved a revised transport budget late on \
+                Thursday after a heated debate; the old ferry terminal on the eastern bank will \
+                be demolished in March, while the tram depot stays open until the autumn.\n\n\
+                Opposition members walked out before the vote.";
+    let right = "Demolition crews will tear down the disused eastern ferry terminal in March, \
+                 officials confirmed.\n\nCommuters have used buses since the summer.";
+    let found = passages(left, right);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].0, PassageKind::Paraphrase);
+    assert!(found[0].1.starts_with("Lawmakers in the regional assembly"));
+    assert_eq!(
+        found[0].2,
+        "Demolition crews will tear down the disused eastern ferry terminal in March, officials \
+         confirmed"
+    );
+}
+
+#[test]
+fn the_words_of_a_title_case_headline_are_not_names() {
+    // Every word of the headline is capitalised; its words still count as words, so the
+    // headline links to the sentence that states its fact.
+    let left = "Storm Floods Riverside Bakery As River Bursts Banks\n\nThe owner said insurance \
+                would cover the repairs.";
+    let right = "A storm flooded a riverside bakery overnight when the river burst its banks near \
+                 the old mill.\n\nThe town hall has opened a shelter.";
+    let found = passages(left, right);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        found[0].1,
+        "Storm Floods Riverside Bakery As River Bursts Banks"
+    );
+}
