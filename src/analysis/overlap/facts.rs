@@ -267,9 +267,9 @@ fn distinct(raw: &[Token], range: &std::ops::Range<usize>) -> Vec<Token> {
     out
 }
 
-/// The units of `p`: each sentence, followed by its clauses when it has several. Returns
-/// their tokens, the sentence of each, and the first unit of each sentence.
-fn units(p: &Prepared) -> (Vec<Vec<Token>>, Vec<u32>, Vec<usize>) {
+/// The units of `p`: each sentence, followed by its clauses when it has several and `split`
+/// allows it. Returns their tokens, the sentence of each, and the first unit of each sentence.
+fn units(p: &Prepared, split: &[bool]) -> (Vec<Vec<Token>>, Vec<u32>, Vec<usize>) {
     let raw = tokens(p);
     let mut out = Vec::with_capacity(raw.len());
     let mut sentence_of = Vec::with_capacity(raw.len());
@@ -279,6 +279,9 @@ fn units(p: &Prepared) -> (Vec<Vec<Token>>, Vec<u32>, Vec<usize>) {
         out.push(distinct(toks, &s.words));
         // Sentence indexes fit in u32: fewer sentences than bytes in an importable file.
         sentence_of.push(si as u32);
+        if !split.get(si).copied().unwrap_or(false) {
+            continue;
+        }
         for c in clauses(p, s) {
             out.push(distinct(toks, &c));
             sentence_of.push(si as u32);
@@ -288,10 +291,16 @@ fn units(p: &Prepared) -> (Vec<Vec<Token>>, Vec<u32>, Vec<usize>) {
 }
 
 impl Bags {
-    /// Builds the bags of both texts, weighting tokens by their rarity among all sentences.
-    pub fn new(left: &Prepared, right: &Prepared) -> Bags {
+    /// Builds the bags of both texts, weighting tokens by their rarity among all sentences;
+    /// the sentences whose `left_split`/`right_split` flag is set also get a bag per clause.
+    pub fn new(
+        left: &Prepared,
+        right: &Prepared,
+        left_split: &[bool],
+        right_split: &[bool],
+    ) -> Bags {
         let ((lt, left_sentence, left_first), (rt, right_sentence, right_first)) =
-            (units(left), units(right));
+            (units(left, left_split), units(right, right_split));
         let total = (left_first.len() + right_first.len()) as f64;
         let mut df: FxHashMap<u64, (u32, Kind)> = FxHashMap::default();
         // Rarity among sentences: the first unit of each.

@@ -85,14 +85,18 @@ pub(crate) fn pair_sentences(
     } else {
         threshold
     };
-    let bags = Bags::new(left, right);
+    let lown = owners(&left.sentences, drafts, |d| &d.l);
+    let rown = owners(&right.sentences, drafts, |d| &d.r);
+    // Only free sentences are split into clauses: one holding reused text links as a whole.
+    let free = |own: &[(Vec<usize>, bool)]| -> Vec<bool> {
+        own.iter().map(|(d, out)| d.is_empty() && !out).collect()
+    };
+    let bags = Bags::new(left, right, &free(&lown), &free(&rown));
     for q in quotes.iter_mut() {
         add_evidence(q, &bags, left, right);
     }
     let (lb, rb) = (&bags.left, &bags.right);
     let (nl, nr) = (left.sentences.len(), right.sentences.len());
-    let lown = owners(&left.sentences, drafts, |d| &d.l);
-    let rown = owners(&right.sentences, drafts, |d| &d.r);
     // Units (sentences and clauses) of free right sentences by token, for the free left
     // units to look up.
     let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
