@@ -365,7 +365,7 @@ mod tests {
     fn a_sentence_links_to_several_partners_that_score_nearly_as_well() {
         // Left 0 states what right 0 and right 1 each say; left 1 shares a little with
         // right 1, far below right 1's best link.
-        let links = select(vec![(0.5, 1, 1), (0.8, 0, 1), (0.9, 0, 0)], 2, 2);
+        let links = select(vec![(0.4, 1, 1), (0.8, 0, 1), (0.9, 0, 0)], 2, 2);
         assert_eq!(links, [(0, 0), (0, 1)]);
         // A weaker second partner is left out.
         let links = select(vec![(0.9, 0, 0), (0.5, 0, 1)], 1, 2);
