@@ -138,7 +138,7 @@ fn json_has_the_documented_shape() {
         assert_eq!(keys(p), expected);
         assert_eq!(p["number"], i + 1);
         assert_eq!(keys(&p["left"]), ["end", "start"]);
-        assert!(["exact", "near", "paraphrase"].contains(&p["kind"].as_str().unwrap()));
+        assert!(["exact", "near", "paraphrase", "quote"].contains(&p["kind"].as_str().unwrap()));
         let (s, e) = (
             p["left"]["start"].as_u64().unwrap() as usize,
             p["left"]["end"].as_u64().unwrap() as usize,
@@ -238,12 +238,12 @@ fn every_passage_number_appears_in_both_columns_and_in_the_list() {
         &sample("02-newspaper.md"),
     ]);
     for i in 1..=n {
-        let opens = ["=", "~", "≈"]
+        let opens = ["=", "~", "≈", "“"]
             .iter()
             .map(|k| text.matches(&format!("[{i}{k} ")).count())
             .sum::<usize>();
         assert_eq!(opens, 2, "passage {i} opens once in each column");
-        let listed = ["=", "~", "≈"]
+        let listed = ["=", "~", "≈", "“"]
             .iter()
             .any(|k| text.contains(&format!("[{i}{k}] ")));
         assert!(listed, "passage {i} in the list");

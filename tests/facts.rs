@@ -239,9 +239,231 @@ fn a_shared_quotation_links_its_sentences_and_is_named() {
         "Mayor Ilse Varga called",
         "Mayor Ilse Varga described",
     );
-    assert_eq!(kind, PassageKind::Paraphrase);
+    assert_eq!(kind, PassageKind::Quote);
     assert_eq!(
         why,
         "same quote: a terrible morning for our town · same actors: Mayor, Ilse, Varga"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared quotations: whole in both reports, however short, cut by one outlet, or printed
+// without quotation marks by the other.
+
+/// The (kind, left text, right text) of every passage.
+fn passages(left: &str, right: &str) -> Vec<(PassageKind, String, String)> {
+    align(left, right, &OverlapConfig::default())
+        .passages
+        .iter()
+        .map(|p| {
+            (
+                p.kind,
+                p.left.slice(left).to_string(),
+                p.right.slice(right).to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_short_quotation_links_the_long_sentences_that_hold_it() {
+    // Two words quoted in both, a small part of each sentence: the passage is both sentences.
+    let left = "The ferry captain, who had steered the vessel through the storm for nine hours \
+                before reaching the eastern pier at dawn, said his crew was \"deeply shaken\" \
+                but unhurt.\n\nThe port reopened on Monday.";
+    let right = "Speaking from the quay where dozens of relatives had waited through the night, \
+                 the harbour master described the sailors as “deeply shaken”.\n\nA new timetable \
+                 starts next week.";
+    let found = passages(left, right);
+    assert_eq!(
+        found,
+        [(
+            PassageKind::Quote,
+            "The ferry captain, who had steered the vessel through the storm for nine hours \
+             before reaching the eastern pier at dawn, said his crew was \"deeply shaken\" but \
+             unhurt"
+                .to_string(),
+            "Speaking from the quay where dozens of relatives had waited through the night, the \
+             harbour master described the sailors as “deeply shaken"
+                .to_string()
+        )]
+    );
+    let a = align(left, right, &OverlapConfig::default());
+    assert_eq!(
+        describe_evidence(&a.passages[0].evidence, left, right),
+        "same quote: deeply shaken · same word: pier ~ quay"
+    );
+}
+
+#[test]
+fn a_quotation_over_two_sentences_links_both_to_the_one_that_holds_it() {
+    // One outlet prints the statement as two sentences, the other as one: the passage holds
+    // both sentences of the first.
+    let left = "Residents gathered outside the flooded school.\n\n“We lost everything in an hour. \
+                The river simply came through the walls,” said a teacher, Mara Dost.\n\nThe \
+                council promised help.";
+    let right = "A teacher at the school, whose classroom was destroyed, told the local radio \
+                 station: “We lost everything in an hour; the river simply came through the \
+                 walls.”\n\nRepairs could take months.";
+    let found = passages(left, right);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        found[0].1,
+        "We lost everything in an hour. The river simply came through the walls,” said a \
+         teacher, Mara Dost"
+    );
+    assert_eq!(
+        found[0].2,
+        "A teacher at the school, whose classroom was destroyed, told the local radio station: \
+         “We lost everything in an hour; the river simply came through the walls"
+    );
+}
+
+#[test]
+fn a_quotation_printed_without_marks_by_the_other_outlet_is_linked() {
+    // One report embeds the post as plain text, the other quotes it; each also has what the
+    // other lacks around it.
+    let left = "The museum director wrote on social media: the north wing will stay closed to \
+                visitors while engineers inspect the cracked roof beams.\n\nTickets will be \
+                refunded.";
+    let right = "In a short message the director said that “the north wing will stay closed to \
+                 visitors while engineers inspect the cracked roof beams,” without giving a \
+                 date.\n\nThe gift shop stays open.";
+    let found = passages(left, right);
+    assert!(
+        found.iter().any(|(k, l, r)| *k != PassageKind::Paraphrase
+            && l.starts_with("The museum director wrote")
+            && r.starts_with("In a short message")
+            && r.ends_with("without giving a date")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_statement_quoted_twice_in_one_report_is_linked_at_both_places() {
+    // The left report quotes the statement in its first line and again in full; both places
+    // are linked to the right report's single quotation.
+    let left = "The coach called the defeat \"the worst night of my career\" after the match.\n\n\
+                Later he repeated it: \"Again, this is the worst night of my career, and I take \
+                the blame.\"";
+    let right = "Visibly upset, the coach told reporters: “It is the worst night of my career.”\
+                 \n\nThe club meets on Friday.";
+    let found = passages(left, right);
+    let lefts: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(
+        lefts[0].starts_with("The coach called the defeat"),
+        "{lefts:?}"
+    );
+    assert!(lefts[1].starts_with("Later he repeated it"), "{lefts:?}");
+    assert!(
+        found.iter().all(|f| f.2
+            == "Visibly upset, the coach told reporters: “It is the worst night of my career"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_short_common_word_in_quotation_marks_links_nothing() {
+    // A quoted "no" or a scare-quoted word of two reports on different things is no statement.
+    let left = "Asked whether the bridge would reopen, the engineer said \"no\" and left.";
+    let right = "Voters said \"no\" to the new parking fees in a referendum on Sunday.";
+    assert!(passages(left, right).is_empty());
+}
+
+fn article(id: &str, text: &str) -> juxta::article::Article {
+    juxta::article::Article {
+        id: id.to_string(),
+        title: id.to_string(),
+        source: id.to_string(),
+        authors: Vec::new(),
+        date: None,
+        url: None,
+        text: text.to_string(),
+        hash: juxta::article::content_hash(text),
+        imported_at: chrono::DateTime::UNIX_EPOCH,
+        file_name: format!("{id}.txt"),
+    }
+}
+
+#[test]
+fn every_export_names_a_quotation_link() {
+    use juxta::export::{AlignedPair, Format, RenderOptions, render};
+    let l = article(
+        "left",
+        "The ferry captain, who had steered the vessel through the storm for nine hours, said \
+         his crew was \"deeply shaken\" but unhurt.",
+    );
+    let r = article(
+        "right",
+        "Speaking from the quay, the harbour master described the sailors as “deeply shaken”.",
+    );
+    let alignment = align(&l.text, &r.text, &OverlapConfig::default());
+    let pair = AlignedPair {
+        left: &l,
+        right: &r,
+        alignment: &alignment,
+    };
+    let opts = RenderOptions::default();
+    let json: serde_json::Value =
+        serde_json::from_str(&render(&pair, Format::Json, &opts)).expect("JSON");
+    assert_eq!(json["passages"][0]["kind"], "quote");
+    let item = &json["passages"][0]["evidence"]["items"][0];
+    assert_eq!(item["kind"], "quote");
+    assert_eq!(item["left_text"], "deeply shaken");
+    let text = render(&pair, Format::Text, &opts);
+    assert!(
+        text.contains("1 passage (0 exact, 0 near, 0 paraphrase, 1 quote)"),
+        "{text}"
+    );
+    assert!(text.contains("[1“ The ferry captain"), "{text}");
+    assert!(text.contains("[1“] quote:"), "{text}");
+    let md = render(&pair, Format::Markdown, &opts);
+    assert!(
+        md.contains("**Shared passages:** 1 (0 exact, 0 near, 0 paraphrase, 1 quote)"),
+        "{md}"
+    );
+    assert!(md.contains("`“` quote"), "{md}");
+    let html = render(&pair, Format::Html, &opts);
+    assert!(html.contains("class=\"p quote\""), "{html}");
+    assert!(html.contains("1 quote</p>"), "{html}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Facts inside long sentences, and headlines.
+
+#[test]
+fn a_fact_in_one_clause_of_a_long_sentence_is_linked() {
+    // The left sentence tells three things; the right one tells one of them in other words.
+    let left = "Lawmakers in the regional assembly approved a revised transport budget late on \
+                Thursday after a heated debate; the old ferry terminal on the eastern bank will \
+                be demolished in March, while the tram depot stays open until the autumn.\n\n\
+                Opposition members walked out before the vote.";
+    let right = "Demolition crews will tear down the disused eastern ferry terminal in March, \
+                 officials confirmed.\n\nCommuters have used buses since the summer.";
+    let found = passages(left, right);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].0, PassageKind::Paraphrase);
+    assert!(found[0].1.starts_with("Lawmakers in the regional assembly"));
+    assert_eq!(
+        found[0].2,
+        "Demolition crews will tear down the disused eastern ferry terminal in March, officials \
+         confirmed"
+    );
+}
+
+#[test]
+fn the_words_of_a_title_case_headline_are_not_names() {
+    // Every word of the headline is capitalised; its words still count as words, so the
+    // headline links to the sentence that states its fact.
+    let left = "Storm Floods Riverside Bakery As River Bursts Banks\n\nThe owner said insurance \
+                would cover the repairs.";
+    let right = "A storm flooded a riverside bakery overnight when the river burst its banks near \
+                 the old mill.\n\nThe town hall has opened a shelter.";
+    let found = passages(left, right);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        found[0].1,
+        "Storm Floods Riverside Bakery As River Bursts Banks"
     );
 }

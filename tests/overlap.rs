@@ -472,11 +472,12 @@ fn passages_are_ordered_one_to_one_and_symmetric() {
                     .all(|w| w[0].left.start <= w[1].left.start)
             );
             // Reused text is one to one; a sentence may state facts of several sentences of
-            // the other report, so only paraphrases may share a side (never with reused text).
+            // the other report (or quote one statement twice), so only paraphrases and quotation
+            // links may share a side (never with reused text).
             let reused: Vec<_> = a
                 .passages
                 .iter()
-                .filter(|p| p.kind != PassageKind::Paraphrase)
+                .filter(|p| !matches!(p.kind, PassageKind::Paraphrase | PassageKind::Quote))
                 .collect();
             let mut lefts: Vec<_> = reused.iter().map(|p| p.left).collect();
             let mut rights: Vec<_> = reused.iter().map(|p| p.right).collect();
@@ -487,7 +488,7 @@ fn passages_are_ordered_one_to_one_and_symmetric() {
             for p in a
                 .passages
                 .iter()
-                .filter(|p| p.kind == PassageKind::Paraphrase)
+                .filter(|p| matches!(p.kind, PassageKind::Paraphrase | PassageKind::Quote))
             {
                 let apart = |x: &[juxta::analysis::Span], s: juxta::analysis::Span| {
                     x.iter().all(|o| o.end <= s.start || s.end <= o.start)

@@ -191,8 +191,8 @@ fn alignment(cases: u32, check_swap: bool) {
                 }
             }
             // One to one: no reused text of either side is in two passages. A paraphrase (a
-            // fact told in other words) may link one sentence to several (issue 15), but never
-            // the same two spans twice.
+            // fact told in other words) or a quotation link may link one sentence to several
+            // (issue 15), but never the same two spans twice.
             let mut pairs: Vec<_> = a.passages.iter().map(|p| (p.left, p.right)).collect();
             pairs.sort_by_key(|(l, r)| (l.start, l.end, r.start, r.end));
             pairs.dedup();
@@ -201,7 +201,7 @@ fn alignment(cases: u32, check_swap: bool) {
                 let mut spans: Vec<_> = a
                     .passages
                     .iter()
-                    .filter(|p| p.kind != PassageKind::Paraphrase)
+                    .filter(|p| !matches!(p.kind, PassageKind::Paraphrase | PassageKind::Quote))
                     .map(|p| if side == 0 { p.left } else { p.right })
                     .collect();
                 spans.sort_by_key(|s| s.start);

@@ -26,7 +26,7 @@ pub(crate) fn escape(text: &str) -> String {
 }
 
 const STYLE: &str = r#"
-:root { --exact: #c8f0c8; --near: #fbe7a1; --para: #cfe3fb; --ink: #1d1d1f; --muted: #666; }
+:root { --exact: #c8f0c8; --near: #fbe7a1; --para: #cfe3fb; --quote: #ecd5f5; --ink: #1d1d1f; --muted: #666; }
 * { box-sizing: border-box; }
 body { font: 15px/1.55 Georgia, "Times New Roman", serif; color: var(--ink); margin: 0 auto; padding: 1.5em; max-width: 1400px; }
 h1 { font-size: 1.4em; margin: 0 0 .5em; }
@@ -42,6 +42,7 @@ table.meta th, table.meta td { border: 1px solid #ddd; padding: 3px 8px; text-al
 .exact { background: var(--exact); }
 .near { background: var(--near); }
 .paraphrase { background: var(--para); }
+.quote { background: var(--quote); }
 .chg { text-decoration: underline 2px; font-style: italic; }
 a.m { font: bold 11px system-ui, sans-serif; color: #fff; background: #444; border-radius: 8px; padding: 0 5px; margin-right: 3px; text-decoration: none; vertical-align: 1px; }
 a.m:hover { background: #000; }
@@ -163,7 +164,8 @@ fn column(out: &mut String, side: Side, a: &Article, ms: &[Mark]) {
 pub fn render(c: &AlignedPair) -> String {
     let lm = marks::marks(c, Side::Left);
     let rm = marks::marks(c, Side::Right);
-    let (e, n, p) = c.alignment.counts();
+    let counts = c.alignment.counts();
+    let total = marks::kind_total(counts);
     let mut out = String::new();
     let _ = write!(
         out,
@@ -203,16 +205,24 @@ pub fn render(c: &AlignedPair) -> String {
     out.push_str("</table>\n");
     let _ = writeln!(
         out,
-        "<p class=\"summary\"><b>Similarity</b> {:.2} (0 = nothing in common, 1 = the same text) · <b>{}</b> shared passages: {e} exact, {n} near, {p} paraphrase</p>",
+        "<p class=\"summary\"><b>Similarity</b> {:.2} (0 = nothing in common, 1 = the same text) · <b>{total}</b> shared passages: {}</p>",
         c.alignment.similarity,
-        e + n + p
+        marks::kind_summary(counts),
     );
-    out.push_str("<p class=\"legend\"><span class=\"key exact\">exact</span> the same words · <span class=\"key near\">near</span> lightly edited · <span class=\"key paraphrase\">paraphrase</span> the same content in other words · <span class=\"chg\">underlined</span> words differ. Click a passage's number to jump to its counterpart.</p>\n");
+    let quote = if counts.quote > 0 {
+        " · <span class=\"key quote\">quote</span> the same quotation in sentences that otherwise differ"
+    } else {
+        ""
+    };
+    let _ = writeln!(
+        out,
+        "<p class=\"legend\"><span class=\"key exact\">exact</span> the same words · <span class=\"key near\">near</span> lightly edited · <span class=\"key paraphrase\">paraphrase</span> the same content in other words{quote} · <span class=\"chg\">underlined</span> words differ. Click a passage's number to jump to its counterpart.</p>"
+    );
     out.push_str("<main class=\"cols\">\n");
     column(&mut out, Side::Left, c.left, &lm);
     column(&mut out, Side::Right, c.right, &rm);
     out.push_str("</main>\n");
-    if e + n + p > 0 {
+    if total > 0 {
         out.push_str("<h2 style=\"margin-top:1.5em\">Shared passages</h2>\n<table class=\"list\"><tr><th>#</th><th>Left</th><th>Right</th><th>Why</th></tr>\n");
         for (i, p) in c.alignment.passages.iter().enumerate() {
             let num = i + 1;

@@ -33,7 +33,8 @@ struct JsonPassage<'a> {
     words: usize,
     left_changed: &'a [Span],
     right_changed: &'a [Span],
-    /// Why a paraphrase was linked: what its two sides share (absent for the other kinds).
+    /// Why a paraphrase or quotation link was made: what its two sides share (absent for the
+    /// other kinds).
     #[serde(skip_serializing_if = "Option::is_none")]
     evidence: Option<JsonEvidence<'a>>,
 }

@@ -124,22 +124,28 @@ pub fn render(c: &AlignedPair) -> String {
         marks::word_count(&c.left.text).to_string(),
         marks::word_count(&c.right.text).to_string(),
     );
-    let (e, n, p) = c.alignment.counts();
+    let counts = c.alignment.counts();
+    let total = marks::kind_total(counts);
     let _ = writeln!(
         out,
-        "\n**Similarity:** {:.2} (0 = nothing in common, 1 = the same text)  \n**Shared passages:** {} ({e} exact, {n} near, {p} paraphrase)\n",
+        "\n**Similarity:** {:.2} (0 = nothing in common, 1 = the same text)  \n**Shared passages:** {total} ({})\n",
         c.alignment.similarity,
-        e + n + p
+        marks::kind_summary(counts),
     );
-    if e + n + p > 0 {
+    if total > 0 {
+        let quote = if counts.quote > 0 {
+            ", `“` quote (the same quotation in sentences that otherwise differ)"
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
-            "Shared passages sit between numbered markers such as **\\[3~** … **~3\\]**: `=` exact (the same words), `~` near (lightly edited), `≈` paraphrase (the same content in other words). The counterpart in the other article has the same number. Words that differ are in *italics*.\n"
+            "Shared passages sit between numbered markers such as **\\[3~** … **~3\\]**: `=` exact (the same words), `~` near (lightly edited), `≈` paraphrase (the same content in other words){quote}. The counterpart in the other article has the same number. Words that differ are in *italics*.\n"
         );
     }
     article(&mut out, "Left", c.left, &lm);
     article(&mut out, "Right", c.right, &rm);
-    if e + n + p > 0 {
+    if total > 0 {
         let _ = writeln!(
             out,
             "## Shared passages\n\n| # | Kind | Words | Left | Right | Why |\n|---:|---|---:|---|---|---|"

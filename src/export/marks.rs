@@ -171,13 +171,33 @@ pub(crate) fn lines(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// The one-character symbol of a kind in markers: `=` exact, `~` near, `≈` paraphrase.
+/// The one-character symbol of a kind in markers: `=` exact, `~` near, `≈` paraphrase, `“`
+/// quote.
 pub(crate) fn symbol(kind: PassageKind) -> char {
     match kind {
         PassageKind::Exact => '=',
         PassageKind::Near => '~',
         PassageKind::Paraphrase => '≈',
+        PassageKind::Quote => '“',
     }
+}
+
+/// The count of each kind as the summaries print it: "2 exact, 1 near, 3 paraphrase", with
+/// ", 1 quote" when there are shared quotations.
+pub(crate) fn kind_summary(c: crate::analysis::overlap::KindCounts) -> String {
+    let mut out = format!(
+        "{} exact, {} near, {} paraphrase",
+        c.exact, c.near, c.paraphrase
+    );
+    if c.quote > 0 {
+        out.push_str(&format!(", {} quote", c.quote));
+    }
+    out
+}
+
+/// Number of passages of all kinds.
+pub(crate) fn kind_total(c: crate::analysis::overlap::KindCounts) -> usize {
+    c.exact + c.near + c.paraphrase + c.quote
 }
 
 /// Number of words in `text` (the one definition, [`crate::text::word_count`]).

@@ -79,6 +79,7 @@ fn inks(kind: PassageKind) -> (Ink, Ink, Ink) {
         PassageKind::Exact => (Some("32"), Some("4;32"), Some("1;32")),
         PassageKind::Near => (Some("33"), Some("4;33"), Some("1;33")),
         PassageKind::Paraphrase => (Some("36"), Some("4;36"), Some("1;36")),
+        PassageKind::Quote => (Some("35"), Some("4;35"), Some("1;35")),
     }
 }
 
@@ -173,23 +174,31 @@ fn header(
         ),
         lines,
     );
-    let (e, n, p) = c.alignment.counts();
-    let total = e + n + p;
+    let counts = c.alignment.counts();
+    let total = marks::kind_total(counts);
     let shared = if total == 0 {
         "no shared passages".to_string()
     } else {
         format!(
-            "{total} passage{} ({e} exact, {n} near, {p} paraphrase), covering {}% of the left article's words and {}% of the right's",
+            "{total} passage{} ({}), covering {}% of the left article's words and {}% of the right's",
             if total == 1 { "" } else { "s" },
+            marks::kind_summary(counts),
             percent(marks::shared_words(&c.left.text, left_marks), lw),
             percent(marks::shared_words(&c.right.text, right_marks), rw),
         )
     };
     labelled("Shared: ", &shared, lines);
     if total > 0 {
+        let quote = if counts.quote > 0 {
+            " · [n“ … “n] quote: the same quotation in sentences that otherwise differ"
+        } else {
+            ""
+        };
         labelled(
             "Markers: ",
-            "[n= … =n] exact: the same words · [n~ … ~n] near: lightly edited · [n≈ … ≈n] paraphrase: the same content in other words. A passage has the same number n in both columns; the list at the end gives both wordings, {braces} marking the words that differ.",
+            &format!(
+                "[n= … =n] exact: the same words · [n~ … ~n] near: lightly edited · [n≈ … ≈n] paraphrase: the same content in other words{quote}. A passage has the same number n in both columns; the list at the end gives both wordings, {{braces}} marking the words that differ."
+            ),
             lines,
         );
     }

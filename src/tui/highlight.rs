@@ -51,6 +51,8 @@ pub struct PassageLayers {
     pub near: Layer,
     /// Paraphrases.
     pub paraphrase: Layer,
+    /// Sentences holding one quotation.
+    pub quote: Layer,
     /// Changed words inside near passages and paraphrases.
     pub changed: Layer,
 }
@@ -58,14 +60,15 @@ pub struct PassageLayers {
 impl PassageLayers {
     /// Layers of one side of an alignment.
     pub fn new(alignment: &Alignment, side: Side) -> PassageLayers {
-        let (mut exact, mut near, mut para, mut changed) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut exact, mut near, mut para, mut quote, mut changed) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for p in &alignment.passages {
             let span = p.span(side);
             match p.kind {
                 PassageKind::Exact => exact.push(span),
                 PassageKind::Near => near.push(span),
                 PassageKind::Paraphrase => para.push(span),
+                PassageKind::Quote => quote.push(span),
             }
             changed.extend(p.changed(side));
         }
@@ -73,6 +76,7 @@ impl PassageLayers {
             exact: Layer::new(exact),
             near: Layer::new(near),
             paraphrase: Layer::new(para),
+            quote: Layer::new(quote),
             changed: Layer::new(changed),
         }
     }
@@ -85,6 +89,8 @@ impl PassageLayers {
             Some(PassageKind::Near)
         } else if !self.paraphrase.overlapping(range).is_empty() {
             Some(PassageKind::Paraphrase)
+        } else if !self.quote.overlapping(range).is_empty() {
+            Some(PassageKind::Quote)
         } else {
             None
         }

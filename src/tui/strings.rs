@@ -87,6 +87,7 @@ pub const LEGEND_EXACT: &str = "exact";
 pub const LEGEND_NEAR: &str = "near";
 pub const LEGEND_CHANGED: &str = "changed words";
 pub const LEGEND_PARAPHRASE: &str = "paraphrase";
+pub const LEGEND_QUOTE: &str = "same quote";
 pub const LEGEND_CURRENT: &str = "current passage";
 pub const LEGEND_MARKS: &str = "marks";
 pub const LEGEND_PERSON: &str = "person";

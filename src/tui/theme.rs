@@ -126,6 +126,9 @@ pub struct Theme {
     pub changed: Style,
     /// See [`ThemeSpec`].
     pub paraphrase: Style,
+    /// Sentences linked by a shared quotation: the paraphrase style, in italics (a kind of
+    /// its own, read like a paraphrase).
+    pub quote: Style,
     /// See [`ThemeSpec`].
     pub current: Style,
     /// See [`ThemeSpec`].
@@ -155,6 +158,7 @@ impl Theme {
             near: spec.near.0,
             changed: spec.changed.0,
             paraphrase: spec.paraphrase.0,
+            quote: spec.paraphrase.0.add_modifier(Modifier::ITALIC),
             current: spec.current.0,
             mention: spec.mention.0,
             search: spec.search.0,
@@ -174,6 +178,7 @@ impl Theme {
             near: m(Modifier::UNDERLINED),
             changed: m(Modifier::BOLD | Modifier::UNDERLINED),
             paraphrase: m(Modifier::ITALIC),
+            quote: m(Modifier::ITALIC | Modifier::DIM),
             current: m(Modifier::REVERSED),
             mention: m(Modifier::REVERSED | Modifier::BOLD),
             search: m(Modifier::REVERSED),

@@ -18,6 +18,9 @@ pub(crate) struct Draft {
     pub exact: bool,
     /// Whether it pairs whole sentences (from the sentence layer).
     pub sentences: bool,
+    /// Whether it pairs the sentences that hold one quotation: from the quotation layer
+    /// (`sentences` unset), or a sentence pair whose reused words are a quotation.
+    pub quote: bool,
     /// What the two sentences share, for a sentence pair.
     pub evidence: Vec<Evidence>,
 }
@@ -200,6 +203,7 @@ pub(crate) fn accept(
             r: first.r..last.r_end(),
             exact: chain.len() == 1,
             sentences: false,
+            quote: false,
             evidence: Vec::new(),
         });
         return;
@@ -222,6 +226,7 @@ pub(crate) fn accept(
                 r: run.r..run.r_end(),
                 exact: true,
                 sentences: false,
+                quote: false,
                 evidence: Vec::new(),
             });
         }

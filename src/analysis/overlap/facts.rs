@@ -12,7 +12,7 @@
 //! [`lexicon`]: super::lexicon
 
 use super::lexicon;
-use super::prepare::Prepared;
+use super::prepare::{BREAK_COMMA, BREAK_STRONG, Prepared, Sentence};
 use super::stem;
 use crate::analysis::Span;
 use crate::analysis::dates::scan::{MONTHS, WEEKDAYS};
@@ -116,10 +116,23 @@ const COMMON_WEIGHT: f64 = 0.5;
 /// A bare number ("12") weighs this much more.
 const BARE_FIGURE_BOOST: f64 = 1.2;
 
-/// The bags of every sentence of both texts, with the token weights.
+/// A sentence of at least this many words with three capitals in four is a Title Case
+/// headline.
+const TITLE_CASE_WORDS: usize = 4;
+
+/// The bags of every unit (sentence, and clause of a long sentence) of both texts, with the
+/// token weights.
 pub(crate) struct Bags {
     pub left: Vec<Bag>,
     pub right: Vec<Bag>,
+    /// The sentence of each left unit.
+    pub left_sentence: Vec<u32>,
+    /// The sentence of each right unit.
+    pub right_sentence: Vec<u32>,
+    /// The unit of each whole left sentence.
+    pub left_first: Vec<usize>,
+    /// The unit of each whole right sentence.
+    pub right_first: Vec<usize>,
     /// Squared weight and kind of each token (a name on either side is a name on both).
     info: FxHashMap<u64, (f64, Kind)>,
 }
@@ -136,7 +149,13 @@ fn tokens(p: &Prepared) -> Vec<Vec<Token>> {
         }
     }
     for s in &p.sentences {
-        for w in p.words[s.words.clone()].iter().skip(1) {
+        let words = &p.words[s.words.clone()];
+        // A headline in Title Case capitalises every word: none of them is a name for it.
+        let capitals = words.iter().filter(|w| w.capital).count();
+        if words.len() >= TITLE_CASE_WORDS && capitals * 4 >= words.len() * 3 {
+            continue;
+        }
+        for w in words.iter().skip(1) {
             if w.capital && w.is_content() {
                 named.push(w.stem);
             }
@@ -200,21 +219,96 @@ fn tokens(p: &Prepared) -> Vec<Vec<Token>> {
                     });
                 }
             }
-            // Keep the first occurrence of each key (stable sort).
-            out.sort_by_key(|t| t.key);
-            out.dedup_by_key(|t| t.key);
             out
         })
         .collect()
 }
 
+/// Sentences shorter than this (words) are not split into clauses.
+const CLAUSE_SENTENCE_WORDS: usize = 16;
+/// Words of the shortest clause.
+const CLAUSE_WORDS: usize = 5;
+
+/// The clauses of sentence `s` of `p` as word ranges, when it is long enough to hold several:
+/// split where a semicolon, colon, dash or bracket stands, or a comma before a word that opens
+/// a clause ("and", "who", "while", "adding"). Empty for a sentence of one clause.
+fn clauses(p: &Prepared, s: &Sentence) -> Vec<std::ops::Range<usize>> {
+    let words = s.words.clone();
+    if words.len() < CLAUSE_SENTENCE_WORDS {
+        return Vec::new();
+    }
+    let mut cuts = vec![words.start];
+    for i in words.start + 1..words.end {
+        let w = &p.words[i];
+        let cut = w.gap == BREAK_STRONG || (w.gap == BREAK_COMMA && lexicon::opens_clause(w.key));
+        let last = cuts.last().copied().unwrap_or(words.start);
+        if cut && i - last >= CLAUSE_WORDS && words.end - i >= CLAUSE_WORDS {
+            cuts.push(i);
+        }
+    }
+    if cuts.len() < 2 {
+        return Vec::new();
+    }
+    cuts.push(words.end);
+    cuts.windows(2).map(|c| c[0]..c[1]).collect()
+}
+
+/// The tokens of `raw` (one sentence's) that stand in `range`, sorted by key, distinct (the
+/// first occurrence of each).
+fn distinct(raw: &[Token], range: &std::ops::Range<usize>) -> Vec<Token> {
+    let mut out: Vec<Token> = raw
+        .iter()
+        .filter(|t| range.contains(&t.words.start))
+        .cloned()
+        .collect();
+    // Stable: the first occurrence of each key stays.
+    out.sort_by_key(|t| t.key);
+    out.dedup_by_key(|t| t.key);
+    out
+}
+
+/// The units of `p`: each sentence, followed by its clauses when it has several and `split`
+/// allows it. Returns their tokens, the sentence of each, and the first unit of each sentence.
+fn units(p: &Prepared, split: &[bool]) -> (Vec<Vec<Token>>, Vec<u32>, Vec<usize>) {
+    let raw = tokens(p);
+    let mut out = Vec::with_capacity(raw.len());
+    let mut sentence_of = Vec::with_capacity(raw.len());
+    let mut first = Vec::with_capacity(raw.len());
+    for (si, (s, toks)) in p.sentences.iter().zip(&raw).enumerate() {
+        first.push(out.len());
+        out.push(distinct(toks, &s.words));
+        // Sentence indexes fit in u32: fewer sentences than bytes in an importable file.
+        sentence_of.push(si as u32);
+        if !split.get(si).copied().unwrap_or(false) {
+            continue;
+        }
+        for c in clauses(p, s) {
+            out.push(distinct(toks, &c));
+            sentence_of.push(si as u32);
+        }
+    }
+    (out, sentence_of, first)
+}
+
 impl Bags {
-    /// Builds the bags of both texts, weighting tokens by their rarity among all sentences.
-    pub fn new(left: &Prepared, right: &Prepared) -> Bags {
-        let (lt, rt) = (tokens(left), tokens(right));
-        let total = (lt.len() + rt.len()) as f64;
+    /// Builds the bags of both texts, weighting tokens by their rarity among all sentences;
+    /// the sentences whose `left_split`/`right_split` flag is set also get a bag per clause.
+    pub fn new(
+        left: &Prepared,
+        right: &Prepared,
+        left_split: &[bool],
+        right_split: &[bool],
+    ) -> Bags {
+        let ((lt, left_sentence, left_first), (rt, right_sentence, right_first)) =
+            (units(left, left_split), units(right, right_split));
+        let total = (left_first.len() + right_first.len()) as f64;
         let mut df: FxHashMap<u64, (u32, Kind)> = FxHashMap::default();
-        for bag in lt.iter().chain(&rt) {
+        // Rarity among sentences: the first unit of each.
+        for bag in left_first
+            .iter()
+            .map(|&u| &lt[u])
+            .chain(right_first.iter().map(|&u| &rt[u]))
+        {
             for t in bag {
                 let e = df.entry(t.key).or_insert((0, t.kind));
                 e.0 += 1;
@@ -252,6 +346,10 @@ impl Bags {
         Bags {
             left: lt.into_iter().map(bag).collect(),
             right: rt.into_iter().map(bag).collect(),
+            left_sentence,
+            right_sentence,
+            left_first,
+            right_first,
             info,
         }
     }

@@ -148,6 +148,48 @@ pub(crate) fn is_common(s: u64) -> bool {
     common_stems().binary_search(&s).is_ok()
 }
 
+/// Words that open a clause after a comma: conjunctions, relative words, and the participles
+/// that carry a second statement ("…, adding that …").
+const CLAUSE_OPENERS: &[&str] = &[
+    "and",
+    "but",
+    "while",
+    "whereas",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "where",
+    "when",
+    "after",
+    "before",
+    "although",
+    "though",
+    "because",
+    "since",
+    "as",
+    "adding",
+    "saying",
+    "according",
+    "including",
+    "leaving",
+    "making",
+    "prompting",
+    "meaning",
+];
+
+/// Whether a word (by its key) opens a clause when a comma precedes it.
+pub(crate) fn opens_clause(key: u64) -> bool {
+    static KEYS: OnceLock<Vec<u64>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut keys: Vec<u64> = CLAUSE_OPENERS.iter().map(|w| stem::hash_str(w)).collect();
+        keys.sort_unstable();
+        keys
+    })
+    .binary_search(&key)
+    .is_ok()
+}
+
 /// Whether the lexicon knows the stem at all (an unknown stem has no synonyms to look for).
 pub(crate) fn knows(s: u64) -> bool {
     table().entries.contains_key(&s)

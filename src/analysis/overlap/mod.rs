@@ -5,9 +5,10 @@
 //! 2. [`seed`]: every maximal run of equal words, found through hashed k-grams, in any order;
 //! 3. [`chain`]: runs made one-to-one, chained across small edits, kept when long and dense
 //!    enough (or a verbatim quote);
-//! 4. [`sentence`]: sentence pairs with high weighted content-word overlap (paraphrases, and
+//! 4. [`quoted`]: the sentences that hold one quotation, however short it is in them;
+//! 5. [`sentence`]: sentence pairs with high weighted content-word overlap (paraphrases, and
 //!    edited sentences whose shared runs are too short to chain);
-//! 5. [`diff`]: the changed words inside each pair, for inline highlighting.
+//! 6. [`diff`]: the changed words inside each pair, for inline highlighting.
 
 mod chain;
 mod diff;
@@ -15,6 +16,7 @@ mod facts;
 mod lexicon;
 mod prepare;
 mod quantities;
+mod quoted;
 mod seed;
 mod sentence;
 mod stem;
@@ -55,7 +57,7 @@ impl Default for OverlapConfig {
             seed_words: 3,
             min_quote_words: 3,
             max_gap: 8,
-            paraphrase_threshold: 0.25,
+            paraphrase_threshold: 0.23,
             diff_timeout_ms: 50,
         }
     }
@@ -71,6 +73,8 @@ pub enum PassageKind {
     Near,
     /// Same content words, different wording.
     Paraphrase,
+    /// The same quotation (or part of it) in sentences that otherwise differ.
+    Quote,
 }
 
 impl PassageKind {
@@ -80,6 +84,7 @@ impl PassageKind {
             PassageKind::Exact => "exact",
             PassageKind::Near => "near",
             PassageKind::Paraphrase => "paraphrase",
+            PassageKind::Quote => "quote",
         }
     }
 }
@@ -133,15 +138,29 @@ pub struct Alignment {
 }
 
 impl Alignment {
-    /// Number of passages of each kind: (exact, near, paraphrase).
-    pub fn counts(&self) -> (usize, usize, usize) {
+    /// Number of passages of each kind.
+    pub fn counts(&self) -> KindCounts {
         let n = |k| self.passages.iter().filter(|p| p.kind == k).count();
-        (
-            n(PassageKind::Exact),
-            n(PassageKind::Near),
-            n(PassageKind::Paraphrase),
-        )
+        KindCounts {
+            exact: n(PassageKind::Exact),
+            near: n(PassageKind::Near),
+            paraphrase: n(PassageKind::Paraphrase),
+            quote: n(PassageKind::Quote),
+        }
     }
+}
+
+/// Number of passages of each kind in an [`Alignment`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct KindCounts {
+    /// `exact` passages.
+    pub exact: usize,
+    /// `near` passages.
+    pub near: usize,
+    /// `paraphrase` passages.
+    pub paraphrase: usize,
+    /// `quote` passages.
+    pub quote: usize,
 }
 
 /// Finds the passages `left` and `right` share.
@@ -191,6 +210,7 @@ pub fn align_prepared(left: &Prepared, right: &Prepared, cfg: &OverlapConfig) ->
             r: 0..rw.len(),
             exact: true,
             sentences: false,
+            quote: false,
             evidence: Vec::new(),
         }]
     } else {
@@ -202,7 +222,19 @@ pub fn align_prepared(left: &Prepared, right: &Prepared, cfg: &OverlapConfig) ->
             chain::accept(&c, left, right, cfg, &mut drafts);
         }
         drafts.sort_by_key(|d| d.l.start);
-        sentence::pair_sentences(left, right, &mut drafts, cfg);
+        let mut quotes = quoted::settle(quoted::links(left, right), &mut drafts, left, right);
+        sentence::pair_sentences(left, right, &mut drafts, &mut quotes, cfg);
+        // A sentence link inside a quotation link says nothing more.
+        let inside = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| {
+            b.start <= a.start && a.end <= b.end
+        };
+        drafts.retain(|d| {
+            !d.sentences
+                || !quotes
+                    .iter()
+                    .any(|q| inside(&d.l, &q.l) && inside(&d.r, &q.r))
+        });
+        drafts.extend(quotes);
         drafts
     };
     drafts.sort_by_key(|d| (d.l.start, d.r.start));
@@ -221,7 +253,8 @@ pub fn align_prepared(left: &Prepared, right: &Prepared, cfg: &OverlapConfig) ->
 
 /// Keeps reused text one to one: of exact and near passages that cover the same words on one
 /// side (sentence links in repetitive text can settle as near on both of two counterparts),
-/// the longest stays. Paraphrases may share a sentence: one fact can be told in two places.
+/// the longest stays. Paraphrases and quotation links may share a sentence: one fact can be
+/// told, one statement quoted, in two places.
 fn reuse_one_to_one(passages: Vec<Passage>) -> Vec<Passage> {
     use std::collections::BTreeMap;
     let overlaps = |taken: &BTreeMap<usize, usize>, s: Span| {
@@ -231,7 +264,12 @@ fn reuse_one_to_one(passages: Vec<Passage>) -> Vec<Passage> {
             .is_some_and(|(_, &end)| end > s.start)
     };
     let mut order: Vec<usize> = (0..passages.len())
-        .filter(|&i| passages[i].kind != PassageKind::Paraphrase)
+        .filter(|&i| {
+            !matches!(
+                passages[i].kind,
+                PassageKind::Paraphrase | PassageKind::Quote
+            )
+        })
         .collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(passages[i].words), passages[i].left.start));
     let mut keep = vec![true; passages.len()];
@@ -270,16 +308,23 @@ fn finish(d: &chain::Draft, left: &Prepared, right: &Prepared, timeout: Duration
     let ch = diff::changes(&left.words, d.l.clone(), &right.words, d.r.clone(), timeout);
     let kind = if ch.left.is_empty() && ch.right.is_empty() {
         PassageKind::Exact
+    } else if d.quote && !d.sentences {
+        // From the quotation layer: reused text that was most of both sides would have kept
+        // its own passage, so the sentences differ around the quotation.
+        PassageKind::Quote
     } else if !d.sentences || 2.0 * ch.equal as f64 >= NEAR_RATIO * (d.l.len() + d.r.len()) as f64 {
         PassageKind::Near
+    } else if d.quote {
+        PassageKind::Quote
     } else {
         PassageKind::Paraphrase
     };
-    let (left_changed, right_changed) = if kind == PassageKind::Paraphrase {
-        diff::unshared(&left.words, d.l.clone(), &right.words, d.r.clone())
-    } else {
-        (ch.left, ch.right)
-    };
+    let (left_changed, right_changed) =
+        if matches!(kind, PassageKind::Paraphrase | PassageKind::Quote) {
+            diff::unshared(&left.words, d.l.clone(), &right.words, d.r.clone())
+        } else {
+            (ch.left, ch.right)
+        };
     Passage {
         left: lspan,
         right: rspan,

@@ -30,6 +30,25 @@ pub(crate) struct Word {
     pub para: u32,
     /// Whether the word starts with a capital letter (a name, or a sentence's first word).
     pub capital: bool,
+    /// The punctuation right before the word: [`BREAK_NONE`], [`BREAK_COMMA`] or
+    /// [`BREAK_STRONG`] (a semicolon, colon, dash or bracket), where clauses may split.
+    pub gap: u8,
+}
+
+/// No punctuation before a word.
+pub(crate) const BREAK_NONE: u8 = 0;
+/// A comma before a word.
+pub(crate) const BREAK_COMMA: u8 = 1;
+/// A semicolon, colon, dash or bracket before a word.
+pub(crate) const BREAK_STRONG: u8 = 2;
+
+/// How strongly the punctuation mark `mark` separates what comes before from what follows.
+fn break_of(mark: &str) -> u8 {
+    match mark.chars().next() {
+        Some(';' | ':' | '—' | '–' | '(' | ')' | '[' | ']') => BREAK_STRONG,
+        Some(',') => BREAK_COMMA,
+        _ => BREAK_NONE,
+    }
 }
 
 impl Word {
@@ -81,6 +100,7 @@ impl Prepared {
         let mut folded = String::new();
         let mut para = 0u32;
         let mut prev_end = 0usize;
+        let mut gap = BREAK_NONE;
         for tok in text::tokens_of(text) {
             if text[prev_end..tok.start].contains('\n') {
                 quoting.close(words.len(), &mut quotes);
@@ -90,6 +110,9 @@ impl Prepared {
             prev_end = tok.end;
             let s = tok.as_str(text);
             if tok.kind == TokenKind::Punct {
+                // A hyphen between spaces is a dash ("the coach -- in tears -- said").
+                let dash = s.starts_with('-') && gap_before;
+                gap = gap.max(if dash { BREAK_STRONG } else { break_of(s) });
                 let next = text[tok.end..].chars().next();
                 quoting.punct(s, gap_before, next, words.len(), &mut quotes);
                 continue;
@@ -114,6 +137,7 @@ impl Prepared {
                 quote: NO_QUOTE,
                 para,
                 capital: s.chars().next().is_some_and(char::is_uppercase),
+                gap: std::mem::replace(&mut gap, BREAK_NONE),
             });
         }
         quoting.close(words.len(), &mut quotes);

@@ -27,8 +27,10 @@ const MIN_TOPIC: f64 = 0.15;
 const UNRELATED_THRESHOLD: f64 = 0.45;
 /// Shared tokens other than names (words, figures) a link needs; synonyms are not enough.
 const MIN_NOT_NAMES: usize = 2;
+/// A pair of units of which one is a clause must score this much above the threshold.
+const CLAUSE_MARGIN: f64 = 0.1;
 /// A sentence's further links must score at least this share of its best one.
-const NEAR_BEST: f64 = 0.7;
+const NEAR_BEST: f64 = 0.6;
 /// Most links of one sentence.
 const MAX_LINKS: usize = 3;
 /// Words a shared quotation needs to link its two sentences.
@@ -64,11 +66,13 @@ fn owners(
     out
 }
 
-/// Adds the sentence pairs to `drafts` (removing the drafts they absorb).
+/// Adds the sentence pairs to `drafts` (removing the drafts they absorb), and to the evidence
+/// of each quotation link (`quotes`) what else its sentences share.
 pub(crate) fn pair_sentences(
     left: &Prepared,
     right: &Prepared,
     drafts: &mut Vec<Draft>,
+    quotes: &mut [Draft],
     cfg: &OverlapConfig,
 ) {
     let threshold = cfg.paraphrase_threshold;
@@ -81,36 +85,67 @@ pub(crate) fn pair_sentences(
     } else {
         threshold
     };
-    let bags = Bags::new(left, right);
-    let (lb, rb) = (&bags.left, &bags.right);
     let lown = owners(&left.sentences, drafts, |d| &d.l);
     let rown = owners(&right.sentences, drafts, |d| &d.r);
-    // Free right sentences by token, for the free left sentences to look up.
+    // Only free sentences are split into clauses: one holding reused text links as a whole.
+    let free = |own: &[(Vec<usize>, bool)]| -> Vec<bool> {
+        own.iter().map(|(d, out)| d.is_empty() && !out).collect()
+    };
+    let bags = Bags::new(left, right, &free(&lown), &free(&rown));
+    for q in quotes.iter_mut() {
+        add_evidence(q, &bags, left, right);
+    }
+    let (lb, rb) = (&bags.left, &bags.right);
+    let (nl, nr) = (left.sentences.len(), right.sentences.len());
+    // Units (sentences and clauses) of free right sentences by token, for the free left
+    // units to look up.
     let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-    for (ri, bag) in rb.iter().enumerate() {
+    for (ru, bag) in rb.iter().enumerate() {
+        let ri = bags.right_sentence[ru] as usize;
         if bag.len() < MIN_SENTENCE_CONTENT || !rown[ri].0.is_empty() || rown[ri].1 {
             continue;
         }
         for k in bag.keys() {
-            // Sentence indexes fit in u32: fewer sentences than bytes in an importable file.
-            postings.entry(k).or_default().push(ri as u32);
+            // Unit indexes fit in u32: fewer units than bytes in an importable file.
+            postings.entry(k).or_default().push(ru as u32);
         }
     }
-    let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
-    let consider = |li: usize, ri: usize, candidates: &mut Vec<(f64, usize, usize)>| {
-        let score = bags.score(li, ri, threshold);
-        if accepts(&score, threshold) {
-            candidates.push((score.cosine, li, ri));
-        }
-    };
+    // The best-scoring unit pair of each sentence pair: (cosine, left unit, right unit).
+    let mut best: FxHashMap<(usize, usize), (f64, usize, usize)> = FxHashMap::default();
+    let consider =
+        |lu: usize, ru: usize, best: &mut FxHashMap<(usize, usize), (f64, usize, usize)>| {
+            let whole = lu == bags.left_first[bags.left_sentence[lu] as usize]
+                && ru == bags.right_first[bags.right_sentence[ru] as usize];
+            // A clause is a smaller bag, which scores higher on less: it must do better.
+            let needed = if whole {
+                threshold
+            } else {
+                threshold + CLAUSE_MARGIN
+            };
+            let score = bags.score(lu, ru, needed);
+            if accepts(&score, needed) {
+                let key = (
+                    bags.left_sentence[lu] as usize,
+                    bags.right_sentence[ru] as usize,
+                );
+                let e = best.entry(key).or_insert((0.0, lu, ru));
+                if score.cosine > e.0 {
+                    *e = (score.cosine, lu, ru);
+                }
+            }
+        };
     let mut shared: FxHashMap<u32, (f64, usize)> = FxHashMap::default();
-    for (li, bag) in lb.iter().enumerate() {
+    for (lu, bag) in lb.iter().enumerate() {
+        let li = bags.left_sentence[lu] as usize;
         if bag.len() < MIN_SENTENCE_CONTENT || lown[li].1 {
             continue;
         }
         if let Some(&d) = lown[li].0.first() {
             // A sentence holding passages can only pair with the sentence holding their
-            // other sides.
+            // other sides, as a whole.
+            if lu != bags.left_first[li] {
+                continue;
+            }
             let draft = &drafts[d];
             let ri = right
                 .sentences
@@ -120,7 +155,8 @@ pub(crate) fn pair_sentences(
             };
             let nothing_to_add =
                 lown[li].0.len() == 1 && whole(left, li, &draft.l) && whole(right, ri, &draft.r);
-            if ri < rb.len() && !nothing_to_add && same_owners(li, ri, &lown, &rown) {
+            if ri < nr && !nothing_to_add && same_owners(li, ri, &lown, &rown) {
+                let ru = bags.right_first[ri];
                 // The same quotation in both: the two sentences report one statement, however
                 // differently they frame it.
                 let quoted = lown[li]
@@ -128,9 +164,9 @@ pub(crate) fn pair_sentences(
                     .iter()
                     .any(|&d| shared_quote(left, right, &drafts[d]).is_some());
                 if quoted {
-                    candidates.push((QUOTED, li, ri));
-                } else if rb[ri].len() >= MIN_SENTENCE_CONTENT {
-                    consider(li, ri, &mut candidates);
+                    best.insert((li, ri), (QUOTED, lu, ru));
+                } else if rb[ru].len() >= MIN_SENTENCE_CONTENT {
+                    consider(lu, ru, &mut best);
                 }
             }
             continue;
@@ -142,33 +178,39 @@ pub(crate) fn pair_sentences(
                 continue;
             };
             if list.len() > MAX_POSTINGS {
-                // Shared with most sentences: counted as shared with each when bounding.
+                // Shared with most units: counted as shared with each when bounding.
                 skipped += bags.weight2(k);
                 continue;
             }
             let w = bags.weight2(k);
-            for &ri in list {
-                let e = shared.entry(ri).or_default();
+            for &ru in list {
+                let e = shared.entry(ru).or_default();
                 e.0 += w;
                 e.1 += 1;
             }
         }
         let mut found: Vec<u32> = shared
             .iter()
-            .filter(|&(&ri, &(dot, n))| {
-                n >= MIN_SHARED && bags.best_possible(li, ri as usize, dot, skipped) >= threshold
+            .filter(|&(&ru, &(dot, n))| {
+                n >= MIN_SHARED && bags.best_possible(lu, ru as usize, dot, skipped) >= threshold
             })
-            .map(|(&ri, _)| ri)
+            .map(|(&ru, _)| ru)
             .collect();
         found.sort_unstable();
-        for ri in found {
-            consider(li, ri as usize, &mut candidates);
+        for ru in found {
+            consider(lu, ru as usize, &mut best);
         }
     }
-    let links = select(candidates, lb.len(), rb.len());
+    let mut candidates: Vec<(f64, usize, usize)> = best
+        .iter()
+        .map(|(&(li, ri), &(c, _, _))| (c, li, ri))
+        .collect();
+    candidates.sort_by_key(|c| (c.1, c.2));
+    let links = select(candidates, nl, nr);
     let mut absorbed = vec![false; drafts.len()];
     let mut added = Vec::new();
     for (li, ri) in links {
+        let (_, lu, ru) = best[&(li, ri)];
         let mut evidence = Vec::new();
         for &d in &lown[li].0 {
             absorbed[d] = true;
@@ -183,7 +225,7 @@ pub(crate) fn pair_sentences(
         // Words of a shared quotation are already named by it.
         let quotes: Vec<Span> = evidence.iter().map(|e| e.left).collect();
         evidence.extend(
-            bags.evidence(li, ri, left, right, EVIDENCE_WORDS)
+            bags.evidence(lu, ru, left, right, EVIDENCE_WORDS)
                 .into_iter()
                 .filter(|e| {
                     !quotes
@@ -191,11 +233,13 @@ pub(crate) fn pair_sentences(
                         .any(|q| q.start <= e.left.start && e.left.end <= q.end)
                 }),
         );
+        let quote = evidence.iter().any(|e| e.kind == EvidenceKind::Quote);
         added.push(Draft {
             l: left.sentences[li].words.clone(),
             r: right.sentences[ri].words.clone(),
             exact: false,
             sentences: true,
+            quote,
             evidence,
         });
     }
@@ -205,6 +249,31 @@ pub(crate) fn pair_sentences(
         !absorbed[i - 1]
     });
     drafts.extend(added);
+}
+
+/// Adds to a quotation link's evidence what its sentences share besides the quotation.
+fn add_evidence(q: &mut Draft, bags: &Bags, left: &Prepared, right: &Prepared) {
+    let within = |p: &Prepared, r: &std::ops::Range<usize>| {
+        let first = p.sentences.partition_point(|s| s.words.end <= r.start);
+        let last = p.sentences.partition_point(|s| s.words.start < r.end);
+        first..last
+    };
+    let quoted: Vec<Span> = q.evidence.iter().map(|e| e.left).collect();
+    let mut more: Vec<Evidence> = Vec::new();
+    for li in within(left, &q.l) {
+        for ri in within(right, &q.r) {
+            let (lu, ru) = (bags.left_first[li], bags.right_first[ri]);
+            for e in bags.evidence(lu, ru, left, right, EVIDENCE_WORDS) {
+                let in_quote = quoted
+                    .iter()
+                    .any(|s| s.start <= e.left.start && e.left.end <= s.end);
+                if !in_quote && !more.iter().any(|m| m.left == e.left || m.right == e.right) {
+                    more.push(e);
+                }
+            }
+        }
+    }
+    q.evidence.extend(more);
 }
 
 /// The quotation a passage of reused words carries, as word ranges on each side: the words
@@ -296,7 +365,7 @@ mod tests {
     fn a_sentence_links_to_several_partners_that_score_nearly_as_well() {
         // Left 0 states what right 0 and right 1 each say; left 1 shares a little with
         // right 1, far below right 1's best link.
-        let links = select(vec![(0.5, 1, 1), (0.8, 0, 1), (0.9, 0, 0)], 2, 2);
+        let links = select(vec![(0.4, 1, 1), (0.8, 0, 1), (0.9, 0, 0)], 2, 2);
         assert_eq!(links, [(0, 0), (0, 1)]);
         // A weaker second partner is left out.
         let links = select(vec![(0.9, 0, 0), (0.5, 0, 1)], 1, 2);

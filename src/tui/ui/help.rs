@@ -41,6 +41,7 @@ fn legend(app: &App) -> Vec<Line<'static>> {
                 (strings::LEGEND_NEAR, t.near),
                 (strings::LEGEND_CHANGED, t.changed),
                 (strings::LEGEND_PARAPHRASE, t.paraphrase),
+                (strings::LEGEND_QUOTE, t.quote),
             ],
         ),
         ("", vec![(strings::LEGEND_CURRENT, t.current)]),

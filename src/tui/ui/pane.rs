@@ -139,6 +139,7 @@ fn kind_style(kind: PassageKind, theme: &Theme) -> Style {
         PassageKind::Exact => theme.exact,
         PassageKind::Near => theme.near,
         PassageKind::Paraphrase => theme.paraphrase,
+        PassageKind::Quote => theme.quote,
     }
 }
 
@@ -173,7 +174,7 @@ fn render_row<'t>(text: &'t str, row: Row, marks: &Marks, theme: &Theme) -> Line
         }
     };
     if let Some(p) = marks.passages {
-        for layer in [&p.exact, &p.near, &p.paraphrase, &p.changed] {
+        for layer in [&p.exact, &p.near, &p.paraphrase, &p.quote, &p.changed] {
             add(layer.overlapping(range));
         }
     }
@@ -227,6 +228,8 @@ fn style_at(offset: usize, marks: &Marks, theme: &Theme) -> Style {
             style = style.patch(theme.near);
         } else if p.paraphrase.covers(offset) {
             style = style.patch(theme.paraphrase);
+        } else if p.quote.covers(offset) {
+            style = style.patch(theme.quote);
         }
         if p.changed.covers(offset) {
             style = style.patch(theme.changed);
