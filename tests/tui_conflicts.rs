@@ -87,7 +87,7 @@ fn the_status_line_explains_the_difference_at_the_current_passage() {
     app.update(Action::NextPassage);
     let status = screen(&app).lines().last().unwrap().to_string();
     assert!(
-        status.starts_with("differs (people killed): 12 here · 9 in wire.txt · "),
+        status.starts_with("differs (people killed): 12 here · 9 in wire.txt ·"),
         "{status}"
     );
     insta::assert_snapshot!(screen(&app));
