@@ -7,6 +7,8 @@ pub mod events;
 pub mod extract;
 pub mod index;
 pub mod overlap;
+pub mod provenance;
+pub mod stories;
 
 use serde::{Deserialize, Serialize};
 

@@ -3,6 +3,7 @@
 mod compare;
 mod extract;
 mod progress;
+mod stories;
 
 use crate::article::{Article, ArticleRow};
 use crate::import::{self, Meta};
@@ -93,6 +94,12 @@ pub enum Command {
         #[arg(long, default_value_t = 20, value_name = "N")]
         limit: usize,
     },
+    /// Group the archive into stories: articles about one event, with their outlets and dates
+    Stories {
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// Verify the store's database; --repair rebuilds what is derived
     Check {
         /// Rebuild the search index and missing or outdated analysis, remove orphaned rows
@@ -167,6 +174,7 @@ pub fn run(ctx: &Context, config: &Config, command: Command) -> Result<ExitCode>
         Command::Search { query, json, limit } => {
             search(ctx, &query.join(" "), json, limit, &mut out)?
         }
+        Command::Stories { json } => stories::run(ctx, json, &mut out)?,
         Command::Check { repair } => check(ctx, repair, &mut out)?,
         Command::Completions { shell } => {
             write_completions(shell, &mut out)?;

@@ -8,12 +8,14 @@ mod corpus;
 mod import;
 mod pair;
 mod search;
+mod stories;
 
 pub use compare::{Compared, SharedWithAll, compare_all, compare_two};
 pub use corpus::{Corpus, actors_and_events};
 pub use import::{Failure, ImportReport, Imported, Progress, import_paths, import_sources};
 pub use pair::choose_pair;
 pub use search::search;
+pub use stories::{Overview, StoryRow, first_of, group_stories, originality, overview, story_rows};
 
 use crate::analysis::overlap::OverlapConfig;
 use crate::article::Article;
