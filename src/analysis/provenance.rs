@@ -38,17 +38,17 @@ pub fn priority<T: Ord>(date: Option<NaiveDate>, order: T) -> (bool, Option<Naiv
     (date.is_none(), date, order)
 }
 
-/// The articles of `index` that carry some of the passage `span` of article `i` (not `i`
-/// itself), sorted, without repeats.
+/// The articles of `index` that carry the passage `span` of article `i` (not `i` itself):
+/// those sharing at least half of its words, sorted. A paraphrase shares no wording, so no
+/// other article carries it.
 pub fn carriers(index: &CorpusIndex, i: usize, span: Span) -> Vec<usize> {
-    let mut out: Vec<usize> = index
-        .shared_spans(i)
+    let (words, shared) = index.shared_words_within_span(i, span);
+    let mut out: Vec<usize> = shared
         .into_iter()
-        .filter(|s| s.span.overlaps(&span))
-        .flat_map(|s| s.others)
+        .filter(|&(_, n)| 2 * n >= words)
+        .map(|(j, _)| j)
         .collect();
     out.sort_unstable();
-    out.dedup();
     out
 }
 

@@ -496,6 +496,9 @@ fn passage_list(
             format!("{} words left, {} right", p.words, rwords)
         };
         head.push(&format!(" {}: {size}", p.kind.name()), None);
+        if let Some(first) = c.first_in(n - 1) {
+            head.push(&format!(" · {}", first.label()), None);
+        }
         lines.push(head);
         let ltext = &c.left.text[lm.span.start..lm.span.end];
         let rtext = &c.right.text[rm.span.start..rm.span.end];

@@ -6,6 +6,7 @@ use crate::article::Article;
 /// The comparison as `juxta compare --format text` writes it (what `e` exports).
 pub fn export_text(left: &Article, right: &Article, alignment: &Alignment, width: usize) -> String {
     let pair = crate::export::AlignedPair {
+        first_in: &[],
         left,
         right,
         alignment,
