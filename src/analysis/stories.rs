@@ -277,11 +277,31 @@ pub fn group(docs: &[StoryInput], reuse: Option<&CorpusIndex>, opts: &StoryOptio
         }
     }
     let members = average_linkage(n, &edges, opts.threshold);
+    // Each article's total similarity to the others of its group, in one pass over the edges.
+    let mut group_of = vec![0usize; n];
+    for (g, m) in members.iter().enumerate() {
+        for &i in m {
+            group_of[i] = g;
+        }
+    }
+    let mut closeness = vec![0.0f64; n];
+    for &(i, j, s) in &edges {
+        if group_of[i] == group_of[j] {
+            closeness[i] += s;
+            closeness[j] += s;
+        }
+    }
     let mut stories: Vec<Story> = members
         .into_iter()
         .map(|mut arts| {
             arts.sort_by_key(|&i| (docs[i].date.is_none(), docs[i].date, i));
-            let central = central(&arts, &edges);
+            // The member closest to all the others (the earliest on a tie).
+            let mut central = arts[0];
+            for &m in &arts {
+                if closeness[m] > closeness[central] {
+                    central = m;
+                }
+            }
             Story {
                 articles: arts,
                 central,
@@ -298,27 +318,6 @@ pub fn group(docs: &[StoryInput], reuse: Option<&CorpusIndex>, opts: &StoryOptio
         )
     });
     stories
-}
-
-/// The member with the greatest total similarity to the others (the earliest on a tie).
-fn central(members: &[usize], edges: &[(usize, usize, f64)]) -> usize {
-    if members.len() < 3 {
-        return members[0];
-    }
-    let mut total: FxHashMap<usize, f64> = members.iter().map(|&m| (m, 0.0)).collect();
-    for &(i, j, s) in edges {
-        if total.contains_key(&i) && total.contains_key(&j) {
-            *total.entry(i).or_default() += s;
-            *total.entry(j).or_default() += s;
-        }
-    }
-    let mut best = members[0];
-    for &m in members {
-        if total[&m] > total[&best] {
-            best = m;
-        }
-    }
-    best
 }
 
 /// A possible merge: the mean similarity (as bits), the two groups (smallest first on a tie)
