@@ -125,7 +125,10 @@ fn compare_says_who_printed_a_passage_first() {
         &serde_json::json!({"id": "wire", "source": "North Wire", "date": "2025-03-04"})
     );
     let text = s.run(&["compare", "reprint", "wire"]).stdout.clone();
-    assert!(text.contains("· first in North Wire, 2025-03-04"), "{text}");
+    assert!(
+        text.contains("origin first in North Wire, 2025-03-04"),
+        "{text}"
+    );
     let md = s
         .run(&["compare", "reprint", "wire", "--format", "markdown"])
         .stdout

@@ -496,9 +496,6 @@ fn passage_list(
             format!("{} words left, {} right", p.words, rwords)
         };
         head.push(&format!(" {}: {size}", p.kind.name()), None);
-        if let Some(first) = c.first_in(n - 1) {
-            head.push(&format!(" · {}", first.label()), None);
-        }
         lines.push(head);
         let ltext = &c.left.text[lm.span.start..lm.span.end];
         let rtext = &c.right.text[rm.span.start..rm.span.end];
@@ -514,6 +511,10 @@ fn passage_list(
         let evidence = describe_evidence(&p.evidence, &c.left.text, &c.right.text);
         if !evidence.is_empty() {
             sides.push(("why", plain_atoms(&evidence, None)));
+        }
+        let first = c.first_in(i).map(|f| f.label()).unwrap_or_default();
+        if !first.is_empty() {
+            sides.push(("origin", plain_atoms(&first, None)));
         }
         for (label, atoms) in sides {
             let room = width.saturating_sub(indent + label_width).max(1);
