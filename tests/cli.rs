@@ -143,9 +143,9 @@ fn list_prints_an_aligned_table() {
     run.success();
     assert_eq!(
         run.stdout,
-        "ID            DATE        SOURCE            WORDS  TITLE\n\
-         wire          2025-03-14  Meridian Press       10  Quay inquiry opens\n\
-         krakow-notes              Kraków notes.md       4  Notes from Kraków\n"
+        "ID            DATE        SOURCE            WORDS  ORIG  STORY         TITLE\n\
+         wire          2025-03-14  Meridian Press       10  100%  wire          Quay inquiry opens\n\
+         krakow-notes              Kraków notes.md       4  100%  krakow-notes  Notes from Kraków\n"
     );
 }
 
@@ -163,9 +163,9 @@ fn list_columns_stay_aligned_for_huge_articles_and_long_sources() {
     run.success();
     assert_eq!(
         run.stdout,
-        "ID     DATE        SOURCE                      WORDS  TITLE\n\
-         huge               huge.txt                  1000001  Huge one\n\
-         small              The Extraordinarily Lon…        3  Small text here.\n"
+        "ID     DATE        SOURCE                      WORDS  ORIG  STORY  TITLE\n\
+         huge               huge.txt                  1000001  100%  huge   Huge one\n\
+         small              The Extraordinarily Lon…        3  100%  small  Small text here.\n"
     );
 }
 
@@ -400,7 +400,7 @@ fn every_command_counts_words_the_same_way() {
     );
     let list = s.run(&["list"]).stdout;
     assert!(
-        list.contains(&format!("  {words:>5}  Port chief")),
+        list.contains(&format!("  {words:>5}  100%  a      Port chief")),
         "{list}"
     );
     let cmp = s.run(&["compare", "a", "b"]).stdout;

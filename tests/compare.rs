@@ -105,6 +105,7 @@ fn json_has_the_documented_shape() {
     let mut with_evidence = 0;
     for (i, p) in passages.iter().enumerate() {
         let mut expected = vec![
+            "first_in",
             "kind",
             "left",
             "left_changed",
@@ -308,7 +309,10 @@ fn markdown_and_html_show_the_same_comparison_safely() {
     assert!(md.contains("## Left: Harbour board meets"));
     assert!(md.contains("\\*stars\\*"), "{md}");
     assert!(md.contains("**\\[1"));
-    assert!(md.contains("| 1 | near | 14 |"), "{md}");
+    assert!(
+        md.contains("| 1 | near, first in left.txt, 2025-04-01 | 14 |"),
+        "{md}"
+    );
     let html = env.ok(&["compare", &left, &right, "--format", "html"]);
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains("<style>") && !html.contains("<link"));

@@ -403,6 +403,7 @@ fn every_export_names_a_quotation_link() {
         left: &l,
         right: &r,
         alignment: &alignment,
+        first_in: &[],
     };
     let opts = RenderOptions::default();
     let json: serde_json::Value =

@@ -260,6 +260,8 @@ fn list_json_has_the_documented_keys() {
         "hash",
         "imported_at",
         "file_name",
+        "story",
+        "originality",
     ];
     expected.sort();
     let mut keys = keys;

@@ -601,6 +601,7 @@ fn export_writes_the_text_comparison_and_never_overwrites() {
         &app.corpus.articles[WIRE],
         &app.corpus.articles[NEWSPAPER],
         &cmp.alignment,
+        &app.corpus.first_in_all(WIRE, NEWSPAPER, &cmp.alignment),
         160,
     );
     assert_eq!(written, expected);
@@ -994,12 +995,15 @@ fn search_and_picker_keys_obey_the_keymap() {
     let Some(juxta::tui::app::Popup::Picker(p)) = &app.popup else {
         panic!()
     };
-    assert_eq!((p.filter.as_str(), p.selected), ("", 0));
+    // The first row is a story's header: the selection starts on its first article.
+    assert_eq!((p.filter.as_str(), p.selected), ("", 1));
     ctrl(&mut app, 'n');
     let Some(juxta::tui::app::Popup::Picker(p)) = &app.popup else {
         panic!()
     };
-    let second = p.rows[1];
+    let juxta::tui::app::PickerRow::Article(second) = p.rows[2] else {
+        panic!("{:?}", p.rows)
+    };
     key(&mut app, KeyCode::F(2));
     assert!(app.popup.is_none());
     assert_eq!(app.pair.panes[0].article, Some(second));
@@ -1440,4 +1444,40 @@ fn the_quotes_key_is_rebindable_and_its_hints_follow() {
         "{}",
         status_line(&app)
     );
+}
+
+#[test]
+fn the_picker_groups_articles_by_story() {
+    for size in [(80, 24), (120, 40)] {
+        let mut app = app(size);
+        app.update(Action::Open);
+        let text = screen(&app);
+        // Headers are not articles: Enter on one moves to its first article.
+        let Some(juxta::tui::app::Popup::Picker(p)) = &app.popup else {
+            panic!()
+        };
+        assert!(
+            matches!(p.rows[0], juxta::tui::app::PickerRow::Story(Some(_))),
+            "{:?}",
+            p.rows
+        );
+        insta::assert_snapshot!(format!("picker_by_story_{}x{}", size.0, size.1), text);
+    }
+}
+
+#[test]
+fn the_passage_status_says_who_printed_it_first() {
+    let mut app = app((160, 30));
+    app.update(Action::NextPassage);
+    let status = status_line(&app);
+    // The samples' wire and newspaper are both dated 2025-03-14: the wire, imported first,
+    // carried it first.
+    assert!(status.contains("· first in "), "{status}");
+    let cmp = app.pair.comparison.as_ref().unwrap();
+    let i = app.pair.current_passage.unwrap();
+    let first = app
+        .corpus
+        .first_in(cmp.left, cmp.right, cmp.alignment.passages[i].left)
+        .unwrap();
+    assert!(status.contains(&first.label()), "{status}");
 }

@@ -276,6 +276,45 @@ impl CorpusIndex {
     }
 }
 
+impl CorpusIndex {
+    /// For each other article sharing shingles with the words of article `i` inside `span`:
+    /// how many of those words it shares. With the number of words in `span`, this tells
+    /// an article carrying a passage from one that only shares a phrase of it.
+    pub fn shared_words_within_span(
+        &self,
+        i: usize,
+        span: Span,
+    ) -> (usize, rustc_hash::FxHashMap<usize, usize>) {
+        let mut out: rustc_hash::FxHashMap<usize, usize> = rustc_hash::FxHashMap::default();
+        let Some(e) = self.entries.get(i) else {
+            return (0, out);
+        };
+        let first = e.words.partition_point(|w| w.0 < span.start);
+        let last = e.words.partition_point(|w| w.1 <= span.end);
+        if last <= first {
+            return (0, out);
+        }
+        let mut covered_to: rustc_hash::FxHashMap<u32, usize> = rustc_hash::FxHashMap::default();
+        for &(pos, g) in &e.groups {
+            let (pos, end) = ((pos as usize).max(first), (pos as usize + self.k).min(last));
+            if pos >= end {
+                continue;
+            }
+            for &a in self.members[g as usize]
+                .iter()
+                .filter(|&&a| a as usize != i)
+            {
+                let from = covered_to.get(&a).copied().unwrap_or(0).max(pos);
+                if from < end {
+                    *out.entry(a as usize).or_default() += end - from;
+                    covered_to.insert(a, end);
+                }
+            }
+        }
+        (last - first, out)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,9 @@ pub mod events;
 pub mod extract;
 pub mod index;
 pub mod overlap;
+pub mod provenance;
 pub mod quotes;
+pub mod stories;
 
 use serde::{Deserialize, Serialize};
 

@@ -98,6 +98,7 @@ fn compare_two(
         left: &c.left,
         right: &c.right,
         alignment: &c.alignment,
+        first_in: &c.first_in,
     };
     Ok(export::render(&pair, format, opts))
 }

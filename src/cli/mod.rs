@@ -5,6 +5,7 @@ mod conflicts;
 mod extract;
 mod progress;
 mod quotes;
+mod stories;
 
 use crate::article::{Article, ArticleRow};
 use crate::import::{self, Meta};
@@ -99,6 +100,12 @@ pub enum Command {
         #[arg(long, default_value_t = 20, value_name = "N")]
         limit: usize,
     },
+    /// Group the archive into stories: articles about one event, with their outlets and dates
+    Stories {
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// Verify the store's database; --repair rebuilds what is derived
     Check {
         /// Rebuild the search index and missing or outdated analysis, remove orphaned rows
@@ -175,6 +182,7 @@ pub fn run(ctx: &Context, config: &Config, command: Command) -> Result<ExitCode>
         Command::Search { query, json, limit } => {
             search(ctx, &query.join(" "), json, limit, &mut out)?
         }
+        Command::Stories { json } => stories::run(ctx, json, &mut out)?,
         Command::Check { repair } => check(ctx, repair, &mut out)?,
         Command::Completions { shell } => {
             write_completions(shell, &mut out)?;
@@ -487,8 +495,29 @@ fn quoted_title(a: &Article) -> String {
 pub fn list(ctx: &Context, json: bool, out: &mut impl Write) -> Result<bool> {
     // Metadata only: listing reads no text (the word counts are stored).
     let articles = ctx.store()?.list_meta()?;
+    // Stories and originality are computed from the texts on demand (nothing stores them).
+    let overview = crate::service::overview(ctx)?;
+    let extra = |id: &str| -> (Option<&str>, f64) {
+        match overview.articles.iter().position(|a| a.id == id) {
+            Some(i) => (
+                Some(overview.stories[overview.story_of[i]].id.as_str()),
+                overview.originality[i],
+            ),
+            None => (None, 1.0),
+        }
+    };
     if json {
-        let rows: Vec<_> = articles.iter().map(ListRow::from).collect();
+        let rows: Vec<_> = articles
+            .iter()
+            .map(|a| {
+                let (story, originality) = extra(&a.id);
+                ListRow {
+                    story,
+                    originality: (originality * 1000.0).round() / 1000.0,
+                    ..ListRow::from(a)
+                }
+            })
+            .collect();
         write_json(out, &rows)?;
         return Ok(true);
     }
@@ -508,6 +537,7 @@ pub fn list(ctx: &Context, json: bool, out: &mut impl Write) -> Result<bool> {
         .max(2);
     // Metadata is sanitized on import; cleaning again here keeps a hand-edited store from
     // driving the terminal too.
+    let story_w = id_w.max(5);
     let rows: Vec<_> = articles
         .iter()
         .map(|a| {
@@ -529,20 +559,24 @@ pub fn list(ctx: &Context, json: bool, out: &mut impl Write) -> Result<bool> {
         .max(6);
     writeln!(
         out,
-        "{:id_w$}  {:10}  {}  {:>words_w$}  TITLE",
+        "{:id_w$}  {:10}  {}  {:>words_w$}  ORIG  {:story_w$}  TITLE",
         "ID",
         "DATE",
         pad("SOURCE", src_w),
-        "WORDS"
+        "WORDS",
+        "STORY",
     )?;
     for (a, source, words) in &rows {
+        let (story, originality) = extra(&a.id);
         writeln!(
             out,
-            "{:id_w$}  {:10}  {}  {:>words_w$}  {}",
+            "{:id_w$}  {:10}  {}  {:>words_w$}  {:>3.0}%  {:story_w$}  {}",
             a.id,
             a.date.map(|d| d.to_string()).unwrap_or_default(),
             pad(source, src_w),
             words,
+            originality * 100.0,
+            story.unwrap_or(""),
             printable_line(&a.title)
         )?;
     }
@@ -557,6 +591,10 @@ struct ListRow<'a> {
     hash: &'a str,
     imported_at: chrono::DateTime<chrono::Utc>,
     file_name: &'a str,
+    /// The id of the article's story (`juxta stories`).
+    story: Option<&'a str>,
+    /// Share of its words not first printed elsewhere (README, "Originality").
+    originality: f64,
 }
 
 impl<'a> From<&'a ArticleMeta> for ListRow<'a> {
@@ -574,6 +612,8 @@ impl<'a> From<&'a ArticleMeta> for ListRow<'a> {
             hash: &a.hash,
             imported_at: a.imported_at,
             file_name: &a.file_name,
+            story: None,
+            originality: 1.0,
         }
     }
 }

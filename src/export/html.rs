@@ -234,13 +234,17 @@ pub fn render(c: &AlignedPair) -> String {
             };
             let _ = writeln!(
                 out,
-                "<tr><td class=\"n\"><span class=\"key {kind}\">{num} {kind}</span><br>{w} words</td><td><a href=\"#l{num}\">{}</a></td><td><a href=\"#r{num}\">{}</a></td><td class=\"why\">{}</td></tr>",
+                "<tr><td class=\"n\"><span class=\"key {kind}\">{num} {kind}</span><br>{w} words{first}</td><td><a href=\"#l{num}\">{}</a></td><td><a href=\"#r{num}\">{}</a></td><td class=\"why\">{}</td></tr>",
                 side(&lm, &c.left.text),
                 side(&rm, &c.right.text),
                 // What a passage linked by its facts shares, for the reader to judge the link.
                 escape(&describe_evidence(&p.evidence, &c.left.text, &c.right.text)),
                 kind = p.kind.name(),
-                w = p.words
+                w = p.words,
+                first = c
+                    .first_in(i)
+                    .map(|f| format!("<br>{}", escape(&f.label())))
+                    .unwrap_or_default()
             );
         }
         out.push_str("</table>\n");

@@ -33,6 +33,8 @@ struct JsonPassage<'a> {
     words: usize,
     left_changed: &'a [Span],
     right_changed: &'a [Span],
+    /// The article that carried the passage first, among the two and the archive.
+    first_in: Option<&'a crate::analysis::provenance::FirstIn>,
     /// Why a paraphrase or quotation link was made: what its two sides share (absent for the
     /// other kinds).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -83,6 +85,7 @@ pub fn render(c: &AlignedPair) -> String {
             words: p.words,
             left_changed: &p.left_changed,
             right_changed: &p.right_changed,
+            first_in: c.first_in(i),
             evidence: (!p.evidence.is_empty()).then(|| JsonEvidence {
                 summary: describe_evidence(&p.evidence, &c.left.text, &c.right.text),
                 items: p

@@ -161,7 +161,10 @@ pub fn render(c: &AlignedPair) -> String {
                 out,
                 "| {} | {} | {} | {} | {} | {} |",
                 i + 1,
-                p.kind.name(),
+                match c.first_in(i) {
+                    Some(first) => format!("{}, {}", p.kind.name(), cell(&first.label())),
+                    None => p.kind.name().to_string(),
+                },
                 p.words,
                 side(&lm, &c.left.text),
                 side(&rm, &c.right.text),

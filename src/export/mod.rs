@@ -17,6 +17,7 @@ mod text;
 pub use shared::{SharedReport, render_shared};
 
 use crate::analysis::overlap::Alignment;
+use crate::analysis::provenance::FirstIn;
 use crate::article::Article;
 use std::path::{Path, PathBuf};
 
@@ -29,6 +30,15 @@ pub struct AlignedPair<'a> {
     pub right: &'a Article,
     /// The passages the two share, from [`crate::analysis::overlap::align`].
     pub alignment: &'a Alignment,
+    /// For each passage, the article that carried it first (empty when unknown).
+    pub first_in: &'a [Option<FirstIn>],
+}
+
+impl AlignedPair<'_> {
+    /// The article that carried passage `i` first, when known.
+    pub fn first_in(&self, i: usize) -> Option<&FirstIn> {
+        self.first_in.get(i).and_then(Option::as_ref)
+    }
 }
 
 /// The export formats (also the values of `juxta compare --format`, whose help shows these

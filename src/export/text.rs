@@ -523,6 +523,10 @@ fn passage_list(
         if !evidence.is_empty() {
             sides.push(("why", plain_atoms(&evidence, None)));
         }
+        let first = c.first_in(i).map(|f| f.label()).unwrap_or_default();
+        if !first.is_empty() {
+            sides.push(("origin", plain_atoms(&first, None)));
+        }
         for (label, atoms) in sides {
             let room = width.saturating_sub(indent + label_width).max(1);
             for (k, row) in wrap(&atoms, room).into_iter().enumerate() {

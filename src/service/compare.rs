@@ -3,6 +3,7 @@
 use super::{Context, ServiceError};
 use crate::analysis::index::{CorpusIndex, SharedSpan, shingle_hashes};
 use crate::analysis::overlap::{self, Alignment, OverlapConfig};
+use crate::analysis::provenance::{self, FirstIn};
 use crate::article::Article;
 use rustc_hash::FxHashSet;
 
@@ -15,6 +16,9 @@ pub struct Compared {
     pub right: Article,
     /// What the two share.
     pub alignment: Alignment,
+    /// For each passage, the article that carried it first: the two compared and every stored
+    /// article that carries some of it (by publication date, then import order).
+    pub first_in: Vec<Option<FirstIn>>,
 }
 
 /// Loads the two articles `left` and `right` name (files or store ids) and aligns them.
@@ -26,11 +30,49 @@ pub fn compare_two(ctx: &Context, left: &str, right: &str) -> Result<Compared, S
         right.id = crate::import::unique_id(&right.id, |id| id == left.id);
     }
     let alignment = overlap::align(&left.text, &right.text, &ctx.options.compare);
+    let first_in = first_in(ctx, &left, &right, &alignment)?;
     Ok(Compared {
         left,
         right,
         alignment,
+        first_in,
     })
+}
+
+/// Who carried each passage first. The stored articles are streamed once, as for
+/// [`compare_all`]; only those sharing shingles with the left article are kept (without text).
+fn first_in(
+    ctx: &Context,
+    left: &Article,
+    right: &Article,
+    alignment: &Alignment,
+) -> Result<Vec<Option<FirstIn>>, ServiceError> {
+    if alignment.passages.is_empty() {
+        return Ok(Vec::new());
+    }
+    let store = ctx.store()?;
+    let (corpus, index) = if store.is_created() {
+        let found = against_store(ctx, left.clone())?;
+        (found.corpus, Some(found.index))
+    } else {
+        (vec![left.clone()], None)
+    };
+    Ok(alignment
+        .passages
+        .iter()
+        .map(|p| {
+            let carriers = index
+                .as_ref()
+                .map(|idx| provenance::carriers(idx, 0, p.left))
+                .unwrap_or_default();
+            // The compared two come first on a tie of date and import time: the left
+            // article, then the right one, then the archive in import order.
+            let candidates = [(left, 0), (right, 1)]
+                .into_iter()
+                .chain(carriers.iter().map(|&j| (&corpus[j], j + 1)));
+            super::first_of(candidates)
+        })
+        .collect())
 }
 
 /// One article against every other article of the store.
@@ -55,7 +97,30 @@ pub struct SharedWithAll {
 /// with the article are kept, which gives the same passages as indexing the whole store in
 /// the memory of one batch of texts.
 pub fn compare_all(ctx: &Context, arg: &str) -> Result<SharedWithAll, ServiceError> {
-    let mut article = ctx.one_article(arg)?;
+    let article = ctx.one_article(arg)?;
+    let found = against_store(ctx, article)?;
+    let spans = found.index.shared_spans(0);
+    let originality = found.index.originality(0);
+    Ok(SharedWithAll {
+        article: found.article,
+        corpus: found.corpus,
+        spans,
+        originality,
+        compared_with: found.compared_with,
+    })
+}
+
+/// One article indexed against the stored articles that share shingles with it.
+struct AgainstStore {
+    article: Article,
+    /// The article, then the sharing stored articles (in import order, without their text).
+    corpus: Vec<Article>,
+    /// Article 0 is `article`; article `j` is `corpus[j]`.
+    index: CorpusIndex,
+    compared_with: usize,
+}
+
+fn against_store(ctx: &Context, mut article: Article) -> Result<AgainstStore, ServiceError> {
     let cfg = &ctx.options.compare;
     let mine: FxHashSet<u64> = shingle_hashes(&article.text, cfg).into_iter().collect();
     let mut corpus: Vec<Article> = vec![article.clone()];
@@ -88,13 +153,10 @@ pub fn compare_all(ctx: &Context, arg: &str) -> Result<SharedWithAll, ServiceErr
     article.id = crate::import::unique_id(&article.id, |id| ids.contains(id));
     corpus[0].id = article.id.clone();
     let index = CorpusIndex::for_one(&article.text, cfg, &shared);
-    let spans = index.shared_spans(0);
-    let originality = index.originality(0);
-    Ok(SharedWithAll {
+    Ok(AgainstStore {
         article,
         corpus,
-        spans,
-        originality,
+        index,
         compared_with,
     })
 }

@@ -28,6 +28,8 @@ pub struct Corpus {
     /// texts and actors; nothing of them is stored).
     pub quotes: crate::analysis::quotes::Quotes,
     overlap: OverlapConfig,
+    /// The articles grouped into stories, computed when first asked for.
+    stories: std::sync::OnceLock<Vec<crate::analysis::stories::Story>>,
 }
 
 impl Corpus {
@@ -66,7 +68,46 @@ impl Corpus {
             timeline: found.timeline,
             index,
             overlap: options.compare.clone(),
+            stories: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The articles grouped into stories (most articles first; single articles last).
+    /// Computed on first use: opening two named files needs none of it.
+    pub fn stories(&self) -> &[crate::analysis::stories::Story] {
+        self.stories
+            .get_or_init(|| super::group_stories(&self.articles, &self.index))
+    }
+
+    /// The article that carried the passage `span` of article `left`, shared with article
+    /// `right`, first: the two and every loaded article carrying it, by publication date,
+    /// then import time, then load order.
+    pub fn first_in(
+        &self,
+        left: usize,
+        right: usize,
+        span: crate::analysis::Span,
+    ) -> Option<crate::analysis::provenance::FirstIn> {
+        let carriers = crate::analysis::provenance::carriers(&self.index, left, span);
+        let candidates = [left, right]
+            .into_iter()
+            .chain(carriers)
+            .filter_map(|i| self.articles.get(i).map(|a| (a, i)));
+        super::first_of(candidates)
+    }
+
+    /// [`Corpus::first_in`] for every passage of an alignment of `left` with `right`.
+    pub fn first_in_all(
+        &self,
+        left: usize,
+        right: usize,
+        alignment: &Alignment,
+    ) -> Vec<Option<crate::analysis::provenance::FirstIn>> {
+        alignment
+            .passages
+            .iter()
+            .map(|p| self.first_in(left, right, p.left))
+            .collect()
     }
 
     /// Aligns two loaded articles.

@@ -10,6 +10,7 @@ mod import;
 mod pair;
 mod quotes;
 mod search;
+mod stories;
 mod views;
 
 pub use compare::{Compared, SharedWithAll, compare_all, compare_two};
@@ -19,6 +20,7 @@ pub use import::{Failure, ImportReport, Imported, Progress, import_paths, import
 pub use pair::{choose_pair, first_pair_ids};
 pub use quotes::{QuoteReport, quotes};
 pub use search::search;
+pub use stories::{Overview, StoryRow, first_of, group_stories, originality, overview, story_rows};
 pub use views::{actor_mentions, article_texts, kind_name, to_views, views};
 
 use crate::analysis::overlap::OverlapConfig;

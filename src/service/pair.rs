@@ -4,7 +4,9 @@ use super::Corpus;
 
 /// The articles to open first. Two or more paths named: the first article of each of the
 /// first two. One path (typically a folder): the two of its articles that share the most text.
-/// Nothing named: the two articles of the store that share the most text.
+/// Nothing named: the most related pair of the story with the most articles (the two of it
+/// that share the most text), or the two articles of the store that share the most text when
+/// no story has two articles.
 pub fn choose_pair(corpus: &Corpus, named: &[Vec<String>]) -> (Option<usize>, Option<usize>) {
     let index_of = |id: &String| corpus.articles.iter().position(|a| &a.id == id);
     let groups: Vec<Vec<usize>> = named
@@ -19,7 +21,10 @@ pub fn choose_pair(corpus: &Corpus, named: &[Vec<String>]) -> (Option<usize>, Op
     }
     let candidates: Vec<usize> = match groups.first() {
         Some(g) => g.clone(),
-        None => (0..corpus.articles.len()).collect(),
+        None => match corpus.stories().first() {
+            Some(story) if story.articles.len() > 1 => story.articles.clone(),
+            _ => (0..corpus.articles.len()).collect(),
+        },
     };
     if let [only] = candidates.as_slice() {
         let everyone: Vec<usize> = (0..corpus.articles.len()).collect();

@@ -359,3 +359,14 @@ pub fn no_quote_selected(quotes: &str, select: &str) -> String {
 pub fn nothing_to_copy(next: &str) -> String {
     format!("no current passage to copy: press {next} to choose one")
 }
+
+/// The header of the articles that are stories of their own, in the picker.
+pub const PICKER_SINGLES: &str = "▸ Single articles";
+
+/// The size of a story in its picker header: " · 3 articles, 2 outlets".
+pub fn story_size(articles: usize, outlets: usize) -> String {
+    format!(
+        " · {articles} articles, {outlets} outlet{}",
+        if outlets == 1 { "" } else { "s" }
+    )
+}

@@ -4,8 +4,16 @@ use super::*;
 use crate::article::Article;
 
 /// The comparison as `juxta compare --format text` writes it (what `e` exports).
-pub fn export_text(left: &Article, right: &Article, alignment: &Alignment, width: usize) -> String {
+/// `first_in` names, for each passage, the article that carried it first (empty: unknown).
+pub fn export_text(
+    left: &Article,
+    right: &Article,
+    alignment: &Alignment,
+    first_in: &[Option<crate::analysis::provenance::FirstIn>],
+    width: usize,
+) -> String {
     let pair = crate::export::AlignedPair {
+        first_in,
         left,
         right,
         alignment,
@@ -31,7 +39,10 @@ impl App {
             &self.corpus.articles[cmp.left],
             &self.corpus.articles[cmp.right],
         );
-        let text = export_text(l, r, &cmp.alignment, self.export_width);
+        let first_in = self
+            .corpus
+            .first_in_all(cmp.left, cmp.right, &cmp.alignment);
+        let text = export_text(l, r, &cmp.alignment, &first_in, self.export_width);
         let stem = format!("juxta-{}-{}", l.id, r.id);
         self.status = Some(
             match crate::export::write_new_file(&self.settings.export_dir, &stem, "txt", &text) {

@@ -68,7 +68,16 @@ impl App {
         match action {
             Action::Cancel => self.popup = None,
             Action::Select => {
-                let chosen = picker.rows.get(picker.selected).copied();
+                let chosen = match picker.rows.get(picker.selected) {
+                    Some(&PickerRow::Article(i)) => Some(i),
+                    // A story's header: its first article is the row below.
+                    Some(PickerRow::Story(_)) => {
+                        picker.selected = (picker.selected + 1).min(last);
+                        self.keep_picker_selection_visible();
+                        return true;
+                    }
+                    None => None,
+                };
                 let target = picker.target;
                 self.popup = None;
                 if let Some(article) = chosen {
@@ -100,18 +109,17 @@ impl App {
             return;
         };
         let needle = crate::text::fold(&picker.filter);
-        picker.rows = (0..self.corpus.articles.len())
-            .filter(|&i| {
-                let a = &self.corpus.articles[i];
-                needle.is_empty()
-                    || needle.split_whitespace().all(|w| {
-                        [&a.title, &a.source, &a.id, &a.date_label()]
-                            .iter()
-                            .any(|f| crate::text::fold(f).contains(w))
-                    })
-            })
-            .collect();
-        picker.selected = 0;
+        let matches = |i: usize| {
+            let a = &self.corpus.articles[i];
+            needle.is_empty()
+                || needle.split_whitespace().all(|w| {
+                    [&a.title, &a.source, &a.id, &a.date_label()]
+                        .iter()
+                        .any(|f| crate::text::fold(f).contains(w))
+                })
+        };
+        picker.rows = picker_rows(&self.corpus, matches);
+        picker.selected = first_article_row(&picker.rows);
         picker.top = 0;
     }
 
@@ -250,11 +258,58 @@ impl App {
             target,
             ..Picker::default()
         };
-        picker.rows = (0..self.corpus.articles.len()).collect();
-        if let Some(current) = self.pair.panes[target.index()].article {
-            picker.selected = current;
+        picker.rows = picker_rows(&self.corpus, |_| true);
+        picker.selected = first_article_row(&picker.rows);
+        if let Some(current) = self.pair.panes[target.index()].article
+            && let Some(row) = picker
+                .rows
+                .iter()
+                .position(|r| *r == PickerRow::Article(current))
+        {
+            picker.selected = row;
         }
         self.popup = Some(Popup::Picker(picker));
         self.keep_picker_selection_visible();
     }
+}
+
+/// The picker's rows: each story of several articles under its header (most articles
+/// first), then the articles that are stories of their own under one header; only the
+/// articles `keep` accepts, and only headers with some of them. With no story of several
+/// articles, a plain list without headers.
+fn picker_rows(corpus: &crate::service::Corpus, keep: impl Fn(usize) -> bool) -> Vec<PickerRow> {
+    let stories = corpus.stories();
+    let grouped = stories.iter().any(|s| s.articles.len() > 1);
+    let mut rows = Vec::new();
+    let mut singles = Vec::new();
+    for (s, story) in stories.iter().enumerate() {
+        let kept: Vec<usize> = story
+            .articles
+            .iter()
+            .copied()
+            .filter(|&i| keep(i))
+            .collect();
+        if story.articles.len() == 1 {
+            singles.extend(kept);
+        } else if !kept.is_empty() {
+            rows.push(PickerRow::Story(Some(s)));
+            rows.extend(kept.into_iter().map(PickerRow::Article));
+        }
+    }
+    if !singles.is_empty() {
+        // Single articles in corpus order, as the list was before stories.
+        singles.sort_unstable();
+        if grouped {
+            rows.push(PickerRow::Story(None));
+        }
+        rows.extend(singles.into_iter().map(PickerRow::Article));
+    }
+    rows
+}
+
+/// The first row holding an article (0 when none does).
+fn first_article_row(rows: &[PickerRow]) -> usize {
+    rows.iter()
+        .position(|r| matches!(r, PickerRow::Article(_)))
+        .unwrap_or(0)
 }

@@ -251,13 +251,23 @@ pub enum Popup {
     Picker(Picker),
 }
 
+/// One row of the picker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickerRow {
+    /// The header of a story of several articles (its index in `Corpus::stories`), or, for
+    /// `None`, of the articles that are stories of their own.
+    Story(Option<usize>),
+    /// An article (its index in the corpus).
+    Article(usize),
+}
+
 /// The article picker: the store's articles, filtered by what the user types.
 #[derive(Debug, Clone, Default)]
 pub struct Picker {
     /// The filter text.
     pub filter: String,
-    /// Articles matching the filter, in corpus order.
-    pub rows: Vec<usize>,
+    /// Articles matching the filter, grouped by story: each story's header, then its articles.
+    pub rows: Vec<PickerRow>,
     /// Highlighted row.
     pub selected: usize,
     /// First visible row.

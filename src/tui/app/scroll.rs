@@ -137,6 +137,10 @@ impl App {
             .unwrap_or(0)
             + 1;
         let n = cmp.order[side.index()].len();
+        // Who printed it first: among the loaded articles that carry it.
+        let first = self
+            .corpus
+            .first_in(cmp.left, cmp.right, cmp.alignment.passages[i].left);
         self.pair.current_passage = Some(i);
         let row = match self.screen_row(side, here.start) {
             Some(r) => r,
@@ -147,6 +151,11 @@ impl App {
             }
         };
         self.reveal(side.other(), there.start, row);
-        self.status = Some(strings::passage_status(k, n, kind.name(), words, &evidence));
+        let mut status = strings::passage_status(k, n, kind.name(), words, &evidence);
+        if let Some(first) = first {
+            status.push_str(" · ");
+            status.push_str(&first.label());
+        }
+        self.status = Some(status);
     }
 }

@@ -1,7 +1,7 @@
 //! The article picker: the store's articles with date, source, title and the share of their
 //! text found in other articles (wire copy shows up at once); typing filters.
 
-use super::super::app::{App, Picker};
+use super::super::app::{App, Picker, PickerRow};
 use super::super::layout::{picker_area, picker_list_height};
 use super::super::strings;
 use super::pane::clean;
@@ -33,13 +33,25 @@ pub fn draw(app: &App, frame: &mut Frame, picker: &Picker) {
         lines.push(Line::styled(strings::PICKER_EMPTY, app.theme.muted));
     }
     let src_w = 18.min(width / 5);
-    for (row, &i) in picker
+    for (row, &entry) in picker
         .rows
         .iter()
         .enumerate()
         .skip(picker.top)
         .take(picker_list_height(app.size))
     {
+        let style = if row == picker.selected {
+            app.theme.selection
+        } else {
+            ratatui::style::Style::default()
+        };
+        let i = match entry {
+            PickerRow::Article(i) => i,
+            PickerRow::Story(story) => {
+                lines.push(story_header(app, story, width).style(style));
+                continue;
+            }
+        };
         let a = &app.corpus.articles[i];
         let open = app.pair.panes.iter().any(|p| p.article == Some(i));
         let head = format!(
@@ -69,11 +81,6 @@ pub fn draw(app: &App, frame: &mut Frame, picker: &Picker) {
         }
         let title_w = width.saturating_sub(display_width(&head) + display_width(&tail));
         let title = pad(&truncate(&clean(&a.title), title_w), title_w);
-        let style = if row == picker.selected {
-            app.theme.selection
-        } else {
-            ratatui::style::Style::default()
-        };
         lines.push(
             Line::from(vec![
                 Span::raw(head),
@@ -84,4 +91,26 @@ pub fn draw(app: &App, frame: &mut Frame, picker: &Picker) {
         );
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// A story's header row: its title and how many articles and outlets tell it; or the header
+/// of the single articles.
+fn story_header(app: &App, story: Option<usize>, width: usize) -> Line<'static> {
+    let Some(s) = story.and_then(|s| app.corpus.stories().get(s)) else {
+        return Line::styled(truncate(strings::PICKER_SINGLES, width), app.theme.muted);
+    };
+    let mut outlets: Vec<&str> = s
+        .articles
+        .iter()
+        .map(|&i| app.corpus.articles[i].source.as_str())
+        .collect();
+    outlets.sort_unstable();
+    outlets.dedup();
+    let tail = strings::story_size(s.articles.len(), outlets.len());
+    let title_w = width.saturating_sub(display_width(&tail) + 2);
+    let title = truncate(&clean(&app.corpus.articles[s.central].title), title_w);
+    Line::from(vec![
+        Span::styled(format!("▸ {title}"), app.theme.focus),
+        Span::styled(tail, app.theme.muted),
+    ])
 }

@@ -1,0 +1,472 @@
+//! Stories: the articles of an archive grouped by the event they report.
+//!
+//! Independent reports of one event rarely share a sentence, so reused text alone cannot tell
+//! that they belong together. Two articles are compared on what they talk about: the TF-IDF
+//! cosine of their content words (the headline counted twice, as it names the event), the
+//! cosine of the names they use (capitalised words inside a sentence, weighted by how rare
+//! they are in the archive), the passages they share (the reuse index), all damped when their
+//! publication dates lie far apart.
+//!
+//! Only pairs that share rare terms are ever compared: an inverted index over each article's
+//! most telling terms, capped by document frequency, proposes the candidates, so the work
+//! grows with the archive, not with its square. Articles are then joined by average linkage:
+//! two groups merge only when their members are close on average, so a chain of articles each
+//! a little like the next (a football final, a transfer, a stadium, a concert) never becomes
+//! one story, and an unrelated article never pulls two stories together.
+
+use super::index::CorpusIndex;
+use super::overlap::Prepared;
+use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap};
+
+/// What grouping needs of one article.
+#[derive(Debug, Clone, Copy)]
+pub struct StoryInput<'a> {
+    /// The headline.
+    pub title: &'a str,
+    /// The text.
+    pub text: &'a str,
+    /// The publication date, when known.
+    pub date: Option<NaiveDate>,
+}
+
+/// A group of articles about one event (one article alone is a story too).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Story {
+    /// Indexes of the articles, earliest first (by date, then by index: import order).
+    pub articles: Vec<usize>,
+    /// The article closest to all the others: its headline names the story.
+    pub central: usize,
+}
+
+/// How articles are grouped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoryOptions {
+    /// Two groups merge when the mean similarity of their pairs reaches this.
+    pub threshold: f64,
+    /// Share of the topic similarity given to names (the rest to content words).
+    pub name_weight: f64,
+    /// Dates this many days apart count as the same moment.
+    pub same_days: i64,
+    /// Beyond `same_days`, similarity is divided by `1 + extra_days / decay_days`.
+    pub decay_days: f64,
+}
+
+impl Default for StoryOptions {
+    fn default() -> Self {
+        StoryOptions {
+            threshold: 0.05,
+            name_weight: 0.5,
+            same_days: 7,
+            decay_days: 40.0,
+        }
+    }
+}
+
+/// Terms of one article that propose candidates: its most telling ones.
+const CANDIDATE_TERMS: usize = 40;
+/// Two articles are compared only when they share this many candidate terms.
+const MIN_SHARED_TERMS: usize = 2;
+/// The share of reused text adds this much of itself to the similarity (wire copy printed by
+/// two outlets is one story even when one cut it to a paragraph).
+const REUSE_WEIGHT: f64 = 0.3;
+/// Names are salted so a name and a content word never count as the same term.
+const NAME_SALT: u64 = 0x6e61_6d65_5f74_6167;
+
+/// A term's document frequency above which it proposes no candidates: words that many
+/// articles use say nothing about which event one reports, and following them would compare
+/// every article with every other. Grows slowly with the archive so big stories still find
+/// each other.
+fn candidate_df_cap(n: usize) -> usize {
+    (n / 200).max(50)
+}
+
+/// One article's terms: (term id, tf weight), sorted by term id.
+type Bag = Vec<(u32, f64)>;
+
+/// The articles' words and names as term bags, and each term's document frequency.
+struct Terms {
+    words: Vec<Bag>,
+    names: Vec<Bag>,
+    df: Vec<u32>,
+}
+
+fn collect_terms(docs: &[StoryInput]) -> Terms {
+    let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
+    let mut df: Vec<u32> = Vec::new();
+    let mut id_of = |key: u64, df: &mut Vec<u32>| -> u32 {
+        let next = ids.len() as u32;
+        let id = *ids.entry(key).or_insert(next);
+        if id as usize == df.len() {
+            df.push(0);
+        }
+        id
+    };
+    let mut words = Vec::with_capacity(docs.len());
+    let mut names = Vec::with_capacity(docs.len());
+    for d in docs {
+        let mut w: BTreeMap<u32, f64> = BTreeMap::new();
+        let mut n: BTreeMap<u32, f64> = BTreeMap::new();
+        let title = Prepared::new(d.title);
+        for word in title.words.iter().filter(|w| w.is_content()) {
+            // The headline names the event: it counts as much as two mentions in the text.
+            *w.entry(id_of(word.stem, &mut df)).or_default() += 2.0;
+        }
+        let p = Prepared::new(d.text);
+        let mut sentence = p.sentences.iter().peekable();
+        for (i, word) in p.words.iter().enumerate() {
+            while sentence.peek().is_some_and(|s| s.words.end <= i) {
+                sentence.next();
+            }
+            if !word.is_content() {
+                continue;
+            }
+            *w.entry(id_of(word.stem, &mut df)).or_default() += 1.0;
+            // A capital inside a sentence marks a name; the first word of a sentence is
+            // capitalised whatever it is.
+            let opens_sentence = sentence.peek().is_some_and(|s| s.words.start == i);
+            if word.capital && !opens_sentence {
+                *n.entry(id_of(word.key ^ NAME_SALT, &mut df)).or_default() += 1.0;
+            }
+        }
+        for bag in [&w, &n] {
+            for &t in bag.keys() {
+                df[t as usize] += 1;
+            }
+        }
+        words.push(w.into_iter().collect());
+        names.push(n.into_iter().collect());
+    }
+    Terms { words, names, df }
+}
+
+/// TF-IDF weights (sublinear counts), normalised to unit length. A term in every article
+/// weighs nothing.
+fn weigh(bag: &Bag, df: &[u32], n: usize) -> Bag {
+    let mut out: Bag = bag
+        .iter()
+        .map(|&(t, count)| {
+            let idf = (1.0 + n as f64 / df[t as usize] as f64).ln();
+            (t, (1.0 + count.ln()) * idf)
+        })
+        .filter(|&(_, x)| x > 0.0)
+        .collect();
+    let norm = out.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
+    if norm > 0.0 {
+        for (_, x) in &mut out {
+            *x /= norm;
+        }
+    }
+    out
+}
+
+/// Dot product of two sorted unit vectors: their cosine.
+fn cosine(a: &Bag, b: &Bag) -> f64 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
+}
+
+/// How much closeness in time counts: 1 within `same_days`, then falling; a missing date
+/// neither helps nor much hurts.
+fn date_factor(a: Option<NaiveDate>, b: Option<NaiveDate>, opts: &StoryOptions) -> f64 {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let apart = (a - b).num_days().abs();
+            if apart <= opts.same_days {
+                1.0
+            } else {
+                1.0 / (1.0 + (apart - opts.same_days) as f64 / opts.decay_days)
+            }
+        }
+        _ => 0.9,
+    }
+}
+
+/// Pairs worth comparing: articles that share at least [`MIN_SHARED_TERMS`] of their most
+/// telling rare terms, or that share reused passages. Each pair once, `i < j`.
+fn candidates(words: &[Bag], df: &[u32], reuse: Option<&CorpusIndex>) -> Vec<(usize, usize)> {
+    let n = words.len();
+    let cap = candidate_df_cap(n) as u32;
+    let mut postings: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    let mut telling: Vec<Vec<u32>> = Vec::with_capacity(n);
+    // Words only: a name is a word too, and counting it twice would let one shared place name
+    // make two articles candidates.
+    for (i, w) in words.iter().enumerate() {
+        let mut terms: Vec<(u32, f64)> = w
+            .iter()
+            .copied()
+            .filter(|&(t, _)| (2..=cap).contains(&df[t as usize]))
+            .collect();
+        terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        terms.truncate(CANDIDATE_TERMS);
+        let ts: Vec<u32> = terms.into_iter().map(|(t, _)| t).collect();
+        for &t in &ts {
+            postings.entry(t).or_default().push(i as u32);
+        }
+        telling.push(ts);
+    }
+    let mut out = Vec::new();
+    let mut shared: FxHashMap<u32, usize> = FxHashMap::default();
+    for (i, ts) in telling.iter().enumerate() {
+        shared.clear();
+        for t in ts {
+            for &j in postings.get(t).into_iter().flatten() {
+                if j as usize > i {
+                    *shared.entry(j).or_default() += 1;
+                }
+            }
+        }
+        if let Some(index) = reuse {
+            for (&j, _) in index.shared_bytes_by_article(i, cap as usize).iter() {
+                if j > i {
+                    *shared.entry(j as u32).or_default() += MIN_SHARED_TERMS;
+                }
+            }
+        }
+        let mut js: Vec<usize> = shared
+            .iter()
+            .filter(|&(_, &c)| c >= MIN_SHARED_TERMS)
+            .map(|(&j, _)| j as usize)
+            .collect();
+        js.sort_unstable();
+        out.extend(js.into_iter().map(|j| (i, j)));
+    }
+    out
+}
+
+/// Groups the articles into stories. `reuse`, when given, is the shingle index of the same
+/// articles (article `i` of it is `docs[i]`). Every article is in exactly one story; stories
+/// come with the most articles first, then earliest first.
+pub fn group(docs: &[StoryInput], reuse: Option<&CorpusIndex>, opts: &StoryOptions) -> Vec<Story> {
+    let n = docs.len();
+    let terms = collect_terms(docs);
+    let words: Vec<Bag> = terms.words.iter().map(|b| weigh(b, &terms.df, n)).collect();
+    let names: Vec<Bag> = terms.names.iter().map(|b| weigh(b, &terms.df, n)).collect();
+    let lengths: Vec<usize> = docs.iter().map(|d| d.text.len().max(1)).collect();
+    // Similarity of each candidate pair.
+    let mut edges: Vec<(usize, usize, f64)> = Vec::new();
+    // Candidates come in order of their first article: its reuse is looked up once.
+    let mut reused_by: (usize, FxHashMap<usize, usize>) = (usize::MAX, FxHashMap::default());
+    for (i, j) in candidates(&terms.words, &terms.df, reuse) {
+        let topic = (1.0 - opts.name_weight) * cosine(&words[i], &words[j])
+            + opts.name_weight * cosine(&names[i], &names[j]);
+        let reused = reuse.map_or(0.0, |index| {
+            if reused_by.0 != i {
+                reused_by = (i, index.shared_bytes_by_article(i, candidate_df_cap(n)));
+            }
+            let bytes = reused_by.1.get(&j).copied().unwrap_or(0);
+            bytes as f64 / lengths[i].min(lengths[j]) as f64
+        });
+        let sim = (topic + REUSE_WEIGHT * reused.min(1.0)).min(1.0)
+            * date_factor(docs[i].date, docs[j].date, opts);
+        if sim > 0.0 {
+            edges.push((i, j, sim));
+        }
+    }
+    let members = average_linkage(n, &edges, opts.threshold);
+    // Each article's total similarity to the others of its group, in one pass over the edges.
+    let mut group_of = vec![0usize; n];
+    for (g, m) in members.iter().enumerate() {
+        for &i in m {
+            group_of[i] = g;
+        }
+    }
+    let mut closeness = vec![0.0f64; n];
+    for &(i, j, s) in &edges {
+        if group_of[i] == group_of[j] {
+            closeness[i] += s;
+            closeness[j] += s;
+        }
+    }
+    let mut stories: Vec<Story> = members
+        .into_iter()
+        .map(|mut arts| {
+            arts.sort_by_key(|&i| (docs[i].date.is_none(), docs[i].date, i));
+            // The member closest to all the others (the earliest on a tie).
+            let mut central = arts[0];
+            for &m in &arts {
+                if closeness[m] > closeness[central] {
+                    central = m;
+                }
+            }
+            Story {
+                articles: arts,
+                central,
+            }
+        })
+        .collect();
+    stories.sort_by_key(|s| {
+        let first = s.articles[0];
+        (
+            Reverse(s.articles.len()),
+            docs[first].date.is_none(),
+            docs[first].date,
+            first,
+        )
+    });
+    stories
+}
+
+/// A possible merge: the mean similarity (as bits), the two groups (smallest first on a tie)
+/// and their sizes when it was computed.
+type Merge = (u64, Reverse<usize>, Reverse<usize>, usize, usize);
+
+/// Merges groups while some pair of groups has a mean pair similarity of at least
+/// `threshold` (pairs with no edge count as 0), best pair first. Returns the groups.
+fn average_linkage(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> Vec<Vec<usize>> {
+    // Each group is named by one of its members; `links[g]` sums the similarities between
+    // group g and each neighbouring group.
+    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    let mut links: Vec<BTreeMap<usize, f64>> = vec![BTreeMap::new(); n];
+    for &(i, j, s) in edges {
+        *links[i].entry(j).or_default() += s;
+        *links[j].entry(i).or_default() += s;
+    }
+    // Similarities are non-negative, so their bits order like the numbers.
+    let key = |s: f64| s.to_bits();
+    let mut heap: BinaryHeap<Merge> = BinaryHeap::new();
+    let push =
+        |heap: &mut BinaryHeap<_>, members: &Vec<Vec<usize>>, a: usize, b: usize, sum: f64| {
+            let (a, b) = (a.min(b), a.max(b));
+            let mean = sum / (members[a].len() * members[b].len()) as f64;
+            if mean >= threshold {
+                heap.push((
+                    key(mean),
+                    Reverse(a),
+                    Reverse(b),
+                    members[a].len(),
+                    members[b].len(),
+                ));
+            }
+        };
+    for (a, l) in links.iter().enumerate() {
+        for (&b, &sum) in l.range(a + 1..) {
+            push(&mut heap, &members, a, b, sum);
+        }
+    }
+    while let Some((_, Reverse(a), Reverse(b), size_a, size_b)) = heap.pop() {
+        // Entries of groups that have since changed are stale.
+        if members[a].len() != size_a || members[b].len() != size_b || !links[a].contains_key(&b) {
+            continue;
+        }
+        // b joins a.
+        let moved = std::mem::take(&mut members[b]);
+        members[a].extend(moved);
+        let from_b = std::mem::take(&mut links[b]);
+        links[a].remove(&b);
+        for (c, s) in from_b {
+            if c == a {
+                continue;
+            }
+            links[c].remove(&b);
+            *links[c].entry(a).or_default() += s;
+            *links[a].entry(c).or_default() += s;
+        }
+        let neighbours: Vec<(usize, f64)> = links[a].iter().map(|(&c, &s)| (c, s)).collect();
+        for (c, s) in neighbours {
+            push(&mut heap, &members, a, c, s);
+        }
+    }
+    members.into_iter().filter(|m| !m.is_empty()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(2025, 3, d)
+    }
+
+    const FLOOD_A: &str = "Heavy rain flooded the old quarter of Varnholm on Tuesday. The river Ostra broke its banks near the Kessel bridge and rescuers from the Varnholm fire brigade moved two hundred residents to the sports hall. Mayor Ilse Brandvik said the pumps had failed.";
+    const FLOOD_B: &str = "Residents of Varnholm spent the night in a sports hall after the Ostra overflowed. Firefighters carried elderly people out of homes beside the Kessel bridge, and Ilse Brandvik, the mayor, blamed broken pumps for the flooding.";
+    const CHESS: &str = "The chess olympiad in Maridal ended with a surprise: the youngest team won gold after a tense final round against the favourites from Sollund. Coach Peder Aasgard praised his players.";
+    const BUDGET: &str = "The parliament of Sollund approved a budget that raises school spending. Finance minister Runa Oftedal said teachers would be hired in every county, while the opposition called the plan unfunded.";
+
+    fn input<'a>(title: &'a str, text: &'a str, d: u32) -> StoryInput<'a> {
+        StoryInput {
+            title,
+            text,
+            date: day(d),
+        }
+    }
+
+    #[test]
+    fn independent_reports_of_one_event_are_one_story() {
+        let docs = [
+            input("River floods Varnholm old quarter", FLOOD_A, 4),
+            input("Chess olympiad ends in upset", CHESS, 4),
+            input(
+                "Varnholm residents evacuated as Ostra overflows",
+                FLOOD_B,
+                5,
+            ),
+            input("Sollund budget passes", BUDGET, 6),
+        ];
+        let stories = group(&docs, None, &StoryOptions::default());
+        let sets: Vec<Vec<usize>> = stories.iter().map(|s| s.articles.clone()).collect();
+        assert_eq!(sets, [vec![0, 2], vec![1], vec![3]]);
+    }
+
+    #[test]
+    fn an_unrelated_article_changes_no_story() {
+        let docs = [
+            input("River floods Varnholm old quarter", FLOOD_A, 4),
+            input(
+                "Varnholm residents evacuated as Ostra overflows",
+                FLOOD_B,
+                5,
+            ),
+            input("Chess olympiad ends in upset", CHESS, 4),
+        ];
+        let before = group(&docs[..2], None, &StoryOptions::default());
+        let after = group(&docs, None, &StoryOptions::default());
+        assert_eq!(before[0].articles, [0, 1]);
+        assert_eq!(after[0].articles, [0, 1]);
+        assert_eq!(after[1].articles, [2]);
+    }
+
+    #[test]
+    fn the_same_words_years_apart_are_another_story() {
+        let far = StoryInput {
+            date: NaiveDate::from_ymd_opt(2021, 3, 5),
+            ..input(
+                "Varnholm residents evacuated as Ostra overflows",
+                FLOOD_B,
+                5,
+            )
+        };
+        let docs = [input("River floods Varnholm old quarter", FLOOD_A, 4), far];
+        let near = group(&docs[..1], None, &StoryOptions::default());
+        assert_eq!(near.len(), 1);
+        let opts = StoryOptions::default();
+        let close = date_factor(day(4), day(9), &opts);
+        let apart = date_factor(day(4), far.date, &opts);
+        assert_eq!(close, 1.0);
+        assert!(apart < 0.1, "{apart}");
+    }
+
+    #[test]
+    fn average_linkage_does_not_chain() {
+        // 0-1 and 1-2 are close, 0-2 unrelated: the chain 0-1-2 is not one group.
+        let edges = [(0, 1, 0.5), (1, 2, 0.45)];
+        let groups = average_linkage(3, &edges, 0.3);
+        assert_eq!(groups, [vec![0, 1], vec![2]]);
+        // With 0-2 close enough too, all three join.
+        let edges = [(0, 1, 0.5), (1, 2, 0.45), (0, 2, 0.4)];
+        assert_eq!(average_linkage(3, &edges, 0.3), [vec![0, 1, 2]]);
+    }
+}

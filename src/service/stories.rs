@@ -1,0 +1,131 @@
+//! Stories of the archive and the provenance of what articles share: computed on demand from
+//! the stored texts (nothing of it is stored).
+
+use super::{Context, ServiceError};
+use crate::analysis::Span;
+use crate::analysis::index::CorpusIndex;
+use crate::analysis::provenance::{self, FirstIn};
+use crate::analysis::stories::{self, Story, StoryInput, StoryOptions};
+use crate::article::Article;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// One story as `juxta stories --json` prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StoryRow {
+    /// Stable id: the id of the story's earliest article.
+    pub id: String,
+    /// The headline of the article closest to all the others.
+    pub title: String,
+    /// The articles' ids, earliest first.
+    pub articles: Vec<String>,
+    /// Earliest publication date.
+    pub first: Option<NaiveDate>,
+    /// Latest publication date.
+    pub last: Option<NaiveDate>,
+    /// The outlets, in order of first appearance.
+    pub outlets: Vec<String>,
+}
+
+/// The articles grouped into stories (`index` is the shingle index of the same articles, in
+/// the same order).
+pub fn group_stories(articles: &[Article], index: &CorpusIndex) -> Vec<Story> {
+    let inputs: Vec<StoryInput> = articles
+        .iter()
+        .map(|a| StoryInput {
+            title: &a.title,
+            text: &a.text,
+            date: a.date,
+        })
+        .collect();
+    stories::group(&inputs, Some(index), &StoryOptions::default())
+}
+
+/// The rows of the stories of `articles`.
+pub fn story_rows(articles: &[Article], stories: &[Story]) -> Vec<StoryRow> {
+    stories
+        .iter()
+        .map(|s| {
+            let mut outlets: Vec<String> = Vec::new();
+            for &i in &s.articles {
+                if !outlets.contains(&articles[i].source) {
+                    outlets.push(articles[i].source.clone());
+                }
+            }
+            let dates = s.articles.iter().filter_map(|&i| articles[i].date);
+            StoryRow {
+                id: articles[s.articles[0]].id.clone(),
+                title: articles[s.central].title.clone(),
+                articles: s.articles.iter().map(|&i| articles[i].id.clone()).collect(),
+                first: dates.clone().min(),
+                last: dates.max(),
+                outlets,
+            }
+        })
+        .collect()
+}
+
+/// The archive as `juxta list` shows it: every stored article (import order) with its story
+/// and its originality.
+#[derive(Debug)]
+pub struct Overview {
+    /// The stored articles, in import order.
+    pub articles: Vec<Article>,
+    /// The stories.
+    pub stories: Vec<StoryRow>,
+    /// For each article, the index in `stories` of its story.
+    pub story_of: Vec<usize>,
+    /// For each article, its originality (see [`originality`]).
+    pub originality: Vec<f64>,
+}
+
+/// Stories and originality of the whole archive.
+pub fn overview(ctx: &Context) -> Result<Overview, ServiceError> {
+    let articles = ctx.store()?.list()?;
+    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+    let index = CorpusIndex::build(&texts, &ctx.options.compare);
+    let grouped = group_stories(&articles, &index);
+    let mut story_of = vec![0; articles.len()];
+    for (s, story) in grouped.iter().enumerate() {
+        for &i in &story.articles {
+            story_of[i] = s;
+        }
+    }
+    let originality = originality(&articles, &index);
+    Ok(Overview {
+        stories: story_rows(&articles, &grouped),
+        story_of,
+        originality,
+        articles,
+    })
+}
+
+/// For each article, its originality: 1 minus the share of its words that lie in passages
+/// another article printed before it (earlier date, or the same date and imported earlier).
+/// Words it shares but printed first count as its own.
+pub fn originality(articles: &[Article], index: &CorpusIndex) -> Vec<f64> {
+    let earlier = |j: usize, i: usize| {
+        provenance::priority(articles[j].date, j) < provenance::priority(articles[i].date, i)
+    };
+    articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let words = |s: Span| crate::text::word_count(s.slice(&a.text));
+            1.0 - provenance::borrowed_share(index, i, a.word_count(), earlier, words)
+        })
+        .collect()
+}
+
+/// The earliest of the two compared articles and the carriers of a passage: candidates are
+/// (article, import order) with the compared articles' order given by the caller.
+pub fn first_of<'a>(candidates: impl IntoIterator<Item = (&'a Article, usize)>) -> Option<FirstIn> {
+    candidates
+        .into_iter()
+        .min_by_key(|(a, order)| provenance::priority(a.date, (a.imported_at, *order)))
+        .map(|(a, _)| FirstIn {
+            id: a.id.clone(),
+            source: a.source.clone(),
+            date: a.date,
+        })
+}

@@ -1,0 +1,145 @@
+//! Stories and provenance as a user sees them: `juxta stories`, the `story` and `originality`
+//! of `juxta list --json`, and `first_in` in `juxta compare`. Articles are invented.
+
+#[path = "data/harness.rs"]
+mod harness;
+
+use harness::Sandbox;
+
+fn article(title: &str, date: &str, source: &str, text: &str) -> String {
+    format!("---\ntitle: {title}\ndate: {date}\nsource: {source}\n---\n{text}")
+}
+
+const WIRE: &str = "Heavy rain flooded the old quarter of Varnholm on Tuesday. The river Ostra broke its banks near the Kessel bridge and rescuers moved two hundred residents to the sports hall.\n\nMayor Ilse Brandvik said the pumps had failed during the night and that repairs would take a week.";
+
+/// Three outlets on one flood (one reprinting the wire a day later, one reporting in its own
+/// words) and an unrelated chess report.
+fn sandbox() -> Sandbox {
+    let s = Sandbox::new();
+    s.write(
+        "wire.md",
+        article("River floods Varnholm", "2025-03-04", "North Wire", WIRE),
+    );
+    s.write(
+        "reprint.md",
+        article(
+            "Varnholm under water",
+            "2025-03-05",
+            "Valley Herald",
+            &format!("{WIRE}\n\nThe Herald will follow the story."),
+        ),
+    );
+    s.write(
+        "own.md",
+        article(
+            "Residents evacuated as Ostra overflows in Varnholm",
+            "2025-03-04",
+            "Coast Daily",
+            "Residents of Varnholm spent the night in a sports hall after the Ostra overflowed. Firefighters carried elderly people out of homes beside the Kessel bridge, and Ilse Brandvik, the mayor, blamed broken pumps for the flooding.",
+        ),
+    );
+    s.write(
+        "chess.md",
+        article(
+            "Chess olympiad ends in upset",
+            "2025-03-04",
+            "Board Weekly",
+            "The chess olympiad in Maridal ended with a surprise: the youngest team won gold after a tense final round against the favourites from Sollund. Coach Peder Aasgard praised his players.",
+        ),
+    );
+    s.run(&["add", "wire.md", "reprint.md", "own.md", "chess.md"])
+        .success();
+    s
+}
+
+#[test]
+fn stories_group_the_reports_of_one_event_and_leave_the_rest_alone() {
+    let s = sandbox();
+    let run = s.run(&["stories", "--json"]);
+    run.success();
+    let stories: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let stories = stories.as_array().unwrap();
+    assert_eq!(stories.len(), 2, "{}", run.stdout);
+    assert_eq!(stories[0]["id"], "wire");
+    assert_eq!(
+        stories[0]["articles"],
+        serde_json::json!(["wire", "own", "reprint"])
+    );
+    assert_eq!(stories[0]["first"], "2025-03-04");
+    assert_eq!(stories[0]["last"], "2025-03-05");
+    assert_eq!(
+        stories[0]["outlets"],
+        serde_json::json!(["North Wire", "Coast Daily", "Valley Herald"])
+    );
+    assert_eq!(stories[1]["articles"], serde_json::json!(["chess"]));
+    assert_eq!(stories[1]["title"], "Chess olympiad ends in upset");
+
+    let text = s.run(&["stories"]).stdout.clone();
+    assert!(
+        text.starts_with("1 story of two or more articles, 1 single article\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "  3 articles · 2025-03-04 to 2025-03-05 · 3 outlets: North Wire, Coast Daily, Valley Herald · story wire\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Single articles\n  chess    2025-03-04  Board Weekly"),
+        "{text}"
+    );
+}
+
+#[test]
+fn list_gives_each_article_its_story_and_originality() {
+    let s = sandbox();
+    let rows = s.list();
+    let field = |id: &str, f: &str| {
+        rows.iter()
+            .find(|r| r["id"] == id)
+            .map(|r| r[f].clone())
+            .unwrap()
+    };
+    assert_eq!(field("reprint", "story"), "wire");
+    assert_eq!(field("own", "story"), "wire");
+    assert_eq!(field("chess", "story"), "chess");
+    // The wire printed its text first: all of it is its own. The reprint a day later took
+    // all of the wire's 48 words and added six of its own.
+    assert_eq!(field("wire", "originality"), 1.0);
+    let reprint = field("reprint", "originality").as_f64().unwrap();
+    assert!((reprint - 6.0 / 54.0).abs() < 0.001, "{reprint}");
+    assert_eq!(field("chess", "originality"), 1.0);
+}
+
+#[test]
+fn compare_says_who_printed_a_passage_first() {
+    let s = sandbox();
+    // The reprint on the left: the wire, a day earlier, carried the passage first.
+    let run = s.run(&["compare", "reprint", "wire", "--format", "json"]);
+    run.success();
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let first = &doc["passages"][0]["first_in"];
+    assert_eq!(
+        first,
+        &serde_json::json!({"id": "wire", "source": "North Wire", "date": "2025-03-04"})
+    );
+    let text = s.run(&["compare", "reprint", "wire"]).stdout.clone();
+    assert!(
+        text.contains("origin first in North Wire, 2025-03-04"),
+        "{text}"
+    );
+    let md = s
+        .run(&["compare", "reprint", "wire", "--format", "markdown"])
+        .stdout
+        .clone();
+    assert!(md.contains("first in North Wire, 2025-03-04"), "{md}");
+    let html = s
+        .run(&["compare", "reprint", "wire", "--format", "html"])
+        .stdout
+        .clone();
+    assert!(
+        html.contains("<br>first in North Wire, 2025-03-04</td>"),
+        "{html}"
+    );
+}
