@@ -126,7 +126,7 @@ pub fn run(ctx: &Context, options: &TuiOptions, paths: &[std::path::PathBuf]) ->
                 }
                 Rest::Loaded(corpus) => {
                     let n = corpus.articles.len();
-                    app.replace_corpus(corpus);
+                    app.replace_corpus(*corpus);
                     if app.status.as_ref().is_none_or(|s| strings::is_loading(s)) {
                         app.status = Some(strings::archive_loaded(n));
                     }
@@ -177,7 +177,7 @@ const LOAD_WHOLE: usize = 200;
 enum Loaded {
     /// The app, and whether the archive follows.
     First(Box<Result<App>>, bool),
-    Archive(Result<service::Corpus>),
+    Archive(Result<Box<service::Corpus>>),
 }
 
 /// The whole archive still loading behind a first frame made from the open pair.
@@ -190,7 +190,7 @@ struct Loading {
 /// Where the archive's loading is.
 enum Rest {
     Loading(usize, usize),
-    Loaded(service::Corpus),
+    Loaded(Box<service::Corpus>),
     Failed,
 }
 
@@ -276,7 +276,12 @@ fn load_in_background(
                 return;
             }
             let archive = store.list().map_err(anyhow::Error::from).map(|articles| {
-                service::open_corpus(&store, articles, &service_options, &mut progress)
+                Box::new(service::open_corpus(
+                    &store,
+                    articles,
+                    &service_options,
+                    &mut progress,
+                ))
             });
             let _ = tx.send(Loaded::Archive(archive));
         });
