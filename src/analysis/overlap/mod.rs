@@ -111,6 +111,15 @@ pub struct Passage {
 }
 
 impl Passage {
+    /// The same passage seen from the other side: left and right exchanged.
+    fn mirror(&mut self) {
+        std::mem::swap(&mut self.left, &mut self.right);
+        std::mem::swap(&mut self.left_changed, &mut self.right_changed);
+        for e in &mut self.evidence {
+            std::mem::swap(&mut e.left, &mut e.right);
+        }
+    }
+
     /// Where the passage is in one side's article.
     pub fn span(&self, side: Side) -> Span {
         match side {
@@ -196,6 +205,35 @@ const NEAR_RATIO: f64 = 0.6;
 /// [`align`] for texts prepared once with [`Prepared::new`] (cheaper when one article is
 /// compared with many). The offsets refer to the texts the two were prepared from.
 pub fn align_prepared(left: &Prepared, right: &Prepared, cfg: &OverlapConfig) -> Alignment {
+    // Several steps settle ties by position on one side (runs kept one to one, sentence
+    // pairing), so in repetitive text the passages could depend on which article is on the
+    // left. Aligning in one canonical order and mirroring makes a swap (`w`) show exactly the
+    // same passages, and `similarity` symmetric.
+    if !goes_first(right, left) {
+        return align_ordered(left, right, cfg);
+    }
+    let mut a = align_ordered(right, left, cfg);
+    for p in &mut a.passages {
+        p.mirror();
+    }
+    a.passages
+        .sort_by_key(|p| (p.left.start, p.right.start, p.left.end, p.right.end));
+    a
+}
+
+/// Whether `a` comes strictly before `b` in the order alignments are computed in: fewer
+/// words first, then by the words' keys.
+fn goes_first(a: &Prepared, b: &Prepared) -> bool {
+    match a.words.len().cmp(&b.words.len()) {
+        std::cmp::Ordering::Equal => {
+            let keys = |p: &Prepared| p.words.iter().map(|w| w.key).collect::<Vec<_>>();
+            keys(a) < keys(b)
+        }
+        o => o.is_lt(),
+    }
+}
+
+fn align_ordered(left: &Prepared, right: &Prepared, cfg: &OverlapConfig) -> Alignment {
     let (lw, rw) = (&left.words, &right.words);
     if lw.is_empty() || rw.is_empty() {
         return Alignment {
