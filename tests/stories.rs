@@ -143,3 +143,61 @@ fn compare_says_who_printed_a_passage_first() {
         "{html}"
     );
 }
+
+/// A large archive is not grouped by every `list`: its story columns come from the last
+/// `juxta stories` run on the archive as it is, and say so while there is none.
+#[test]
+fn a_large_archive_lists_the_stories_that_juxta_stories_stored() {
+    let s = Sandbox::new();
+    let n = juxta::service::LIST_GROUPS_UP_TO + 1;
+    let mut paths = Vec::new();
+    for i in 0..n {
+        let name = format!("n{i:03}.md");
+        s.write(
+            &name,
+            article(
+                &format!("Bulletin {i}"),
+                "2025-03-04",
+                "North Wire",
+                &format!("Item {i} of the harbour bulletin from Varnholm."),
+            ),
+        );
+        paths.push(name);
+    }
+    let mut add = vec!["add"];
+    add.extend(paths.iter().map(String::as_str));
+    s.run(&add).success();
+    let before = s.run(&["list"]);
+    before.success();
+    let row = |out: &str| {
+        out.lines()
+            .find(|l| l.starts_with("n000 "))
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        row(&before.stdout).contains("     –  –  "),
+        "{}",
+        row(&before.stdout)
+    );
+    assert!(
+        before
+            .stderr
+            .contains("run `juxta stories` to fill the ORIG and STORY columns"),
+        "{}",
+        before.stderr
+    );
+    let json: serde_json::Value = serde_json::from_str(&s.run(&["list", "--json"]).stdout).unwrap();
+    assert!(json[0]["story"].is_null() && json[0]["originality"].is_null());
+    s.run(&["stories"]).success();
+    let after = s.run(&["list"]);
+    after.success();
+    assert_eq!(after.stderr, "");
+    let json: serde_json::Value = serde_json::from_str(&s.run(&["list", "--json"]).stdout).unwrap();
+    assert!(json[0]["story"].is_string(), "{}", json[0]);
+    assert!(
+        !row(&after.stdout).contains("  –  "),
+        "{}",
+        row(&after.stdout)
+    );
+}

@@ -495,15 +495,11 @@ fn quoted_title(a: &Article) -> String {
 pub fn list(ctx: &Context, json: bool, out: &mut impl Write) -> Result<bool> {
     // Metadata only: listing reads no text (the word counts are stored).
     let articles = ctx.store()?.list_meta()?;
-    // Stories and originality are computed from the texts on demand (nothing stores them).
-    let overview = crate::service::overview(ctx)?;
-    let extra = |id: &str| -> (Option<&str>, f64) {
-        match overview.articles.iter().position(|a| a.id == id) {
-            Some(i) => (
-                Some(overview.stories[overview.story_of[i]].id.as_str()),
-                overview.originality[i],
-            ),
-            None => (None, 1.0),
+    let columns = crate::service::list_columns(ctx, articles.len())?;
+    let extra = |id: &str| -> (Option<&str>, Option<f64>) {
+        match columns.as_ref().and_then(|c| c.get(id)) {
+            Some((story, originality)) => (Some(story.as_str()), Some(*originality)),
+            None => (None, None),
         }
     };
     if json {
@@ -513,7 +509,7 @@ pub fn list(ctx: &Context, json: bool, out: &mut impl Write) -> Result<bool> {
                 let (story, originality) = extra(&a.id);
                 ListRow {
                     story,
-                    originality: (originality * 1000.0).round() / 1000.0,
+                    originality: originality.map(|o| (o * 1000.0).round() / 1000.0),
                     ..ListRow::from(a)
                 }
             })
@@ -568,19 +564,32 @@ pub fn list(ctx: &Context, json: bool, out: &mut impl Write) -> Result<bool> {
     )?;
     for (a, source, words) in &rows {
         let (story, originality) = extra(&a.id);
+        let originality =
+            originality.map_or_else(|| "   –".to_string(), |o| format!("{:>3.0}%", o * 100.0));
         writeln!(
             out,
-            "{:id_w$}  {:10}  {}  {:>words_w$}  {:>3.0}%  {:story_w$}  {}",
+            "{:id_w$}  {:10}  {}  {:>words_w$}  {originality}  {:story_w$}  {}",
             a.id,
             a.date.map(|d| d.to_string()).unwrap_or_default(),
             pad(source, src_w),
             words,
-            originality * 100.0,
-            story.unwrap_or(""),
+            story.unwrap_or("–"),
             printable_line(&a.title)
         )?;
     }
+    if columns.is_none() {
+        eprintln!("{}", strings_list_ungrouped());
+    }
     Ok(true)
+}
+
+/// Why `list` shows no stories: a large archive is grouped by `juxta stories`, not by `list`.
+fn strings_list_ungrouped() -> String {
+    format!(
+        "juxta: the archive changed since it was last grouped into stories; run `juxta stories` \
+         to fill the ORIG and STORY columns (`list` groups archives of up to {} articles itself).",
+        crate::service::LIST_GROUPS_UP_TO
+    )
 }
 
 /// One row of `juxta list --json`: the article without its text.
@@ -593,8 +602,9 @@ struct ListRow<'a> {
     file_name: &'a str,
     /// The id of the article's story (`juxta stories`).
     story: Option<&'a str>,
-    /// Share of its words not first printed elsewhere (README, "Originality").
-    originality: f64,
+    /// Share of its words not first printed elsewhere (README, "Originality"); null until
+    /// the archive has been grouped (see `list_columns`).
+    originality: Option<f64>,
 }
 
 impl<'a> From<&'a ArticleMeta> for ListRow<'a> {
@@ -613,7 +623,7 @@ impl<'a> From<&'a ArticleMeta> for ListRow<'a> {
             imported_at: a.imported_at,
             file_name: &a.file_name,
             story: None,
-            originality: 1.0,
+            originality: None,
         }
     }
 }

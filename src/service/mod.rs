@@ -20,7 +20,10 @@ pub use import::{Failure, ImportReport, Imported, Progress, import_paths, import
 pub use pair::{choose_pair, first_pair_ids};
 pub use quotes::{QuoteReport, quotes};
 pub use search::search;
-pub use stories::{Overview, StoryRow, first_of, group_stories, originality, overview, story_rows};
+pub use stories::{
+    LIST_GROUPS_UP_TO, ListColumns, Overview, StoryRow, first_of, group_stories, list_columns,
+    originality, overview, story_rows,
+};
 pub use views::{actor_mentions, article_texts, kind_name, to_views, views};
 
 use crate::analysis::overlap::OverlapConfig;

@@ -79,9 +79,60 @@ pub struct Overview {
     pub originality: Vec<f64>,
 }
 
-/// Stories and originality of the whole archive.
+/// Each stored article's story id and originality, by article id, as `list` shows them.
+pub type ListColumns = std::collections::HashMap<String, (String, f64)>;
+
+/// Where [`overview`] keeps the list columns it computed, for `list` to read.
+const COLUMNS_CACHE: &str = "list-columns";
+
+/// What the columns depend on besides the articles.
+fn columns_recipe(ctx: &Context) -> String {
+    format!(
+        "stories-1:{}:{:?}",
+        crate::analysis::extract::EXTRACTION_VERSION,
+        ctx.options.compare
+    )
+}
+
+/// Up to this many articles `list` groups the archive itself when the stored columns are
+/// stale (well under a second); above it, `juxta stories` (or the TUI) refreshes them, since
+/// grouping takes seconds to minutes there.
+pub const LIST_GROUPS_UP_TO: usize = 300;
+
+/// The story and originality columns of `list`, from the store when they were computed for
+/// the archive as it is now, else computed afresh when the archive is small; `None` when
+/// they would take long (see [`LIST_GROUPS_UP_TO`]).
+pub fn list_columns(ctx: &Context, articles: usize) -> Result<Option<ListColumns>, ServiceError> {
+    let store = ctx.store()?;
+    if let Some(json) = store.cached(COLUMNS_CACHE, &columns_recipe(ctx))?
+        && let Ok(columns) = serde_json::from_str(&json)
+    {
+        return Ok(Some(columns));
+    }
+    if articles > LIST_GROUPS_UP_TO {
+        return Ok(None);
+    }
+    let o = overview(ctx)?;
+    Ok(Some(columns_of(&o)))
+}
+
+fn columns_of(o: &Overview) -> ListColumns {
+    o.articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let story = o.stories[o.story_of[i]].id.clone();
+            (a.id.clone(), (story, o.originality[i]))
+        })
+        .collect()
+}
+
+/// Stories and originality of the whole archive (also stored for `list`).
 pub fn overview(ctx: &Context) -> Result<Overview, ServiceError> {
-    let articles = ctx.store()?.list()?;
+    let store = ctx.store()?;
+    // Stamped before the articles are read: one added meanwhile leaves the columns stale.
+    let stamp = store.views_stamp(&columns_recipe(ctx))?;
+    let articles = store.list()?;
     let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
     let index = CorpusIndex::build(&texts, &ctx.options.compare);
     let grouped = group_stories(&articles, &index);
@@ -92,12 +143,19 @@ pub fn overview(ctx: &Context) -> Result<Overview, ServiceError> {
         }
     }
     let originality = originality(&articles, &index);
-    Ok(Overview {
+    let o = Overview {
         stories: story_rows(&articles, &grouped),
         story_of,
         originality,
         articles,
-    })
+    };
+    if let Some(stamp) = stamp
+        && let Ok(json) = serde_json::to_string(&columns_of(&o))
+    {
+        // Columns that cannot be stored only cost time on the next `list`.
+        let _ = store.put_cached(COLUMNS_CACHE, &stamp, &json);
+    }
+    Ok(o)
 }
 
 /// For each article, its originality: 1 minus the share of its words that lie in passages

@@ -409,3 +409,49 @@ impl Store {
         Ok(ids.unwrap_or_default())
     }
 }
+
+impl Store {
+    /// A derived value stored under `key`, if it was made from the archive as it is now by
+    /// `recipe` (see [`Store::views_stamp`]); `None` when absent, stale or unreadable.
+    pub fn cached(&self, key: &str, recipe: &str) -> Result<Option<String>> {
+        if !self.is_created() {
+            return Ok(None);
+        }
+        self.with_db(false, |conn| {
+            let read = || -> rusqlite::Result<Option<String>> {
+                let want = format!("{}:{recipe}", archive_state(conn)?);
+                let row: Option<(String, String)> = conn
+                    .query_row(
+                        "SELECT s.value, v.value FROM meta s JOIN meta v ON v.key = ?2 \
+                         WHERE s.key = ?1",
+                        params![format!("{key}.stamp"), key],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
+                    .optional()?;
+                Ok(row.and_then(|(stamp, value)| (stamp == want).then_some(value)))
+            };
+            read().map_err(|e| self.db_error(e))
+        })
+        .map(Option::flatten)
+    }
+
+    /// Stores `value` under `key` with `stamp` (from [`Store::views_stamp`], taken before the
+    /// articles it was made from were read).
+    pub fn put_cached(&self, key: &str, stamp: &str, value: &str) -> Result<()> {
+        self.with_db(false, |conn| {
+            let tx = conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(|e| self.db_error(e))?;
+            let write = || -> rusqlite::Result<()> {
+                let mut put =
+                    tx.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")?;
+                put.execute(params![key, value])?;
+                put.execute(params![format!("{key}.stamp"), stamp])?;
+                Ok(())
+            };
+            write().map_err(|e| self.db_error(e))?;
+            tx.commit().map_err(|e| self.db_error(e))
+        })?;
+        Ok(())
+    }
+}

@@ -276,12 +276,12 @@ fn load_in_background(
                 return;
             }
             let archive = store.list().map_err(anyhow::Error::from).map(|articles| {
-                Box::new(service::open_corpus(
-                    &store,
-                    articles,
-                    &service_options,
-                    &mut progress,
-                ))
+                let corpus =
+                    service::open_corpus(&store, articles, &service_options, &mut progress);
+                // Grouping a large archive into stories takes seconds: done here, off the UI
+                // thread, not when the picker first opens.
+                corpus.stories();
+                Box::new(corpus)
             });
             let _ = tx.send(Loaded::Archive(archive));
         });
