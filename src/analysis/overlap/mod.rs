@@ -215,6 +215,11 @@ pub fn align_prepared(left: &Prepared, right: &Prepared, cfg: &OverlapConfig) ->
     let mut a = align_ordered(right, left, cfg);
     for p in &mut a.passages {
         p.mirror();
+        // `words` counts the left side's words, which is now the other text.
+        let w = &left.words;
+        let first = w.partition_point(|x| (x.start as usize) < p.left.start);
+        let past = w.partition_point(|x| (x.start as usize) < p.left.end);
+        p.words = past - first;
     }
     a.passages
         .sort_by_key(|p| (p.left.start, p.right.start, p.left.end, p.right.end));
