@@ -118,6 +118,17 @@ impl Passage {
         for e in &mut self.evidence {
             std::mem::swap(&mut e.left, &mut e.right);
         }
+        // Evidence is listed kind by kind, each in the left side's reading order.
+        let mut kinds = Vec::new();
+        for e in &self.evidence {
+            if !kinds.contains(&e.kind) {
+                kinds.push(e.kind);
+            }
+        }
+        self.evidence.sort_by_key(|e| {
+            let kind = kinds.iter().position(|&k| k == e.kind);
+            (kind, e.left.start)
+        });
     }
 
     /// Where the passage is in one side's article.
