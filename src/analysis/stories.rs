@@ -164,19 +164,7 @@ fn weigh(bag: &Bag, df: &[u32], n: usize) -> Bag {
 
 /// Dot product of two sorted unit vectors: their cosine.
 fn cosine(a: &Bag, b: &Bag) -> f64 {
-    let (mut i, mut j, mut dot) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    dot
+    super::sparse_dot(a, b)
 }
 
 /// How much closeness in time counts: 1 within `same_days`, then falling; a missing date

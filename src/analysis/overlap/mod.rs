@@ -451,17 +451,5 @@ fn topic(left: &Prepared, right: &Prepared) -> f64 {
     if na == 0.0 || nb == 0.0 {
         return 0.0;
     }
-    let (mut i, mut j, mut dot) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    (dot / (na * nb)).clamp(0.0, 1.0)
+    (super::sparse_dot(&a, &b) / (na * nb)).clamp(0.0, 1.0)
 }
