@@ -291,7 +291,9 @@ fn align_ordered(left: &Prepared, right: &Prepared, cfg: &OverlapConfig) -> Alig
         drafts.extend(quotes);
         drafts
     };
-    drafts.sort_by_key(|d| (d.l.start, d.r.start));
+    // The whole span settles ties: two quotations may open at the same place on both sides,
+    // and their order must not depend on which side was computed first.
+    drafts.sort_by_key(|d| (d.l.start, d.r.start, d.l.end, d.r.end));
     let timeout = Duration::from_millis(cfg.diff_timeout_ms);
     let passages: Vec<Passage> = drafts
         .iter()
