@@ -14,13 +14,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-fn page() -> String {
-    std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/sources/page.html"
-    ))
-    .unwrap()
-}
+/// A saved news page (the same file in every test that needs one).
+const PAGE: &str = include_str!("data/sources/page.html");
 
 const ITEM_PAGE: &str = "<html><head><title>Quarry to close - Valley Wire</title></head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Quarry to close</h1><p>The limestone quarry above the village will close at the end of the year, its owners said on Thursday, after forty years of blasting.</p><p>Thirty workers will be offered jobs at the company's other sites, the owners said, and the pit will be flooded to make a lake.</p></article></body></html>";
 
@@ -73,7 +68,7 @@ fn serve(mut stream: TcpStream, port: u16, hits: &AtomicUsize) {
     };
     let html = "Content-Type: text/html; charset=utf-8\r\n";
     match path.as_str() {
-        "/ferry" => respond(&mut stream, "200 OK", html, page().as_bytes()),
+        "/ferry" => respond(&mut stream, "200 OK", html, PAGE.as_bytes()),
         "/ua" => {
             let ua = headers
                 .iter()
@@ -95,7 +90,7 @@ fn serve(mut stream: TcpStream, port: u16, hits: &AtomicUsize) {
         "/missing" => respond(&mut stream, "404 Not Found", html, b"<h1>Not here</h1>"),
         "/slow" => {
             std::thread::sleep(Duration::from_secs(4));
-            respond(&mut stream, "200 OK", html, page().as_bytes())
+            respond(&mut stream, "200 OK", html, PAGE.as_bytes())
         }
         "/huge" => {
             let body = format!(
@@ -112,7 +107,7 @@ fn serve(mut stream: TcpStream, port: u16, hits: &AtomicUsize) {
         }
         "/gzip" => {
             let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-            enc.write_all(page().as_bytes()).unwrap();
+            enc.write_all(PAGE.as_bytes()).unwrap();
             let body = enc.finish().unwrap();
             respond(
                 &mut stream,
@@ -124,7 +119,7 @@ fn serve(mut stream: TcpStream, port: u16, hits: &AtomicUsize) {
         "/changing" => {
             // The same article with other furniture each time: recognised by its address.
             let n = hits.fetch_add(1, Ordering::SeqCst);
-            let body = page()
+            let body = PAGE
                 .replace(
                     "<footer>",
                     &format!("<p>Visitor number {n} today.</p><footer>"),

@@ -8,13 +8,8 @@ mod harness;
 use harness::Sandbox;
 use serde_json::Value;
 
-fn page() -> String {
-    std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/sources/page.html"
-    ))
-    .unwrap()
-}
+/// A saved news page (the same file in every test that needs one).
+const PAGE: &str = include_str!("data/sources/page.html");
 
 fn strs(v: &Value) -> Vec<&str> {
     v.as_array()
@@ -25,7 +20,7 @@ fn strs(v: &Value) -> Vec<&str> {
 #[test]
 fn a_saved_page_becomes_its_article_with_the_page_metadata() {
     let s = Sandbox::new();
-    s.write("ferry.html", page());
+    s.write("ferry.html", PAGE);
     let run = s.run(&["add", "ferry.html"]);
     run.success();
     assert_eq!(
@@ -92,7 +87,7 @@ fn a_page_in_a_legacy_charset_is_decoded() {
 #[test]
 fn a_page_saved_with_a_txt_name_is_still_read_as_a_page() {
     let s = Sandbox::new();
-    s.write("ferry.txt", page());
+    s.write("ferry.txt", PAGE);
     s.run(&["add", "ferry.txt"]).success();
     assert_eq!(
         s.article("ferry")["title"],
@@ -104,7 +99,7 @@ fn a_page_saved_with_a_txt_name_is_still_read_as_a_page() {
 fn a_page_without_article_text_is_one_clear_line_and_the_others_still_import() {
     let s = Sandbox::new();
     s.write("a-empty.html", "<html><head><title>Index</title></head><body><nav><a href='/'>Home</a></nav></body></html>");
-    s.write("b-ferry.html", page());
+    s.write("b-ferry.html", PAGE);
     let run = s.run(&["add", "a-empty.html", "b-ferry.html"]);
     run.failure();
     assert_eq!(
@@ -359,7 +354,7 @@ fn front_matter_authors_are_kept() {
 #[test]
 fn exports_name_the_authors_with_the_outlet() {
     let s = Sandbox::new();
-    s.write("ferry.html", page());
+    s.write("ferry.html", PAGE);
     s.write(
         "other.md",
         "---\ntitle: Ferry firm fined\nsource: Island Radio\nauthors: Bo Lund\n---\nThe maritime regulator fined the Northshore ferry operator 180,000 on Tuesday after inspectors found that deck crews had worked shifts of up to nineteen hours without the legal rest breaks.\n",
