@@ -69,6 +69,9 @@ enum Kind {
     Common,
     /// A figure; `true` when it has a unit, scale or currency.
     Figure(bool),
+    /// A person's age ("a 42-year-old", "Anna Berg, 42,"): it says who someone is, like a
+    /// name, not what happened to them.
+    Age,
 }
 
 /// Distinguishes figure keys from stem hashes.
@@ -214,7 +217,11 @@ fn tokens(p: &Prepared) -> Vec<Vec<Token>> {
                 if f.words.start >= s.words.start {
                     out.push(Token {
                         key: f.key ^ FIGURE_SALT,
-                        kind: Kind::Figure(f.has_unit),
+                        kind: if f.unit == "age" {
+                            Kind::Age
+                        } else {
+                            Kind::Figure(f.has_unit)
+                        },
                         words: f.words.clone(),
                     });
                 }
@@ -323,7 +330,7 @@ impl Bags {
             .into_iter()
             .map(|(k, (n, kind))| {
                 let boost = match kind {
-                    Kind::Figure(true) => FIGURE_BOOST,
+                    Kind::Figure(true) | Kind::Age => FIGURE_BOOST,
                     Kind::Figure(false) => BARE_FIGURE_BOOST,
                     Kind::Actor => ACTOR_WEIGHT,
                     Kind::Common => COMMON_WEIGHT,
@@ -404,7 +411,7 @@ impl Bags {
                     s.shared += 1;
                     match self.kind(x.key) {
                         Kind::Figure(true) => s.figures += 1,
-                        Kind::Actor => s.actors += 1,
+                        Kind::Actor | Kind::Age => s.actors += 1,
                         Kind::Common => s.common += 1,
                         _ => {}
                     }
@@ -470,7 +477,7 @@ impl Bags {
             };
             matched_b.push(u.key);
             let (rank, kind) = match self.kind(t.key) {
-                Kind::Figure(_) => (0, EvidenceKind::Figure),
+                Kind::Figure(_) | Kind::Age => (0, EvidenceKind::Figure),
                 Kind::Actor => (1, EvidenceKind::Actor),
                 Kind::Word | Kind::Common => (2, EvidenceKind::Word),
             };
@@ -538,7 +545,7 @@ pub(crate) struct Score {
     pub shared: usize,
     /// Of which figures with a unit.
     pub figures: usize,
-    /// Of which names.
+    /// Of which names, roles and ages: who the sentences are about, not what they say.
     pub actors: usize,
     /// Of which very common words.
     pub common: usize,
