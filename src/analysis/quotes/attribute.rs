@@ -703,6 +703,10 @@ impl<'a> Article<'a> {
                 continue;
             }
             if let Some(a) = self.actor_at(t) {
+                if self.possessive_at(t) {
+                    // "Aavik's lawyer said": the one whose lawyer it is does not speak.
+                    continue;
+                }
                 if self.is_person(a) {
                     person.get_or_insert(Who::Actor(a));
                 } else {
@@ -985,6 +989,19 @@ impl<'a> Article<'a> {
             return self.subject_in(floor, v, true);
         }
         self.subject_of(v, floor)
+    }
+
+    /// Whether the actor mention covering token `t` is a possessive ("Lind's brother").
+    fn possessive_at(&self, t: usize) -> bool {
+        let Some(start) = self.toks.get(t).map(|k| k.start) else {
+            return false;
+        };
+        let i = self.mentions.partition_point(|(s, _)| s.start <= start);
+        let Some((span, _)) = i.checked_sub(1).and_then(|i| self.mentions.get(i)) else {
+            return false;
+        };
+        let rest = &self.text[span.end.min(self.text.len())..];
+        rest.starts_with("'s ") || rest.starts_with("’s ")
     }
 
     /// Whether token `t` is "put" of "as she put it", which says who spoke as "said" does.
