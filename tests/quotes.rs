@@ -139,3 +139,79 @@ fn every_export_lists_the_shared_quotations_with_speaker_and_drift() {
         "We have never seen the river [-this-]{+so+} high, and we expect it to rise again tonight"
     );
 }
+
+/// One story told by two outlets, with every attribution form quotations take in real wire
+/// copy and features: a company's spokeswoman named once in full and then by role, a
+/// columnist, an institution, a person by full name and by surname, a first name alone, a
+/// pronoun, a role speaking through a colon, a participle, a chorus of a group and "as X
+/// phrased it". Each quotation both carry is one group with its speaker right.
+const FERRY_A: &str = "date 2025-11-04\n\
+A Nordlys Ferries spokeswoman referred to the animal only as a “passenger” after the crossing.\n\
+Ferry captain Oddvar Lunde told the travellers over the speakers: “We will turn back if the goat reaches the bridge.”\n\
+“I have sailed for 20 years and never seen a goat on deck,” Lunde said.\n\
+Minutes later the captain came on the speakers again and said: “The goat is on the bridge.”\n\
+In the lounge, Kristel Aavik heard her fellow travellers break into a chorus of groans, laughter and “are we there yet”s at the news.\n\
+“Out of caution the ship returned to port,” the Nordlys Ferries spokeswoman said in a statement.\n\
+A columnist in the harbour newspaper said the animal had become “the most famous goat in the fjord”.\n\
+The navy said the crew “acted calmly” throughout.\n\
+Aavik's brother Jonas called the delay “pure farce” and said he would ask for a refund “before the week is out.”\n\
+The crossing was, in the words of passengers, “the end of comfort, order and patience,” as Aavik phrased it.\n";
+const FERRY_B: &str = "date 2025-11-05\n\
+A Nordlys Ferries spokeswoman referred to the animal only as \"passenger\" on Tuesday.\n\
+Ferry captain Oddvar Lunde told the travellers over the speakers: \"We will turn back if the goat reaches the bridge.\"\n\
+\"I have sailed for 20 years and I have never seen a goat on deck,\" said Lunde.\n\
+Minutes later the captain came on the speakers again and said: \"The goat is on the bridge.\"\n\
+In the lounge, Kristel Aavik heard her fellow travellers break into a chorus of groans and \"are we there yet\"s at the news.\n\
+\"Out of caution the ship returned to port,\" the Nordlys Ferries spokeswoman said.\n\
+A columnist in the harbour newspaper said the animal had become \"the most famous goat in the fjord\".\n\
+The navy said the crew \"acted calmly\" throughout.\n\
+Jonas called the delay \"pure farce\" and said he would ask for a refund \"before the week is out.\"\n\
+Aavik said it was \"the end of comfort, order and patience.\"\n";
+
+#[test]
+fn every_quotation_two_outlets_carry_is_one_group_with_its_speaker() {
+    let env = Env::new();
+    std::fs::write(env.dir.path().join("fa.txt"), FERRY_A).unwrap();
+    std::fs::write(env.dir.path().join("fb.txt"), FERRY_B).unwrap();
+    let v: Value =
+        serde_json::from_str(&env.ok(&["quotes", "--json", "fa.txt", "fb.txt"])).unwrap();
+    let shared: Vec<(String, String)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|g| g["articles"].as_array().unwrap().len() == 2)
+        .map(|g| {
+            (
+                g["text"].as_str().unwrap().to_string(),
+                g["speaker"].as_str().unwrap_or("?").to_string(),
+            )
+        })
+        .collect();
+    let want = [
+        ("passenger", "Nordlys Ferries spokeswoman"),
+        (
+            "We will turn back if the goat reaches the bridge.",
+            "Oddvar Lunde",
+        ),
+        (
+            "I have sailed for 20 years and I have never seen a goat on deck",
+            "Oddvar Lunde",
+        ),
+        ("The goat is on the bridge.", "Oddvar Lunde"),
+        ("are we there yet", "travellers"),
+        (
+            "Out of caution the ship returned to port",
+            "Nordlys Ferries spokeswoman",
+        ),
+        ("the most famous goat in the fjord", "columnist"),
+        ("acted calmly", "navy"),
+        ("pure farce", "Jonas"),
+        ("before the week is out.", "Jonas"),
+        ("the end of comfort, order and patience", "Kristel Aavik"),
+    ];
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(q, s)| (q.to_string(), s.to_string()))
+        .collect();
+    assert_eq!(shared, want);
+}

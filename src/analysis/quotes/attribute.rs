@@ -84,6 +84,7 @@ const SPEECH: &[&str] = &[
     "pleaded",
     "reported",
     "reports",
+    "phrased",
     "according",
 ];
 
@@ -104,6 +105,83 @@ const PARTICIPLES: &[&str] = &[
     "stressing",
     "urging",
 ];
+
+/// Verbs of a voice raised together or without words of speech ("the crowd chanted “…”",
+/// "…!” fans sang"): their subject is what speaks, often a group the lexicon does not know.
+const UTTERANCE: &[&str] = &[
+    "chant",
+    "chanted",
+    "chants",
+    "chanting",
+    "chorused",
+    "cry",
+    "cried",
+    "cries",
+    "crying",
+    "shout",
+    "shouts",
+    "shouting",
+    "yell",
+    "yells",
+    "yelling",
+    "scream",
+    "screamed",
+    "screams",
+    "screaming",
+    "sing",
+    "sang",
+    "sings",
+    "singing",
+    "sung",
+    "cheered",
+    "jeered",
+    "roared",
+    "murmured",
+    "muttered",
+    "whispered",
+    "exclaimed",
+    "gasped",
+    "groaned",
+    "booed",
+    "hollered",
+    "bellowed",
+    "shrieked",
+];
+
+/// Nouns of such a voice ("broke into a chorus of “…”", "greeted him with chants of “…”"):
+/// the subject of the clause they are in speaks.
+const CHORUS: &[&str] = &[
+    "chorus", "choruses", "chant", "chants", "cry", "cries", "shout", "shouts", "yell", "yells",
+    "scream", "screams", "cheers", "roar", "roars", "murmur", "murmurs", "refrain",
+];
+
+/// Words that open a noun phrase naming a group ("his seatmates", "some fans").
+const GROUP_OPENERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "your",
+    "my",
+    "some",
+    "many",
+    "several",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "other",
+    "fellow",
+    "all",
+    "both",
+];
+
+/// Prepositions that link a voice noun to its clause's verb ("broke into", "erupted in",
+/// "greeted him with", "burst out in").
+const CHORUS_LINKS: &[&str] = &["into", "in", "with", "out"];
 
 /// Institutions and groups that speak as one ("the army said", "a police statement said"),
 /// beside the role words of the actors lexicon.
@@ -204,6 +282,8 @@ enum Who {
     Pronoun(usize),
     /// A capitalised name the actors do not know (a bare surname), as written.
     Name(Span),
+    /// A group named by a common noun at this token ("his seatmates", "the crowd").
+    Group(usize),
 }
 
 /// A speaker as resolved, with where it was named (for pronouns that come later).
@@ -253,6 +333,38 @@ fn is_speech(w: &str) -> bool {
 fn is_participle(w: &str) -> bool {
     PARTICIPLES.contains(&w)
 }
+
+/// Whether a folded word is a verb or a noun of a voice raised (see [`UTTERANCE`]).
+fn is_voice(w: &str) -> bool {
+    UTTERANCE.contains(&w) || CHORUS.contains(&w)
+}
+
+/// Verbs that link a clause's subject to a voice noun ("broke into a chorus of").
+const CHORUS_VERBS: &[&str] = &[
+    "break",
+    "breaks",
+    "broke",
+    "burst",
+    "bursts",
+    "erupt",
+    "erupts",
+    "erupted",
+    "launch",
+    "launched",
+    "greet",
+    "greets",
+    "greeted",
+    "meet",
+    "met",
+    "welcome",
+    "welcomed",
+    "answered",
+    "responded",
+    "join",
+    "joined",
+    "raise",
+    "raised",
+];
 
 fn singular(w: &str) -> &str {
     w.strip_suffix('s').filter(|s| s.len() > 3).unwrap_or(w)
@@ -591,6 +703,10 @@ impl<'a> Article<'a> {
                 continue;
             }
             if let Some(a) = self.actor_at(t) {
+                if self.possessive_at(t) {
+                    // "Aavik's lawyer said": the one whose lawyer it is does not speak.
+                    continue;
+                }
                 if self.is_person(a) {
                     person.get_or_insert(Who::Actor(a));
                 } else {
@@ -704,7 +820,23 @@ impl<'a> Article<'a> {
         {
             end += 1;
         }
-        if let Some(a) = (from..end).find_map(|t| self.actor_at(t)) {
+        if let Some((t, a)) = (from..end).find_map(|t| self.actor_at(t).map(|a| (t, a))) {
+            // "said SpaceX founder Ada Lind": the organisation qualifies the person's role.
+            if !self.is_person(a) {
+                let mut u = t;
+                while u < end && self.actor_at(u) == Some(a) {
+                    u += 1;
+                }
+                while u < end && self.actor_at(u).is_none() && self.role_at(u) {
+                    u += 1;
+                }
+                if u > t
+                    && self.role_at(u - 1)
+                    && let Some(p) = self.actor_at(u).filter(|&p| self.is_person(p))
+                {
+                    return Some(Who::Actor(p));
+                }
+            }
             return Some(Who::Actor(a));
         }
         if self
@@ -753,7 +885,10 @@ impl<'a> Article<'a> {
             }
             if verb.is_none()
                 && end < start + 8
-                && self.lower(end).is_some_and(|w| is_speech(&w))
+                && (self
+                    .lower(end)
+                    .is_some_and(|w| is_speech(&w) || UTTERANCE.contains(&w.as_str()))
+                    || self.puts_it(end))
                 && !(end > start && self.punct(end - 1).is_some())
             {
                 verb = Some(end);
@@ -774,7 +909,9 @@ impl<'a> Article<'a> {
             // "the paper quoted him as saying": the one quoted speaks.
             self.named_after(v + 1)
         } else if v - start <= 6 {
+            // "…!” the crowd chanted": a group the lexicon does not know.
             self.subject_in(start, v, false)
+                .or_else(|| self.group_before(v, start))
         } else {
             None
         };
@@ -797,12 +934,27 @@ impl<'a> Article<'a> {
         if floor == first {
             return None;
         }
+        // A voice raised nearest the quotation speaks for it: "his seatmates broke into a
+        // chorus of … “…”", "the crowd chanted: “…”".
+        let cue = (floor..first).rev().find(|&t| {
+            !self.quoted[t]
+                && (self
+                    .lower(t)
+                    .is_some_and(|w| is_speech(&w) || is_participle(&w) || is_voice(&w))
+                    || self.puts_it(t))
+        });
+        if let Some(c) = cue
+            && let Some(w) = self.voice_subject(c, first, floor)
+        {
+            return Some(w);
+        }
         // The nearest speech verb before the quotation.
         let verb = (floor..first).rev().find(|&t| {
             !self.quoted[t]
-                && self
+                && (self
                     .lower(t)
                     .is_some_and(|w| is_speech(&w) || is_participle(&w))
+                    || self.puts_it(t))
         });
         let Some(v) = verb else {
             // "Ada Lind: “…”"
@@ -837,6 +989,155 @@ impl<'a> Article<'a> {
             return self.subject_in(floor, v, true);
         }
         self.subject_of(v, floor)
+    }
+
+    /// Whether the actor mention covering token `t` is a possessive ("Lind's brother").
+    fn possessive_at(&self, t: usize) -> bool {
+        let Some(start) = self.toks.get(t).map(|k| k.start) else {
+            return false;
+        };
+        let i = self.mentions.partition_point(|(s, _)| s.start <= start);
+        let Some((span, _)) = i.checked_sub(1).and_then(|i| self.mentions.get(i)) else {
+            return false;
+        };
+        let rest = &self.text[span.end.min(self.text.len())..];
+        rest.starts_with("'s ") || rest.starts_with("’s ")
+    }
+
+    /// Whether token `t` is "put" of "as she put it", which says who spoke as "said" does.
+    fn puts_it(&self, t: usize) -> bool {
+        self.lower(t).as_deref() == Some("put")
+            && self.lower(t + 1).as_deref() == Some("it")
+            && t > 0
+            && self.word(t - 1).is_some()
+    }
+
+    /// Who raises the voice at token `cue` before a quotation opening at token `first`: the
+    /// subject right before a voice verb ("the crowd chanted: “…”"), or the subject of the
+    /// clause a voice noun is in ("his seatmates broke into a chorus of … “…”").
+    fn voice_subject(&self, cue: usize, first: usize, floor: usize) -> Option<Who> {
+        let w = self.lower(cue)?;
+        let next = self.lower(cue + 1);
+        let noun = CHORUS.contains(&w.as_str())
+            && (next.as_deref() == Some("of") || self.punct(cue + 1).is_some());
+        if noun {
+            // Back over the noun's own phrase to its link ("into a", "with loud"), then to the
+            // verb, whose subject speaks.
+            let mut t = cue;
+            let mut link = None;
+            while t > floor && cue - t < 4 {
+                t -= 1;
+                let Some(lw) = self.lower(t) else { break };
+                if CHORUS_LINKS.contains(&lw.as_str()) {
+                    link = Some(t);
+                    break;
+                }
+            }
+            let link = link?;
+            let verb = (link.saturating_sub(5).max(floor)..link)
+                .rev()
+                .take_while(|&t| self.word(t).is_some())
+                .find(|&t| {
+                    self.lower(t)
+                        .is_some_and(|w| CHORUS_VERBS.contains(&w.as_str()))
+                })?;
+            return self.group_before(verb, floor);
+        }
+        if !UTTERANCE.contains(&w.as_str()) && !matches!(w.as_str(), "shouted" | "yelled") {
+            return None;
+        }
+        // A verb's quotation follows it closely ("chanted in unison: “…”"); "a far cry from
+        // “…”" is no voice.
+        let between = (cue + 1..first).filter(|&t| self.word(t).is_some());
+        let mut n = 0;
+        for t in between {
+            n += 1;
+            let bw = self.lower(t).unwrap_or_default();
+            let stop = classify(&bw) & lx::STOP != 0;
+            if n > 3 || (stop && !matches!(bw.as_str(), "out" | "back" | "in" | "again")) {
+                return None;
+            }
+        }
+        self.group_before(cue, floor)
+    }
+
+    /// The speaker whose phrase ends right before token `verb` (one adverb may stand
+    /// between): a named actor, a role, a pronoun, a bare name or a group noun.
+    fn group_before(&self, verb: usize, floor: usize) -> Option<Who> {
+        let mut end = verb;
+        if end > floor
+            && self
+                .lower(end - 1)
+                .is_some_and(|w| w.len() > 4 && w.ends_with("ly"))
+        {
+            end -= 1;
+        }
+        let t = end.checked_sub(1).filter(|&t| t >= floor)?;
+        if self.quoted[t] || self.word(t).is_none() {
+            return None;
+        }
+        if let Some(a) = self.actor_at(t) {
+            return Some(Who::Actor(a));
+        }
+        if self.role_at(t) {
+            return Some(Who::Role(t));
+        }
+        let w = self.lower(t)?;
+        if matches!(w.as_str(), "he" | "she" | "they") {
+            return Some(Who::Pronoun(t));
+        }
+        if self.group_noun(t, floor) {
+            return Some(Who::Group(t));
+        }
+        self.name_ending(end).map(Who::Name)
+    }
+
+    /// Whether token `t` ends a noun phrase naming a group: a common noun after a determiner
+    /// or a quantifier ("his seatmates", "the angry crowd", "hundreds of protesters"), or a
+    /// plural opening its clause ("Protesters chanted").
+    fn group_noun(&self, t: usize, floor: usize) -> bool {
+        let Some(raw) = self.word(t) else {
+            return false;
+        };
+        let w = fold(raw);
+        let plain = raw.chars().all(char::is_alphabetic)
+            && (raw.chars().next().is_some_and(char::is_lowercase) || self.starts_sentence(t));
+        if !plain
+            || w.len() < 3
+            || classify(&w) & (lx::STOP | lx::THING_NOUN | lx::MONTH | lx::WEEKDAY) != 0
+            || is_speech(&w)
+            || is_voice(&w)
+            || w.ends_with("ly")
+        {
+            return false;
+        }
+        let plural = w.ends_with('s') && !w.ends_with("ss");
+        let mut p = t;
+        for _ in 0..3 {
+            if p <= floor {
+                return plural;
+            }
+            p -= 1;
+            let Some(pw) = self.lower(p) else {
+                // "…, and fans sang": a plural after a break opens its clause.
+                return plural && p + 1 == t;
+            };
+            if GROUP_OPENERS.contains(&pw.as_str()) || (pw == "of" && plural) {
+                return true;
+            }
+            if CLAUSE_BREAKS.contains(&pw.as_str()) {
+                return plural && p + 1 == t;
+            }
+            // An adjective between ("the angry crowd"); a plural noun there would be the
+            // subject of a verb `t` ("his seatmates break").
+            let adjective = classify(&pw) & lx::STOP == 0
+                && pw.chars().all(char::is_alphabetic)
+                && (!pw.ends_with('s') || pw.ends_with("ous") || pw.ends_with("ss"));
+            if !adjective {
+                return false;
+            }
+        }
+        false
     }
 
     fn attribute(&self, article: usize, marked: &[Marked]) -> Vec<Quotation> {
@@ -911,6 +1212,14 @@ impl<'a> Article<'a> {
                     actor: None,
                     role: None,
                 }),
+                Some(Who::Group(t)) => {
+                    let name = self.lower(t).unwrap_or_default();
+                    Some(Speaker {
+                        role: Some(singular(&name).to_string()),
+                        name,
+                        actor: None,
+                    })
+                }
                 None => None,
             };
             if speaker.is_none()

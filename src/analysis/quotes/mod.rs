@@ -182,11 +182,18 @@ fn grams(words: &[QWord]) -> Vec<Gram> {
     if words.len() == 1 {
         return vec![(words[0].key.clone(), String::new())];
     }
-    words
+    let gs: Vec<Gram> = words
         .windows(2)
         .filter(|w| !(is_function(&w[0].key) && is_function(&w[1].key)))
         .map(|w| (w[0].key.clone(), w[1].key.clone()))
-        .collect()
+        .collect();
+    if gs.is_empty() {
+        // Function words only ("are we there yet"): the whole wording is the key, so the
+        // same words in two outlets still meet.
+        let all: Vec<&str> = words.iter().map(|w| w.key.as_str()).collect();
+        return vec![(all.join(" "), "\u{1}".to_string())];
+    }
+    gs
 }
 
 struct Sets(Vec<usize>);

@@ -276,3 +276,57 @@ fn the_last_word_of_a_run_of_role_words_is_the_role() {
         [by("as soon as it is safe.", "prime minister")]
     );
 }
+
+#[test]
+fn a_group_that_breaks_into_a_chorus_speaks_its_quotation() {
+    let t = "At the gate, Ingeborg Straume heard her fellow travellers break into a chorus of \
+             sighs, nervous jokes and “not again”s when the delay was announced.";
+    assert_eq!(said(t), [by("not again", "travellers")]);
+}
+
+#[test]
+fn a_crowd_that_chants_or_sings_speaks_its_quotation() {
+    let t = "Mayor Ottilie Brandstrup left the hall.\n\
+             The angry crowd chanted: “Open the bridge!”\n\
+             “We will not move,” the marchers sang as they passed.\n\
+             Supporters greeted her with cries of “Shame!” at the station.";
+    assert_eq!(
+        said(t),
+        [
+            by("Open the bridge!", "crowd"),
+            by("We will not move", "marchers"),
+            by("Shame!", "supporters"),
+        ]
+    );
+}
+
+#[test]
+fn a_far_cry_is_no_voice_and_the_speech_verb_still_speaks() {
+    let t = "Lawyer Annika Rosendahl said the ruling was a far cry from “justice served.”";
+    assert_eq!(said(t), [by("justice served.", "Annika Rosendahl")]);
+}
+
+#[test]
+fn as_someone_phrased_or_put_it() {
+    let t = "Engineer Sigrun Halvorsen inspected the dam.\n\
+             The repairs would mean “a summer without water,” in the valley, as Halvorsen \
+             phrased it.\n\
+             It was, as Halvorsen put it, “the price of waiting.”";
+    assert_eq!(
+        said(t),
+        [
+            by("a summer without water", "Sigrun Halvorsen"),
+            by("the price of waiting.", "Sigrun Halvorsen"),
+        ]
+    );
+}
+
+#[test]
+fn said_an_organisation_s_founder_is_the_founder() {
+    let t = "“We will sell the car online,” said Google founder Kasimir Delacroix-Ngata \
+             in a speech.";
+    assert_eq!(
+        said(t),
+        [by("We will sell the car online", "Kasimir Delacroix-Ngata")]
+    );
+}
