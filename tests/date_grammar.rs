@@ -285,6 +285,44 @@ fn ranges_have_a_start_and_an_end() {
 }
 
 #[test]
+fn ranges_from_or_to_now() {
+    let cases = [
+        (
+            "The council has between now and June 30 to pick a site.",
+            ("between now and June 30", "2025-03-14", "2025-06-30"),
+        ),
+        (
+            "Lending fell between October 2 and now, the bank said.",
+            ("between October 2 and now", "2024-10-02", "2025-03-14"),
+        ),
+        // A year-less first end after the publication day is last year's.
+        (
+            "Rents rose 4 percent between May 2 and now.",
+            ("between May 2 and now", "2024-05-02", "2025-03-14"),
+        ),
+        (
+            "The lane stays shut from now until Sunday.",
+            ("from now until Sunday", "2025-03-14", "2025-03-16"),
+        ),
+    ];
+    for (text, (e, s, en)) in cases {
+        let got = bounds(text);
+        assert_eq!(
+            (
+                got.0.as_str(),
+                got.1.as_str(),
+                got.2.as_str(),
+                got.3.as_str()
+            ),
+            (e, s, en, "range"),
+            "{text}"
+        );
+    }
+    // "now" alone, or "from now on", is no date.
+    assert!(labels("Prices are higher now and will stay so from now on.").is_empty());
+}
+
+#[test]
 fn kinds() {
     let kinds: Vec<String> = read(
         "It opened on 3 March 2025, closed yesterday and reopens from Monday to Wednesday.",

@@ -9,7 +9,7 @@
 use super::Span;
 use super::actors::{Actor, ActorKind};
 use super::dates::{DateHit, DateKind, DateValue};
-use crate::text::{fold, tokenize};
+use crate::text::{fold, fold_into, tokenize};
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -159,13 +159,16 @@ pub fn collect(texts: &[&str], dates: &[&[DateHit]], actors: &[Actor]) -> Vec<Ev
     events
 }
 
-/// Whether a token is a content word (four letters or more, not a stop word); its folded form.
-fn content_word(word: &str) -> Option<String> {
-    if word.chars().filter(|c| c.is_alphabetic()).count() < 4 {
-        return None;
+/// Whether a token is a content word (four letters or more, not a stop word): its folded form
+/// is left in `key` (a buffer reused for every word of a text: most words are not kept).
+fn content_word(word: &str, key: &mut String) -> bool {
+    // Fewer than four bytes cannot hold four letters: most words end here, uncounted.
+    if word.len() < 4 || word.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+        return false;
     }
-    let key = fold(word);
-    (super::actors::lexicon::classify_key(&key) & super::actors::lexicon::STOP == 0).then_some(key)
+    key.clear();
+    fold_into(word, key);
+    super::actors::lexicon::classify_key(key) & super::actors::lexicon::STOP == 0
 }
 
 /// The content words of the sentences that hold dated events, each article read once (a text
@@ -190,6 +193,7 @@ impl<'a> SentenceWords<'a> {
         for (list, text) in spans.iter_mut().zip(texts) {
             list.sort_unstable();
             let mut words = Vec::new();
+            let mut key = String::new();
             let mut k = 0;
             while k < list.len() {
                 // Overlapping sentences are read as one stretch.
@@ -202,9 +206,16 @@ impl<'a> SentenceWords<'a> {
                     continue;
                 };
                 for t in tokenize(slice) {
-                    if let Some(key) = content_word(t.as_str(slice)) {
-                        let next = ids.len() as u32;
-                        let id = *ids.entry(key).or_insert(next);
+                    if content_word(t.as_str(slice), &mut key) {
+                        // Look up before inserting: a known word costs no allocation.
+                        let id = match ids.get(key.as_str()) {
+                            Some(&id) => id,
+                            None => {
+                                let id = ids.len() as u32;
+                                ids.insert(key.clone(), id);
+                                id
+                            }
+                        };
                         words.push((start + t.start, start + t.end, id));
                     }
                 }

@@ -228,6 +228,14 @@ pub fn atom(s: &str, kind: TokenKind) -> Atom {
             if s.len() > 12 || !s.is_ascii() {
                 return Atom::Other;
             }
+            // Most words of a text are no date word: their first letter and length say so
+            // without the lowercasing and the lookup.
+            let first = s.as_bytes()[0].to_ascii_lowercase();
+            if first.is_ascii_lowercase()
+                && shapes()[usize::from(first - b'a')] & (1 << s.len()) == 0
+            {
+                return Atom::Other;
+            }
             let mut buf = [0u8; 12];
             let low = &mut buf[..s.len()];
             low.copy_from_slice(s.as_bytes());
@@ -246,6 +254,22 @@ fn word(w: &str) -> Atom {
         return digit_word(w);
     }
     table().get(w).copied().unwrap_or(Atom::Other)
+}
+
+/// For each first letter `a`–`z`, the lengths (bit `n` for `n` bytes) of the date words that
+/// start with it: a word whose letter and length match none is no date word.
+fn shapes() -> &'static [u16; 26] {
+    static SHAPES: OnceLock<[u16; 26]> = OnceLock::new();
+    SHAPES.get_or_init(|| {
+        let mut shapes = [0u16; 26];
+        for key in table().keys() {
+            let first = key.as_bytes()[0];
+            if first.is_ascii_lowercase() && key.len() < 16 {
+                shapes[usize::from(first - b'a')] |= 1 << key.len();
+            }
+        }
+        shapes
+    })
 }
 
 /// Every date word with its reading, built once: one hash lookup per token instead of a

@@ -13,6 +13,8 @@ use crate::analysis::Span;
 use crate::analysis::actors::lexicon::with_key;
 use crate::text::{Token, TokenKind};
 use chrono::{Datelike, Duration, NaiveDate};
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
 
 /// Which way a sentence points from the publication date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -191,6 +193,18 @@ const FUTURE_PARTICIPLES: &[&str] = &["planned", "scheduled", "expected", "slate
 /// Forms of "be" before a passive participle: the tense is the auxiliary's, further back.
 const BE: &[&str] = &["be", "being", "is", "are", "am", "'s"];
 
+/// The future cue words (with the future participles) and the past ones, as sets: the cue of
+/// every word near every date is looked up.
+fn cue_words() -> &'static (FxHashSet<&'static str>, FxHashSet<&'static str>) {
+    static WORDS: OnceLock<(FxHashSet<&'static str>, FxHashSet<&'static str>)> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        (
+            FUTURE.iter().chain(FUTURE_PARTICIPLES).copied().collect(),
+            PAST.iter().copied().collect(),
+        )
+    })
+}
+
 /// The tense cue of one lowercase word, given the word before it.
 fn cue(word: &str, prev: Option<&str>) -> Option<Tense> {
     if word.ends_with("'ll") || word.ends_with("’ll") {
@@ -200,11 +214,12 @@ fn cue(word: &str, prev: Option<&str>) -> Option<Tense> {
         // Present or past alike; "set to" points ahead.
         return None;
     }
-    if FUTURE.contains(&word) || FUTURE_PARTICIPLES.contains(&word) {
+    let (future, past) = cue_words();
+    if future.contains(word) {
         return Some(Tense::Future);
     }
     let passive = prev.is_some_and(|p| BE.contains(&p));
-    if PAST.contains(&word) {
+    if past.contains(word) {
         return if passive && word != "been" {
             None
         } else {
@@ -241,9 +256,11 @@ pub fn tense(text: &str, tokens: &[Token], found: &Found, sentence: Span) -> Ten
     let cue_at = |i: usize| -> Option<Tense> {
         let w = word_at(i)?;
         let prev = if i > 0 { word_at(i - 1) } else { None };
-        with_key(w, |k| match prev {
-            Some(p) => with_key(p, |pk| cue(k, Some(pk))),
-            None => cue(k, None),
+        // The word before matters only to undo a past cue (a passive "is expected"): it is
+        // folded only then.
+        with_key(w, |k| match (cue(k, None), prev) {
+            (Some(Tense::Past), Some(p)) => with_key(p, |pk| cue(k, Some(pk))),
+            (t, _) => t,
         })
     };
     // The cue is looked for among the nearest words only: a sentence without one (a
@@ -345,13 +362,28 @@ pub fn resolve_value(expr: &Expr, published: Option<NaiveDate>, tense: Tense) ->
             decade(y)
         }
         Expr::Range(ref a, ref b) => {
-            let ra = resolve_value(a, published, tense)?;
+            let mut ra = resolve_value(a, published, tense)?;
             let mut rb = resolve_value(b, published, tense)?;
+            let year_less =
+                |x: &Expr| matches!(x, Expr::Bare(Sel::MonthDay(..) | Sel::Month(_), _));
+            // "between May 2 and now": a year-less first end before today is last year's.
+            if rb.end < ra.start && matches!(**b, Expr::DayOffset(0)) && year_less(a) {
+                ra = Resolved {
+                    value: DateValue {
+                        first_day: ra
+                            .value
+                            .first_day
+                            .with_year(ra.value.first_day.year() - 1)?,
+                        ..ra.value
+                    },
+                    start: ra.start.with_year(ra.start.year() - 1)?,
+                    end: ra.end.with_year(ra.end.year() - 1)?,
+                };
+            }
             if rb.end < ra.start {
                 // A year-less second end falls in the year after the first ("from 10/25 to
                 // 01/25"); anything else is a range written backwards.
-                let year_less = matches!(**b, Expr::Bare(Sel::MonthDay(..) | Sel::Month(_), _));
-                if !year_less {
+                if !year_less(b) {
                     return None;
                 }
                 rb = Resolved {

@@ -2548,8 +2548,13 @@ impl<'a> Grammar<'a> {
         } else {
             None
         };
+        // "between now and June", "from now until Friday", "between May 2 and now": the
+        // publication day as one end, only after "from" or "between" ("now" alone is no date).
+        let now = |j: usize| {
+            (lead.is_some() && self.kw(j, Kw::Now)).then_some((j + 1, Expr::DayOffset(0)))
+        };
         let (e1, a) = if lead.is_some() {
-            self.endpoint(i + 1)?
+            self.endpoint(i + 1).or_else(|| now(i + 1))?
         } else {
             first?
         };
@@ -2568,7 +2573,7 @@ impl<'a> Grammar<'a> {
         if !ok {
             return None;
         }
-        let (mut e2, b) = self.endpoint(k + 1)?;
+        let (mut e2, b) = self.endpoint(k + 1).or_else(|| now(k + 1))?;
         // "from May 3 to 7, 2018": a year after a bare second day belongs to both ends.
         let mut year = None;
         if matches!(b, Expr::Bare(Sel::Day(_), _))
