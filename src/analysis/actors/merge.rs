@@ -10,6 +10,7 @@ use crate::analysis::Span;
 use crate::text::fold;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 /// A name split into its parts, folded for matching.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -170,96 +171,378 @@ pub fn compatible_given(a: &str, b: &str) -> bool {
     ta == tb || skeleton(&ta) == skeleton(&tb)
 }
 
-/// Whether a name's given names and initials fit a cluster's.
-fn fits(cluster: &Cluster, name: &ParsedName) -> bool {
-    match (name.given(), cluster.given.first()) {
-        (Some(g), Some(_)) => cluster.given.iter().any(|c| compatible_given(g, c)),
-        (None, _) => {
-            // "V. Sorel": an initial must agree with a known given name.
-            match (name.initials.first(), cluster.given.first()) {
-                (Some(i), Some(_)) if name.words.len() == 1 => {
-                    let i = i.to_lowercase().to_string();
-                    cluster.given.iter().any(|g| g.starts_with(&i))
-                }
-                _ => true,
-            }
+/// Strings numbered once per clustering run, so that names are compared and indexed as numbers.
+#[derive(Debug, Default)]
+struct Interner {
+    ids: FxHashMap<Rc<str>, u32>,
+    strs: Vec<Rc<str>>,
+}
+
+impl Interner {
+    /// The number of `s`, and whether it is new.
+    fn intern(&mut self, s: &str) -> (u32, bool) {
+        if let Some(&id) = self.ids.get(s) {
+            return (id, false);
         }
-        (Some(_), None) => true,
+        let id = self.strs.len() as u32;
+        let s: Rc<str> = s.into();
+        self.strs.push(Rc::clone(&s));
+        self.ids.insert(s, id);
+        (id, true)
+    }
+
+    fn str(&self, id: u32) -> &str {
+        &self.strs[id as usize]
     }
 }
 
-/// The clusters of one surname, by given name, grouped so that a given name is compared only
+/// What matching needs to know of a folded word, worked out once per distinct word.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    /// [`translit`] of the word, a number in `Ctx::keys`.
+    translit: u32,
+    /// [`skeleton`] of that, a number in `Ctx::keys`.
+    skeleton: u32,
+    /// [`lx::classify_key`] of the word.
+    class: u32,
+    /// The surname key of a name ending with the word (see [`ParsedName::key`]), a number in
+    /// `Ctx::keys`.
+    surname: u32,
+    /// Its first letter and, when it differs, its first sound (see [`first_sound`]).
+    first: Option<char>,
+    sound: Option<char>,
+    /// [`first_sound`] of the word.
+    first_sound: Option<char>,
+    /// Whether it has known short or full forms.
+    nick: bool,
+}
+
+/// A name as [`ParsedName`] splits it, with its words and keys as numbers.
+#[derive(Debug, Clone, Default)]
+struct Parsed {
+    /// Folded main words, numbers in `Ctx::words`.
+    words: Vec<u32>,
+    /// Whether it has initials, and the first, uppercase.
+    initial: Option<char>,
+    has_initials: bool,
+    /// The surname key (see [`ParsedName::key`]), a number in `Ctx::keys`.
+    key: u32,
+    /// For two words or more: every word transliterated and run together (see
+    /// `Cluster::spellings`), and the first two words transliterated (see `Merger::pairs`),
+    /// numbers in `Ctx::keys`.
+    spelling: u32,
+    pair: (u32, u32),
+}
+
+impl Parsed {
+    fn given(&self) -> Option<u32> {
+        (self.words.len() >= 2).then(|| self.words[0])
+    }
+}
+
+/// A mention's form for display (white space collapsed), with what choosing the display name
+/// asks of it.
+#[derive(Debug, Clone)]
+struct Form {
+    text: Rc<str>,
+    /// The form folded, a number in `Ctx::phrases`: forms are counted by it.
+    folded: u32,
+    has_lower: bool,
+    /// Whether it parses to two main words or more.
+    full: bool,
+    word_count: usize,
+}
+
+/// Everything worked out once per distinct string in a clustering run: the numbers of words
+/// and keys, each written name parsed, each written mention's display form. A name-dense text
+/// names the same few thousand people again and again; each mention then costs lookups, not
+/// parsing, folding and transliterating.
+#[derive(Default)]
+struct Ctx<'a> {
+    words: Interner,
+    word_info: Vec<Word>,
+    keys: Interner,
+    parsed: Vec<Parsed>,
+    parsed_of: FxHashMap<&'a str, u32>,
+    phrases: Interner,
+    phrase_of: FxHashMap<&'a str, u32>,
+    forms: Vec<Form>,
+    form_texts: FxHashMap<Rc<str>, u32>,
+    form_of: FxHashMap<&'a str, u32>,
+    /// A buffer for building keys without allocating.
+    buf: String,
+}
+
+impl<'a> Ctx<'a> {
+    fn key(&mut self, s: &str) -> u32 {
+        self.keys.intern(s).0
+    }
+
+    /// The number of a folded word.
+    fn word(&mut self, folded: &str) -> u32 {
+        let (id, new) = self.words.intern(folded);
+        if new {
+            let t = translit(folded);
+            let translit_id = self.key(&t);
+            let skeleton = self.key(&skeleton(&t));
+            let first = folded.chars().next();
+            let surname = self.key(&translit(without_article(folded)));
+            self.word_info.push(Word {
+                surname,
+                translit: translit_id,
+                skeleton,
+                class: lx::classify_key(folded),
+                first,
+                sound: first_sound(folded).filter(|&s| Some(s) != first),
+                first_sound: first_sound(folded),
+                nick: lx::has_nicknames(folded),
+            });
+        }
+        id
+    }
+
+    fn info(&self, word: u32) -> Word {
+        self.word_info[word as usize]
+    }
+
+    /// A name as written, parsed as [`ParsedName::parse`] does (once per distinct form).
+    fn parse(&mut self, written: &'a str) -> u32 {
+        if let Some(&p) = self.parsed_of.get(written) {
+            return p;
+        }
+        let mut words = Vec::with_capacity(3);
+        let (mut initial, mut has_initials) = (None, false);
+        let mut buf = std::mem::take(&mut self.buf);
+        let mut pieces = written.split_whitespace().enumerate().peekable();
+        while let Some((i, p)) = pieces.next() {
+            let bare = p.trim_end_matches('.');
+            let mut chars = bare.chars();
+            if let (Some(c), None) = (chars.next(), chars.next())
+                && c.is_uppercase()
+                && p.ends_with('.')
+            {
+                initial = initial.or(Some(c));
+                has_initials = true;
+                continue;
+            }
+            let last = pieces.peek().is_none();
+            let class = classify(bare);
+            if (class & lx::PARTICLE != 0 && !last) || (class & lx::SUFFIX != 0 && i > 0) {
+                continue;
+            }
+            buf.clear();
+            crate::text::fold_into(bare, &mut buf);
+            words.push(self.word(&buf));
+        }
+        let key = match words.last() {
+            Some(&w) => self.info(w).surname,
+            None => self.key(""),
+        };
+        let (mut spelling, mut pair) = (0, (0, 0));
+        if words.len() >= 2 {
+            buf.clear();
+            for &w in &words {
+                buf.push_str(self.keys.str(self.info(w).translit));
+            }
+            spelling = self.key(&buf);
+            // A two-word name's key is its surname transliterated.
+            let second = if words.len() == 2 {
+                key
+            } else {
+                self.info(words[1]).translit
+            };
+            pair = (self.info(words[0]).translit, second);
+        }
+        self.buf = buf;
+        let id = self.parsed.len() as u32;
+        self.parsed.push(Parsed {
+            words,
+            initial,
+            has_initials,
+            key,
+            spelling,
+            pair,
+        });
+        self.parsed_of.insert(written, id);
+        id
+    }
+
+    /// The gazetteer key of a phrase as written (see [`lx::phrase_key`]), as a number.
+    fn phrase(&mut self, written: &'a str) -> u32 {
+        if let Some(&p) = self.phrase_of.get(written) {
+            return p;
+        }
+        let id = self.phrases.intern(&lx::phrase_key(written)).0;
+        self.phrase_of.insert(written, id);
+        id
+    }
+
+    /// The display form of a mention as written.
+    fn form(&mut self, written: &'a str) -> u32 {
+        if let Some(&f) = self.form_of.get(written) {
+            return f;
+        }
+        // Words are split on white space: the collapsed form parses as the written one, and
+        // folds to its gazetteer key.
+        let full = {
+            let p = self.parse(written);
+            self.parsed[p as usize].words.len() >= 2
+        };
+        let folded = self.phrase(written);
+        let collapsed = written.split_whitespace().eq(written.split(' '));
+        let text: std::borrow::Cow<'_, str> = if collapsed {
+            written.into()
+        } else {
+            written
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .into()
+        };
+        let id = match self.form_texts.get(text.as_ref()) {
+            Some(&id) => id,
+            None => {
+                let id = self.forms.len() as u32;
+                let text: Rc<str> = text.as_ref().into();
+                self.forms.push(Form {
+                    folded,
+                    has_lower: text.chars().any(char::is_lowercase),
+                    full,
+                    word_count: text.split_whitespace().count(),
+                    text: Rc::clone(&text),
+                });
+                self.form_texts.insert(text, id);
+                id
+            }
+        };
+        self.form_of.insert(written, id);
+        id
+    }
+
+    /// [`compatible_given`] on word numbers.
+    fn compatible(&self, a: u32, b: u32) -> bool {
+        if a == b {
+            return true;
+        }
+        let (sa, sb) = (self.words.str(a), self.words.str(b));
+        let (short, long) = if sa.len() <= sb.len() {
+            (sa, sb)
+        } else {
+            (sb, sa)
+        };
+        if short.chars().count() == 1 {
+            return long.starts_with(short);
+        }
+        if short.len() >= 3 && long.starts_with(short) {
+            return true;
+        }
+        let (wa, wb) = (self.info(a), self.info(b));
+        if wa.nick && wb.nick && lx::same_given_name(sa, sb) {
+            return true;
+        }
+        if wa.first_sound != wb.first_sound {
+            return false;
+        }
+        wa.translit == wb.translit || wa.skeleton == wb.skeleton
+    }
+}
+
+/// Clusters by surname key, then by given name, grouped so that a given name is compared only
 /// with those it can be compatible with (see [`compatible_given`]): the ones with its first
 /// letter (equal, initial, short form), with its first sound (transliteration), and the ones
 /// with known short or full forms. A lookup then stays small however many people of a
 /// name-dense text bear the surname.
 #[derive(Debug, Default)]
 struct Givens {
-    by_letter: FxHashMap<char, FxHashMap<String, Vec<usize>>>,
-    nick: FxHashMap<String, Vec<usize>>,
+    /// (surname key, letter) → the first of its entries.
+    by_letter: FxHashMap<(u32, char), u32>,
+    /// Surname key → the first of its entries for given names with short or full forms.
+    nick: FxHashMap<u32, u32>,
+    /// Entries as (given name, cluster, next entry of the same list or `NONE`): lists in one
+    /// vector, so that adding a person allocates nothing.
+    entries: Vec<(u32, usize, u32)>,
 }
 
 impl Givens {
-    fn letters(g: &str) -> [Option<char>; 2] {
-        let first = g.chars().next();
-        let sound = first_sound(g).filter(|&s| Some(s) != first);
-        [first, sound]
+    const NONE: u32 = u32::MAX;
+
+    fn push(entries: &mut Vec<(u32, usize, u32)>, head: &mut u32, given: u32, id: usize) {
+        entries.push((given, id, *head));
+        *head = entries.len() as u32 - 1;
     }
 
-    fn insert(&mut self, h: &str, id: usize) {
-        for l in Self::letters(h).into_iter().flatten() {
-            self.by_letter
-                .entry(l)
-                .or_default()
-                .entry(h.to_string())
-                .or_default()
-                .push(id);
+    fn insert(&mut self, ctx: &Ctx<'_>, key: u32, given: u32, id: usize) {
+        let w = ctx.info(given);
+        for l in [w.first, w.sound].into_iter().flatten() {
+            let head = self.by_letter.entry((key, l)).or_insert(Self::NONE);
+            Self::push(&mut self.entries, head, given, id);
         }
-        if lx::has_nicknames(h) {
-            self.nick.entry(h.to_string()).or_default().push(id);
+        if w.nick {
+            let head = self.nick.entry(key).or_insert(Self::NONE);
+            Self::push(&mut self.entries, head, given, id);
         }
     }
 
-    /// Clusters bearing a given name compatible with `g` (possibly repeated).
-    fn compatible<'s>(&'s self, g: &'s str) -> impl Iterator<Item = usize> + 's {
-        let nick = lx::has_nicknames(g).then_some(&self.nick);
-        Self::letters(g)
+    /// The entries of the list that starts at `head`.
+    fn list(&self, head: u32) -> impl Iterator<Item = (u32, usize)> + '_ {
+        let mut at = head;
+        std::iter::from_fn(move || {
+            let &(given, id, next) = self.entries.get(at as usize)?;
+            at = next;
+            Some((given, id))
+        })
+    }
+
+    /// Clusters of surname `key` bearing a given name compatible with `g` (possibly repeated).
+    fn compatible<'s>(
+        &'s self,
+        ctx: &'s Ctx<'_>,
+        key: u32,
+        g: u32,
+    ) -> impl Iterator<Item = usize> + 's {
+        let w = ctx.info(g);
+        let nick = w.nick.then(|| self.nick.get(&key)).flatten();
+        [w.first, w.sound]
             .into_iter()
             .flatten()
-            .filter_map(|l| self.by_letter.get(&l))
+            .filter_map(move |l| self.by_letter.get(&(key, l)))
             .chain(nick)
-            .flat_map(|m| m.iter())
-            .filter(move |(h, _)| compatible_given(g, h))
-            .flat_map(|(_, ids)| ids.iter().copied())
+            .flat_map(|&head| self.list(head))
+            .filter(move |&(h, _)| ctx.compatible(g, h))
+            .map(|(_, id)| id)
     }
 
-    /// Clusters bearing a given name that starts with `prefix` (not empty).
-    fn starting<'s>(&'s self, prefix: &'s str) -> impl Iterator<Item = usize> + 's {
+    /// Clusters of surname `key` bearing a given name that starts with `prefix` (not empty).
+    fn starting<'s>(
+        &'s self,
+        ctx: &'s Ctx<'_>,
+        key: u32,
+        prefix: &'s str,
+    ) -> impl Iterator<Item = usize> + 's {
         prefix
             .chars()
             .next()
-            .and_then(|l| self.by_letter.get(&l))
+            .and_then(|l| self.by_letter.get(&(key, l)))
             .into_iter()
-            .flat_map(|m| m.iter())
-            .filter(move |(h, _)| h.starts_with(prefix))
-            .flat_map(|(_, ids)| ids.iter().copied())
+            .flat_map(|&head| self.list(head))
+            .filter(move |&(h, _)| ctx.words.str(h).starts_with(prefix))
+            .map(|(_, id)| id)
     }
 }
 
 /// A person being assembled within one article.
 #[derive(Debug, Default)]
 struct Cluster {
-    key: String,
-    /// The key's number in its article (see `Merger::key_ids`).
-    kid: u32,
-    /// Folded first given names seen.
-    given: Vec<String>,
+    /// The surname key, a number in `Ctx::keys`.
+    key: u32,
+    /// Folded first given names seen (numbers in `Ctx::words`).
+    given: Vec<u32>,
     /// Transliterated first main word of its full forms (for family-name-first names:
-    /// "Morishita").
-    first_words: Vec<String>,
+    /// "Morishita"), numbers in `Ctx::keys`.
+    first_words: Vec<u32>,
     /// Every full form's words, transliterated and run together: "kimjongun" for both "Kim
     /// Jong-un" and "Kim Jong Un", which split their words differently.
-    spellings: Vec<String>,
+    spellings: Vec<u32>,
     male: u32,
     female: u32,
     /// Every mention.
@@ -302,6 +585,27 @@ impl Cluster {
     }
 }
 
+/// Whether a name's given names and initials fit a cluster's.
+fn fits(ctx: &Ctx<'_>, cluster: &Cluster, name: &Parsed) -> bool {
+    match (name.given(), cluster.given.first()) {
+        (Some(g), Some(_)) => cluster.given.iter().any(|&c| ctx.compatible(g, c)),
+        (None, _) => {
+            // "V. Sorel": an initial must agree with a known given name.
+            match (name.initial, cluster.given.first()) {
+                (Some(i), Some(_)) if name.words.len() == 1 => {
+                    let i = i.to_lowercase().to_string();
+                    cluster
+                        .given
+                        .iter()
+                        .any(|&g| ctx.words.str(g).starts_with(&i))
+                }
+                _ => true,
+            }
+        }
+        (Some(_), None) => true,
+    }
+}
+
 /// The clusters of one surname key and gender: how many, and their mention starts as
 /// (start, cluster).
 type GenderClass = (usize, BTreeSet<(usize, usize)>);
@@ -316,39 +620,37 @@ pub struct ArticleNames<'a> {
 
 /// Groups the names of one article into people. Working on one article at a time is what makes
 /// an article's people the same whether it is loaded alone or with a thousand others.
-struct Merger<'a> {
+struct Merger<'a, 'c> {
+    ctx: &'c mut Ctx<'a>,
     article: usize,
     names: &'a Names,
     text: &'a str,
     clusters: Vec<Cluster>,
-    by_key: FxHashMap<String, Vec<usize>>,
+    by_key: FxHashMap<u32, Vec<usize>>,
     /// The cluster with a given transliterated first word of its full forms, `None` when
     /// several share it: only a word that one person of the article bears can name them alone,
     /// and keeping no list keeps each lookup constant in a name-dense text.
-    by_first: FxHashMap<String, Option<usize>>,
+    by_first: FxHashMap<u32, Option<usize>>,
     /// Cluster of each sure hit, by hit index.
-    assigned: FxHashMap<usize, usize>,
+    assigned: Vec<Option<usize>>,
     /// Clusters by surname key, then by each of their given names: a full name is compared
     /// with the given names borne with its surname, not with every namesake, so a lookup stays
     /// constant however many people of a name-dense text share the surname.
-    by_given: FxHashMap<String, Givens>,
+    by_given: Givens,
     /// Clusters by surname key that have no given name yet (they fit any given name).
-    no_given: FxHashMap<String, Vec<usize>>,
+    no_given: FxHashMap<u32, Vec<usize>>,
     /// Mention starts, as (start, cluster), of the clusters of a surname key by their current
     /// gender, with the number of such clusters: a bare surname finds the person named last
     /// before it in log time.
     by_gender: FxHashMap<(u32, Option<Gender>), GenderClass>,
-    /// A number for each surname key of the article (`Cluster::kid`), so the gender classes
-    /// are keyed without copying the key at every mention.
-    key_ids: FxHashMap<String, u32>,
     /// What each name hit says beyond its name, by start offset: its person firmness (see
     /// `Cluster::firm`) and its organisation evidence.
     evidence: FxHashMap<usize, (u8, Option<OrgCue>)>,
     /// The one cluster (`None` when several) of each two-word full name, and of each opening
     /// pair of words of a longer full name, transliterated: "Ana Sofia" and "Ana Sofia Brandt"
     /// are one person in one article.
-    pairs: FxHashMap<String, Option<usize>>,
-    openings: FxHashMap<String, Option<usize>>,
+    pairs: FxHashMap<(u32, u32), Option<usize>>,
+    openings: FxHashMap<(u32, u32), Option<usize>>,
 }
 
 /// How firmly a hit says "a person" (see `Cluster::firm`).
@@ -367,8 +669,8 @@ fn firmness(text: &str, hit: &NameHit) -> u8 {
     u8::from(opens_given && words.next().is_some())
 }
 
-impl<'a> Merger<'a> {
-    fn new(article: usize, art: &'a ArticleNames<'a>) -> Merger<'a> {
+impl<'a, 'c> Merger<'a, 'c> {
+    fn new(ctx: &'c mut Ctx<'a>, article: usize, art: &ArticleNames<'a>) -> Merger<'a, 'c> {
         let evidence = art
             .names
             .sure
@@ -378,6 +680,7 @@ impl<'a> Merger<'a> {
             .filter(|(_, (firm, org))| *firm > 0 || org.is_some())
             .collect();
         Merger {
+            ctx,
             evidence,
             pairs: FxHashMap::default(),
             openings: FxHashMap::default(),
@@ -387,11 +690,10 @@ impl<'a> Merger<'a> {
             clusters: Vec::new(),
             by_key: FxHashMap::default(),
             by_first: FxHashMap::default(),
-            assigned: FxHashMap::default(),
-            by_given: FxHashMap::default(),
+            assigned: vec![None; art.names.sure.len()],
+            by_given: Givens::default(),
             no_given: FxHashMap::default(),
             by_gender: FxHashMap::default(),
-            key_ids: FxHashMap::default(),
         }
     }
 
@@ -402,64 +704,61 @@ impl<'a> Merger<'a> {
         if after == before {
             return;
         }
-        if let Some((n, set)) = self.by_gender.get_mut(&(c.kid, before)) {
+        if let Some((n, set)) = self.by_gender.get_mut(&(c.key, before)) {
             *n -= 1;
             for &s in &c.starts {
                 set.remove(&(s, id));
             }
         }
-        let (n, set) = self.by_gender.entry((c.kid, after)).or_default();
+        let (n, set) = self.by_gender.entry((c.key, after)).or_default();
         *n += 1;
         set.extend(c.starts.iter().map(|&s| (s, id)));
     }
 
-    fn new_cluster(&mut self, name: &ParsedName) -> usize {
+    fn new_cluster(&mut self, name: u32) -> usize {
         let id = self.clusters.len();
-        let next = self.key_ids.len() as u32;
-        let kid = *self.key_ids.entry(name.key.clone()).or_insert(next);
+        let key = self.ctx.parsed[name as usize].key;
         self.clusters.push(Cluster {
-            key: name.key.clone(),
-            kid,
+            key,
             ..Cluster::default()
         });
-        self.by_key.entry(name.key.clone()).or_default().push(id);
-        self.no_given.entry(name.key.clone()).or_default().push(id);
-        self.by_gender.entry((kid, None)).or_default().0 += 1;
+        self.by_key.entry(key).or_default().push(id);
+        self.no_given.entry(key).or_default().push(id);
+        self.by_gender.entry((key, None)).or_default().0 += 1;
         self.add_name(id, name);
         id
     }
 
-    fn add_name(&mut self, id: usize, name: &ParsedName) {
+    fn add_name(&mut self, id: usize, name: u32) {
+        let ctx = &*self.ctx;
+        let name = &ctx.parsed[name as usize];
         let Some(g) = name.given() else { return };
         let before = self.clusters[id].gender();
         let c = &mut self.clusters[id];
-        let spelling: String = name.words.iter().map(|w| translit(w)).collect();
-        if !c.spellings.contains(&spelling) {
-            c.spellings.push(spelling);
+        if !c.spellings.contains(&name.spelling) {
+            c.spellings.push(name.spelling);
         }
-        if !c.given.iter().any(|x| x == g) {
+        if !c.given.contains(&g) {
             if c.given.is_empty()
                 && let Some(ids) = self.no_given.get_mut(&c.key)
             {
                 ids.retain(|&x| x != id);
             }
-            c.given.push(g.to_string());
-            let class = lx::classify_key(g);
+            c.given.push(g);
+            let class = ctx.info(g).class;
             match (class & lx::GIVEN_M != 0, class & lx::GIVEN_F != 0) {
                 (true, false) => c.male += 1,
                 (false, true) => c.female += 1,
                 _ => {}
             }
-            self.by_given
-                .entry(c.key.clone())
-                .or_default()
-                .insert(g, id);
+            let key = c.key;
+            self.by_given.insert(ctx, key, g, id);
             self.regender(id, before);
         }
         let c = &mut self.clusters[id];
-        let first = translit(g);
+        let first = self.ctx.info(g).translit;
         if !c.first_words.contains(&first) {
-            c.first_words.push(first.clone());
+            c.first_words.push(first);
             self.by_first
                 .entry(first)
                 .and_modify(|only| {
@@ -487,7 +786,7 @@ impl<'a> Merger<'a> {
             span,
         });
         if c.starts.insert(span.start) {
-            let key = (c.kid, before);
+            let key = (c.key, before);
             self.by_gender
                 .entry(key)
                 .or_default()
@@ -505,68 +804,54 @@ impl<'a> Merger<'a> {
 
     /// [`Self::choose`] among all the clusters of a surname key, answered from `by_gender`
     /// without visiting them.
-    fn choose_any(&self, key: &str, offset: usize, gender: Option<Gender>) -> Option<usize> {
-        let kid = *self.key_ids.get(key)?;
-        let class = |g: Option<Gender>| self.by_gender.get(&(kid, g));
+    fn choose_any(&self, key: u32, offset: usize, gender: Option<Gender>) -> Option<usize> {
+        let class = |g: Option<Gender>| self.by_gender.get(&(key, g));
         let count = |g: Option<Gender>| class(g).map_or(0, |(n, _)| *n);
-        let classes: Vec<Option<Gender>> = match gender {
-            Some(g) if count(Some(g)) > 0 => vec![Some(g)],
-            Some(_) => vec![None],
-            None => vec![None, Some(Gender::Male), Some(Gender::Female)],
+        let all = [None, Some(Gender::Male), Some(Gender::Female)];
+        let classes: &[Option<Gender>] = match gender {
+            Some(g) if count(Some(g)) > 0 => &[Some(g)],
+            Some(_) => &[None],
+            None => &all,
         };
         let total: usize = classes.iter().map(|&g| count(g)).sum();
-        let sets: Vec<&BTreeSet<(usize, usize)>> = classes
-            .iter()
-            .filter_map(|&g| class(g))
-            .map(|(_, s)| s)
-            .collect();
         if total == 0 {
             return None;
         }
+        let sets = || classes.iter().filter_map(|&g| class(g)).map(|(_, s)| s);
         if total == 1
-            && let Some(only) = sets.iter().find_map(|s| s.first())
+            && let Some(only) = sets().find_map(|s| s.first())
         {
             return Some(only.1);
         }
-        if sets.iter().all(|s| s.is_empty()) {
+        if sets().all(|s| s.is_empty()) {
             // Rare: a cluster not yet mentioned; ask the slow way.
-            let opts: Vec<usize> = self
-                .by_key
-                .get(key)
-                .map(|ids| ids.to_vec())
-                .unwrap_or_default();
-            return self.choose(&opts, offset, gender);
+            let opts: Vec<usize> = self.by_key.get(&key).cloned().unwrap_or_default();
+            return self.choose(opts, offset, gender);
         }
-        if let Some(best) = sets
-            .iter()
+        if let Some(best) = sets()
             .filter_map(|s| s.range(..(offset, 0)).next_back())
             .max()
         {
             return Some(best.1);
         }
-        sets.iter().filter_map(|s| s.first()).min().map(|p| p.1)
+        sets().filter_map(|s| s.first()).min().map(|p| p.1)
     }
 
     /// The cluster a name names: [`Self::fitting`] then [`Self::choose`].
-    fn pick(&self, name: &ParsedName, offset: usize, gender: Option<Gender>) -> Option<usize> {
-        if name.given().is_none() && (name.initials.is_empty() || name.words.len() != 1) {
-            return self.choose_any(&name.key, offset, gender);
+    fn pick(&self, name: u32, offset: usize, gender: Option<Gender>) -> Option<usize> {
+        let p = &self.ctx.parsed[name as usize];
+        if p.given().is_none() && (!p.has_initials || p.words.len() != 1) {
+            return self.choose_any(p.key, offset, gender);
         }
-        self.choose(&self.fitting(name), offset, gender)
+        self.choose(self.fitting(p), offset, gender)
     }
 
     /// Chooses among clusters that all fit a mention: the gender first, then the person last
     /// named before it, then the one named first.
-    fn choose(&self, options: &[usize], offset: usize, gender: Option<Gender>) -> Option<usize> {
-        let mut opts: Vec<usize> = options.to_vec();
+    fn choose(&self, mut opts: Vec<usize>, offset: usize, gender: Option<Gender>) -> Option<usize> {
         if let Some(g) = gender {
-            let same: Vec<usize> = opts
-                .iter()
-                .copied()
-                .filter(|&c| self.clusters[c].gender() == Some(g))
-                .collect();
-            if !same.is_empty() {
-                opts = same;
+            if opts.iter().any(|&c| self.clusters[c].gender() == Some(g)) {
+                opts.retain(|&c| self.clusters[c].gender() == Some(g));
             } else {
                 opts.retain(|&c| self.clusters[c].gender().is_none());
             }
@@ -592,31 +877,27 @@ impl<'a> Merger<'a> {
     }
 
     /// Clusters with the name's key whose given names fit.
-    fn fitting(&self, name: &ParsedName) -> Vec<usize> {
+    fn fitting(&self, name: &Parsed) -> Vec<usize> {
+        let ctx = &*self.ctx;
         let mut out: Vec<usize> = self.no_given.get(&name.key).cloned().unwrap_or_default();
-        let givens = self.by_given.get(&name.key);
-        let initial = name.initials.first().map(|i| i.to_lowercase().to_string());
+        let initial = name.initial.map(|i| i.to_lowercase().to_string());
         match (name.given(), initial) {
-            (Some(g), _) => {
-                if let Some(givens) = givens {
-                    out.extend(givens.compatible(g));
-                }
-            }
+            (Some(g), _) => out.extend(self.by_given.compatible(ctx, name.key, g)),
             (None, Some(i)) if name.words.len() == 1 => {
-                if let (Some(givens), false) = (givens, i.is_empty()) {
-                    out.extend(givens.starting(&i));
+                if !i.is_empty() {
+                    out.extend(self.by_given.starting(ctx, name.key, &i));
                 }
             }
             _ => return self.by_key.get(&name.key).cloned().unwrap_or_default(),
         }
         out.sort_unstable();
         out.dedup();
-        debug_assert!(out.iter().all(|&c| fits(&self.clusters[c], name)));
+        debug_assert!(out.iter().all(|&c| fits(ctx, &self.clusters[c], name)));
         out
     }
 
     /// Full names (given name and surname): the people.
-    fn place_full(&mut self, hit_index: usize, hit: &NameHit, name: &ParsedName) {
+    fn place_full(&mut self, hit_index: usize, hit: &NameHit, name: u32) {
         let cluster = match self.pick(name, hit.span.start, hit.gender) {
             Some(c) => c,
             None => match self.reversed(name).or_else(|| self.longer_or_shorter(name)) {
@@ -625,14 +906,14 @@ impl<'a> Merger<'a> {
             },
         };
         self.add_name(cluster, name);
-        if name.words.len() >= 2 {
-            let pair = Self::pair_key(name);
-            let map = if name.words.len() == 2 {
+        let p = &self.ctx.parsed[name as usize];
+        if p.words.len() >= 2 {
+            let map = if p.words.len() == 2 {
                 &mut self.pairs
             } else {
                 &mut self.openings
             };
-            map.entry(pair)
+            map.entry(p.pair)
                 .and_modify(|only| {
                     if *only != Some(cluster) {
                         *only = None;
@@ -641,56 +922,39 @@ impl<'a> Merger<'a> {
                 .or_insert(Some(cluster));
         }
         self.mention(cluster, hit.span, hit.gender);
-        self.assigned.insert(hit_index, cluster);
-    }
-
-    /// The first two words of a full name, for `pairs` and `openings`: the two-word name's key
-    /// is its surname key, so only the given name is transliterated anew.
-    fn pair_key(name: &ParsedName) -> String {
-        let mut pair = translit(&name.words[0]);
-        pair.push(' ');
-        if name.words.len() == 2 {
-            pair.push_str(&name.key);
-        } else {
-            pair.push_str(&translit(&name.words[1]));
-        }
-        pair
+        self.assigned[hit_index] = Some(cluster);
     }
 
     /// The one person of the article whose full name is this name with a last word more ("Ana
     /// Sofia" for "Ana Sofia Brandt"), or less ("Ana Sofia Brandt" for "Ana Sofia").
-    fn longer_or_shorter(&self, name: &ParsedName) -> Option<usize> {
-        if name.words.len() < 2 {
+    fn longer_or_shorter(&self, name: u32) -> Option<usize> {
+        let p = &self.ctx.parsed[name as usize];
+        if p.words.len() < 2 {
             return None;
         }
-        let pair = Self::pair_key(name);
-        let map = if name.words.len() == 2 {
+        let map = if p.words.len() == 2 {
             &self.openings
         } else {
             &self.pairs
         };
-        (*map.get(&pair)?).filter(|&c| {
-            let c = &self.clusters[c];
-            c.given.first().is_some_and(|g| *g == name.words[0])
-        })
+        (*map.get(&p.pair)?).filter(|&c| self.clusters[c].given.first() == Some(&p.words[0]))
     }
 
     /// A cluster holding the same words in another order ("Haruto Morishita").
-    fn reversed(&self, name: &ParsedName) -> Option<usize> {
-        let mut mine: Vec<String> = name.words.iter().map(|w| translit(w)).collect();
-        mine.sort();
+    fn reversed(&self, name: u32) -> Option<usize> {
+        let ctx = &*self.ctx;
+        let p = &ctx.parsed[name as usize];
+        let mut mine: Vec<u32> = p.words.iter().map(|&w| ctx.info(w).translit).collect();
+        mine.sort_unstable();
         self.by_key
-            .get(&translit(&name.words[0]))?
+            .get(&ctx.info(*p.words.first()?).translit)?
             .iter()
             .copied()
             .find(|&c| {
-                let mut theirs: Vec<String> = self.clusters[c]
-                    .first_words
-                    .iter()
-                    .cloned()
-                    .chain(std::iter::once(self.clusters[c].key.clone()))
-                    .collect();
-                theirs.sort();
+                let c = &self.clusters[c];
+                let mut theirs: Vec<u32> = c.first_words.clone();
+                theirs.push(c.key);
+                theirs.sort_unstable();
                 theirs.dedup();
                 theirs == mine
             })
@@ -698,25 +962,21 @@ impl<'a> Merger<'a> {
 
     /// A one-word name of a person of the article: by surname, else by family name first
     /// ("Mr. Morishita" for "Morishita Haruto").
-    fn find_single(
-        &self,
-        name: &ParsedName,
-        offset: usize,
-        gender: Option<Gender>,
-    ) -> Option<usize> {
+    fn find_single(&self, name: u32, offset: usize, gender: Option<Gender>) -> Option<usize> {
         if let Some(c) = self.pick(name, offset, gender) {
             return Some(c);
         }
-        match self.by_first.get(&name.key) {
-            Some(&Some(only)) if self.clusters[only].key != name.key => Some(only),
+        let key = self.ctx.parsed[name as usize].key;
+        match self.by_first.get(&key) {
+            Some(&Some(only)) if self.clusters[only].key != key => Some(only),
             _ => None,
         }
     }
 
     /// A given name alone ("Yusuf") for a person named in full, when no other person of the
     /// article shares it.
-    fn find_given(&self, word: &str) -> Option<usize> {
-        let key = translit(word);
+    fn find_given(&self, word: u32) -> Option<usize> {
+        let key = self.ctx.info(word).translit;
         if self.by_key.contains_key(&key) {
             return None;
         }
@@ -724,7 +984,7 @@ impl<'a> Merger<'a> {
         self.clusters[only]
             .given
             .first()
-            .is_some_and(|g| translit(g) == key)
+            .is_some_and(|&g| self.ctx.info(g).translit == key)
             .then_some(only)
     }
 
@@ -733,22 +993,30 @@ impl<'a> Merger<'a> {
     fn run(mut self) -> (Vec<Cluster>, Vec<EntityHit>) {
         let names = self.names;
         let text = self.text;
+        // Each sure hit parsed once (its written form once per run).
+        let parsed: Vec<u32> = names
+            .sure
+            .iter()
+            .map(|hit| self.ctx.parse(hit.span.slice(text)))
+            .collect();
         // 1. Full names with a cue.
         let mut two_word: Option<rustc_hash::FxHashSet<String>> = None;
         for (h, hit) in names.sure.iter().enumerate() {
             if hit.cue == Cue::Alias {
                 continue;
             }
-            let name = ParsedName::parse(hit.span.slice(text));
-            if name.words.len() >= 3 {
+            let name = parsed[h];
+            let words = self.ctx.parsed[name as usize].words.len();
+            if words >= 3 {
                 let known = two_word.get_or_insert_with(|| full_names(names, text));
-                if let Some((hit, name)) = possessive_inside(text, hit, known) {
-                    self.place_full(h, &hit, &name);
+                if let Some(hit) = possessive_inside(text, hit, known) {
+                    let name = self.ctx.parse(hit.span.slice(text));
+                    self.place_full(h, &hit, name);
                     continue;
                 }
             }
-            if name.words.len() >= 2 {
-                self.place_full(h, hit, &name);
+            if words >= 2 {
+                self.place_full(h, hit, name);
             }
         }
         // 2. One-word names with a cue ("Mr. Halvorsen", "President Halvorsen").
@@ -756,21 +1024,21 @@ impl<'a> Merger<'a> {
             if hit.cue == Cue::Alias {
                 continue;
             }
-            let name = ParsedName::parse(hit.span.slice(text));
-            if name.words.len() != 1 {
+            let name = parsed[h];
+            if self.ctx.parsed[name as usize].words.len() != 1 {
                 continue;
             }
-            let cluster = match self.find_single(&name, hit.span.start, hit.gender) {
+            let cluster = match self.find_single(name, hit.span.start, hit.gender) {
                 Some(c) => c,
-                None => self.new_cluster(&name),
+                None => self.new_cluster(name),
             };
             self.mention(cluster, hit.span, hit.gender);
-            self.assigned.insert(h, cluster);
+            self.assigned[h] = Some(cluster);
         }
         // 3. Restatements in another script join the name they restate.
         for hit in &names.sure {
             if let Some(of) = hit.same_as
-                && let Some(&c) = self.assigned.get(&(of as usize))
+                && let Some(&Some(c)) = self.assigned.get(of as usize)
             {
                 self.mention(c, hit.span, None);
             }
@@ -781,11 +1049,11 @@ impl<'a> Merger<'a> {
         for e in &names.entities {
             let written = e.span.slice(text);
             if !written.contains(char::is_whitespace) {
-                let name = ParsedName::parse(written);
-                let found = if name.words.is_empty() {
+                let name = self.ctx.parse(written);
+                let found = if self.ctx.parsed[name as usize].words.is_empty() {
                     None
                 } else {
-                    self.pick(&name, e.span.start, None)
+                    self.pick(name, e.span.start, None)
                 };
                 if let Some(c) = found {
                     self.mention(c, e.span, None);
@@ -795,15 +1063,17 @@ impl<'a> Merger<'a> {
             entities.push(*e);
         }
         // 5. Candidates naming a person of the article, else one of its organisations or places.
-        let kinds: FxHashMap<String, ActorKind> = entities
-            .iter()
-            .map(|e| (lx::phrase_key(e.span.slice(text)), e.kind))
-            .collect();
+        let mut kinds: FxHashMap<u32, ActorKind> = FxHashMap::default();
+        for e in &entities {
+            let phrase = self.ctx.phrase(e.span.slice(text));
+            kinds.insert(phrase, e.kind);
+        }
         for hit in &names.candidates {
             if self.place_candidate(hit) {
                 continue;
             }
-            if let Some(&kind) = kinds.get(&lx::phrase_key(hit.span.slice(text))) {
+            let phrase = self.ctx.phrase(hit.span.slice(text));
+            if let Some(&kind) = kinds.get(&phrase) {
                 entities.push(EntityHit {
                     span: hit.span,
                     kind,
@@ -842,34 +1112,35 @@ impl<'a> Merger<'a> {
     /// Adds a candidate to the person it names; false when it names none.
     fn place_candidate(&mut self, hit: &NameHit) -> bool {
         let written = hit.span.slice(self.text);
-        let name = ParsedName::parse(written);
-        if name.words.is_empty() {
+        let name = self.ctx.parse(written);
+        let p = &self.ctx.parsed[name as usize];
+        if p.words.is_empty() {
             return false;
         }
-        if name.words.len() >= 2 {
-            if let Some(c) = self.pick(&name, hit.span.start, None) {
+        if p.words.len() >= 2 {
+            let (given, key, two) = (p.given(), p.key, p.words.len() == 2);
+            if let Some(c) = self.pick(name, hit.span.start, None) {
                 // A full name of a known person ("Peter Hallström" once "Peter J. Hallström"
                 // is known), but not a different person with the same surname.
-                if name.given().is_some() {
-                    self.add_name(c, &name);
+                if given.is_some() {
+                    self.add_name(c, name);
                 }
                 self.mention(c, hit.span, None);
                 return true;
-            } else if self.by_key.contains_key(&name.key)
-                && name.words.len() == 2
-                && name
-                    .given()
-                    .is_some_and(|g| lx::classify_key(g) & lx::GIVEN != 0)
+            } else if self.by_key.contains_key(&key)
+                && two
+                && given.is_some_and(|g| self.ctx.info(g).class & lx::GIVEN != 0)
             {
                 // Another given name with the surname of a person of the article: a relative
                 // or a namesake ("Rui Morais" beside "Ana Morais"), a person of their own.
-                let c = self.new_cluster(&name);
+                let c = self.new_cluster(name);
                 self.mention(c, hit.span, None);
                 return true;
             }
             return false;
         }
-        if let Some(c) = self.find_single(&name, hit.span.start, None) {
+        let first_word = p.words[0];
+        if let Some(c) = self.find_single(name, hit.span.start, None) {
             self.mention(c, hit.span, None);
             return true;
         }
@@ -883,8 +1154,8 @@ impl<'a> Merger<'a> {
                 if !part.starts_with(char::is_uppercase) {
                     continue;
                 }
-                let p = ParsedName::parse(part);
-                if let Some(c) = self.find_single(&p, span.start, None) {
+                let p = self.ctx.parse(part);
+                if let Some(c) = self.find_single(p, span.start, None) {
                     found.push((c, span));
                 }
             }
@@ -894,7 +1165,7 @@ impl<'a> Merger<'a> {
             }
             return any;
         }
-        if let Some(c) = self.find_given(&name.words[0]) {
+        if let Some(c) = self.find_given(first_word) {
             self.mention(c, hit.span, None);
             return true;
         }
@@ -925,7 +1196,7 @@ fn possessive_inside(
     text: &str,
     hit: &NameHit,
     known: &rustc_hash::FxHashSet<String>,
-) -> Option<(NameHit, ParsedName)> {
+) -> Option<NameHit> {
     let written = hit.span.slice(text);
     let mut words = written.split_whitespace();
     let (a, b) = (words.next()?, words.next()?);
@@ -938,8 +1209,7 @@ fn possessive_inside(
     let end = hit.span.start + b_start + cut.len();
     let mut cut_hit = hit.clone();
     cut_hit.span = Span::new(hit.span.start, end);
-    let name = ParsedName::parse(cut_hit.span.slice(text));
-    Some((cut_hit, name))
+    Some(cut_hit)
 }
 
 /// People across articles: a full name joins the people of other articles with the same surname
@@ -948,34 +1218,29 @@ fn possessive_inside(
 #[derive(Default)]
 struct Joined {
     clusters: Vec<Cluster>,
-    by_key: FxHashMap<String, Vec<usize>>,
+    by_key: FxHashMap<u32, Vec<usize>>,
     /// The cluster of each full spelling (see `Cluster::spellings`).
-    by_spelling: FxHashMap<String, usize>,
+    by_spelling: FxHashMap<u32, usize>,
     /// Clusters by surname key, then by each of their given names (see `Merger::by_given`).
-    by_given: FxHashMap<String, Givens>,
+    by_given: Givens,
 }
 
 impl Joined {
-    fn push(&mut self, c: Cluster) {
-        for sp in &c.spellings {
-            self.by_spelling
-                .entry(sp.clone())
-                .or_insert(self.clusters.len());
+    fn push(&mut self, ctx: &Ctx<'_>, c: Cluster) {
+        let id = self.clusters.len();
+        for &sp in &c.spellings {
+            self.by_spelling.entry(sp).or_insert(id);
         }
-        self.by_key
-            .entry(c.key.clone())
-            .or_default()
-            .push(self.clusters.len());
-        let givens = self.by_given.entry(c.key.clone()).or_default();
-        for g in &c.given {
-            givens.insert(g, self.clusters.len());
+        self.by_key.entry(c.key).or_default().push(id);
+        for &g in &c.given {
+            self.by_given.insert(ctx, c.key, g, id);
         }
         self.clusters.push(c);
     }
 
-    fn absorb(&mut self, into: usize, c: Cluster) {
-        for sp in &c.spellings {
-            self.by_spelling.entry(sp.clone()).or_insert(into);
+    fn absorb(&mut self, ctx: &Ctx<'_>, into: usize, c: Cluster) {
+        for &sp in &c.spellings {
+            self.by_spelling.entry(sp).or_insert(into);
         }
         let t = &mut self.clusters[into];
         for sp in c.spellings {
@@ -985,10 +1250,7 @@ impl Joined {
         }
         for g in c.given {
             if !t.given.contains(&g) {
-                self.by_given
-                    .entry(t.key.clone())
-                    .or_default()
-                    .insert(&g, into);
+                self.by_given.insert(ctx, t.key, g, into);
                 t.given.push(g);
             }
         }
@@ -1011,48 +1273,46 @@ impl Joined {
 
     /// A full name: the person of another article with the same surname and a fitting given
     /// name (the most mentioned when several fit).
-    fn join_full(&mut self, c: Cluster) {
+    fn join_full(&mut self, ctx: &Ctx<'_>, c: Cluster) {
         let same_spelling = c
             .spellings
             .iter()
             .find_map(|sp| self.by_spelling.get(sp).copied());
         if let Some(t) = same_spelling {
-            self.absorb(t, c);
+            self.absorb(ctx, t, c);
             return;
         }
         // Only the given names borne with the surname are compared, not every namesake.
-        let target = self.by_given.get(&c.key).and_then(|givens| {
-            c.given
-                .iter()
-                .flat_map(|g| givens.compatible(g))
-                .filter(|&t| {
-                    let t = &self.clusters[t];
-                    t.is_full() && !Self::gender_clash(t, &c)
-                })
-                .max_by_key(|&t| (self.clusters[t].mentions.len(), std::cmp::Reverse(t)))
-        });
+        let target = c
+            .given
+            .iter()
+            .flat_map(|&g| self.by_given.compatible(ctx, c.key, g))
+            .filter(|&t| {
+                let t = &self.clusters[t];
+                t.is_full() && !Self::gender_clash(t, &c)
+            })
+            .max_by_key(|&t| (self.clusters[t].mentions.len(), std::cmp::Reverse(t)));
         match target {
-            Some(t) => self.absorb(t, c),
-            None => self.push(c),
+            Some(t) => self.absorb(ctx, t, c),
+            None => self.push(ctx, c),
         }
     }
 
     /// A bare surname: the one full-named person with it, else the other bare mentions of it.
-    fn join_bare(&mut self, c: Cluster) {
-        let ids: Vec<usize> = self.by_key.get(&c.key).cloned().unwrap_or_default();
-        let full: Vec<usize> = ids
+    fn join_bare(&mut self, ctx: &Ctx<'_>, c: Cluster) {
+        let ids: &[usize] = self.by_key.get(&c.key).map_or(&[], Vec::as_slice);
+        let mut full = ids
             .iter()
             .copied()
-            .filter(|&t| self.clusters[t].is_full() && !Self::gender_clash(&self.clusters[t], &c))
-            .collect();
-        let target = match full.as_slice() {
-            [only] => Some(*only),
-            [] => ids.iter().copied().find(|&t| !self.clusters[t].is_full()),
+            .filter(|&t| self.clusters[t].is_full() && !Self::gender_clash(&self.clusters[t], &c));
+        let target = match (full.next(), full.next()) {
+            (Some(only), None) => Some(only),
+            (None, _) => ids.iter().copied().find(|&t| !self.clusters[t].is_full()),
             _ => None,
         };
         match target {
-            Some(t) => self.absorb(t, c),
-            None => self.push(c),
+            Some(t) => self.absorb(ctx, t, c),
+            None => self.push(ctx, c),
         }
     }
 }
@@ -1060,112 +1320,127 @@ impl Joined {
 /// Groups the names of all articles into actors (`articles[i]` is corpus article `i`): people
 /// first, then organisations and places, each joined across articles by its folded name.
 pub fn cluster(articles: &[ArticleNames<'_>]) -> Vec<Actor> {
+    let mut ctx = Ctx::default();
     let mut joined = Joined::default();
     let mut bare = Vec::new();
-    let mut entities: Vec<(String, ActorKind, Vec<Mention>)> = Vec::new();
-    let mut entity_index: FxHashMap<(ActorKind, String), usize> = FxHashMap::default();
+    let mut entities: Vec<(ActorKind, Vec<Mention>)> = Vec::new();
+    let mut entity_index: FxHashMap<(ActorKind, u32), usize> = FxHashMap::default();
     for (a, art) in articles.iter().enumerate() {
-        let (people, found) = Merger::new(a, art).run();
+        let (people, found) = Merger::new(&mut ctx, a, art).run();
         for c in people {
             if c.mentions.is_empty() {
                 continue;
             }
             if c.is_full() {
-                joined.join_full(c);
+                joined.join_full(&ctx, c);
             } else {
                 bare.push(c);
             }
         }
         for e in found {
-            let key = lx::phrase_key(e.span.slice(art.text));
-            let i = *entity_index
-                .entry((e.kind, key.clone()))
-                .or_insert_with(|| {
-                    entities.push((key, e.kind, Vec::new()));
-                    entities.len() - 1
-                });
-            entities[i].2.push(Mention {
+            let key = ctx.phrase(e.span.slice(art.text));
+            let i = *entity_index.entry((e.kind, key)).or_insert_with(|| {
+                entities.push((e.kind, Vec::new()));
+                entities.len() - 1
+            });
+            entities[i].1.push(Mention {
                 article: a,
                 span: e.span,
             });
         }
     }
     for c in bare {
-        joined.join_bare(c);
+        joined.join_bare(&ctx, c);
     }
-    let people = joined.clusters.into_iter().map(|c| to_actor(c, articles));
-    let others = entities.into_iter().map(|(_, kind, mentions)| {
-        let mut actor = to_actor(
-            Cluster {
-                mentions,
-                ..Cluster::default()
-            },
-            articles,
-        );
-        actor.kind = kind;
-        actor
-    });
-    people.chain(others).collect()
+    let mut actors: Vec<Actor> = Vec::with_capacity(joined.clusters.len() + entities.len());
+    for c in joined.clusters {
+        actors.push(to_actor(&mut ctx, c.mentions, ActorKind::Person, articles));
+    }
+    for (kind, mentions) in entities {
+        actors.push(to_actor(&mut ctx, mentions, kind, articles));
+    }
+    actors
 }
 
 /// The display name: the most frequent form with a given name and a surname, not in capitals
 /// (ties: the longer, then the first seen); the other forms become aliases.
-fn to_actor(mut c: Cluster, articles: &[ArticleNames<'_>]) -> Actor {
-    c.mentions.sort();
-    c.mentions
-        .dedup_by(|b, a| a.article == b.article && a.span.overlaps(&b.span));
-    // Forms as written, whitespace collapsed, counted; first-seen order kept.
-    let mut forms: Vec<(String, usize)> = Vec::new();
-    let mut index: FxHashMap<String, usize> = FxHashMap::default();
-    for m in &c.mentions {
-        let text = m.span.slice(articles[m.article].text);
-        let form = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let folded = fold(&form);
-        match index.get(&folded) {
-            Some(&i) => {
+fn to_actor<'a>(
+    ctx: &mut Ctx<'a>,
+    mut mentions: Vec<Mention>,
+    kind: ActorKind,
+    articles: &[ArticleNames<'a>],
+) -> Actor {
+    mentions.sort_unstable();
+    mentions.dedup_by(|b, a| a.article == b.article && a.span.overlaps(&b.span));
+    // Forms as written, whitespace collapsed, counted by their folded form; first-seen order
+    // kept. Most actors have a handful of forms: they are searched in place, and only an actor
+    // with many gets an index.
+    const SCAN: usize = 16;
+    let mut forms: Vec<(u32, usize)> = Vec::new();
+    let mut index: FxHashMap<u32, usize> = FxHashMap::default();
+    for m in &mentions {
+        let form = ctx.form(m.span.slice(articles[m.article].text));
+        let folded = ctx.forms[form as usize].folded;
+        let slot = if forms.len() <= SCAN {
+            forms
+                .iter()
+                .position(|&(f, _)| ctx.forms[f as usize].folded == folded)
+        } else {
+            if index.is_empty() {
+                index = forms
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &(f, _))| (ctx.forms[f as usize].folded, i))
+                    .collect();
+            }
+            index.get(&folded).copied()
+        };
+        match slot {
+            Some(i) => {
                 forms[i].1 += 1;
                 // "OSLO" in a dateline, "Oslo" in the text: the form is shown as the text
                 // writes it.
-                if !forms[i].0.chars().any(char::is_lowercase)
-                    && form.chars().any(char::is_lowercase)
-                {
+                if !ctx.forms[forms[i].0 as usize].has_lower && ctx.forms[form as usize].has_lower {
                     forms[i].0 = form;
                 }
             }
             None => {
-                index.insert(folded, forms.len());
+                if !index.is_empty() {
+                    index.insert(folded, forms.len());
+                }
                 forms.push((form, 1));
             }
         }
     }
-    let full = |f: &str| ParsedName::parse(f).words.len() >= 2;
     let best = forms
         .iter()
         .enumerate()
         .max_by_key(|(i, (f, n))| {
+            let f = &ctx.forms[*f as usize];
             (
-                full(f),
+                f.full,
                 // A dateline's capitals ("NEW YORK") are not how the name is written.
-                f.chars().any(char::is_lowercase),
+                f.has_lower,
                 *n,
-                f.split_whitespace().count(),
+                f.word_count,
                 std::cmp::Reverse(*i),
             )
         })
         .map(|(i, _)| i)
         .unwrap_or(0);
-    let name = forms[best].0.clone();
+    let text = |f: u32| ctx.forms[f as usize].text.to_string();
+    let name = forms.get(best).map(|&(f, _)| text(f)).unwrap_or_default();
     let aliases = forms
-        .into_iter()
+        .iter()
         .enumerate()
         .filter(|(i, _)| *i != best)
-        .map(|(_, (f, _))| f)
+        .map(|(_, &(f, _))| text(f))
         .collect();
     Actor {
         name,
-        kind: ActorKind::Person,
+        kind,
         aliases,
-        mentions: c.mentions,
+        mentions,
     }
 }
 
