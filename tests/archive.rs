@@ -733,7 +733,14 @@ fn a_store_of_schema_version_1_is_migrated_with_prefix_search_views_and_sketches
     let version: i64 = raw(&s.store())
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 4);
+    assert_eq!(version, 5);
+    // The fingerprints `compare --all` looks articles up by are computed by the migration.
+    let fingerprinted: i64 = raw(&s.store())
+        .query_row("SELECT count(DISTINCT article) FROM shingle", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(fingerprinted, 3);
     // The rebuilt index finds words by their first letters.
     let hits: Vec<String> = store
         .search("solv*", 10)
@@ -747,6 +754,14 @@ fn a_store_of_schema_version_1_is_migrated_with_prefix_search_views_and_sketches
     // also fills the partner index.
     let check = store.check(juxta::service::EXPECTED_ANALYSIS).unwrap();
     assert_eq!(check.stale.iter().filter(|(_, k)| k == "sketch").count(), 3);
+    assert_eq!(
+        check
+            .stale
+            .iter()
+            .filter(|(_, k)| k == "fingerprints")
+            .count(),
+        0
+    );
     assert_eq!(store.closest_pair().unwrap(), None);
     juxta::service::check(&store, true).unwrap();
     let pair = store.closest_pair().unwrap();
@@ -820,4 +835,155 @@ fn actors_and_events_read_from_the_views_print_what_the_analysis_computes() {
         .stdout
         .clone();
     assert!(!people.contains("Nadia Holm"), "{people}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// compare --all through the fingerprint index
+
+/// Three stories: a levee vote carried by two outlets, a ferry strike that one of them also
+/// reports in a closing paragraph, and an unrelated chess final.
+fn write_levee_archive(s: &Sandbox) {
+    let vote = "The levee commission voted on Thursday to raise the northern embankment by two metres before the spring floods arrive in the valley.";
+    let strike = "Ferry crews on the western crossing walked out at dawn over the new rota, stranding hundreds of commuters at the island terminal.";
+    s.write(
+        "levee-wire.txt",
+        format!("Levee vote\n\nOur correspondent writes from the town hall.\n\n{vote}\n\n{strike}"),
+    );
+    s.write(
+        "levee-daily.txt",
+        format!(
+            "Embankment to rise\n\nA busy week for the council.\n\n{vote}\n\nResidents welcomed it."
+        ),
+    );
+    s.write(
+        "ferry-post.txt",
+        format!(
+            "Crossing halted\n\nTravel chaos on the coast.\n\n{strike}\n\nTalks resume Monday."
+        ),
+    );
+    s.write(
+        "chess-note.txt",
+        "Chess final\n\nThe regional chess final went to a fifth hour before the champion resigned in a drawn rook ending.",
+    );
+    s.run(&[
+        "add",
+        "levee-wire.txt",
+        "levee-daily.txt",
+        "ferry-post.txt",
+        "chess-note.txt",
+    ])
+    .success();
+}
+
+#[test]
+fn compare_all_finds_each_passage_in_the_articles_that_carry_it_through_the_index() {
+    let s = Sandbox::new();
+    write_levee_archive(&s);
+    let run = s.run(&["compare", "levee-wire", "--all", "--width", "100"]);
+    run.success();
+    assert_eq!(
+        run.stdout,
+        "\
+“Levee vote” — levee-wire.txt, date unknown (id levee-wire)
+Checked against 3 other articles: 14% of its words appear in no other article.
+
+Passages found elsewhere (2):
+
+1. also in levee-daily
+   The levee commission voted on Thursday to raise the northern embankment by two metres before the
+   spring floods arrive in the valley
+
+2. also in ferry-post
+   Ferry crews on the western crossing walked out at dawn over the new rota, stranding hundreds of
+   commuters at the island terminal
+"
+    );
+    // The unrelated article has nothing elsewhere.
+    let run = s.run(&["compare", "chess-note", "--all"]);
+    assert!(
+        run.stdout.contains("No passage of it appears elsewhere."),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn fingerprints_follow_their_article_out_of_the_index() {
+    let s = Sandbox::new();
+    write_levee_archive(&s);
+    let rows_of = |id: &str| -> i64 {
+        raw(&s.store())
+            .query_row(
+                "SELECT count(*) FROM shingle WHERE article = (SELECT key FROM article WHERE id = ?1)",
+                [id],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    let key: i64 = raw(&s.store())
+        .query_row(
+            "SELECT key FROM article WHERE id = 'levee-daily'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(rows_of("levee-daily") > 0);
+    s.run(&["rm", "levee-daily"]).success();
+    let left: i64 = raw(&s.store())
+        .query_row(
+            "SELECT count(*) FROM shingle WHERE article = ?1",
+            [key],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(left, 0, "the removed article's fingerprints are gone");
+    let run = s.run(&["compare", "levee-wire", "--all"]);
+    assert!(
+        run.stdout.contains("Passages found elsewhere (1):"),
+        "{}",
+        run.stdout
+    );
+    // Written again (as `check --repair` does), an article's fingerprints are not doubled
+    // and the old ones do not stay.
+    let before = rows_of("ferry-post");
+    let db = raw(&s.store());
+    db.execute(
+        "INSERT OR REPLACE INTO analysis (article, kind, version, json)
+         SELECT key, 'fingerprints', 'old', '[1, 2]' FROM article WHERE id = 'ferry-post'",
+        [],
+    )
+    .unwrap();
+    assert_eq!(rows_of("ferry-post"), 2);
+    s.run(&["check", "--repair"]).success();
+    assert_eq!(rows_of("ferry-post"), before);
+    let stale: i64 = db
+        .query_row(
+            "SELECT count(*) FROM shingle WHERE hash IN (1, 2)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(stale, 0);
+}
+
+#[test]
+fn a_fingerprint_held_by_more_articles_than_the_cap_links_nothing() {
+    let s = Sandbox::new();
+    write_levee_archive(&s);
+    let store = Store::open(s.store()).unwrap();
+    let wire = store.get("levee-wire").unwrap();
+    let prints = juxta::analysis::index::fingerprints(&wire.text);
+    let ids = |found: juxta::store::Sharing| -> Vec<String> {
+        found.articles.into_iter().map(|a| a.id).collect()
+    };
+    // Listing order; the wire itself holds every one of its fingerprints.
+    let all = store.sharing(&prints, 10, 10).unwrap();
+    assert_eq!(all.boilerplate, 0);
+    assert_eq!(ids(all), ["levee-wire", "levee-daily", "ferry-post"]);
+    // The most sharing first when fewer are asked for.
+    assert_eq!(ids(store.sharing(&prints, 10, 1).unwrap()), ["levee-wire"]);
+    // With a cap of one article, only fingerprints the wire alone holds count.
+    let capped = store.sharing(&prints, 1, 10).unwrap();
+    assert!(capped.boilerplate > 0);
+    assert_eq!(ids(capped), ["levee-wire"]);
 }

@@ -188,6 +188,10 @@ pub const EXPECTED_ANALYSIS: &[(&str, &str)] = &[
         crate::analysis::extract::EXTRACTION_VERSION,
     ),
     (corpus::SKETCH_KIND, corpus::SKETCH_VERSION),
+    (
+        crate::analysis::index::FINGERPRINT_KIND,
+        crate::analysis::index::FINGERPRINT_VERSION,
+    ),
 ];
 
 /// Verifies the store (`juxta check`); with `repair`, first rebuilds what is derived

@@ -7,7 +7,7 @@
 //! and the caller builds them again. Writes never touch them, so importing stays as fast as
 //! before.
 
-use super::{Result, Store};
+use super::{Article, Result, Store};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use serde::Serialize;
 
@@ -453,5 +453,106 @@ impl Store {
             tx.commit().map_err(|e| self.db_error(e))
         })?;
         Ok(())
+    }
+}
+
+/// What the `shingle` table says about the fingerprints of one text.
+#[derive(Debug, Clone, Default)]
+pub struct Sharing {
+    /// The stored articles holding the most of the fingerprints (at most the limit asked
+    /// for), in listing order (oldest import first). Damaged ones are left out and reported.
+    pub articles: Vec<Article>,
+    /// How many of the fingerprints more than `max_articles` articles hold: boilerplate,
+    /// which links no article to another.
+    pub boilerplate: usize,
+}
+
+impl Store {
+    /// The stored articles that share the most of `hashes` (winnowed fingerprints, see
+    /// [`crate::analysis::index::fingerprints`]) with a text, at most `limit` of them. A
+    /// fingerprint held by more than `max_articles` articles is ignored. Reads one short
+    /// index range per fingerprint and the texts of the articles returned, nothing else.
+    pub fn sharing(&self, hashes: &[i64], max_articles: usize, limit: usize) -> Result<Sharing> {
+        let found = self.with_db(false, |conn| {
+            let e = |e| self.db_error(e);
+            let mut holders = conn
+                .prepare_cached("SELECT article FROM shingle WHERE hash = ?1 LIMIT ?2")
+                .map_err(e)?;
+            let mut count: rustc_hash::FxHashMap<i64, usize> = Default::default();
+            let mut boilerplate = 0;
+            let mut keys: Vec<i64> = Vec::new();
+            for &h in hashes {
+                keys.clear();
+                let rows = holders
+                    .query_map(params![h, max_articles as i64 + 1], |r| r.get(0))
+                    .map_err(e)?;
+                for k in rows {
+                    keys.push(k.map_err(e)?);
+                }
+                if keys.len() > max_articles {
+                    boilerplate += 1;
+                    continue;
+                }
+                for &k in &keys {
+                    *count.entry(k).or_default() += 1;
+                }
+            }
+            let mut ranked: Vec<(usize, i64)> = count.into_iter().map(|(k, n)| (n, k)).collect();
+            ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            ranked.truncate(limit);
+            let sql = format!(
+                "SELECT {}, t.text FROM article a LEFT JOIN article_text t ON t.article = a.key
+                 WHERE a.key = ?1",
+                super::META_COLUMNS
+            );
+            let mut get = conn.prepare_cached(&sql).map_err(e)?;
+            let mut rows = Vec::with_capacity(ranked.len());
+            let mut damaged = Vec::new();
+            for (_, key) in ranked {
+                let row = get
+                    .query_row([key], |r| {
+                        let (_, id, meta) = super::meta_from_row(r)?;
+                        Ok((
+                            id,
+                            meta.and_then(|m| Ok((m, super::text_column(r, 11, "text")?))),
+                        ))
+                    })
+                    .optional()
+                    .map_err(e)?;
+                match row {
+                    Some((_, Ok((m, text)))) => rows.push(super::article_from(m, text)),
+                    Some((id, Err(reason))) => damaged.push((id, reason)),
+                    // Fingerprints of an article removed by someone with foreign keys off.
+                    None => {}
+                }
+            }
+            rows.sort_by(|a, b| a.imported_at.cmp(&b.imported_at).then(a.id.cmp(&b.id)));
+            Ok((
+                Sharing {
+                    articles: rows,
+                    boilerplate,
+                },
+                damaged,
+            ))
+        })?;
+        let Some((sharing, damaged)) = found else {
+            return Ok(Sharing::default());
+        };
+        for (id, reason) in damaged {
+            self.report_damage(&id, &reason);
+        }
+        Ok(sharing)
+    }
+}
+
+impl Store {
+    /// The id of the stored article with this text (by its hash), if any.
+    pub fn id_of_text(&self, hash: &str) -> Result<Option<String>> {
+        let id = self.with_db(false, |conn| {
+            conn.prepare_cached("SELECT id FROM article WHERE hash = ?1")
+                .and_then(|mut s| s.query_row([hash], |r| r.get(0)).optional())
+                .map_err(|e| self.db_error(e))
+        })?;
+        Ok(id.flatten())
     }
 }
