@@ -987,3 +987,39 @@ fn a_fingerprint_held_by_more_articles_than_the_cap_links_nothing() {
     assert!(capped.boilerplate > 0);
     assert_eq!(ids(capped), ["levee-wire"]);
 }
+
+#[test]
+fn events_streamed_from_the_stored_views_print_the_table_computed_from_the_texts() {
+    let s = Sandbox::new();
+    let mut names = Vec::new();
+    for (id, date, text) in HARBOUR_TEXTS {
+        let name = format!("{id}.txt");
+        s.write(&name, text);
+        s.run(&["add", &name, "--date", date]).success();
+        names.push(id.to_string());
+    }
+    // Built by this run (the views were stale), then read back by the next one.
+    let first = s.run(&["events"]);
+    first.success();
+    let second = s.run(&["events"]);
+    assert_eq!(second.stdout, first.stdout);
+    let mut args = vec!["events"];
+    args.extend(names.iter().map(String::as_str));
+    let named = s.run(&args);
+    assert_eq!(named.stdout, first.stdout);
+    assert_eq!(
+        first.stdout,
+        "\
+DATE        ARTICLE       WHEN         SENTENCE
+2019        quay-gazette  since 2019   Councillor Tomas Brekke asked on Friday why the crane at Port Veyra had not been…
+2024-03-05  quay-wire     on Tuesday   Harbour master Ingrid Solvang closed the north quay on Tuesday after a crane top…
+            quay-herald   on Tuesday   The north quay closed on Tuesday, harbour master Ingrid Solvang said, after a cr…
+2024-03-08  quay-gazette  on Friday    Councillor Tomas Brekke asked on Friday why the crane at Port Veyra had not been…
+2024-03-20  quay-wire     on March 20  Solvang said the quay would reopen on March 20.
+2024-03-22  quay-herald   on March 22  Ms. Solvang expects it to reopen on March 22, and Councillor Tomas Brekke called…
+2024-04     quay-gazette  in April     Brekke said the inquiry would report in April.
+
+7 events in 3 articles on a timeline of 6 entries.
+"
+    );
+}

@@ -24,7 +24,7 @@ pub use stories::{
     LIST_GROUPS_UP_TO, ListColumns, Overview, StoryRow, first_of, group_stories, list_columns,
     originality, overview, story_rows,
 };
-pub use views::{actor_mentions, article_texts, kind_name, to_views, views};
+pub use views::{actor_mentions, article_texts, kind_name, stream_events, to_views, views};
 
 use crate::analysis::overlap::OverlapConfig;
 use crate::article::Article;

@@ -243,11 +243,136 @@ fn write_views(tx: &Connection, stamp: &str, v: &Views) -> rusqlite::Result<()> 
             e.conflict,
         ])?;
     }
+    let layout = EventsLayout::of(v);
+    tx.execute(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
+        params![LAYOUT, serde_json::to_string(&layout).unwrap_or_default()],
+    )?;
     tx.execute(
         "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
         params![STAMP, stamp],
     )?;
     Ok(())
+}
+
+/// Key in `meta` of the stored events' [`EventsLayout`].
+const LAYOUT: &str = "views.events";
+
+/// What a table of the stored events needs before its first row, counted when the views are
+/// written so that printing them is one pass over the rows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct EventsLayout {
+    /// Articles the views were made from.
+    pub articles: usize,
+    /// Events.
+    pub events: usize,
+    /// Timeline entries.
+    pub entries: usize,
+    /// Events without a resolved date.
+    pub undated: usize,
+    /// Widest article id, in columns.
+    pub id_width: usize,
+    /// Widest expression on one line (runs of white space as one space), in columns.
+    pub expression_width: usize,
+}
+
+impl EventsLayout {
+    /// The layout of `v`'s events.
+    pub fn of(v: &Views) -> EventsLayout {
+        let one_line_width = |s: &str| {
+            let mut words = 0usize;
+            let width: usize = s
+                .split_whitespace()
+                .map(|w| {
+                    words += 1;
+                    crate::text::display_width(w)
+                })
+                .sum();
+            width + words.saturating_sub(1)
+        };
+        EventsLayout {
+            articles: v.articles,
+            events: v.events.len(),
+            entries: v.timeline.len(),
+            undated: v.events.iter().filter(|e| e.date.is_none()).count(),
+            id_width: v
+                .events
+                .iter()
+                .map(|e| crate::text::display_width(&e.article))
+                .max()
+                .unwrap_or(0),
+            expression_width: v
+                .events
+                .iter()
+                .map(|e| one_line_width(&e.expression))
+                .max()
+                .unwrap_or(0),
+        }
+    }
+}
+
+impl Store {
+    /// Streams the stored events in timeline order (entry by entry, each in its own order),
+    /// if the views were made from the archive as it is now by `recipe`: `start` gets the
+    /// layout first, then `each` every event (without its actors) until it answers `false`.
+    /// Holds one event at a time. `Ok(false)` when the views are missing or stale.
+    pub fn stream_events(
+        &self,
+        recipe: &str,
+        start: &mut dyn FnMut(&EventsLayout) -> bool,
+        each: &mut dyn FnMut(&ViewEvent) -> bool,
+    ) -> Result<bool> {
+        let done = self.with_db(false, |conn| {
+            let tx = conn.transaction().map_err(|e| self.db_error(e))?;
+            let mut read = || -> rusqlite::Result<bool> {
+                let want = format!("{}:{recipe}", archive_state(&tx)?);
+                let mut get = tx.prepare_cached("SELECT value FROM meta WHERE key = ?1")?;
+                let have: Option<String> = get.query_row([STAMP], |r| r.get(0)).optional()?;
+                if have.as_deref() != Some(want.as_str()) {
+                    return Ok(false);
+                }
+                let layout: Option<EventsLayout> = get
+                    .query_row([LAYOUT], |r| r.get::<_, String>(0))
+                    .optional()?
+                    .and_then(|j| serde_json::from_str(&j).ok());
+                let Some(layout) = layout else {
+                    return Ok(false);
+                };
+                if !start(&layout) {
+                    return Ok(true);
+                }
+                let mut stmt = tx.prepare(
+                    "SELECT article, date, start_date, end_date, precision, kind, expression,
+                            start, \"end\", sentence, entry, conflict
+                     FROM view_event ORDER BY entry, entry_pos",
+                )?;
+                let mut rows = stmt.query([])?;
+                while let Some(r) = rows.next()? {
+                    let e = ViewEvent {
+                        article: r.get(0)?,
+                        date: r.get(1)?,
+                        start_date: r.get(2)?,
+                        end_date: r.get(3)?,
+                        precision: r.get(4)?,
+                        kind: r.get(5)?,
+                        expression: r.get(6)?,
+                        start: to_usize(r.get(7)?),
+                        end: to_usize(r.get(8)?),
+                        sentence: r.get(9)?,
+                        actors: Vec::new(),
+                        group: to_usize(r.get(10)?),
+                        conflict: r.get(11)?,
+                    };
+                    if !each(&e) {
+                        break;
+                    }
+                }
+                Ok(true)
+            };
+            read().map_err(|e| self.db_error(e))
+        })?;
+        Ok(done.unwrap_or(false))
+    }
 }
 
 fn read_actors(tx: &Connection, with_mentions: bool) -> rusqlite::Result<Vec<ViewActor>> {
