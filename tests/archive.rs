@@ -735,12 +735,12 @@ fn a_store_of_schema_version_1_is_migrated_with_prefix_search_views_and_sketches
         .unwrap();
     assert_eq!(version, 5);
     // The fingerprints `compare --all` looks articles up by are computed by the migration.
-    let fingerprinted: i64 = raw(&s.store())
-        .query_row("SELECT count(DISTINCT article) FROM shingle", [], |r| {
-            r.get(0)
-        })
-        .unwrap();
-    assert_eq!(fingerprinted, 3);
+    for (id, _, text) in HARBOUR_TEXTS {
+        let prints = juxta::analysis::index::fingerprints(text);
+        let found = store.sharing(&prints, 10, 1).unwrap();
+        let ids: Vec<String> = found.articles.into_iter().map(|a| a.id).collect();
+        assert_eq!(ids, [id]);
+    }
     // The rebuilt index finds words by their first letters.
     let hits: Vec<String> = store
         .search("solv*", 10)
@@ -911,59 +911,37 @@ Passages found elsewhere (2):
 fn fingerprints_follow_their_article_out_of_the_index() {
     let s = Sandbox::new();
     write_levee_archive(&s);
-    let rows_of = |id: &str| -> i64 {
-        raw(&s.store())
-            .query_row(
-                "SELECT count(*) FROM shingle WHERE article = (SELECT key FROM article WHERE id = ?1)",
-                [id],
-                |r| r.get(0),
-            )
-            .unwrap()
+    let holders = |hashes: &[i64]| -> Vec<String> {
+        let store = Store::open(s.store()).unwrap();
+        let found = store.sharing(hashes, 10, 10).unwrap();
+        found.articles.into_iter().map(|a| a.id).collect()
     };
-    let key: i64 = raw(&s.store())
-        .query_row(
-            "SELECT key FROM article WHERE id = 'levee-daily'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert!(rows_of("levee-daily") > 0);
+    let store = Store::open(s.store()).unwrap();
+    let daily = juxta::analysis::index::fingerprints(&store.get("levee-daily").unwrap().text);
+    let ferry = juxta::analysis::index::fingerprints(&store.get("ferry-post").unwrap().text);
+    assert_eq!(holders(&daily), ["levee-wire", "levee-daily"]);
     s.run(&["rm", "levee-daily"]).success();
-    let left: i64 = raw(&s.store())
-        .query_row(
-            "SELECT count(*) FROM shingle WHERE article = ?1",
-            [key],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(left, 0, "the removed article's fingerprints are gone");
+    assert_eq!(holders(&daily), ["levee-wire"]);
     let run = s.run(&["compare", "levee-wire", "--all"]);
     assert!(
         run.stdout.contains("Passages found elsewhere (1):"),
         "{}",
         run.stdout
     );
-    // Written again (as `check --repair` does), an article's fingerprints are not doubled
-    // and the old ones do not stay.
-    let before = rows_of("ferry-post");
-    let db = raw(&s.store());
-    db.execute(
-        "INSERT OR REPLACE INTO analysis (article, kind, version, json)
-         SELECT key, 'fingerprints', 'old', '[1, 2]' FROM article WHERE id = 'ferry-post'",
-        [],
-    )
-    .unwrap();
-    assert_eq!(rows_of("ferry-post"), 2);
-    s.run(&["check", "--repair"]).success();
-    assert_eq!(rows_of("ferry-post"), before);
-    let stale: i64 = db
-        .query_row(
-            "SELECT count(*) FROM shingle WHERE hash IN (1, 2)",
+    // Written again (as `check --repair` does), an article's fingerprints replace the old
+    // ones in the index.
+    raw(&s.store())
+        .execute(
+            "INSERT OR REPLACE INTO analysis (article, kind, version, json)
+             SELECT key, 'fingerprints', 'old', '[1, 2]' FROM article WHERE id = 'ferry-post'",
             [],
-            |r| r.get(0),
         )
         .unwrap();
-    assert_eq!(stale, 0);
+    assert_eq!(holders(&[1]), ["ferry-post"]);
+    assert_eq!(holders(&ferry), ["levee-wire"]);
+    s.run(&["check", "--repair"]).success();
+    assert!(holders(&[1, 2]).is_empty());
+    assert_eq!(holders(&ferry), ["levee-wire", "ferry-post"]);
 }
 
 #[test]

@@ -142,11 +142,6 @@ impl Store {
                 )
                 .map_err(e)?
                 + tx.execute(
-                    "DELETE FROM shingle WHERE article NOT IN (SELECT key FROM article)",
-                    [],
-                )
-                .map_err(e)?
-                + tx.execute(
                     "DELETE FROM partner WHERE article NOT IN (SELECT key FROM article)
                         OR other NOT IN (SELECT key FROM article)",
                     [],
@@ -195,7 +190,6 @@ fn orphans(conn: &rusqlite::Connection) -> rusqlite::Result<usize> {
         "SELECT (SELECT count(*) FROM article_text WHERE article NOT IN (SELECT key FROM article))
               + (SELECT count(*) FROM analysis WHERE article NOT IN (SELECT key FROM article))
               + (SELECT count(*) FROM sketch WHERE article NOT IN (SELECT key FROM article))
-              + (SELECT count(*) FROM shingle WHERE article NOT IN (SELECT key FROM article))
               + (SELECT count(*) FROM partner WHERE article NOT IN (SELECT key FROM article)
                     OR other NOT IN (SELECT key FROM article))",
         [],

@@ -167,37 +167,36 @@ CREATE TRIGGER analysis_sketch AFTER INSERT ON analysis WHEN new.kind = 'sketch'
         WHERE excluded.shared > partner.shared;
 END;
 "#,
-    // 5: each article's winnowed fingerprints (its `fingerprints` analysis row) by hash, so
-    // that `compare A --all` finds the articles sharing passages with A by a few indexed
-    // lookups instead of reading every text. No second index by article: the rows of an
-    // article are found again from its analysis row when it is replaced or removed.
+    // 5: each article's winnowed fingerprints (its `fingerprints` analysis row) as the words
+    // of a full-text index holding only which articles carry each (no content, no positions):
+    // `compare A --all` finds the articles sharing passages with A by a few index lookups
+    // instead of reading every text. An inverted index of segments, not a table keyed by
+    // hash: a hash B-tree takes ~120 random page writes per article. Like `article_fts`, it
+    // is filled once per batch of an import (`meta.fingerprints_upto`); the triggers keep it
+    // right when an indexed article's fingerprints are written again or removed.
     r#"
-CREATE TABLE shingle (
-    hash    INTEGER NOT NULL,
-    article INTEGER NOT NULL,
-    PRIMARY KEY (hash, article)
-) WITHOUT ROWID;
+CREATE VIRTUAL TABLE fingerprint USING fts5(
+    prints,
+    content = '', contentless_delete = 1, detail = none, tokenize = 'ascii'
+);
 CREATE TRIGGER analysis_fingerprints_replace BEFORE INSERT ON analysis
-WHEN new.kind = 'fingerprints' BEGIN
-    DELETE FROM shingle WHERE article = new.article AND hash IN (
-        SELECT value FROM json_each((
-            SELECT json FROM analysis WHERE article = new.article AND kind = 'fingerprints'
-        )) WHERE type = 'integer');
+WHEN new.kind = 'fingerprints' AND EXISTS (
+    SELECT 1 FROM analysis WHERE article = new.article AND kind = 'fingerprints') BEGIN
+    DELETE FROM fingerprint WHERE rowid = new.article;
 END;
 CREATE TRIGGER analysis_fingerprints_in AFTER INSERT ON analysis
-WHEN new.kind = 'fingerprints' BEGIN
-    INSERT OR IGNORE INTO shingle (hash, article)
-        SELECT value, new.article FROM json_each(new.json) WHERE type = 'integer';
+WHEN new.kind = 'fingerprints' AND new.article <= coalesce(
+    (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'fingerprints_upto'), 0) BEGIN
+    INSERT INTO fingerprint (rowid, prints) VALUES (new.article, new.json);
 END;
 CREATE TRIGGER analysis_fingerprints_out AFTER DELETE ON analysis
 WHEN old.kind = 'fingerprints' BEGIN
-    DELETE FROM shingle WHERE article = old.article AND hash IN (
-        SELECT value FROM json_each(old.json) WHERE type = 'integer');
+    DELETE FROM fingerprint WHERE rowid = old.article;
 END;
 "#,
 ];
 
-/// The first schema version with the `shingle` table: a database migrated from before it
+/// The first schema version with the `fingerprint` index: a database migrated from before it
 /// gets the fingerprints of its articles computed once, in the migration's transaction.
 const FINGERPRINTS_FROM: i64 = 5;
 
@@ -261,7 +260,7 @@ pub fn migrate(conn: &Connection, from: i64) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Writes the fingerprints of every article that has none (the trigger indexes them).
+/// Writes the fingerprints of every article that has none, and indexes them.
 fn backfill_fingerprints(conn: &Connection) -> rusqlite::Result<()> {
     use crate::analysis::index::{FINGERPRINT_KIND, FINGERPRINT_VERSION, fingerprints};
     let mut read = conn.prepare(

@@ -581,7 +581,7 @@ impl Store {
     }
 }
 
-/// What the `shingle` table says about the fingerprints of one text.
+/// What the `fingerprint` index says about the fingerprints of one text.
 #[derive(Debug, Clone, Default)]
 pub struct Sharing {
     /// The stored articles holding the most of the fingerprints (at most the limit asked
@@ -600,8 +600,13 @@ impl Store {
     pub fn sharing(&self, hashes: &[i64], max_articles: usize, limit: usize) -> Result<Sharing> {
         let found = self.with_db(false, |conn| {
             let e = |e| self.db_error(e);
+            // An import killed before it indexed its last batch, or another process's import
+            // under way: what is stored but not indexed yet is indexed first.
+            if super::index_is_behind(conn).map_err(e)? {
+                self.catch_up_index(conn)?;
+            }
             let mut holders = conn
-                .prepare_cached("SELECT article FROM shingle WHERE hash = ?1 LIMIT ?2")
+                .prepare_cached("SELECT rowid FROM fingerprint WHERE fingerprint MATCH ?1 LIMIT ?2")
                 .map_err(e)?;
             let mut count: rustc_hash::FxHashMap<i64, usize> = Default::default();
             let mut boilerplate = 0;
@@ -609,7 +614,9 @@ impl Store {
             for &h in hashes {
                 keys.clear();
                 let rows = holders
-                    .query_map(params![h, max_articles as i64 + 1], |r| r.get(0))
+                    .query_map(params![format!("\"{h}\""), max_articles as i64 + 1], |r| {
+                        r.get(0)
+                    })
                     .map_err(e)?;
                 for k in rows {
                     keys.push(k.map_err(e)?);
