@@ -1001,3 +1001,44 @@ DATE        ARTICLE       WHEN         SENTENCE
 "
     );
 }
+
+#[test]
+fn compare_all_says_when_boilerplate_printed_everywhere_links_nothing() {
+    let s = Sandbox::new();
+    let notice = "Readers may republish this dispatch under the cooperative licence provided the credit line and the correction notice stay attached.";
+    let n = juxta::service::MAX_SHARERS + 2;
+    let mut lines = String::new();
+    for i in 0..n {
+        lines.push_str(&format!(
+            "{{\"title\": \"Notice {i}\", \"text\": \"Parish bulletin {i} lists bin collection round {i}.\\n\\n{notice}\"}}\n"
+        ));
+    }
+    s.write("bulletins.jsonl", lines);
+    s.write(
+        "story.txt",
+        format!("The ferry pier cracked after the storm surge on Sunday night, the harbour office said.\n\n{notice}"),
+    );
+    s.write(
+        "story-copy.txt",
+        "Commuters waited for hours. The ferry pier cracked after the storm surge on Sunday night, the harbour office said.",
+    );
+    s.run(&["add", "bulletins.jsonl", "story.txt", "story-copy.txt"])
+        .success();
+    let run = s.run(&["compare", "story", "--all", "--width", "100"]);
+    run.success();
+    assert!(
+        run.stdout.ends_with(
+            "\nSome of its text is printed in more than 500 other articles (boilerplate); it links it to none of them, so its passages list only the articles sharing more with it.\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("also in story-copy\n"),
+        "{}",
+        run.stdout
+    );
+    // An article sharing no boilerplate says nothing of it.
+    let run = s.run(&["compare", "story-copy", "--all"]);
+    assert!(!run.stdout.contains("boilerplate"), "{}", run.stdout);
+}

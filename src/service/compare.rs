@@ -89,6 +89,10 @@ pub struct SharedWithAll {
     /// How many stored articles it was checked against (`corpus` holds only those that
     /// share something with it).
     pub compared_with: usize,
+    /// Whether some of its text is printed in more than [`MAX_SHARERS`] stored articles
+    /// (boilerplate): such text links it to none of them, so a passage of it lists only the
+    /// articles that share more with it.
+    pub boilerplate: bool,
 }
 
 /// Loads the article `arg` names and finds which of its passages appear in the store.
@@ -107,6 +111,7 @@ pub fn compare_all(ctx: &Context, arg: &str) -> Result<SharedWithAll, ServiceErr
         spans,
         originality,
         compared_with: found.compared_with,
+        boilerplate: found.boilerplate,
     })
 }
 
@@ -118,6 +123,7 @@ struct AgainstStore {
     /// Article 0 is `article`; article `j` is `corpus[j]`.
     index: CorpusIndex,
     compared_with: usize,
+    boilerplate: bool,
 }
 
 fn against_store(ctx: &Context, mut article: Article) -> Result<AgainstStore, ServiceError> {
@@ -152,12 +158,13 @@ fn against_store(ctx: &Context, mut article: Article) -> Result<AgainstStore, Se
         corpus,
         index,
         compared_with,
+        boilerplate: found.boilerplate > 0,
     })
 }
 
 /// A fingerprint held by more articles than this is boilerplate (a disclaimer, a standing
 /// line every outlet prints): it links no article to another.
-const MAX_SHARERS: usize = 500;
+pub const MAX_SHARERS: usize = 500;
 
 /// The stored articles sharing the most fingerprints with the article that are compared with
 /// it word by word; the others share less than a passage with it.

@@ -13,7 +13,7 @@ mod search;
 mod stories;
 mod views;
 
-pub use compare::{Compared, SharedWithAll, compare_all, compare_two};
+pub use compare::{Compared, MAX_SHARERS, SharedWithAll, compare_all, compare_two};
 pub use conflicts::{Disagreements, linked_groups, pair_disagreements};
 pub use corpus::{Corpus, actors_and_events};
 pub use import::{Failure, ImportReport, Imported, Progress, import_paths, import_sources};
