@@ -733,7 +733,14 @@ fn a_store_of_schema_version_1_is_migrated_with_prefix_search_views_and_sketches
     let version: i64 = raw(&s.store())
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 4);
+    assert_eq!(version, 5);
+    // The fingerprints `compare --all` looks articles up by are computed by the migration.
+    for (id, _, text) in HARBOUR_TEXTS {
+        let prints = juxta::analysis::index::fingerprints(text);
+        let found = store.sharing(&prints, 10, 1).unwrap();
+        let ids: Vec<String> = found.articles.into_iter().map(|a| a.id).collect();
+        assert_eq!(ids, [id]);
+    }
     // The rebuilt index finds words by their first letters.
     let hits: Vec<String> = store
         .search("solv*", 10)
@@ -747,6 +754,14 @@ fn a_store_of_schema_version_1_is_migrated_with_prefix_search_views_and_sketches
     // also fills the partner index.
     let check = store.check(juxta::service::EXPECTED_ANALYSIS).unwrap();
     assert_eq!(check.stale.iter().filter(|(_, k)| k == "sketch").count(), 3);
+    assert_eq!(
+        check
+            .stale
+            .iter()
+            .filter(|(_, k)| k == "fingerprints")
+            .count(),
+        0
+    );
     assert_eq!(store.closest_pair().unwrap(), None);
     juxta::service::check(&store, true).unwrap();
     let pair = store.closest_pair().unwrap();
@@ -820,4 +835,210 @@ fn actors_and_events_read_from_the_views_print_what_the_analysis_computes() {
         .stdout
         .clone();
     assert!(!people.contains("Nadia Holm"), "{people}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// compare --all through the fingerprint index
+
+/// Three stories: a levee vote carried by two outlets, a ferry strike that one of them also
+/// reports in a closing paragraph, and an unrelated chess final.
+fn write_levee_archive(s: &Sandbox) {
+    let vote = "The levee commission voted on Thursday to raise the northern embankment by two metres before the spring floods arrive in the valley.";
+    let strike = "Ferry crews on the western crossing walked out at dawn over the new rota, stranding hundreds of commuters at the island terminal.";
+    s.write(
+        "levee-wire.txt",
+        format!("Levee vote\n\nOur correspondent writes from the town hall.\n\n{vote}\n\n{strike}"),
+    );
+    s.write(
+        "levee-daily.txt",
+        format!(
+            "Embankment to rise\n\nA busy week for the council.\n\n{vote}\n\nResidents welcomed it."
+        ),
+    );
+    s.write(
+        "ferry-post.txt",
+        format!(
+            "Crossing halted\n\nTravel chaos on the coast.\n\n{strike}\n\nTalks resume Monday."
+        ),
+    );
+    s.write(
+        "chess-note.txt",
+        "Chess final\n\nThe regional chess final went to a fifth hour before the champion resigned in a drawn rook ending.",
+    );
+    s.run(&[
+        "add",
+        "levee-wire.txt",
+        "levee-daily.txt",
+        "ferry-post.txt",
+        "chess-note.txt",
+    ])
+    .success();
+}
+
+#[test]
+fn compare_all_finds_each_passage_in_the_articles_that_carry_it_through_the_index() {
+    let s = Sandbox::new();
+    write_levee_archive(&s);
+    let run = s.run(&["compare", "levee-wire", "--all", "--width", "100"]);
+    run.success();
+    assert_eq!(
+        run.stdout,
+        "\
+“Levee vote” — levee-wire.txt, date unknown (id levee-wire)
+Checked against 3 other articles: 14% of its words appear in no other article.
+
+Passages found elsewhere (2):
+
+1. also in levee-daily
+   The levee commission voted on Thursday to raise the northern embankment by two metres before the
+   spring floods arrive in the valley
+
+2. also in ferry-post
+   Ferry crews on the western crossing walked out at dawn over the new rota, stranding hundreds of
+   commuters at the island terminal
+"
+    );
+    // The unrelated article has nothing elsewhere.
+    let run = s.run(&["compare", "chess-note", "--all"]);
+    assert!(
+        run.stdout.contains("No passage of it appears elsewhere."),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn fingerprints_follow_their_article_out_of_the_index() {
+    let s = Sandbox::new();
+    write_levee_archive(&s);
+    let holders = |hashes: &[i64]| -> Vec<String> {
+        let store = Store::open(s.store()).unwrap();
+        let found = store.sharing(hashes, 10, 10).unwrap();
+        found.articles.into_iter().map(|a| a.id).collect()
+    };
+    let store = Store::open(s.store()).unwrap();
+    let daily = juxta::analysis::index::fingerprints(&store.get("levee-daily").unwrap().text);
+    let ferry = juxta::analysis::index::fingerprints(&store.get("ferry-post").unwrap().text);
+    assert_eq!(holders(&daily), ["levee-wire", "levee-daily"]);
+    s.run(&["rm", "levee-daily"]).success();
+    assert_eq!(holders(&daily), ["levee-wire"]);
+    let run = s.run(&["compare", "levee-wire", "--all"]);
+    assert!(
+        run.stdout.contains("Passages found elsewhere (1):"),
+        "{}",
+        run.stdout
+    );
+    // Written again (as `check --repair` does), an article's fingerprints replace the old
+    // ones in the index.
+    raw(&s.store())
+        .execute(
+            "INSERT OR REPLACE INTO analysis (article, kind, version, json)
+             SELECT key, 'fingerprints', 'old', '[1, 2]' FROM article WHERE id = 'ferry-post'",
+            [],
+        )
+        .unwrap();
+    assert_eq!(holders(&[1]), ["ferry-post"]);
+    assert_eq!(holders(&ferry), ["levee-wire"]);
+    s.run(&["check", "--repair"]).success();
+    assert!(holders(&[1, 2]).is_empty());
+    assert_eq!(holders(&ferry), ["levee-wire", "ferry-post"]);
+}
+
+#[test]
+fn a_fingerprint_held_by_more_articles_than_the_cap_links_nothing() {
+    let s = Sandbox::new();
+    write_levee_archive(&s);
+    let store = Store::open(s.store()).unwrap();
+    let wire = store.get("levee-wire").unwrap();
+    let prints = juxta::analysis::index::fingerprints(&wire.text);
+    let ids = |found: juxta::store::Sharing| -> Vec<String> {
+        found.articles.into_iter().map(|a| a.id).collect()
+    };
+    // Listing order; the wire itself holds every one of its fingerprints.
+    let all = store.sharing(&prints, 10, 10).unwrap();
+    assert_eq!(all.boilerplate, 0);
+    assert_eq!(ids(all), ["levee-wire", "levee-daily", "ferry-post"]);
+    // The most sharing first when fewer are asked for.
+    assert_eq!(ids(store.sharing(&prints, 10, 1).unwrap()), ["levee-wire"]);
+    // With a cap of one article, only fingerprints the wire alone holds count.
+    let capped = store.sharing(&prints, 1, 10).unwrap();
+    assert!(capped.boilerplate > 0);
+    assert_eq!(ids(capped), ["levee-wire"]);
+}
+
+#[test]
+fn events_streamed_from_the_stored_views_print_the_table_computed_from_the_texts() {
+    let s = Sandbox::new();
+    let mut names = Vec::new();
+    for (id, date, text) in HARBOUR_TEXTS {
+        let name = format!("{id}.txt");
+        s.write(&name, text);
+        s.run(&["add", &name, "--date", date]).success();
+        names.push(id.to_string());
+    }
+    // Built by this run (the views were stale), then read back by the next one.
+    let first = s.run(&["events"]);
+    first.success();
+    let second = s.run(&["events"]);
+    assert_eq!(second.stdout, first.stdout);
+    let mut args = vec!["events"];
+    args.extend(names.iter().map(String::as_str));
+    let named = s.run(&args);
+    assert_eq!(named.stdout, first.stdout);
+    assert_eq!(
+        first.stdout,
+        "\
+DATE        ARTICLE       WHEN         SENTENCE
+2019        quay-gazette  since 2019   Councillor Tomas Brekke asked on Friday why the crane at Port Veyra had not been…
+2024-03-05  quay-wire     on Tuesday   Harbour master Ingrid Solvang closed the north quay on Tuesday after a crane top…
+            quay-herald   on Tuesday   The north quay closed on Tuesday, harbour master Ingrid Solvang said, after a cr…
+2024-03-08  quay-gazette  on Friday    Councillor Tomas Brekke asked on Friday why the crane at Port Veyra had not been…
+2024-03-20  quay-wire     on March 20  Solvang said the quay would reopen on March 20.
+2024-03-22  quay-herald   on March 22  Ms. Solvang expects it to reopen on March 22, and Councillor Tomas Brekke called…
+2024-04     quay-gazette  in April     Brekke said the inquiry would report in April.
+
+7 events in 3 articles on a timeline of 6 entries.
+"
+    );
+}
+
+#[test]
+fn compare_all_says_when_boilerplate_printed_everywhere_links_nothing() {
+    let s = Sandbox::new();
+    let notice = "Readers may republish this dispatch under the cooperative licence provided the credit line and the correction notice stay attached.";
+    let n = juxta::service::MAX_SHARERS + 2;
+    let mut lines = String::new();
+    for i in 0..n {
+        lines.push_str(&format!(
+            "{{\"title\": \"Notice {i}\", \"text\": \"Parish bulletin {i} lists bin collection round {i}.\\n\\n{notice}\"}}\n"
+        ));
+    }
+    s.write("bulletins.jsonl", lines);
+    s.write(
+        "story.txt",
+        format!("The ferry pier cracked after the storm surge on Sunday night, the harbour office said.\n\n{notice}"),
+    );
+    s.write(
+        "story-copy.txt",
+        "Commuters waited for hours. The ferry pier cracked after the storm surge on Sunday night, the harbour office said.",
+    );
+    s.run(&["add", "bulletins.jsonl", "story.txt", "story-copy.txt"])
+        .success();
+    let run = s.run(&["compare", "story", "--all", "--width", "100"]);
+    run.success();
+    assert!(
+        run.stdout.ends_with(
+            "\nSome of its text is printed in more than 500 other articles (boilerplate); it links it to none of them, so its passages list only the articles sharing more with it.\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("also in story-copy\n"),
+        "{}",
+        run.stdout
+    );
+    // An article sharing no boilerplate says nothing of it.
+    let run = s.run(&["compare", "story-copy", "--all"]);
+    assert!(!run.stdout.contains("boilerplate"), "{}", run.stdout);
 }

@@ -82,6 +82,82 @@ pub fn shingle_hashes(text: &str, cfg: &OverlapConfig) -> Vec<u64> {
     out
 }
 
+/// The hashes of a text's cheap shingles (runs of five words of letters and digits, case folded, with at least two words of four
+/// characters or more: cheaper than the overlap's, which fold, stem and classify every word), in text order.
+pub fn cheap_shingles(text: &str) -> Vec<i64> {
+    const K: usize = 5;
+    let mut window: [(u64, bool); K] = [(0, false); K];
+    let mut hashes: Vec<i64> = Vec::new();
+    let mut n = 0usize;
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let mut h = 0xcbf2_9ce4_8422_2325u64;
+        let mut chars = 0;
+        for c in word.chars().flat_map(char::to_lowercase) {
+            h = (h ^ u64::from(u32::from(c))).wrapping_mul(0x0100_0000_01b3);
+            chars += 1;
+        }
+        window[n % K] = (h, chars >= 4);
+        n += 1;
+        if n < K {
+            continue;
+        }
+        let slots = (0..K).map(|i| window[(n + i) % K]);
+        if slots.clone().filter(|&(_, long)| long).count() < 2 {
+            continue;
+        }
+        let h = slots.fold(0x9e37_79b9_7f4a_7c15u64, |acc, (w, _)| {
+            (acc.rotate_left(23) ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        });
+        hashes.push((h >> 1) as i64);
+    }
+    hashes
+}
+
+/// The kind of the fingerprint rows in the store's `analysis` table (the store indexes them
+/// in its `shingle` table, to find the articles sharing passages with one).
+pub const FINGERPRINT_KIND: &str = "fingerprints";
+
+/// Version of the fingerprints: bump it when [`fingerprints`] changes.
+pub const FINGERPRINT_VERSION: &str = "winnow-v1";
+
+/// Width of the winnowing window, in shingles: any run of this many shared shingles (five
+/// words each, so `WINNOW + 4` words) holds a fingerprint of both texts.
+const WINNOW: usize = 12;
+
+/// The winnowed fingerprints of a text (sorted, without repeats): of every `WINNOW`
+/// consecutive cheap shingles the smallest hash is kept, so that two texts sharing a passage
+/// of 16 words or more share a fingerprint, whatever surrounds it. About one shingle in
+/// seven is kept; `compare --all` asks the store which articles hold them.
+pub fn fingerprints(text: &str) -> Vec<i64> {
+    let hashes = cheap_shingles(text);
+    let mut out: Vec<i64> = Vec::new();
+    if hashes.len() <= WINNOW {
+        out.extend(hashes.iter().min());
+        return out;
+    }
+    let mut last: Option<usize> = None;
+    for start in 0..=hashes.len() - WINNOW {
+        // The rightmost smallest hash of the window, so that a window moving over equal
+        // hashes keeps one fingerprint instead of taking each.
+        let mut best = start;
+        for i in start..start + WINNOW {
+            if hashes[i] <= hashes[best] {
+                best = i;
+            }
+        }
+        if last != Some(best) {
+            out.push(hashes[best]);
+            last = Some(best);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 impl CorpusIndex {
     /// Indexes the texts; article `i` of later queries is `texts[i]`.
     pub fn build(texts: &[&str], cfg: &OverlapConfig) -> CorpusIndex {

@@ -113,5 +113,13 @@ fn compare_all(ctx: &Context, left: &str, format: Format, opts: &RenderOptions) 
         originality: found.originality,
         compared_with: found.compared_with,
     };
-    Ok(export::render_shared(&report, format, opts))
+    let mut out = export::render_shared(&report, format, opts);
+    if found.boilerplate && format == Format::Text {
+        out.push_str(&format!(
+            "\nSome of its text is printed in more than {} other articles (boilerplate); it links \
+             it to none of them, so its passages list only the articles sharing more with it.\n",
+            service::MAX_SHARERS
+        ));
+    }
+    Ok(out)
 }

@@ -8,7 +8,7 @@
 use super::Context;
 use crate::analysis::actors::{Actor, ActorKind};
 use crate::analysis::extract;
-use crate::store::{ViewActor, ViewEvent, ViewParts};
+use crate::store::{EventsLayout, ViewActor, ViewParts};
 use crate::text::{display_width, pad, truncate};
 use anyhow::Result;
 use clap::Args;
@@ -260,76 +260,106 @@ fn count(n: usize, what: &str) -> String {
 
 /// Runs `juxta events`; the whole archive's are read from the store's views.
 pub fn events(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result<bool> {
-    let views = crate::service::views(ctx, &args.articles, ViewParts::Events)?;
     let mut out = std::io::BufWriter::new(&mut *out);
     if args.json {
+        let views = crate::service::views(ctx, &args.articles, ViewParts::Events)?;
         serde_json::to_writer_pretty(&mut out, &views.events)?;
         writeln!(out)?;
         out.flush()?;
         return Ok(true);
     }
-    let events = &views.events;
-    if events.is_empty() {
-        writeln!(
-            out,
-            "No dated events found in {}.",
-            count(views.articles, "article")
-        )?;
-        return Ok(true);
+    // The table is written as the events are read, one at a time: a timeline of a million
+    // events is never held whole.
+    struct Table<W> {
+        out: W,
+        layout: EventsLayout,
+        widths: (usize, usize, usize),
+        previous: Option<(usize, Option<String>, Option<String>)>,
+        failed: Option<std::io::Error>,
     }
-    let id_w = events
-        .iter()
-        .map(|e| display_width(&e.article))
-        .max()
-        .unwrap_or(7)
-        .max(7);
-    let expr_w = events
-        .iter()
-        .map(|e| display_width(&one_line(&e.expression)).min(24))
-        .max()
-        .unwrap_or(4)
-        .max(4);
-    let sentence_w = TABLE_WIDTH.saturating_sub(10 + id_w + expr_w + 6).max(30);
-    writeln!(
+    let table = std::cell::RefCell::new(Table {
         out,
-        "{}  {}  {}  SENTENCE",
-        pad("DATE", 10),
-        pad("ARTICLE", id_w),
-        pad("WHEN", expr_w)
-    )?;
-    let when = |e: &ViewEvent| (e.date.clone(), e.precision.clone());
-    for entry in &views.timeline {
-        for (k, &i) in entry.iter().enumerate() {
-            let e = &events[i];
+        layout: EventsLayout::default(),
+        widths: (7, 4, 30),
+        previous: None,
+        failed: None,
+    });
+    crate::service::stream_events(
+        ctx,
+        &args.articles,
+        &mut |l| {
+            let t = &mut *table.borrow_mut();
+            t.layout = *l;
+            if l.events == 0 {
+                return false;
+            }
+            let id_w = l.id_width.max(7);
+            let expr_w = l.expression_width.clamp(4, 24);
+            let sentence_w = TABLE_WIDTH.saturating_sub(10 + id_w + expr_w + 6).max(30);
+            t.widths = (id_w, expr_w, sentence_w);
+            let header = writeln!(
+                t.out,
+                "{}  {}  {}  SENTENCE",
+                pad("DATE", 10),
+                pad("ARTICLE", id_w),
+                pad("WHEN", expr_w)
+            );
+            t.failed = header.err();
+            t.failed.is_none()
+        },
+        &mut |e| {
+            let t = &mut *table.borrow_mut();
+            let (id_w, expr_w, sentence_w) = t.widths;
             // An entry's date once; again where a report dates the happening differently.
-            let previous = k.checked_sub(1).map(|p| when(&events[entry[p]]));
-            let date = if previous == Some(when(e)) {
+            let when = (e.group, e.date.clone(), e.precision.clone());
+            let date = if t.previous.as_ref() == Some(&when) {
                 String::new()
             } else {
                 e.date.clone().unwrap_or_else(|| "undated".to_string())
             };
-            writeln!(
-                out,
+            t.previous = Some(when);
+            let line = writeln!(
+                t.out,
                 "{}  {}  {}  {}",
                 pad(&date, 10),
                 pad(&e.article, id_w),
                 pad(&truncate(&one_line(&e.expression), 24), expr_w),
                 one_line_cut(&e.sentence, sentence_w)
-            )?;
-        }
+            );
+            t.failed = line.err();
+            t.failed.is_none()
+        },
+    )?;
+    let Table {
+        mut out,
+        layout,
+        failed,
+        ..
+    } = table.into_inner();
+    if let Some(e) = failed {
+        return Err(e.into());
     }
-    let undated = events.iter().filter(|e| e.date.is_none()).count();
+    if layout.events == 0 {
+        writeln!(
+            out,
+            "No dated events found in {}.",
+            count(layout.articles, "article")
+        )?;
+        out.flush()?;
+        return Ok(true);
+    }
     write!(
         out,
         "\n{} in {} on a timeline of {}",
-        count(events.len(), "event"),
-        count(views.articles, "article"),
-        count(views.timeline.len(), "entry").replace("entrys", "entries")
+        count(layout.events, "event"),
+        count(layout.articles, "article"),
+        count(layout.entries, "entry").replace("entrys", "entries")
     )?;
-    if undated > 0 {
+    if layout.undated > 0 {
         write!(
             out,
-            "; {undated} undated (an article without a publication date cannot anchor \"Tuesday\"; `juxta add --date` sets one)"
+            "; {} undated (an article without a publication date cannot anchor \"Tuesday\"; `juxta add --date` sets one)",
+            layout.undated
         )?;
     }
     writeln!(out, ".")?;

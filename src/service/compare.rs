@@ -1,7 +1,7 @@
 //! Comparing articles: two with each other, or one with the whole store.
 
 use super::{Context, ServiceError};
-use crate::analysis::index::{CorpusIndex, SharedSpan, shingle_hashes};
+use crate::analysis::index::{CorpusIndex, SharedSpan, fingerprints, shingle_hashes};
 use crate::analysis::overlap::{self, Alignment, OverlapConfig};
 use crate::analysis::provenance::{self, FirstIn};
 use crate::article::Article;
@@ -39,8 +39,8 @@ pub fn compare_two(ctx: &Context, left: &str, right: &str) -> Result<Compared, S
     })
 }
 
-/// Who carried each passage first. The stored articles are streamed once, as for
-/// [`compare_all`]; only those sharing shingles with the left article are kept (without text).
+/// Who carried each passage first: among the stored articles sharing passages with the left
+/// one, found as for [`compare_all`] (kept without their text).
 fn first_in(
     ctx: &Context,
     left: &Article,
@@ -89,13 +89,17 @@ pub struct SharedWithAll {
     /// How many stored articles it was checked against (`corpus` holds only those that
     /// share something with it).
     pub compared_with: usize,
+    /// Whether some of its text is printed in more than [`MAX_SHARERS`] stored articles
+    /// (boilerplate): such text links it to none of them, so a passage of it lists only the
+    /// articles that share more with it.
+    pub boilerplate: bool,
 }
 
 /// Loads the article `arg` names and finds which of its passages appear in the store.
 ///
-/// The stored texts are streamed, not loaded together: of each, only the shingles it shares
-/// with the article are kept, which gives the same passages as indexing the whole store in
-/// the memory of one batch of texts.
+/// The store's fingerprint index names the articles sharing passages with it; only those are
+/// read and compared shingle by shingle. A passage shorter than the winnowing guarantee
+/// (16 words) is found only in articles that share a longer one with it too.
 pub fn compare_all(ctx: &Context, arg: &str) -> Result<SharedWithAll, ServiceError> {
     let article = ctx.one_article(arg)?;
     let found = against_store(ctx, article)?;
@@ -107,6 +111,7 @@ pub fn compare_all(ctx: &Context, arg: &str) -> Result<SharedWithAll, ServiceErr
         spans,
         originality,
         compared_with: found.compared_with,
+        boilerplate: found.boilerplate,
     })
 }
 
@@ -118,39 +123,34 @@ struct AgainstStore {
     /// Article 0 is `article`; article `j` is `corpus[j]`.
     index: CorpusIndex,
     compared_with: usize,
+    boilerplate: bool,
 }
 
 fn against_store(ctx: &Context, mut article: Article) -> Result<AgainstStore, ServiceError> {
     let cfg = &ctx.options.compare;
+    let store = ctx.store()?;
     let mine: FxHashSet<u64> = shingle_hashes(&article.text, cfg).into_iter().collect();
-    let mut corpus: Vec<Article> = vec![article.clone()];
-    let mut shared: Vec<Vec<u64>> = Vec::new();
-    let mut compared_with = 0;
-    let mut batch: Vec<Article> = Vec::new();
-    let mut flush = |batch: Vec<Article>, corpus: &mut Vec<Article>| {
-        for (mut a, hashes) in sharing(batch, &mine, cfg) {
-            // Only the id is reported for the others.
-            a.text = String::new();
-            corpus.push(a);
-            shared.push(hashes);
-        }
-    };
     // The article's own stored copy is not "elsewhere"; a different stored article under the
     // same name is, and then the file's id must differ from it to tell the two apart.
-    let mut ids: FxHashSet<String> = FxHashSet::default();
-    ctx.store()?.for_each_article(&mut |a| {
-        if a.hash == article.hash {
-            return;
-        }
-        ids.insert(a.id.clone());
-        compared_with += 1;
-        batch.push(a);
-        if batch.len() == BATCH {
-            flush(std::mem::take(&mut batch), &mut corpus);
-        }
-    })?;
-    flush(batch, &mut corpus);
-    article.id = crate::import::unique_id(&article.id, |id| ids.contains(id));
+    let itself = store.id_of_text(&article.hash)?;
+    let found = store.sharing(&fingerprints(&article.text), MAX_SHARERS, CANDIDATES)?;
+    let compared_with = store.count()? - usize::from(itself.is_some());
+    let candidates: Vec<Article> = found
+        .articles
+        .into_iter()
+        .filter(|a| a.hash != article.hash)
+        .collect();
+    let mut corpus: Vec<Article> = vec![article.clone()];
+    let mut shared: Vec<Vec<u64>> = Vec::new();
+    for (mut a, hashes) in sharing(candidates, &mine, cfg) {
+        // Only the id is reported for the others.
+        a.text = String::new();
+        corpus.push(a);
+        shared.push(hashes);
+    }
+    article.id = crate::import::unique_id(&article.id, |id| {
+        itself.as_deref() != Some(id) && store.contains(id)
+    });
     corpus[0].id = article.id.clone();
     let index = CorpusIndex::for_one(&article.text, cfg, &shared);
     Ok(AgainstStore {
@@ -158,11 +158,17 @@ fn against_store(ctx: &Context, mut article: Article) -> Result<AgainstStore, Se
         corpus,
         index,
         compared_with,
+        boilerplate: found.boilerplate > 0,
     })
 }
 
-/// Stored texts hashed together (on two threads) before the next are read.
-const BATCH: usize = 256;
+/// A fingerprint held by more articles than this is boilerplate (a disclaimer, a standing
+/// line every outlet prints): it links no article to another.
+pub const MAX_SHARERS: usize = 500;
+
+/// The stored articles sharing the most fingerprints with the article that are compared with
+/// it word by word; the others share less than a passage with it.
+const CANDIDATES: usize = 500;
 
 /// The articles of `batch` that share a shingle with `mine`, in order, each with the hashes
 /// it shares (sorted, without repeats).

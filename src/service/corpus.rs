@@ -6,7 +6,7 @@ use crate::analysis::actors::Actor;
 use crate::analysis::dates::DateOptions;
 use crate::analysis::events::{Event, TimelineEntry};
 use crate::analysis::extract::{self, ActorsAndEvents, EXTRACTION_VERSION, Extraction};
-use crate::analysis::index::CorpusIndex;
+use crate::analysis::index::{self, CorpusIndex, FINGERPRINT_KIND, FINGERPRINT_VERSION};
 use crate::analysis::overlap::{self, Alignment, OverlapConfig};
 use crate::article::Article;
 use crate::store::{Analysis, Store};
@@ -201,6 +201,12 @@ pub fn analyse_for_store(a: &Article) -> Vec<Analysis> {
             version: SKETCH_VERSION.into(),
             json: serde_json::to_string(&sketch(&a.text)).expect("numbers always serialize"),
         },
+        Analysis {
+            kind: FINGERPRINT_KIND.into(),
+            version: FINGERPRINT_VERSION.into(),
+            json: serde_json::to_string(&index::fingerprints(&a.text))
+                .expect("numbers always serialize"),
+        },
     ]
 }
 
@@ -213,34 +219,7 @@ pub fn analyse_for_store(a: &Article) -> Vec<Analysis> {
 /// and digits, case folded, with at least two words of four characters or more (so "and that
 /// it was the" is no shingle).
 pub fn sketch(text: &str) -> Vec<i64> {
-    const K: usize = 5;
-    let mut window: [(u64, bool); K] = [(0, false); K];
-    let mut hashes: Vec<i64> = Vec::new();
-    let mut n = 0usize;
-    for word in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        let mut h = 0xcbf2_9ce4_8422_2325u64;
-        let mut chars = 0;
-        for c in word.chars().flat_map(char::to_lowercase) {
-            h = (h ^ u64::from(u32::from(c))).wrapping_mul(0x0100_0000_01b3);
-            chars += 1;
-        }
-        window[n % K] = (h, chars >= 4);
-        n += 1;
-        if n < K {
-            continue;
-        }
-        let slots = (0..K).map(|i| window[(n + i) % K]);
-        if slots.clone().filter(|&(_, long)| long).count() < 2 {
-            continue;
-        }
-        let h = slots.fold(0x9e37_79b9_7f4a_7c15u64, |acc, (w, _)| {
-            (acc.rotate_left(23) ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15)
-        });
-        hashes.push((h >> 1) as i64);
-    }
+    let mut hashes = index::cheap_shingles(text);
     hashes.sort_unstable();
     hashes.dedup();
     hashes.truncate(SKETCH_SIZE);

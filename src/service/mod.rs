@@ -13,7 +13,7 @@ mod search;
 mod stories;
 mod views;
 
-pub use compare::{Compared, SharedWithAll, compare_all, compare_two};
+pub use compare::{Compared, MAX_SHARERS, SharedWithAll, compare_all, compare_two};
 pub use conflicts::{Disagreements, linked_groups, pair_disagreements};
 pub use corpus::{Corpus, actors_and_events};
 pub use import::{Failure, ImportReport, Imported, Progress, import_paths, import_sources};
@@ -24,7 +24,7 @@ pub use stories::{
     LIST_GROUPS_UP_TO, ListColumns, Overview, StoryRow, first_of, group_stories, list_columns,
     originality, overview, story_rows,
 };
-pub use views::{actor_mentions, article_texts, kind_name, to_views, views};
+pub use views::{actor_mentions, article_texts, kind_name, stream_events, to_views, views};
 
 use crate::analysis::overlap::OverlapConfig;
 use crate::article::Article;
@@ -188,6 +188,10 @@ pub const EXPECTED_ANALYSIS: &[(&str, &str)] = &[
         crate::analysis::extract::EXTRACTION_VERSION,
     ),
     (corpus::SKETCH_KIND, corpus::SKETCH_VERSION),
+    (
+        crate::analysis::index::FINGERPRINT_KIND,
+        crate::analysis::index::FINGERPRINT_VERSION,
+    ),
 ];
 
 /// Verifies the store (`juxta check`); with `repair`, first rebuilds what is derived

@@ -6,11 +6,11 @@ use crate::analysis::actors::Actor;
 use crate::analysis::events::Event;
 use crate::analysis::extract::{ActorsAndEvents, EXTRACTION_VERSION};
 use crate::article::Article;
-use crate::store::{ViewActor, ViewEvent, ViewMention, ViewParts, Views};
+use crate::store::{EventsLayout, ViewActor, ViewEvent, ViewMention, ViewParts, Views};
 
 /// Version of the views' layout and content: bump it when what they hold changes (the stored
 /// views of another version are built again).
-const VIEWS_VERSION: &str = "views-v1";
+const VIEWS_VERSION: &str = "views-v2";
 
 /// The actors and events of the articles `args` name (files, ids, or the whole store when
 /// empty). For the whole store they are read from the store's views, built first when the
@@ -41,6 +41,38 @@ pub fn views(ctx: &Context, args: &[String], parts: ViewParts) -> Result<Views, 
         let _ = store.put_views(&stamp, &views);
     }
     Ok(views)
+}
+
+/// The events of the articles `args` name (the whole store when empty) in timeline order,
+/// entry by entry: `start` gets their layout, then `each` every event (without its actors)
+/// until it answers `false`. For the whole store they are streamed from its views, one at a
+/// time, when those are current; else the views are built first, as [`views`] does.
+pub fn stream_events(
+    ctx: &Context,
+    args: &[String],
+    start: &mut dyn FnMut(&EventsLayout) -> bool,
+    each: &mut dyn FnMut(&ViewEvent) -> bool,
+) -> Result<(), ServiceError> {
+    let store = ctx.store()?;
+    if args.is_empty()
+        && ctx.options.dates == crate::analysis::dates::DateOptions::default()
+        && store.is_created()
+        && store.stream_events(&recipe(ctx), start, each)?
+    {
+        return Ok(());
+    }
+    let v = views(ctx, args, ViewParts::Events)?;
+    if !start(&EventsLayout::of(&v)) {
+        return Ok(());
+    }
+    for &i in v.timeline.iter().flatten() {
+        if let Some(e) = v.events.get(i)
+            && !each(e)
+        {
+            break;
+        }
+    }
+    Ok(())
 }
 
 /// What made the views besides the articles: the analysis version and the user's aliases.

@@ -18,7 +18,7 @@ mod views;
 
 pub use check::{CheckReport, RepairReport};
 pub use search::SearchHit;
-pub use views::{ViewActor, ViewEvent, ViewMention, ViewParts, Views};
+pub use views::{EventsLayout, Sharing, ViewActor, ViewEvent, ViewMention, ViewParts, Views};
 
 use crate::article::{Article, is_valid_id};
 use crate::import::{Draft, unique_id};
@@ -450,7 +450,28 @@ fn index_pending(conn: &Connection) -> rusqlite::Result<usize> {
     if let Some(max) = max.filter(|&m| m > upto) {
         set_fts_upto(conn, max)?;
     }
+    let printed = fingerprints_upto(conn)?;
+    if let Some(max) = max.filter(|&m| m > printed) {
+        conn.prepare_cached(
+            "INSERT INTO fingerprint (rowid, prints)
+             SELECT article, json FROM analysis WHERE article > ?1 AND kind = 'fingerprints'",
+        )?
+        .execute([printed])?;
+        conn.prepare_cached("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")?
+            .execute(params![FINGERPRINTS_UPTO, max.to_string()])?;
+    }
     Ok(n)
+}
+
+/// Key of the last article whose fingerprints are in the `fingerprint` index.
+const FINGERPRINTS_UPTO: &str = "fingerprints_upto";
+
+fn fingerprints_upto(conn: &Connection) -> rusqlite::Result<i64> {
+    let v: Option<String> = conn
+        .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
+        .query_row([FINGERPRINTS_UPTO], |r| r.get(0))
+        .optional()?;
+    Ok(v.and_then(|v| v.parse().ok()).unwrap_or(0))
 }
 
 fn fts_upto(conn: &Connection) -> rusqlite::Result<i64> {
@@ -477,10 +498,11 @@ fn rebuild_index(conn: &Connection) -> rusqlite::Result<()> {
     set_fts_upto(conn, max.unwrap_or(0))
 }
 
-/// Whether some articles are not in the full-text index yet.
+/// Whether some articles are not in the full-text or fingerprint index yet.
 fn index_is_behind(conn: &Connection) -> rusqlite::Result<bool> {
     let max: Option<i64> = conn.query_row("SELECT max(key) FROM article", [], |r| r.get(0))?;
-    Ok(max.unwrap_or(0) > fts_upto(conn)?)
+    let max = max.unwrap_or(0);
+    Ok(max > fts_upto(conn)? || max > fingerprints_upto(conn)?)
 }
 
 /// How many drafts are analysed together (in parallel) before they are written.

@@ -167,7 +167,38 @@ CREATE TRIGGER analysis_sketch AFTER INSERT ON analysis WHEN new.kind = 'sketch'
         WHERE excluded.shared > partner.shared;
 END;
 "#,
+    // 5: each article's winnowed fingerprints (its `fingerprints` analysis row) as the words
+    // of a full-text index holding only which articles carry each (no content, no positions):
+    // `compare A --all` finds the articles sharing passages with A by a few index lookups
+    // instead of reading every text. An inverted index of segments, not a table keyed by
+    // hash: a hash B-tree takes ~120 random page writes per article. Like `article_fts`, it
+    // is filled once per batch of an import (`meta.fingerprints_upto`); the triggers keep it
+    // right when an indexed article's fingerprints are written again or removed.
+    r#"
+CREATE VIRTUAL TABLE fingerprint USING fts5(
+    prints,
+    content = '', contentless_delete = 1, detail = none, tokenize = 'ascii'
+);
+CREATE TRIGGER analysis_fingerprints_replace BEFORE INSERT ON analysis
+WHEN new.kind = 'fingerprints' AND EXISTS (
+    SELECT 1 FROM analysis WHERE article = new.article AND kind = 'fingerprints') BEGIN
+    DELETE FROM fingerprint WHERE rowid = new.article;
+END;
+CREATE TRIGGER analysis_fingerprints_in AFTER INSERT ON analysis
+WHEN new.kind = 'fingerprints' AND new.article <= coalesce(
+    (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'fingerprints_upto'), 0) BEGIN
+    INSERT INTO fingerprint (rowid, prints) VALUES (new.article, new.json);
+END;
+CREATE TRIGGER analysis_fingerprints_out AFTER DELETE ON analysis
+WHEN old.kind = 'fingerprints' BEGIN
+    DELETE FROM fingerprint WHERE rowid = old.article;
+END;
+"#,
 ];
+
+/// The first schema version with the `fingerprint` index: a database migrated from before it
+/// gets the fingerprints of its articles computed once, in the migration's transaction.
+const FINGERPRINTS_FROM: i64 = 5;
 
 /// The schema version this build writes.
 pub fn version() -> i64 {
@@ -222,6 +253,36 @@ pub fn migrate(conn: &Connection, from: i64) -> rusqlite::Result<()> {
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(from.max(0) as usize) {
         conn.execute_batch(sql)?;
         conn.pragma_update(None, "user_version", (i + 1) as i64)?;
+    }
+    if from > 0 && from < FINGERPRINTS_FROM && version() >= FINGERPRINTS_FROM {
+        backfill_fingerprints(conn)?;
+    }
+    Ok(())
+}
+
+/// Writes the fingerprints of every article that has none, and indexes them.
+fn backfill_fingerprints(conn: &Connection) -> rusqlite::Result<()> {
+    use crate::analysis::index::{FINGERPRINT_KIND, FINGERPRINT_VERSION, fingerprints};
+    let mut read = conn.prepare(
+        "SELECT t.article, t.text FROM article_text t WHERE NOT EXISTS (
+             SELECT 1 FROM analysis x WHERE x.article = t.article AND x.kind = ?1)",
+    )?;
+    let mut put = conn
+        .prepare("INSERT INTO analysis (article, kind, version, json) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut rows = read.query([FINGERPRINT_KIND])?;
+    while let Some(r) = rows.next()? {
+        let key: i64 = r.get(0)?;
+        // A damaged text is left for `check`, which reports it.
+        let Ok(text) = r.get::<_, String>(1) else {
+            continue;
+        };
+        let json = serde_json::to_string(&fingerprints(&text)).unwrap_or_else(|_| "[]".into());
+        put.execute(rusqlite::params![
+            key,
+            FINGERPRINT_KIND,
+            FINGERPRINT_VERSION,
+            json
+        ])?;
     }
     Ok(())
 }

@@ -7,7 +7,7 @@
 //! and the caller builds them again. Writes never touch them, so importing stays as fast as
 //! before.
 
-use super::{Result, Store};
+use super::{Article, Result, Store};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use serde::Serialize;
 
@@ -243,11 +243,136 @@ fn write_views(tx: &Connection, stamp: &str, v: &Views) -> rusqlite::Result<()> 
             e.conflict,
         ])?;
     }
+    let layout = EventsLayout::of(v);
+    tx.execute(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
+        params![LAYOUT, serde_json::to_string(&layout).unwrap_or_default()],
+    )?;
     tx.execute(
         "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
         params![STAMP, stamp],
     )?;
     Ok(())
+}
+
+/// Key in `meta` of the stored events' [`EventsLayout`].
+const LAYOUT: &str = "views.events";
+
+/// What a table of the stored events needs before its first row, counted when the views are
+/// written so that printing them is one pass over the rows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct EventsLayout {
+    /// Articles the views were made from.
+    pub articles: usize,
+    /// Events.
+    pub events: usize,
+    /// Timeline entries.
+    pub entries: usize,
+    /// Events without a resolved date.
+    pub undated: usize,
+    /// Widest article id, in columns.
+    pub id_width: usize,
+    /// Widest expression on one line (runs of white space as one space), in columns.
+    pub expression_width: usize,
+}
+
+impl EventsLayout {
+    /// The layout of `v`'s events.
+    pub fn of(v: &Views) -> EventsLayout {
+        let one_line_width = |s: &str| {
+            let mut words = 0usize;
+            let width: usize = s
+                .split_whitespace()
+                .map(|w| {
+                    words += 1;
+                    crate::text::display_width(w)
+                })
+                .sum();
+            width + words.saturating_sub(1)
+        };
+        EventsLayout {
+            articles: v.articles,
+            events: v.events.len(),
+            entries: v.timeline.len(),
+            undated: v.events.iter().filter(|e| e.date.is_none()).count(),
+            id_width: v
+                .events
+                .iter()
+                .map(|e| crate::text::display_width(&e.article))
+                .max()
+                .unwrap_or(0),
+            expression_width: v
+                .events
+                .iter()
+                .map(|e| one_line_width(&e.expression))
+                .max()
+                .unwrap_or(0),
+        }
+    }
+}
+
+impl Store {
+    /// Streams the stored events in timeline order (entry by entry, each in its own order),
+    /// if the views were made from the archive as it is now by `recipe`: `start` gets the
+    /// layout first, then `each` every event (without its actors) until it answers `false`.
+    /// Holds one event at a time. `Ok(false)` when the views are missing or stale.
+    pub fn stream_events(
+        &self,
+        recipe: &str,
+        start: &mut dyn FnMut(&EventsLayout) -> bool,
+        each: &mut dyn FnMut(&ViewEvent) -> bool,
+    ) -> Result<bool> {
+        let done = self.with_db(false, |conn| {
+            let tx = conn.transaction().map_err(|e| self.db_error(e))?;
+            let mut read = || -> rusqlite::Result<bool> {
+                let want = format!("{}:{recipe}", archive_state(&tx)?);
+                let mut get = tx.prepare_cached("SELECT value FROM meta WHERE key = ?1")?;
+                let have: Option<String> = get.query_row([STAMP], |r| r.get(0)).optional()?;
+                if have.as_deref() != Some(want.as_str()) {
+                    return Ok(false);
+                }
+                let layout: Option<EventsLayout> = get
+                    .query_row([LAYOUT], |r| r.get::<_, String>(0))
+                    .optional()?
+                    .and_then(|j| serde_json::from_str(&j).ok());
+                let Some(layout) = layout else {
+                    return Ok(false);
+                };
+                if !start(&layout) {
+                    return Ok(true);
+                }
+                let mut stmt = tx.prepare(
+                    "SELECT article, date, start_date, end_date, precision, kind, expression,
+                            start, \"end\", sentence, entry, conflict
+                     FROM view_event ORDER BY entry, entry_pos",
+                )?;
+                let mut rows = stmt.query([])?;
+                while let Some(r) = rows.next()? {
+                    let e = ViewEvent {
+                        article: r.get(0)?,
+                        date: r.get(1)?,
+                        start_date: r.get(2)?,
+                        end_date: r.get(3)?,
+                        precision: r.get(4)?,
+                        kind: r.get(5)?,
+                        expression: r.get(6)?,
+                        start: to_usize(r.get(7)?),
+                        end: to_usize(r.get(8)?),
+                        sentence: r.get(9)?,
+                        actors: Vec::new(),
+                        group: to_usize(r.get(10)?),
+                        conflict: r.get(11)?,
+                    };
+                    if !each(&e) {
+                        break;
+                    }
+                }
+                Ok(true)
+            };
+            read().map_err(|e| self.db_error(e))
+        })?;
+        Ok(done.unwrap_or(false))
+    }
 }
 
 fn read_actors(tx: &Connection, with_mentions: bool) -> rusqlite::Result<Vec<ViewActor>> {
@@ -453,5 +578,113 @@ impl Store {
             tx.commit().map_err(|e| self.db_error(e))
         })?;
         Ok(())
+    }
+}
+
+/// What the `fingerprint` index says about the fingerprints of one text.
+#[derive(Debug, Clone, Default)]
+pub struct Sharing {
+    /// The stored articles holding the most of the fingerprints (at most the limit asked
+    /// for), in listing order (oldest import first). Damaged ones are left out and reported.
+    pub articles: Vec<Article>,
+    /// How many of the fingerprints more than `max_articles` articles hold: boilerplate,
+    /// which links no article to another.
+    pub boilerplate: usize,
+}
+
+impl Store {
+    /// The stored articles that share the most of `hashes` (winnowed fingerprints, see
+    /// [`crate::analysis::index::fingerprints`]) with a text, at most `limit` of them. A
+    /// fingerprint held by more than `max_articles` articles is ignored. Reads one short
+    /// index range per fingerprint and the texts of the articles returned, nothing else.
+    pub fn sharing(&self, hashes: &[i64], max_articles: usize, limit: usize) -> Result<Sharing> {
+        let found = self.with_db(false, |conn| {
+            let e = |e| self.db_error(e);
+            // An import killed before it indexed its last batch, or another process's import
+            // under way: what is stored but not indexed yet is indexed first.
+            if super::index_is_behind(conn).map_err(e)? {
+                self.catch_up_index(conn)?;
+            }
+            let mut holders = conn
+                .prepare_cached("SELECT rowid FROM fingerprint WHERE fingerprint MATCH ?1 LIMIT ?2")
+                .map_err(e)?;
+            let mut count: rustc_hash::FxHashMap<i64, usize> = Default::default();
+            let mut boilerplate = 0;
+            let mut keys: Vec<i64> = Vec::new();
+            for &h in hashes {
+                keys.clear();
+                let rows = holders
+                    .query_map(params![format!("\"{h}\""), max_articles as i64 + 1], |r| {
+                        r.get(0)
+                    })
+                    .map_err(e)?;
+                for k in rows {
+                    keys.push(k.map_err(e)?);
+                }
+                if keys.len() > max_articles {
+                    boilerplate += 1;
+                    continue;
+                }
+                for &k in &keys {
+                    *count.entry(k).or_default() += 1;
+                }
+            }
+            let mut ranked: Vec<(usize, i64)> = count.into_iter().map(|(k, n)| (n, k)).collect();
+            ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            ranked.truncate(limit);
+            let sql = format!(
+                "SELECT {}, t.text FROM article a LEFT JOIN article_text t ON t.article = a.key
+                 WHERE a.key = ?1",
+                super::META_COLUMNS
+            );
+            let mut get = conn.prepare_cached(&sql).map_err(e)?;
+            let mut rows = Vec::with_capacity(ranked.len());
+            let mut damaged = Vec::new();
+            for (_, key) in ranked {
+                let row = get
+                    .query_row([key], |r| {
+                        let (_, id, meta) = super::meta_from_row(r)?;
+                        Ok((
+                            id,
+                            meta.and_then(|m| Ok((m, super::text_column(r, 11, "text")?))),
+                        ))
+                    })
+                    .optional()
+                    .map_err(e)?;
+                match row {
+                    Some((_, Ok((m, text)))) => rows.push(super::article_from(m, text)),
+                    Some((id, Err(reason))) => damaged.push((id, reason)),
+                    // Fingerprints of an article removed by someone with foreign keys off.
+                    None => {}
+                }
+            }
+            rows.sort_by(|a, b| a.imported_at.cmp(&b.imported_at).then(a.id.cmp(&b.id)));
+            Ok((
+                Sharing {
+                    articles: rows,
+                    boilerplate,
+                },
+                damaged,
+            ))
+        })?;
+        let Some((sharing, damaged)) = found else {
+            return Ok(Sharing::default());
+        };
+        for (id, reason) in damaged {
+            self.report_damage(&id, &reason);
+        }
+        Ok(sharing)
+    }
+}
+
+impl Store {
+    /// The id of the stored article with this text (by its hash), if any.
+    pub fn id_of_text(&self, hash: &str) -> Result<Option<String>> {
+        let id = self.with_db(false, |conn| {
+            conn.prepare_cached("SELECT id FROM article WHERE hash = ?1")
+                .and_then(|mut s| s.query_row([hash], |r| r.get(0)).optional())
+                .map_err(|e| self.db_error(e))
+        })?;
+        Ok(id.flatten())
     }
 }
