@@ -146,10 +146,10 @@ pub fn too_small(width: u16, height: u16, min_width: u16, min_height: u16) -> St
 
 /// Status while the archive loads behind the open pair.
 pub fn loading_archive(done: usize, total: usize) -> String {
-    if total == 0 {
-        format!("{LOADING_ARCHIVE}…")
-    } else {
-        format!("{LOADING_ARCHIVE}: {done} of {total} articles")
+    // Rows read (articles, then mentions, then events), as a share.
+    match (done.min(total) * 100).checked_div(total) {
+        Some(percent) => format!("{LOADING_ARCHIVE}: {percent}%"),
+        None => format!("{LOADING_ARCHIVE}…"),
     }
 }
 

@@ -210,7 +210,8 @@ impl App {
         else {
             return;
         };
-        let text = &self.corpus.articles[article].text[r.start..r.end];
+        let a = self.article(article);
+        let text = &a.text[r.start..r.end];
         let offset =
             r.start + super::super::layout::byte_at_column(text, (column - text_area.x) as usize);
         let Some(cmp) = &self.pair.comparison else {
