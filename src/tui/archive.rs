@@ -428,3 +428,33 @@ pub fn pair_among(store: &Store, ids: &[String]) -> Option<Vec<String>> {
         None => Some(ids.iter().take(2).cloned().collect()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_values_come_back_from_their_labels() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        for (first_day, precision) in [
+            (day(1990, 1, 1), Precision::Decade),
+            (day(2019, 1, 1), Precision::Year),
+            (day(2020, 4, 1), Precision::Quarter),
+            (day(2020, 3, 1), Precision::Season),
+            (day(2020, 2, 1), Precision::Month),
+            (day(2024, 12, 30), Precision::Week),
+            (day(2020, 2, 29), Precision::Day),
+        ] {
+            let v = DateValue {
+                first_day,
+                precision,
+            };
+            assert_eq!(
+                date_value(Some(&v.label()), Some(precision.name())),
+                Some(v)
+            );
+        }
+        assert_eq!(date_value(None, Some("day")), None);
+        assert_eq!(date_value(Some("2020-13"), Some("month")), None);
+    }
+}

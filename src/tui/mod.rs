@@ -128,9 +128,7 @@ pub fn run(ctx: &Context, options: &TuiOptions, paths: &[std::path::PathBuf]) ->
                 Rest::Loaded(catalogue) => {
                     let (catalogue, store) = *catalogue;
                     let n = catalogue.corpus.articles.len();
-                    // Texts come from the store from now on: set before the corpus without them.
-                    app.ondemand = archive::OnDemand::from_store(store, catalogue.originality);
-                    app.replace_corpus(catalogue.corpus);
+                    app.take_archive(catalogue, store);
                     if app.status.as_ref().is_none_or(|s| strings::is_loading(s)) {
                         app.status = Some(strings::archive_loaded(n));
                     }

@@ -459,6 +459,18 @@ impl App {
         self.ondemand.article(&self.corpus, i)
     }
 
+    /// Swaps in the archive loaded without its texts (see [`App::replace_corpus`]): from now
+    /// on texts are read from `texts` when shown.
+    pub fn take_archive(
+        &mut self,
+        catalogue: super::archive::Catalogue,
+        texts: crate::store::Store,
+    ) {
+        // Set before the corpus without texts comes in, so that nothing reads an empty text.
+        self.ondemand = super::archive::OnDemand::from_store(texts, catalogue.originality);
+        self.replace_corpus(catalogue.corpus);
+    }
+
     /// Whether the sidebar takes space on screen.
     pub fn sidebar_visible(&self) -> bool {
         self.sidebar.shown.unwrap_or(self.size.0 >= 80)
