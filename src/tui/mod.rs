@@ -128,9 +128,14 @@ pub fn run(ctx: &Context, options: &TuiOptions, paths: &[std::path::PathBuf]) ->
                 Rest::Loaded(catalogue) => {
                     let (catalogue, store) = *catalogue;
                     let n = catalogue.corpus.articles.len();
+                    let grouped = catalogue.originality.is_some();
                     app.take_archive(catalogue, store);
                     if app.status.as_ref().is_none_or(|s| strings::is_loading(s)) {
-                        app.status = Some(strings::archive_loaded(n));
+                        app.status = Some(if grouped {
+                            strings::archive_loaded(n)
+                        } else {
+                            strings::archive_loaded_ungrouped(n)
+                        });
                     }
                     rest = None;
                     dirty = true;

@@ -169,6 +169,15 @@ pub fn archive_loaded(articles: usize) -> String {
     )
 }
 
+/// Status once the archive has loaded behind the open pair, when its stories are not known
+/// (grouping them reads every text: `juxta stories` does it once for the TUI and `list`).
+pub fn archive_loaded_ungrouped(articles: usize) -> String {
+    format!(
+        "{}; `juxta stories` groups the picker by story",
+        archive_loaded(articles)
+    )
+}
+
 /// Status when the archive could not be loaded behind the open pair.
 pub fn loading_failed() -> String {
     "the archive could not be loaded (only the open pair is shown); run `juxta check`".into()
