@@ -127,12 +127,12 @@ fn readable(screen: &vt100::Screen, cols: u16) -> String {
     )
 }
 
-/// The TUI on `store` in a pseudo-terminal: sends each key once the screen (see [`readable`])
-/// satisfies its condition, and returns the screen after the last condition held (or panics
-/// with it).
 /// A key to send once the screen satisfies a condition.
 type Step<'a> = (&'a dyn Fn(&str) -> bool, &'a [u8]);
 
+/// The TUI on `store` in a pseudo-terminal: sends each key once the screen (see [`readable`])
+/// satisfies its condition, and returns the screen after the last condition held (or panics
+/// with it).
 fn drive(store: &std::path::Path, steps: &[Step<'_>]) -> String {
     let (rows, cols) = (30, 100);
     let pty = native_pty_system()
