@@ -156,20 +156,19 @@ fn drive(store: &std::path::Path, steps: &[Step<'_>]) -> String {
         0,
     )));
     {
-        let (parser, writer) = (Arc::clone(&parser), Arc::clone(&writer));
+        let parser = Arc::clone(&parser);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
-                // A terminal answers where its cursor is (the UI asks when it clears the
-                // screen); vt100 only draws.
-                if buf[..n].windows(4).any(|w| w == b"\x1b[6n") {
-                    let mut w = writer.lock().unwrap();
-                    let _ = w.write_all(b"\x1b[1;1R");
-                    let _ = w.flush();
-                }
+                // Asked where its cursor is, this terminal never answers (as some don't): the
+                // UI must not wait for it.
+                assert!(
+                    !buf[..n].windows(4).any(|w| w == b"\x1b[6n"),
+                    "the UI asked for the cursor position"
+                );
                 parser.lock().unwrap().process(&buf[..n]);
             }
         });

@@ -139,8 +139,10 @@ pub fn run(ctx: &Context, options: &TuiOptions, paths: &[std::path::PathBuf]) ->
                     }
                     rest = None;
                     dirty = true;
-                    // Everything but the panes' text changes: draw it all afresh.
-                    terminal.clear()?;
+                    // Everything but the panes' text changes: draw it all afresh, over a blank
+                    // frame. Not `Terminal::clear`, which asks the terminal where its cursor is
+                    // and waits for the answer (seconds, then an error, where none comes).
+                    terminal.draw(|f| f.render_widget(ratatui::widgets::Clear, f.area()))?;
                 }
                 Rest::Failed => {
                     app.status = Some(strings::loading_failed());
