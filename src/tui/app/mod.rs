@@ -310,6 +310,8 @@ pub struct App {
     pub clipboard: Option<String>,
     /// Texts read when shown, for an archive loaded without them.
     pub ondemand: super::archive::OnDemand,
+    /// Each article's title, source, id and date, folded, for the picker's filter.
+    picker_keys: std::sync::OnceLock<Vec<String>>,
 }
 
 impl App {
@@ -362,6 +364,7 @@ impl App {
             quit: false,
             clipboard: None,
             ondemand: super::archive::OnDemand::default(),
+            picker_keys: std::sync::OnceLock::new(),
         };
         app.pair.panes[0].article = pair.0;
         app.pair.panes[1].article = pair.1;
@@ -442,6 +445,7 @@ impl App {
         self.sidebar.event_row = 0;
         self.sidebar.event_top = 0;
         self.corpus = corpus;
+        self.picker_keys = std::sync::OnceLock::new();
         self.ondemand.forget();
         self.jumps.selected_quote = None;
         self.jumps.quote_cursor = None;
