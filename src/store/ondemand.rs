@@ -5,7 +5,8 @@
 use super::{Result, Store};
 use rusqlite::OptionalExtension;
 
-/// One row of `view_event`, without its sentence's text: where the sentence lies is enough.
+/// One row of `view_event`, without its sentence's text (where the sentence lies is enough)
+/// and without the people it names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventRow {
     /// Position in the events' date order (`seq`).
@@ -30,8 +31,6 @@ pub struct EventRow {
     pub end: usize,
     /// Byte offsets of the sentence holding it.
     pub sentence: (usize, usize),
-    /// People named in the sentence.
-    pub actors: Vec<String>,
     /// Timeline entry, and the event's place in it.
     pub entry: (usize, usize),
     /// Whether the entry's dates disagree.
@@ -83,7 +82,7 @@ impl Store {
                     "SELECT seq, article, date, start_date, end_date, precision, kind, expression,
                         start, \"end\",
                         instr(CAST(sentence AS BLOB), CAST(expression AS BLOB)),
-                        length(CAST(sentence AS BLOB)), actors, entry, entry_pos, conflict
+                        length(CAST(sentence AS BLOB)), entry, entry_pos, conflict
                      FROM view_event ORDER BY seq",
                 )
                 .map_err(|e| self.db_error(e))?;
@@ -107,9 +106,8 @@ impl Store {
                         start,
                         end: to_usize(r.get(9)?),
                         sentence: (from, from + len),
-                        actors: serde_json::from_str(&r.get::<_, String>(12)?).unwrap_or_default(),
-                        entry: (to_usize(r.get(13)?), to_usize(r.get(14)?)),
-                        conflict: r.get(15)?,
+                        entry: (to_usize(r.get(12)?), to_usize(r.get(13)?)),
+                        conflict: r.get(14)?,
                     })
                 })()
                 .map_err(|e| self.db_error(e))?;
