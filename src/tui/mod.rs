@@ -95,7 +95,7 @@ pub fn run(ctx: &Context, options: &TuiOptions, paths: &[std::path::PathBuf]) ->
         opened.push(report.ids());
         imported_all &= report.ok();
     }
-    let (mut terminal, _guard) = start_terminal(options.tui.mouse)?;
+    let (mut terminal, guard) = start_terminal(options.tui.mouse)?;
     let size = terminal.size()?;
     let Some((mut app, mut rest)) = load_in_background(
         &mut terminal,
@@ -175,6 +175,11 @@ pub fn run(ctx: &Context, options: &TuiOptions, paths: &[std::path::PathBuf]) ->
             _ => false,
         };
     }
+    // The terminal first: quitting shows at once.
+    drop(guard);
+    // A large archive is ~10⁶ small allocations, a noticeable while to free one by one, and
+    // the process ends next, which frees them all at once.
+    std::mem::forget(app);
     Ok(imported_all)
 }
 
