@@ -436,6 +436,42 @@ mod tests {
     use super::*;
 
     #[test]
+    fn stories_come_from_the_stored_columns_earliest_first_largest_first() {
+        let article = |id: &str, day: u32| Article {
+            id: id.into(),
+            title: id.into(),
+            source: String::new(),
+            authors: Vec::new(),
+            date: NaiveDate::from_ymd_opt(2024, 5, day),
+            url: None,
+            text: String::new(),
+            hash: String::new(),
+            imported_at: chrono::DateTime::default(),
+            file_name: String::new(),
+        };
+        let articles = [
+            article("a", 9),
+            article("b", 1),
+            article("c", 3),
+            article("d", 2),
+        ];
+        let columns: service::ListColumns = [("a", "c"), ("b", "b"), ("c", "c"), ("d", "d")]
+            .into_iter()
+            .map(|(id, story)| (id.to_string(), (story.to_string(), 0.5)))
+            .collect();
+        let stories = stories_of(&articles, Some(&columns));
+        let groups: Vec<&[usize]> = stories.iter().map(|s| s.articles.as_slice()).collect();
+        assert_eq!(groups, [&[2, 0][..], &[1], &[3]]);
+        assert_eq!(stories[0].central, 2);
+        // Not known: every article alone, in archive order.
+        let alone: Vec<Vec<usize>> = stories_of(&articles, None)
+            .into_iter()
+            .map(|s| s.articles)
+            .collect();
+        assert_eq!(alone, [[0], [1], [2], [3]]);
+    }
+
+    #[test]
     fn date_values_come_back_from_their_labels() {
         let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
         for (first_day, precision) in [
