@@ -112,3 +112,110 @@ fn q_and_ctrl_c_quit_while_the_archive_loads_behind_the_first_frame() {
         );
     }
 }
+
+/// The screen's rows, then the left half's rows on one line with the panes' borders and
+/// bars left out (a wrapped sentence of the left pane reads whole there).
+fn readable(screen: &vt100::Screen, cols: u16) -> String {
+    let left: Vec<String> = screen.rows(0, cols / 2).collect();
+    let left = left
+        .join(" ")
+        .replace(['│', '┃', '▌', '╭', '╮', '╰', '╯', '─'], " ");
+    format!(
+        "{}\n{}",
+        screen.contents(),
+        left.split_whitespace().collect::<Vec<_>>().join(" ")
+    )
+}
+
+/// A key to send once the screen satisfies a condition.
+type Step<'a> = (&'a dyn Fn(&str) -> bool, &'a [u8]);
+
+/// The TUI on `store` in a pseudo-terminal: sends each key once the screen (see [`readable`])
+/// satisfies its condition, and returns the screen after the last condition held (or panics
+/// with it).
+fn drive(store: &std::path::Path, steps: &[Step<'_>]) -> String {
+    let (rows, cols) = (30, 100);
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_juxta"));
+    cmd.args(["--store", store.to_str().unwrap()]);
+    cmd.env("TERM", "xterm-256color");
+    let mut child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let writer = Arc::new(Mutex::new(pty.master.take_writer().unwrap()));
+    let parser = Arc::new(Mutex::new(vt100::Parser::new(
+        std::num::NonZeroU16::new(rows).unwrap(),
+        std::num::NonZeroU16::new(cols).unwrap(),
+        0,
+    )));
+    {
+        let parser = Arc::clone(&parser);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                // Asked where its cursor is, this terminal never answers (as some don't): the
+                // UI must not wait for it.
+                assert!(
+                    !buf[..n].windows(4).any(|w| w == b"\x1b[6n"),
+                    "the UI asked for the cursor position"
+                );
+                parser.lock().unwrap().process(&buf[..n]);
+            }
+        });
+    }
+    let mut last = String::new();
+    for (ready, key) in steps {
+        let start = Instant::now();
+        loop {
+            last = readable(parser.lock().unwrap().screen(), cols);
+            if ready(&last) {
+                break;
+            }
+            if start.elapsed() > Duration::from_secs(60) {
+                let _ = child.kill();
+                panic!("the screen never got ready:\n{last}");
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let mut w = writer.lock().unwrap();
+        w.write_all(key).unwrap();
+        w.flush().unwrap();
+    }
+    let _ = child.wait();
+    last
+}
+
+#[test]
+fn a_large_archive_opens_any_article_with_its_text_once_loaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    big_store(&store, 300);
+    let loaded = |c: &str| c.contains("archive loaded: 300 articles");
+    let bare = |c: &str| !c.contains("Actors");
+    let picker = |c: &str| c.contains("filter:");
+    let filtered = |c: &str| c.contains("filter: sluice-257");
+    // The article chosen in the picker shows its own text, read from the store.
+    let opened = |c: &str| c.contains("repairs to gate 257");
+    let screen = drive(
+        &store,
+        &[
+            // Without the sidebar, the left pane is the screen's left half.
+            (&loaded, b"\\"),
+            (&bare, b"o"),
+            (&picker, b"sluice-257"),
+            (&filtered, b"\r"),
+            (&opened, b"q"),
+        ],
+    );
+    assert!(screen.contains("gate 257"), "{screen}");
+}

@@ -1481,3 +1481,86 @@ fn the_passage_status_says_who_printed_it_first() {
         .unwrap();
     assert!(status.contains(&first.label()), "{status}");
 }
+
+/// The app on `store` as a large archive shows it: the pair `ids` first, with its texts, then
+/// the archive's metadata and views swapped in, every other text read from the store.
+fn app_on_demand(store: &Path, ids: [&str; 2], size: (u16, u16)) -> App {
+    let ctx = juxta::service::Context::new(store.to_path_buf(), Options::default());
+    let s = ctx.store().unwrap();
+    let pair = ids.iter().map(|id| s.get(id).unwrap()).collect();
+    let mut app = App::new(
+        Corpus::build(pair, &Options::default(), Some(&s)),
+        &TuiOptions::default(),
+        size,
+        (Some(0), Some(1)),
+    );
+    let catalogue = juxta::tui::archive::load(&ctx, &mut |_, _| {}).unwrap();
+    assert!(catalogue.corpus.articles.iter().all(|a| a.text.is_empty()));
+    app.take_archive(catalogue, juxta::store::Store::open(store).unwrap());
+    app.theme = Theme::new(&Config::default().theme.dark, true);
+    app
+}
+
+#[test]
+fn an_archive_loaded_without_its_texts_shows_what_the_loaded_archive_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("store");
+    let store = juxta::store::Store::open(&root).unwrap();
+    let opts = juxta::import::ImportOptions::default();
+    assert!(
+        juxta::service::import_paths(&store, &[samples()], &opts)
+            .unwrap()
+            .ok()
+    );
+    for size in [(80, 24), (120, 40)] {
+        let mut whole = juxta::tui::load_app(
+            &store,
+            store.list().unwrap(),
+            &Options::default(),
+            &TuiOptions::default(),
+            size,
+            &[
+                vec!["01-wire".to_string()],
+                vec!["02-newspaper".to_string()],
+            ],
+            &mut |_, _| {},
+        );
+        whole.theme = Theme::new(&Config::default().theme.dark, true);
+        let mut lazy = app_on_demand(&root, ["01-wire", "02-newspaper"], size);
+        assert_eq!(screen(&lazy), screen(&whole));
+        // The same people, mentions across articles, timeline and search hits.
+        let keys = [
+            Action::Actors,
+            Action::Down,
+            Action::Select,
+            Action::NextMatch,
+            Action::NextMatch,
+            Action::NextMatch,
+            Action::Timeline,
+            Action::Down,
+            Action::Select,
+            Action::Search,
+            Action::Char('h'),
+            Action::Char('a'),
+            Action::Char('r'),
+            Action::Char('b'),
+            Action::Char('o'),
+            Action::Char('u'),
+            Action::Char('r'),
+            Action::Select,
+            Action::NextMatch,
+            Action::NextMatch,
+        ];
+        let mut seen = std::collections::BTreeSet::new();
+        for key in keys {
+            whole.update(key);
+            lazy.update(key);
+            assert_eq!(screen(&lazy), screen(&whole), "after {key:?} at {size:?}");
+            for p in &lazy.pair.panes {
+                seen.insert(lazy.corpus.articles[p.article.unwrap()].id.clone());
+            }
+        }
+        // The walk went beyond the first pair, into texts read from the store.
+        assert!(seen.len() > 2 && seen.contains("06-wide"), "{seen:?}");
+    }
+}

@@ -72,6 +72,40 @@ impl Corpus {
         }
     }
 
+    /// A corpus made of parts read elsewhere: the terminal UI on a large archive builds one
+    /// from the store's metadata and views, without the texts (`stories`: `None` to group the
+    /// articles when first asked).
+    #[allow(clippy::too_many_arguments)]
+    pub fn from_parts(
+        articles: Vec<Article>,
+        actors: Vec<Actor>,
+        events: Vec<Event>,
+        timeline: Vec<TimelineEntry>,
+        quotes: crate::analysis::quotes::Quotes,
+        stories: Option<Vec<crate::analysis::stories::Story>>,
+        options: &Options,
+    ) -> Corpus {
+        let cell = std::sync::OnceLock::new();
+        if let Some(s) = stories {
+            let _ = cell.set(s);
+        }
+        Corpus {
+            articles,
+            actors,
+            events,
+            timeline,
+            index: CorpusIndex::build(&[], &options.compare),
+            quotes,
+            overlap: options.compare.clone(),
+            stories: cell,
+        }
+    }
+
+    /// How shared passages are found.
+    pub fn overlap(&self) -> &OverlapConfig {
+        &self.overlap
+    }
+
     /// The articles grouped into stories (most articles first; single articles last).
     /// Computed on first use: opening two named files needs none of it.
     pub fn stories(&self) -> &[crate::analysis::stories::Story] {

@@ -12,11 +12,13 @@
 
 mod check;
 mod legacy;
+mod ondemand;
 mod schema;
 mod search;
 mod views;
 
 pub use check::{CheckReport, RepairReport};
+pub use ondemand::EventRow;
 pub use search::SearchHit;
 pub use views::{EventsLayout, Sharing, ViewActor, ViewEvent, ViewMention, ViewParts, Views};
 

@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+pub mod archive;
 pub mod config;
 pub mod highlight;
 pub mod keymap;
@@ -94,7 +95,7 @@ pub fn run(ctx: &Context, options: &TuiOptions, paths: &[std::path::PathBuf]) ->
         opened.push(report.ids());
         imported_all &= report.ok();
     }
-    let (mut terminal, _guard) = start_terminal(options.tui.mouse)?;
+    let (mut terminal, guard) = start_terminal(options.tui.mouse)?;
     let size = terminal.size()?;
     let Some((mut app, mut rest)) = load_in_background(
         &mut terminal,
@@ -124,16 +125,24 @@ pub fn run(ctx: &Context, options: &TuiOptions, paths: &[std::path::PathBuf]) ->
                         dirty = true;
                     }
                 }
-                Rest::Loaded(corpus) => {
-                    let n = corpus.articles.len();
-                    app.replace_corpus(*corpus);
+                Rest::Loaded(catalogue) => {
+                    let (catalogue, store) = *catalogue;
+                    let n = catalogue.corpus.articles.len();
+                    let grouped = catalogue.originality.is_some();
+                    app.take_archive(catalogue, store);
                     if app.status.as_ref().is_none_or(|s| strings::is_loading(s)) {
-                        app.status = Some(strings::archive_loaded(n));
+                        app.status = Some(if grouped {
+                            strings::archive_loaded(n)
+                        } else {
+                            strings::archive_loaded_ungrouped(n)
+                        });
                     }
                     rest = None;
                     dirty = true;
-                    // Everything but the panes' text changes: draw it all afresh.
-                    terminal.clear()?;
+                    // Everything but the panes' text changes: draw it all afresh, over a blank
+                    // frame. Not `Terminal::clear`, which asks the terminal where its cursor is
+                    // and waits for the answer (seconds, then an error, where none comes).
+                    terminal.draw(|f| f.render_widget(ratatui::widgets::Clear, f.area()))?;
                 }
                 Rest::Failed => {
                     app.status = Some(strings::loading_failed());
@@ -166,18 +175,27 @@ pub fn run(ctx: &Context, options: &TuiOptions, paths: &[std::path::PathBuf]) ->
             _ => false,
         };
     }
+    // The terminal first: quitting shows at once.
+    drop(guard);
+    // A large archive is ~10⁶ small allocations, a noticeable while to free one by one, and
+    // the process ends next, which frees them all at once.
+    std::mem::forget(app);
     Ok(imported_all)
 }
 
 /// Archives of at most this many articles are loaded whole before the first frame.
 const LOAD_WHOLE: usize = 200;
 
+/// The archive loaded without its texts, and the store (a connection of its own) the UI reads
+/// them from.
+type LoadedArchive = Box<(archive::Catalogue, crate::store::Store)>;
+
 /// What the loading thread sends: the first app (drawn at once), then, when that app was made
-/// from the open pair alone, the whole archive's corpus.
+/// from the open pair alone, the whole archive's metadata and views.
 enum Loaded {
     /// The app, and whether the archive follows.
     First(Box<Result<App>>, bool),
-    Archive(Result<Box<service::Corpus>>),
+    Archive(Result<LoadedArchive>),
 }
 
 /// The whole archive still loading behind a first frame made from the open pair.
@@ -190,7 +208,7 @@ struct Loading {
 /// Where the archive's loading is.
 enum Rest {
     Loading(usize, usize),
-    Loaded(Box<service::Corpus>),
+    Loaded(LoadedArchive),
     Failed,
 }
 
@@ -198,7 +216,7 @@ impl Loading {
     fn poll(&self) -> Rest {
         use std::sync::atomic::Ordering;
         match self.rx.try_recv() {
-            Ok(Loaded::Archive(Ok(corpus))) => Rest::Loaded(corpus),
+            Ok(Loaded::Archive(Ok(archive))) => Rest::Loaded(archive),
             Ok(_) | Err(std::sync::mpsc::TryRecvError::Disconnected) => Rest::Failed,
             Err(std::sync::mpsc::TryRecvError::Empty) => Rest::Loading(
                 self.done.load(Ordering::Relaxed),
@@ -240,16 +258,7 @@ fn load_in_background(
             // A small archive loads in a blink: it is loaded whole before the first frame,
             // which then has its sidebar and the best pair of all.
             let small = store.count().is_ok_and(|n| n <= LOAD_WHOLE);
-            let first = (!small)
-                .then(|| service::first_pair_ids(&store, &opened).ok().flatten())
-                .flatten()
-                .and_then(|ids| {
-                    ids.iter()
-                        .map(|id| store.get(id))
-                        .collect::<std::result::Result<Vec<_>, _>>()
-                        .ok()
-                });
-            let Some(pair) = first else {
+            if small {
                 let loaded = store.list().map_err(anyhow::Error::from).map(|articles| {
                     load_app(
                         &store,
@@ -263,6 +272,31 @@ fn load_in_background(
                 });
                 let _ = tx.send(Loaded::First(Box::new(loaded), false));
                 return;
+            }
+            // A large one: the open pair first, with its texts; then the archive's metadata
+            // and views, without texts (read when an article is shown).
+            let ids = match service::first_pair_ids(&store, &opened) {
+                Ok(Some(ids)) => ids,
+                Ok(None) => opened
+                    .iter()
+                    .find(|g| !g.is_empty())
+                    .and_then(|g| archive::pair_among(&store, g))
+                    .unwrap_or_default(),
+                Err(e) => {
+                    let _ = tx.send(Loaded::First(Box::new(Err(e.into())), false));
+                    return;
+                }
+            };
+            let pair = ids
+                .iter()
+                .map(|id| store.get(id))
+                .collect::<std::result::Result<Vec<_>, _>>();
+            let pair = match pair {
+                Ok(pair) => pair,
+                Err(e) => {
+                    let _ = tx.send(Loaded::First(Box::new(Err(e.into())), false));
+                    return;
+                }
             };
             let n = pair.len();
             let corpus = service::open_corpus(&store, pair, &service_options, &mut |_, _| {});
@@ -275,13 +309,11 @@ fn load_in_background(
             if tx.send(Loaded::First(Box::new(Ok(app)), true)).is_err() {
                 return;
             }
-            let archive = store.list().map_err(anyhow::Error::from).map(|articles| {
-                let corpus =
-                    service::open_corpus(&store, articles, &service_options, &mut progress);
-                // Grouping a large archive into stories takes seconds: done here, off the UI
-                // thread, not when the picker first opens.
-                corpus.stories();
-                Box::new(corpus)
+            let ctx = Context::new(store.root().to_path_buf(), service_options.clone());
+            let archive = archive::load(&ctx, &mut progress).and_then(|catalogue| {
+                // The UI's own connection: the texts it reads never wait for this thread.
+                let texts = crate::store::Store::open(store.root())?;
+                Ok(Box::new((catalogue, texts)))
             });
             let _ = tx.send(Loaded::Archive(archive));
         });

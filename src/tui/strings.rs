@@ -146,10 +146,10 @@ pub fn too_small(width: u16, height: u16, min_width: u16, min_height: u16) -> St
 
 /// Status while the archive loads behind the open pair.
 pub fn loading_archive(done: usize, total: usize) -> String {
-    if total == 0 {
-        format!("{LOADING_ARCHIVE}…")
-    } else {
-        format!("{LOADING_ARCHIVE}: {done} of {total} articles")
+    // Rows read (articles, then mentions, then events), as a share.
+    match (done.min(total) * 100).checked_div(total) {
+        Some(percent) => format!("{LOADING_ARCHIVE}: {percent}%"),
+        None => format!("{LOADING_ARCHIVE}…"),
     }
 }
 
@@ -166,6 +166,15 @@ pub fn archive_loaded(articles: usize) -> String {
     format!(
         "archive loaded: {articles} article{}",
         if articles == 1 { "" } else { "s" }
+    )
+}
+
+/// Status once the archive has loaded behind the open pair, when its stories are not known
+/// (grouping them reads every text: `juxta stories` does it once for the TUI and `list`).
+pub fn archive_loaded_ungrouped(articles: usize) -> String {
+    format!(
+        "{}; `juxta stories` groups the picker by story",
+        archive_loaded(articles)
     )
 }
 

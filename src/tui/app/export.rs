@@ -35,14 +35,11 @@ impl App {
             self.status = Some(strings::NO_SECOND_ARTICLE.into());
             return;
         };
-        let (l, r) = (
-            &self.corpus.articles[cmp.left],
-            &self.corpus.articles[cmp.right],
-        );
+        let (l, r) = (self.article(cmp.left), self.article(cmp.right));
         let first_in = self
             .corpus
             .first_in_all(cmp.left, cmp.right, &cmp.alignment);
-        let text = export_text(l, r, &cmp.alignment, &first_in, self.export_width);
+        let text = export_text(&l, &r, &cmp.alignment, &first_in, self.export_width);
         let stem = format!("juxta-{}-{}", l.id, r.id);
         self.status = Some(
             match crate::export::write_new_file(&self.settings.export_dir, &stem, "txt", &text) {
@@ -63,10 +60,7 @@ impl App {
             ));
             return;
         };
-        let (l, r) = (
-            &self.corpus.articles[cmp.left],
-            &self.corpus.articles[cmp.right],
-        );
+        let (l, r) = (self.article(cmp.left), self.article(cmp.right));
         let (ls, rs) = (cmp.span(i, Side::Left), cmp.span(i, Side::Right));
         self.clipboard = Some(strings::copied_text(
             &l.id,

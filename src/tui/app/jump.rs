@@ -137,7 +137,10 @@ impl App {
         if query.is_empty() {
             return;
         }
-        let hits = crate::service::search(&self.corpus.articles, query);
+        let hits = match self.ondemand.store() {
+            Some(store) => self.archive_hits(store, query),
+            None => crate::service::search(&self.corpus.articles, query),
+        };
         if hits.is_empty() {
             self.status = Some(strings::no_match(query));
             self.jumps.search = None;
@@ -252,5 +255,42 @@ impl App {
             }
         };
         (a == article).then_some(span)
+    }
+}
+
+/// Articles of the archive whose text is searched (besides the open pair) when it was loaded
+/// without its texts: the store's best matches.
+const ARCHIVE_SEARCH: usize = 200;
+
+impl App {
+    /// Hits of `query` in the open pair and in the articles the store's full-text index finds
+    /// for its words (each read, searched and let go), in reading order.
+    fn archive_hits(&self, store: &crate::store::Store, query: &str) -> Vec<(usize, Span)> {
+        let by_id: HashMap<&str, usize> = self
+            .corpus
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect();
+        let mut candidates: Vec<usize> = store
+            .search(query, ARCHIVE_SEARCH)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|h| by_id.get(h.article.as_str()).copied())
+            .chain(self.pair.panes.iter().filter_map(|p| p.article))
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut hits = Vec::new();
+        for i in candidates {
+            let a = self.ondemand.peek(&self.corpus, i);
+            hits.extend(
+                crate::service::search(std::slice::from_ref(&*a), query)
+                    .into_iter()
+                    .map(|(_, span)| (i, span)),
+            );
+        }
+        hits
     }
 }

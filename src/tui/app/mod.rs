@@ -308,6 +308,10 @@ pub struct App {
     pub quit: bool,
     /// Text to put on the terminal's clipboard (OSC 52), taken by the event loop.
     pub clipboard: Option<String>,
+    /// Texts read when shown, for an archive loaded without them.
+    pub ondemand: super::archive::OnDemand,
+    /// Each article's title, source, id and date, folded, for the picker's filter.
+    picker_keys: std::sync::OnceLock<Vec<String>>,
 }
 
 impl App {
@@ -359,6 +363,8 @@ impl App {
             size,
             quit: false,
             clipboard: None,
+            ondemand: super::archive::OnDemand::default(),
+            picker_keys: std::sync::OnceLock::new(),
         };
         app.pair.panes[0].article = pair.0;
         app.pair.panes[1].article = pair.1;
@@ -439,10 +445,34 @@ impl App {
         self.sidebar.event_row = 0;
         self.sidebar.event_top = 0;
         self.corpus = corpus;
+        self.picker_keys = std::sync::OnceLock::new();
+        self.ondemand.forget();
+        self.jumps.selected_quote = None;
+        self.jumps.quote_cursor = None;
+        self.sidebar.quote_row = 0;
+        self.sidebar.quote_top = 0;
+        self.refresh_quotes();
         if matches!(self.popup, Some(Popup::Picker(_))) {
             self.refilter();
         }
         self.relayout();
+    }
+
+    /// Article `i` with its text (read from the store when the archive was loaded without).
+    pub fn article(&self, i: usize) -> std::sync::Arc<crate::article::Article> {
+        self.ondemand.article(&self.corpus, i)
+    }
+
+    /// Swaps in the archive loaded without its texts (see [`App::replace_corpus`]): from now
+    /// on texts are read from `texts` when shown.
+    pub fn take_archive(
+        &mut self,
+        catalogue: super::archive::Catalogue,
+        texts: crate::store::Store,
+    ) {
+        // Set before the corpus without texts comes in, so that nothing reads an empty text.
+        self.ondemand = super::archive::OnDemand::from_store(texts, catalogue.originality);
+        self.replace_corpus(catalogue.corpus);
     }
 
     /// Whether the sidebar takes space on screen.
@@ -481,7 +511,7 @@ impl App {
                 continue;
             }
             let anchor = pane.wrapped.rows.get(pane.top).map(|r| r.start);
-            let wrapped = Wrapped::new(&self.corpus.articles[article].text, width);
+            let wrapped = Wrapped::new(&self.article(article).text, width);
             let pane = &mut self.pair.panes[side.index()];
             pane.top = anchor.map_or(0, |b| wrapped.row_of(b));
             pane.wrapped = wrapped;
@@ -505,20 +535,43 @@ impl App {
             self.pair.comparison = None;
             return;
         };
+        let (left, right) = (self.article(l), self.article(r));
         let alignment = match self.pair.alignments.get(&(l, r)) {
             Some(a) => a.clone(),
             None => {
-                let a = self.corpus.align(l, r);
+                let a =
+                    crate::analysis::overlap::align(&left.text, &right.text, self.corpus.overlap());
                 self.pair.alignments.insert((l, r), a.clone());
                 a
             }
         };
-        let conflicts = crate::service::pair_disagreements(
-            &self.corpus.articles[l],
-            &self.corpus.articles[r],
-            &alignment,
-        );
+        let conflicts = crate::service::pair_disagreements(&left, &right, &alignment);
+        self.refresh_quotes();
         self.pair.comparison = Some(Comparison::new(l, r, alignment).with_conflicts(conflicts));
+    }
+
+    /// For an archive loaded without its texts, the quotations are those of the open pair
+    /// (nothing else has its text): computed again when another pair opens, which forgets the
+    /// quotation opened from the Quotes tab.
+    fn refresh_quotes(&mut self) {
+        if !self.ondemand.is_on_demand() {
+            return;
+        }
+        let (Some(l), Some(r)) = (self.pair.panes[0].article, self.pair.panes[1].article) else {
+            return;
+        };
+        let key = (l.min(r), l.max(r));
+        if self.ondemand.quotes_pair == Some(key) {
+            return;
+        }
+        let (a, b) = (self.article(key.0), self.article(key.1));
+        self.corpus.quotes =
+            super::archive::pair_quotes(&self.corpus, (key.0, &a.text), (key.1, &b.text));
+        self.ondemand.quotes_pair = Some(key);
+        self.jumps.selected_quote = None;
+        self.jumps.quote_cursor = None;
+        self.sidebar.quote_row = 0;
+        self.sidebar.quote_top = 0;
     }
 
     /// Opens an article in a pane.
@@ -530,7 +583,10 @@ impl App {
         }
         pane.article = Some(article);
         pane.top = 0;
-        pane.wrapped = Wrapped::new(&self.corpus.articles[article].text, width);
+        let wrapped = Wrapped::new(&self.article(article).text, width);
+        let pane = &mut self.pair.panes[side.index()];
+        pane.article = Some(article);
+        pane.wrapped = wrapped;
         self.compare();
     }
 

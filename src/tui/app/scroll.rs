@@ -128,8 +128,8 @@ impl App {
         // A passage linked by its facts says why: "same figure: 42-year-old · same actors: …".
         let evidence = crate::analysis::overlap::describe_evidence(
             &cmp.alignment.passages[i].evidence,
-            &self.corpus.articles[cmp.left].text,
-            &self.corpus.articles[cmp.right].text,
+            &self.article(cmp.left).text,
+            &self.article(cmp.right).text,
         );
         let k = cmp.order[side.index()]
             .iter()

@@ -43,15 +43,8 @@ impl App {
         else {
             return Vec::new();
         };
-        let event = &self.corpus.events[first];
-        let text = &self.corpus.articles[event.article].text;
         let sentence = crate::text::printable::replace_unprintable(
-            &event
-                .sentence
-                .slice(text)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
+            &self.ondemand.sentence(&self.corpus, first),
         )
         .into_owned();
         let width = list.width as usize;

@@ -50,7 +50,7 @@ pub fn draw(app: &App, frame: &mut Frame, side: Side, areas: &Areas) {
         frame.render_widget(para, rect);
         return;
     };
-    let a = &app.corpus.articles[article];
+    let a = app.article(article);
     let inner_w = rect.width.saturating_sub(4) as usize;
     let title = crate::text::truncate(&clean(&a.title), inner_w);
     block = block.title(Line::from(TextSpan::styled(

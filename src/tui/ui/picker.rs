@@ -61,20 +61,25 @@ pub fn draw(app: &App, frame: &mut Frame, picker: &Picker) {
             pad(&truncate(&clean(&a.source), src_w), src_w)
         );
         // An open article says so instead of a share, which would read as shared with itself.
-        let shared = ((1.0 - app.corpus.index.originality(i)) * 100.0).round();
+        let shared = (app.ondemand.shared(&app.corpus, i) * 100.0).round();
         let mut tail = if open {
             format!(
                 "{:>w$}",
                 strings::PICKER_OPEN,
                 w = strings::shared_percent(0.0).len()
             )
-        } else {
+        } else if app.ondemand.knows_shared() {
             strings::shared_percent(shared)
+        } else {
+            // Not known before the archive's stories are computed: nothing rather than 0%.
+            " ".repeat(strings::shared_percent(0.0).len())
         };
         // On a narrow screen the short form leaves the title some room.
         if width < display_width(&head) + tail.len() + 8 {
             tail = if open {
                 format!(" {}", strings::PICKER_OPEN)
+            } else if !app.ondemand.knows_shared() {
+                String::new()
             } else {
                 format!(" {shared:>3.0}%")
             };

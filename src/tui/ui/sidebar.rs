@@ -214,13 +214,7 @@ fn draw_timeline(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         } else {
             strings::sources(sources.len())
         };
-        let text = &app.corpus.articles[event.article].text;
-        let sentence: String = event
-            .sentence
-            .slice(text)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let sentence = app.ondemand.sentence(&app.corpus, first).to_string();
         // The second line: the sentence, or the report that dates it differently.
         let second = entry
             .events
@@ -312,7 +306,7 @@ fn draw_quotes(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
             // The speaker takes at most half the room; the quotation's first words the rest.
             let speaker = truncate(&clean(speaker), (room / 2).max(1));
             let q = &quotes.quotations[g.mentions[g.fullest]];
-            let words = q.text(&app.corpus.articles[q.article].text);
+            let words = q.text(&app.article(q.article).text);
             let words_w = room.saturating_sub(display_width(&speaker) + 1);
             let words = truncate(&clean(&format!("“{words}")), words_w);
             let pad = width
