@@ -89,6 +89,104 @@ fn stories_group_the_reports_of_one_event_and_leave_the_rest_alone() {
         text.contains("Single articles\n  chess    2025-03-04  Board Weekly"),
         "{text}"
     );
+    // The reprint copied the wire whole, but the third outlet told it in its own words.
+    assert!(
+        text.contains("  reprint  2025-03-05  Valley Herald             Varnholm under water\n  No passage all 3 share\n"),
+        "{text}"
+    );
+    assert_eq!(stories[0]["passages"], serde_json::json!([]));
+}
+
+/// Three outlets on one pier closure: all three print the wire's opening, two of them more of
+/// it, each a different part.
+#[test]
+fn a_story_lists_the_passages_all_its_articles_share() {
+    let s = Sandbox::new();
+    s.write(
+        "pier.md",
+        article(
+            "Kelmsby closes cracked pier",
+            "2025-04-10",
+            "North Wire",
+            "The harbour authority of Kelmsby closed the northern pier on Friday after engineers found cracks in its concrete pillars. Ferries will dock at the southern quay until repairs end in June.\n\nHarbour master Tove Rasmark said no one had been hurt.",
+        ),
+    );
+    s.write(
+        "queues.md",
+        article(
+            "Queues at Kelmsby harbour",
+            "2025-04-10",
+            "Kelmsby Post",
+            "Travellers faced long queues on Friday. The harbour authority of Kelmsby closed the northern pier on Friday after engineers found cracks in its concrete pillars. Harbour master Tove Rasmark said no one had been hurt, and traders worried about the summer season.",
+        ),
+    );
+    s.write(
+        "quay.md",
+        article(
+            "Ferries move to southern quay",
+            "2025-04-11",
+            "Coast Daily",
+            "The harbour authority of Kelmsby closed the northern pier on Friday after engineers found cracks. Ferries will dock at the southern quay until repairs end in June, the authority said.",
+        ),
+    );
+    s.write(
+        "chess.md",
+        article(
+            "Chess olympiad ends in upset",
+            "2025-04-10",
+            "Board Weekly",
+            "The chess olympiad in Maridal ended with a surprise: the youngest team won gold after a tense final round against the favourites from Sollund. Coach Peder Aasgard praised his players.",
+        ),
+    );
+    s.run(&["add", "pier.md", "queues.md", "quay.md", "chess.md"])
+        .success();
+    let run = s.run(&["stories"]);
+    run.success();
+    assert_eq!(
+        run.stdout,
+        "1 story of two or more articles, 1 single article
+
+Kelmsby closes cracked pier
+  3 articles · 2025-04-10 to 2025-04-11 · 3 outlets: North Wire, Kelmsby Post, Coast Daily · story pier
+  pier    2025-04-10  North Wire                Kelmsby closes cracked pier
+  queues  2025-04-10  Kelmsby Post              Queues at Kelmsby harbour
+  quay    2025-04-11  Coast Daily               Ferries move to southern quay
+  All 3 share 1 passage (15 words):
+    “The harbour authority of Kelmsby closed the northern pier on Friday after engineers found cracks”
+
+Single articles
+  chess   2025-04-10  Board Weekly              Chess olympiad ends in upset
+"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&s.run(&["stories", "--json"]).stdout).unwrap();
+    assert_eq!(
+        json[0]["passages"],
+        serde_json::json!([{
+            "article": "pier",
+            "start": 0,
+            "end": 96,
+            "text": "The harbour authority of Kelmsby closed the northern pier on Friday after engineers found cracks",
+            "words": 15
+        }])
+    );
+    assert_eq!(json[1]["passages"], serde_json::json!([]));
+}
+
+#[test]
+fn stories_of_an_empty_store_say_how_to_fill_it() {
+    let s = Sandbox::new();
+    let run = s.run(&["stories"]);
+    run.success();
+    assert!(
+        run.stdout.starts_with("The store at ")
+            && run
+                .stdout
+                .ends_with(" is empty; add articles with `juxta add PATH...`.\n"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(run.stdout, s.run(&["list"]).stdout);
 }
 
 #[test]

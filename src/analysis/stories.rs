@@ -14,6 +14,7 @@
 //! a little like the next (a football final, a transfer, a stadium, a concert) never becomes
 //! one story, and an unrelated article never pulls two stories together.
 
+use super::Span;
 use super::index::CorpusIndex;
 use super::overlap::Prepared;
 use chrono::NaiveDate;
@@ -306,6 +307,20 @@ pub fn group(docs: &[StoryInput], reuse: Option<&CorpusIndex>, opts: &StoryOptio
         )
     });
     stories
+}
+
+/// The passages that all the articles of `story` share, as spans of its first article (the
+/// earliest: the first to print them). `reuse` is the shingle index of the grouped articles.
+/// Boilerplate that much of the archive prints is left out; a story of one article shares
+/// nothing.
+pub fn common_passages(reuse: &CorpusIndex, story: &Story) -> Vec<Span> {
+    let Some((&first, others)) = story.articles.split_first() else {
+        return Vec::new();
+    };
+    let mut others = others.to_vec();
+    others.sort_unstable();
+    let cap = candidate_df_cap(reuse.len()).max(story.articles.len());
+    reuse.spans_carried_by_all(first, &others, cap)
 }
 
 /// A possible merge: the mean similarity (as bits), the two groups (smallest first on a tie)
