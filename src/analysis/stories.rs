@@ -265,7 +265,12 @@ pub fn group(docs: &[StoryInput], reuse: Option<&CorpusIndex>, opts: &StoryOptio
             edges.push((i, j, sim));
         }
     }
-    let members = average_linkage(n, &edges, opts.threshold);
+    let members = split_apart_in_time(
+        average_linkage(n, &edges, opts.threshold),
+        &edges,
+        docs,
+        opts,
+    );
     // Each article's total similarity to the others of its group, in one pass over the edges.
     let mut group_of = vec![0usize; n];
     for (g, m) in members.iter().enumerate() {
@@ -329,10 +334,12 @@ type Merge = (u64, Reverse<usize>, Reverse<usize>, usize, usize);
 
 /// Merges groups while some pair of groups has a mean pair similarity of at least
 /// `threshold` (pairs with no edge count as 0), best pair first. Returns the groups.
-fn average_linkage(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> Vec<Vec<usize>> {
+fn average_linkage(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> Vec<Joined> {
     // Each group is named by one of its members; `links[g]` sums the similarities between
     // group g and each neighbouring group.
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    // For each group, how many of its members it had before its last merge.
+    let mut last_join: Vec<usize> = vec![0; n];
     let mut links: Vec<BTreeMap<usize, f64>> = vec![BTreeMap::new(); n];
     for &(i, j, s) in edges {
         *links[i].entry(j).or_default() += s;
@@ -367,6 +374,7 @@ fn average_linkage(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> V
         }
         // b joins a.
         let moved = std::mem::take(&mut members[b]);
+        last_join[a] = members[a].len();
         members[a].extend(moved);
         let from_b = std::mem::take(&mut links[b]);
         links[a].remove(&b);
@@ -383,7 +391,85 @@ fn average_linkage(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> V
             push(&mut heap, &members, a, c, s);
         }
     }
-    members.into_iter().filter(|m| !m.is_empty()).collect()
+    members
+        .into_iter()
+        .zip(last_join)
+        .filter(|(m, _)| !m.is_empty())
+        .map(|(members, last_join)| Joined { members, last_join })
+        .collect()
+}
+
+/// A group formed by [`average_linkage`]: `members[..last_join]` and `members[last_join..]`
+/// are the two groups its last merge joined (`last_join` is 0 for a single article).
+#[derive(Debug, Clone, PartialEq)]
+struct Joined {
+    members: Vec<usize>,
+    last_join: usize,
+}
+
+/// A group whose last merge joined two parts this much less alike than each part is within
+/// itself (mean pair similarity across, over the lesser of the two means within) is split
+/// when its parts lie apart in time.
+const SPLIT_RATIO: f64 = 0.6;
+
+/// Undoes the last merge of a group when it joined two tight parts that lie apart in time:
+/// each part of at least two articles, their publication dates not overlapping (more than
+/// `same_days` between the last of one and the first of the other), and the articles across
+/// the parts much less alike than those within each ([`SPLIT_RATIO`]). Two happenings of one
+/// company or one place weeks apart (an announcement, then the launch) share names and words,
+/// enough on average to merge, yet each is a story of its own.
+fn split_apart_in_time(
+    groups: Vec<Joined>,
+    edges: &[(usize, usize, f64)],
+    docs: &[StoryInput],
+    opts: &StoryOptions,
+) -> Vec<Vec<usize>> {
+    // (group, part) of each article of a group that may be split.
+    let mut part_of: FxHashMap<usize, (usize, usize)> = FxHashMap::default();
+    for (g, j) in groups.iter().enumerate() {
+        if j.last_join >= 2 && j.members.len() - j.last_join >= 2 {
+            for (k, &i) in j.members.iter().enumerate() {
+                part_of.insert(i, (g, usize::from(k >= j.last_join)));
+            }
+        }
+    }
+    // Sum of similarities within part 0, within part 1 and across, per group.
+    let mut sums: FxHashMap<usize, [f64; 3]> = FxHashMap::default();
+    for &(i, j, s) in edges {
+        if let (Some(&(g, p)), Some(&(h, q))) = (part_of.get(&i), part_of.get(&j))
+            && g == h
+        {
+            sums.entry(g).or_default()[if p == q { p } else { 2 }] += s;
+        }
+    }
+    let mut out = Vec::with_capacity(groups.len());
+    for (g, j) in groups.into_iter().enumerate() {
+        let Some(sum) = sums.get(&g) else {
+            out.push(j.members);
+            continue;
+        };
+        let (a, b) = j.members.split_at(j.last_join);
+        let pairs = |n: usize| (n * (n - 1) / 2) as f64;
+        let within = (sum[0] / pairs(a.len())).min(sum[1] / pairs(b.len()));
+        let across = sum[2] / (a.len() * b.len()) as f64;
+        let span = |part: &[usize]| {
+            let dates = part.iter().filter_map(|&i| docs[i].date);
+            dates.clone().min().zip(dates.max())
+        };
+        let apart = match (span(a), span(b)) {
+            (Some((a0, a1)), Some((b0, b1))) => {
+                (b0 - a1).num_days() > opts.same_days || (a0 - b1).num_days() > opts.same_days
+            }
+            _ => false,
+        };
+        if apart && across < SPLIT_RATIO * within {
+            out.push(a.to_vec());
+            out.push(b.to_vec());
+        } else {
+            out.push(j.members);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -466,10 +552,76 @@ mod tests {
     fn average_linkage_does_not_chain() {
         // 0-1 and 1-2 are close, 0-2 unrelated: the chain 0-1-2 is not one group.
         let edges = [(0, 1, 0.5), (1, 2, 0.45)];
-        let groups = average_linkage(3, &edges, 0.3);
+        let members = |groups: Vec<Joined>| -> Vec<Vec<usize>> {
+            groups.into_iter().map(|g| g.members).collect()
+        };
+        let groups = members(average_linkage(3, &edges, 0.3));
         assert_eq!(groups, [vec![0, 1], vec![2]]);
         // With 0-2 close enough too, all three join.
         let edges = [(0, 1, 0.5), (1, 2, 0.45), (0, 2, 0.4)];
-        assert_eq!(average_linkage(3, &edges, 0.3), [vec![0, 1, 2]]);
+        assert_eq!(members(average_linkage(3, &edges, 0.3)), [vec![0, 1, 2]]);
+    }
+
+    /// Two tight parts joined last: 0-1-2 in early March, 3-4-5 in late March.
+    fn two_parts(across: f64) -> (Vec<(usize, usize, f64)>, Vec<Joined>) {
+        let mut edges = Vec::new();
+        for (i, j) in [(0, 1), (0, 2), (1, 2), (3, 4), (3, 5), (4, 5)] {
+            edges.push((i, j, 0.4));
+        }
+        for i in 0..3 {
+            for j in 3..6 {
+                edges.push((i, j, across));
+            }
+        }
+        let joined = vec![Joined {
+            members: (0..6).collect(),
+            last_join: 3,
+        }];
+        (edges, joined)
+    }
+
+    fn dated(days: [u32; 6]) -> Vec<StoryInput<'static>> {
+        days.iter().map(|&d| input("t", "x", d)).collect()
+    }
+
+    #[test]
+    fn two_tight_parts_weeks_apart_are_two_stories() {
+        let opts = StoryOptions::default();
+        let docs = dated([1, 2, 3, 24, 25, 25]);
+        let (edges, joined) = two_parts(0.2);
+        assert_eq!(
+            split_apart_in_time(joined, &edges, &docs, &opts),
+            [vec![0, 1, 2], vec![3, 4, 5]]
+        );
+    }
+
+    #[test]
+    fn parts_close_in_time_or_alike_across_stay_one_story() {
+        let opts = StoryOptions::default();
+        // The same days: follow-ups of one happening.
+        let (edges, joined) = two_parts(0.2);
+        let close = dated([1, 2, 3, 6, 7, 8]);
+        assert_eq!(
+            split_apart_in_time(joined, &edges, &close, &opts),
+            [vec![0, 1, 2, 3, 4, 5]]
+        );
+        // Weeks apart, but as alike across as within: one story told over weeks.
+        let (edges, joined) = two_parts(0.3);
+        let apart = dated([1, 2, 3, 24, 25, 25]);
+        assert_eq!(
+            split_apart_in_time(joined, &edges, &apart, &opts),
+            [vec![0, 1, 2, 3, 4, 5]]
+        );
+    }
+
+    #[test]
+    fn average_linkage_remembers_its_last_merge() {
+        let (edges, _) = two_parts(0.2);
+        let groups = average_linkage(6, &edges, 0.05);
+        assert_eq!(groups.len(), 1);
+        let g = &groups[0];
+        let mut first: Vec<usize> = g.members[..g.last_join].to_vec();
+        first.sort_unstable();
+        assert!(first == [0, 1, 2] || first == [3, 4, 5], "{g:?}");
     }
 }
