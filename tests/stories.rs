@@ -299,3 +299,79 @@ fn a_large_archive_lists_the_stories_that_juxta_stories_stored() {
         row(&after.stdout)
     );
 }
+
+/// One company's announcement in December and the launch it announced in February: the same
+/// names (company, founder, rocket) in every article, yet two happenings, two stories.
+#[test]
+fn an_announcement_and_the_launch_weeks_later_are_two_stories() {
+    let s = Sandbox::new();
+    let articles = [
+        (
+            "plan1",
+            "Orvane Dynamics to fly a glider to Lune Station",
+            "2025-12-02",
+            "North Wire",
+            "Orvane Dynamics will send its Skylark glider to Lune Station aboard the first Kestrel Nine rocket, founder Maren Tollak said on Tuesday. Tollak wrote that the glider would carry a recorded song and circle the station for a year. Engineers at Orvane Dynamics called the payload a test of the rocket's upper stage.",
+        ),
+        (
+            "plan2",
+            "Tollak's glider bound for Lune Station",
+            "2025-12-04",
+            "Coast Daily",
+            "Maren Tollak says the Skylark glider will ride the Kestrel Nine to Lune Station. The Orvane Dynamics founder posted pictures of the glider strapped inside the payload fairing, its wings folded, a recorded song loaded for the trip.",
+        ),
+        (
+            "plan3",
+            "Why a glider will fly on the Kestrel Nine",
+            "2025-12-09",
+            "Valley Herald",
+            "A glider instead of a satellite: Orvane Dynamics chose its own Skylark as the payload for the first Kestrel Nine. Maren Tollak said a dummy payload of concrete blocks would have been boring, and the glider will circle Lune Station for a year.",
+        ),
+        (
+            "launch1",
+            "Kestrel Nine lifts off from Port Halden",
+            "2026-02-06",
+            "North Wire",
+            "The Kestrel Nine rocket of Orvane Dynamics lifted off from Port Halden on Thursday afternoon, and two of its three boosters landed back on the pads minutes later. Maren Tollak watched the launch from the control room. The third booster missed its drone ship and crashed into the sea.",
+        ),
+        (
+            "launch2",
+            "Boosters land after first Kestrel Nine flight",
+            "2026-02-06",
+            "Coast Daily",
+            "Crowds lined the beaches of Port Halden as the Kestrel Nine climbed into a clear sky on Thursday. Orvane Dynamics said two boosters touched down on the landing pads; the central booster was lost at sea. Maren Tollak told reporters the flight had gone better than she expected.",
+        ),
+        (
+            "launch3",
+            "Port Halden cheers the Kestrel Nine",
+            "2026-02-07",
+            "Valley Herald",
+            "Thursday's launch of the Kestrel Nine from Port Halden drew thousands of spectators. Two boosters of the Orvane Dynamics rocket landed side by side, a third crashed at sea, and Maren Tollak said the next flight would come within months.",
+        ),
+    ];
+    let mut add = vec!["add".to_string()];
+    for (name, title, date, source, text) in articles {
+        s.write(&format!("{name}.md"), article(title, date, source, text));
+        add.push(format!("{name}.md"));
+    }
+    let add: Vec<&str> = add.iter().map(String::as_str).collect();
+    s.run(&add).success();
+    let run = s.run(&["stories", "--json"]);
+    run.success();
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let sets: Vec<&serde_json::Value> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| &s["articles"])
+        .collect();
+    assert_eq!(
+        sets,
+        [
+            &serde_json::json!(["plan1", "plan2", "plan3"]),
+            &serde_json::json!(["launch1", "launch2", "launch3"])
+        ],
+        "{}",
+        run.stdout
+    );
+}
