@@ -184,9 +184,17 @@ fn date_factor(a: Option<NaiveDate>, b: Option<NaiveDate>, opts: &StoryOptions) 
     }
 }
 
+/// Bytes of article `i` found in article `j`, for each `i` and each later `j` sharing some.
+type Reused = Vec<FxHashMap<usize, usize>>;
+
 /// Pairs worth comparing: articles that share at least [`MIN_SHARED_TERMS`] of their most
-/// telling rare terms, or that share reused passages. Each pair once, `i < j`.
-fn candidates(words: &[Bag], df: &[u32], reuse: Option<&CorpusIndex>) -> Vec<(usize, usize)> {
+/// telling rare terms, or that share reused passages. Each pair once, `i < j`; with the
+/// reuse looked up on the way (asked once per article, as it is most of the work).
+fn candidates(
+    words: &[Bag],
+    df: &[u32],
+    reuse: Option<&CorpusIndex>,
+) -> (Vec<(usize, usize)>, Reused) {
     let n = words.len();
     let cap = candidate_df_cap(n) as u32;
     let mut postings: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
@@ -208,6 +216,7 @@ fn candidates(words: &[Bag], df: &[u32], reuse: Option<&CorpusIndex>) -> Vec<(us
         telling.push(ts);
     }
     let mut out = Vec::new();
+    let mut reused: Reused = Vec::with_capacity(if reuse.is_some() { n } else { 0 });
     let mut shared: FxHashMap<u32, usize> = FxHashMap::default();
     for (i, ts) in telling.iter().enumerate() {
         shared.clear();
@@ -219,11 +228,12 @@ fn candidates(words: &[Bag], df: &[u32], reuse: Option<&CorpusIndex>) -> Vec<(us
             }
         }
         if let Some(index) = reuse {
-            for (&j, _) in index.shared_bytes_by_article(i, cap as usize).iter() {
-                if j > i {
-                    *shared.entry(j as u32).or_default() += MIN_SHARED_TERMS;
-                }
+            let mut bytes = index.shared_bytes_by_article(i, cap as usize);
+            bytes.retain(|&j, _| j > i);
+            for &j in bytes.keys() {
+                *shared.entry(j as u32).or_default() += MIN_SHARED_TERMS;
             }
+            reused.push(bytes);
         }
         let mut js: Vec<usize> = shared
             .iter()
@@ -233,7 +243,7 @@ fn candidates(words: &[Bag], df: &[u32], reuse: Option<&CorpusIndex>) -> Vec<(us
         js.sort_unstable();
         out.extend(js.into_iter().map(|j| (i, j)));
     }
-    out
+    (out, reused)
 }
 
 /// Groups the articles into stories. `reuse`, when given, is the shingle index of the same
@@ -247,16 +257,12 @@ pub fn group(docs: &[StoryInput], reuse: Option<&CorpusIndex>, opts: &StoryOptio
     let lengths: Vec<usize> = docs.iter().map(|d| d.text.len().max(1)).collect();
     // Similarity of each candidate pair.
     let mut edges: Vec<(usize, usize, f64)> = Vec::new();
-    // Candidates come in order of their first article: its reuse is looked up once.
-    let mut reused_by: (usize, FxHashMap<usize, usize>) = (usize::MAX, FxHashMap::default());
-    for (i, j) in candidates(&terms.words, &terms.df, reuse) {
+    let (pairs, reused_by) = candidates(&terms.words, &terms.df, reuse);
+    for (i, j) in pairs {
         let topic = (1.0 - opts.name_weight) * cosine(&words[i], &words[j])
             + opts.name_weight * cosine(&names[i], &names[j]);
-        let reused = reuse.map_or(0.0, |index| {
-            if reused_by.0 != i {
-                reused_by = (i, index.shared_bytes_by_article(i, candidate_df_cap(n)));
-            }
-            let bytes = reused_by.1.get(&j).copied().unwrap_or(0);
+        let reused = reused_by.get(i).map_or(0.0, |by_j| {
+            let bytes = by_j.get(&j).copied().unwrap_or(0);
             bytes as f64 / lengths[i].min(lengths[j]) as f64
         });
         let sim = (topic + REUSE_WEIGHT * reused.min(1.0)).min(1.0)
