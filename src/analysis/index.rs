@@ -391,6 +391,130 @@ impl CorpusIndex {
     }
 }
 
+/// Provenance in time linear in what an article shares, however many articles carry it.
+impl CorpusIndex {
+    /// For each shingle group, the two of its articles that come first by `rank` (`rank[a]`
+    /// for article `a`, smaller first): enough to name the first carrier other than any one
+    /// member.
+    pub fn earliest_members(&self, rank: &[u32]) -> Vec<[u32; 2]> {
+        self.members
+            .iter()
+            .map(|arts| {
+                let mut best = [u32::MAX; 2];
+                for &a in arts {
+                    let before = |b: u32| b == u32::MAX || rank[a as usize] < rank[b as usize];
+                    if before(best[0]) {
+                        best = [a, best[0]];
+                    } else if before(best[1]) {
+                        best[1] = a;
+                    }
+                }
+                best
+            })
+            .collect()
+    }
+
+    /// The passages of article `i` found in any other article, drawn as
+    /// [`CorpusIndex::shared_spans`] draws them, each with the carrier (not `i`) that comes
+    /// first by `rank`; `earliest` is [`CorpusIndex::earliest_members`] of that rank.
+    pub fn shared_spans_first(
+        &self,
+        i: usize,
+        rank: &[u32],
+        earliest: &[[u32; 2]],
+    ) -> Vec<(Span, usize)> {
+        let Some(e) = self.entries.get(i) else {
+            return Vec::new();
+        };
+        let none = u32::MAX;
+        let mut first: Vec<u32> = vec![none; e.words.len()];
+        for &(pos, g) in &e.groups {
+            let [a, b] = earliest[g as usize];
+            let other = if a as usize == i { b } else { a };
+            if other == none {
+                continue;
+            }
+            for slot in &mut first[pos as usize..pos as usize + self.k] {
+                if *slot == none || rank[other as usize] < rank[*slot as usize] {
+                    *slot = other;
+                }
+            }
+        }
+        let mut out: Vec<(Span, usize)> = Vec::new();
+        let mut prev: Option<usize> = None;
+        for (w, &f) in first.iter().enumerate() {
+            if f == none {
+                prev = None;
+                continue;
+            }
+            let (start, end, para) = e.words[w];
+            let continues = prev.is_some_and(|p| p + 1 == w && e.words[p].2 == para);
+            match out.last_mut() {
+                Some(last) if continues => {
+                    last.0.end = end;
+                    if rank[f as usize] < rank[last.1] {
+                        last.1 = f as usize;
+                    }
+                }
+                _ => out.push((Span::new(start, end), f as usize)),
+            }
+            prev = Some(w);
+        }
+        out
+    }
+}
+
+impl CorpusIndex {
+    /// The passages of article `i` that every article of `others` carries: runs of words
+    /// (never across a paragraph break) each inside a shingle that every one of them holds,
+    /// ignoring shingles found in more than `max_articles` articles (boilerplate). Empty when
+    /// `others` is.
+    pub fn spans_carried_by_all(
+        &self,
+        i: usize,
+        others: &[usize],
+        max_articles: usize,
+    ) -> Vec<Span> {
+        let Some(e) = self.entries.get(i) else {
+            return Vec::new();
+        };
+        let m = others.len();
+        if m == 0 {
+            return Vec::new();
+        }
+        // covered[w * m + x]: word w lies in a shingle that others[x] holds.
+        let mut covered = vec![false; e.words.len() * m];
+        for &(pos, g) in &e.groups {
+            let arts = &self.members[g as usize];
+            if arts.len() > max_articles {
+                continue;
+            }
+            for (x, &o) in others.iter().enumerate() {
+                if arts.binary_search(&(o as u32)).is_ok() {
+                    for w in pos as usize..pos as usize + self.k {
+                        covered[w * m + x] = true;
+                    }
+                }
+            }
+        }
+        let mut out: Vec<Span> = Vec::new();
+        let mut prev: Option<usize> = None;
+        for (w, &(start, end, para)) in e.words.iter().enumerate() {
+            if !covered[w * m..(w + 1) * m].iter().all(|&c| c) {
+                prev = None;
+                continue;
+            }
+            let continues = prev.is_some_and(|p| p + 1 == w && e.words[p].2 == para);
+            match out.last_mut() {
+                Some(last) if continues => last.end = end,
+                _ => out.push(Span::new(start, end)),
+            }
+            prev = Some(w);
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

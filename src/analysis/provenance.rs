@@ -52,26 +52,48 @@ pub fn carriers(index: &CorpusIndex, i: usize, span: Span) -> Vec<usize> {
     out
 }
 
-/// Share of article `i`'s words that are in passages some article before it carried
-/// (`earlier(j, i)` says whether article `j` came before article `i`), in [0, 1]. An article
-/// that is the first to print everything it shares scores 0, as does one that shares
-/// nothing; wire copy reprinted a day later scores close to 1. `words(span)` counts the
-/// words of a span of `i`'s text; `total` is `i`'s word count.
+/// The order in which the articles of an index came out, ready to name the first carrier of
+/// any passage without visiting every carrier (boilerplate that every outlet prints is
+/// carried by the whole archive).
+#[derive(Debug, Clone)]
+pub struct Order {
+    rank: Vec<u32>,
+    earliest: Vec<[u32; 2]>,
+}
+
+impl Order {
+    /// The order of the articles of `index` by `key` (smaller first; ties by index).
+    pub fn new<K: Ord>(index: &CorpusIndex, key: impl Fn(usize) -> K) -> Order {
+        let mut by: Vec<usize> = (0..index.len()).collect();
+        by.sort_by_cached_key(|&i| (key(i), i));
+        let mut rank = vec![0u32; by.len()];
+        for (r, &i) in by.iter().enumerate() {
+            rank[i] = r as u32;
+        }
+        let earliest = index.earliest_members(&rank);
+        Order { rank, earliest }
+    }
+}
+
+/// Share of article `i`'s words that are in passages some article before it (by `order`)
+/// carried, in [0, 1]. An article that is the first to print everything it shares scores 0,
+/// as does one that shares nothing; wire copy reprinted a day later scores close to 1.
+/// `words(span)` counts the words of a span of `i`'s text; `total` is `i`'s word count.
 pub fn borrowed_share(
     index: &CorpusIndex,
+    order: &Order,
     i: usize,
     total: usize,
-    earlier: impl Fn(usize, usize) -> bool,
     words: impl Fn(Span) -> usize,
 ) -> f64 {
-    if total == 0 {
+    if total == 0 || i >= order.rank.len() {
         return 0.0;
     }
     let borrowed: usize = index
-        .shared_spans(i)
+        .shared_spans_first(i, &order.rank, &order.earliest)
         .into_iter()
-        .filter(|s| s.others.iter().any(|&j| earlier(j, i)))
-        .map(|s| words(s.span))
+        .filter(|&(_, j)| order.rank[j] < order.rank[i])
+        .map(|(span, _)| words(span))
         .sum();
     (borrowed as f64 / total as f64).min(1.0)
 }
@@ -80,6 +102,7 @@ pub fn borrowed_share(
 mod tests {
     use super::*;
     use crate::analysis::overlap::OverlapConfig;
+    use std::cmp::Reverse;
 
     #[test]
     fn carriers_are_the_articles_sharing_the_passage() {
@@ -94,12 +117,18 @@ mod tests {
         assert!(carriers(&index, 2, Span::new(0, texts[2].len())).is_empty());
         let words = |s: Span| crate::text::word_count(s.slice(texts[1]));
         let total = crate::text::word_count(texts[1]);
+        let order = Order::new(&index, |i| i);
         // Article 1 came after article 0: the shared sentence is borrowed.
-        let share = borrowed_share(&index, 1, total, |j, i| j < i, words);
+        let share = borrowed_share(&index, &order, 1, total, words);
         assert!((share - 12.0 / 15.0).abs() < 1e-9, "{share}");
         // Article 0 printed it first: nothing of it is borrowed.
         let words0 = |s: Span| crate::text::word_count(s.slice(texts[0]));
-        assert_eq!(borrowed_share(&index, 0, 14, |j, i| j < i, words0), 0.0);
+        assert_eq!(borrowed_share(&index, &order, 0, 14, words0), 0.0);
+        // Imported the other way round, article 0 is the borrower.
+        let reversed = Order::new(&index, Reverse);
+        let share0 = borrowed_share(&index, &reversed, 0, 14, words0);
+        assert!((share0 - 12.0 / 14.0).abs() < 1e-9, "{share0}");
+        assert_eq!(borrowed_share(&index, &reversed, 1, total, words), 0.0);
     }
 
     #[test]
@@ -119,5 +148,37 @@ mod tests {
             date: d("2024-05-01"),
         };
         assert_eq!(first.label(), "first in The Courier, 2024-05-01");
+    }
+
+    #[test]
+    fn the_first_carrier_of_a_passage_is_the_earliest_of_its_carriers() {
+        let texts = [
+            "The dam operator opened all four sluice gates at dawn on Sunday. Farmers downstream watched.",
+            "Farmers said the dam operator opened all four sluice gates at dawn on Sunday, flooding fields.",
+            "Nobody expected that the dam operator opened all four sluice gates at dawn on Sunday.",
+            "A choir sang in the cathedral. Farmers downstream watched the water rise all day.",
+        ];
+        let index = CorpusIndex::build(&texts, &OverlapConfig::default());
+        // Article 2 came out first, then 3, then 0, then 1.
+        let order = Order::new(&index, |i| [2, 3, 0, 1][i]);
+        for i in 0..texts.len() {
+            let spans = index.shared_spans(i);
+            let firsts = index.shared_spans_first(i, &order.rank, &order.earliest);
+            let expected: Vec<(Span, usize)> = spans
+                .iter()
+                .map(|s| {
+                    let first = s.others.iter().copied().min_by_key(|&j| order.rank[j]);
+                    (s.span, first.unwrap_or(usize::MAX))
+                })
+                .collect();
+            assert_eq!(firsts, expected, "article {i}");
+        }
+        let firsts = index.shared_spans_first(0, &order.rank, &order.earliest);
+        assert_eq!(firsts.len(), 1);
+        assert_eq!(
+            firsts[0].0.slice(texts[0]),
+            "The dam operator opened all four sluice gates at dawn on Sunday"
+        );
+        assert_eq!(firsts[0].1, 2);
     }
 }

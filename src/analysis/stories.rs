@@ -14,6 +14,7 @@
 //! a little like the next (a football final, a transfer, a stadium, a concert) never becomes
 //! one story, and an unrelated article never pulls two stories together.
 
+use super::Span;
 use super::index::CorpusIndex;
 use super::overlap::Prepared;
 use chrono::NaiveDate;
@@ -183,9 +184,17 @@ fn date_factor(a: Option<NaiveDate>, b: Option<NaiveDate>, opts: &StoryOptions) 
     }
 }
 
+/// Bytes of article `i` found in article `j`, for each `i` and each later `j` sharing some.
+type Reused = Vec<FxHashMap<usize, usize>>;
+
 /// Pairs worth comparing: articles that share at least [`MIN_SHARED_TERMS`] of their most
-/// telling rare terms, or that share reused passages. Each pair once, `i < j`.
-fn candidates(words: &[Bag], df: &[u32], reuse: Option<&CorpusIndex>) -> Vec<(usize, usize)> {
+/// telling rare terms, or that share reused passages. Each pair once, `i < j`; with the
+/// reuse looked up on the way (asked once per article, as it is most of the work).
+fn candidates(
+    words: &[Bag],
+    df: &[u32],
+    reuse: Option<&CorpusIndex>,
+) -> (Vec<(usize, usize)>, Reused) {
     let n = words.len();
     let cap = candidate_df_cap(n) as u32;
     let mut postings: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
@@ -207,6 +216,7 @@ fn candidates(words: &[Bag], df: &[u32], reuse: Option<&CorpusIndex>) -> Vec<(us
         telling.push(ts);
     }
     let mut out = Vec::new();
+    let mut reused: Reused = Vec::with_capacity(if reuse.is_some() { n } else { 0 });
     let mut shared: FxHashMap<u32, usize> = FxHashMap::default();
     for (i, ts) in telling.iter().enumerate() {
         shared.clear();
@@ -218,11 +228,12 @@ fn candidates(words: &[Bag], df: &[u32], reuse: Option<&CorpusIndex>) -> Vec<(us
             }
         }
         if let Some(index) = reuse {
-            for (&j, _) in index.shared_bytes_by_article(i, cap as usize).iter() {
-                if j > i {
-                    *shared.entry(j as u32).or_default() += MIN_SHARED_TERMS;
-                }
+            let mut bytes = index.shared_bytes_by_article(i, cap as usize);
+            bytes.retain(|&j, _| j > i);
+            for &j in bytes.keys() {
+                *shared.entry(j as u32).or_default() += MIN_SHARED_TERMS;
             }
+            reused.push(bytes);
         }
         let mut js: Vec<usize> = shared
             .iter()
@@ -232,7 +243,7 @@ fn candidates(words: &[Bag], df: &[u32], reuse: Option<&CorpusIndex>) -> Vec<(us
         js.sort_unstable();
         out.extend(js.into_iter().map(|j| (i, j)));
     }
-    out
+    (out, reused)
 }
 
 /// Groups the articles into stories. `reuse`, when given, is the shingle index of the same
@@ -246,16 +257,12 @@ pub fn group(docs: &[StoryInput], reuse: Option<&CorpusIndex>, opts: &StoryOptio
     let lengths: Vec<usize> = docs.iter().map(|d| d.text.len().max(1)).collect();
     // Similarity of each candidate pair.
     let mut edges: Vec<(usize, usize, f64)> = Vec::new();
-    // Candidates come in order of their first article: its reuse is looked up once.
-    let mut reused_by: (usize, FxHashMap<usize, usize>) = (usize::MAX, FxHashMap::default());
-    for (i, j) in candidates(&terms.words, &terms.df, reuse) {
+    let (pairs, reused_by) = candidates(&terms.words, &terms.df, reuse);
+    for (i, j) in pairs {
         let topic = (1.0 - opts.name_weight) * cosine(&words[i], &words[j])
             + opts.name_weight * cosine(&names[i], &names[j]);
-        let reused = reuse.map_or(0.0, |index| {
-            if reused_by.0 != i {
-                reused_by = (i, index.shared_bytes_by_article(i, candidate_df_cap(n)));
-            }
-            let bytes = reused_by.1.get(&j).copied().unwrap_or(0);
+        let reused = reused_by.get(i).map_or(0.0, |by_j| {
+            let bytes = by_j.get(&j).copied().unwrap_or(0);
             bytes as f64 / lengths[i].min(lengths[j]) as f64
         });
         let sim = (topic + REUSE_WEIGHT * reused.min(1.0)).min(1.0)
@@ -264,7 +271,12 @@ pub fn group(docs: &[StoryInput], reuse: Option<&CorpusIndex>, opts: &StoryOptio
             edges.push((i, j, sim));
         }
     }
-    let members = average_linkage(n, &edges, opts.threshold);
+    let members = split_apart_in_time(
+        average_linkage(n, &edges, opts.threshold),
+        &edges,
+        docs,
+        opts,
+    );
     // Each article's total similarity to the others of its group, in one pass over the edges.
     let mut group_of = vec![0usize; n];
     for (g, m) in members.iter().enumerate() {
@@ -308,16 +320,32 @@ pub fn group(docs: &[StoryInput], reuse: Option<&CorpusIndex>, opts: &StoryOptio
     stories
 }
 
+/// The passages that all the articles of `story` share, as spans of its first article (the
+/// earliest: the first to print them). `reuse` is the shingle index of the grouped articles.
+/// Boilerplate that much of the archive prints is left out; a story of one article shares
+/// nothing.
+pub fn common_passages(reuse: &CorpusIndex, story: &Story) -> Vec<Span> {
+    let Some((&first, others)) = story.articles.split_first() else {
+        return Vec::new();
+    };
+    let mut others = others.to_vec();
+    others.sort_unstable();
+    let cap = candidate_df_cap(reuse.len()).max(story.articles.len());
+    reuse.spans_carried_by_all(first, &others, cap)
+}
+
 /// A possible merge: the mean similarity (as bits), the two groups (smallest first on a tie)
 /// and their sizes when it was computed.
 type Merge = (u64, Reverse<usize>, Reverse<usize>, usize, usize);
 
 /// Merges groups while some pair of groups has a mean pair similarity of at least
 /// `threshold` (pairs with no edge count as 0), best pair first. Returns the groups.
-fn average_linkage(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> Vec<Vec<usize>> {
+fn average_linkage(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> Vec<Joined> {
     // Each group is named by one of its members; `links[g]` sums the similarities between
     // group g and each neighbouring group.
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    // For each group, how many of its members it had before its last merge.
+    let mut last_join: Vec<usize> = vec![0; n];
     let mut links: Vec<BTreeMap<usize, f64>> = vec![BTreeMap::new(); n];
     for &(i, j, s) in edges {
         *links[i].entry(j).or_default() += s;
@@ -352,6 +380,7 @@ fn average_linkage(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> V
         }
         // b joins a.
         let moved = std::mem::take(&mut members[b]);
+        last_join[a] = members[a].len();
         members[a].extend(moved);
         let from_b = std::mem::take(&mut links[b]);
         links[a].remove(&b);
@@ -368,7 +397,85 @@ fn average_linkage(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> V
             push(&mut heap, &members, a, c, s);
         }
     }
-    members.into_iter().filter(|m| !m.is_empty()).collect()
+    members
+        .into_iter()
+        .zip(last_join)
+        .filter(|(m, _)| !m.is_empty())
+        .map(|(members, last_join)| Joined { members, last_join })
+        .collect()
+}
+
+/// A group formed by [`average_linkage`]: `members[..last_join]` and `members[last_join..]`
+/// are the two groups its last merge joined (`last_join` is 0 for a single article).
+#[derive(Debug, Clone, PartialEq)]
+struct Joined {
+    members: Vec<usize>,
+    last_join: usize,
+}
+
+/// A group whose last merge joined two parts this much less alike than each part is within
+/// itself (mean pair similarity across, over the lesser of the two means within) is split
+/// when its parts lie apart in time.
+const SPLIT_RATIO: f64 = 0.6;
+
+/// Undoes the last merge of a group when it joined two tight parts that lie apart in time:
+/// each part of at least two articles, their publication dates not overlapping (more than
+/// `same_days` between the last of one and the first of the other), and the articles across
+/// the parts much less alike than those within each ([`SPLIT_RATIO`]). Two happenings of one
+/// company or one place weeks apart (an announcement, then the launch) share names and words,
+/// enough on average to merge, yet each is a story of its own.
+fn split_apart_in_time(
+    groups: Vec<Joined>,
+    edges: &[(usize, usize, f64)],
+    docs: &[StoryInput],
+    opts: &StoryOptions,
+) -> Vec<Vec<usize>> {
+    // (group, part) of each article of a group that may be split.
+    let mut part_of: FxHashMap<usize, (usize, usize)> = FxHashMap::default();
+    for (g, j) in groups.iter().enumerate() {
+        if j.last_join >= 2 && j.members.len() - j.last_join >= 2 {
+            for (k, &i) in j.members.iter().enumerate() {
+                part_of.insert(i, (g, usize::from(k >= j.last_join)));
+            }
+        }
+    }
+    // Sum of similarities within part 0, within part 1 and across, per group.
+    let mut sums: FxHashMap<usize, [f64; 3]> = FxHashMap::default();
+    for &(i, j, s) in edges {
+        if let (Some(&(g, p)), Some(&(h, q))) = (part_of.get(&i), part_of.get(&j))
+            && g == h
+        {
+            sums.entry(g).or_default()[if p == q { p } else { 2 }] += s;
+        }
+    }
+    let mut out = Vec::with_capacity(groups.len());
+    for (g, j) in groups.into_iter().enumerate() {
+        let Some(sum) = sums.get(&g) else {
+            out.push(j.members);
+            continue;
+        };
+        let (a, b) = j.members.split_at(j.last_join);
+        let pairs = |n: usize| (n * (n - 1) / 2) as f64;
+        let within = (sum[0] / pairs(a.len())).min(sum[1] / pairs(b.len()));
+        let across = sum[2] / (a.len() * b.len()) as f64;
+        let span = |part: &[usize]| {
+            let dates = part.iter().filter_map(|&i| docs[i].date);
+            dates.clone().min().zip(dates.max())
+        };
+        let apart = match (span(a), span(b)) {
+            (Some((a0, a1)), Some((b0, b1))) => {
+                (b0 - a1).num_days() > opts.same_days || (a0 - b1).num_days() > opts.same_days
+            }
+            _ => false,
+        };
+        if apart && across < SPLIT_RATIO * within {
+            out.push(a.to_vec());
+            out.push(b.to_vec());
+        } else {
+            out.push(j.members);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -451,10 +558,76 @@ mod tests {
     fn average_linkage_does_not_chain() {
         // 0-1 and 1-2 are close, 0-2 unrelated: the chain 0-1-2 is not one group.
         let edges = [(0, 1, 0.5), (1, 2, 0.45)];
-        let groups = average_linkage(3, &edges, 0.3);
+        let members = |groups: Vec<Joined>| -> Vec<Vec<usize>> {
+            groups.into_iter().map(|g| g.members).collect()
+        };
+        let groups = members(average_linkage(3, &edges, 0.3));
         assert_eq!(groups, [vec![0, 1], vec![2]]);
         // With 0-2 close enough too, all three join.
         let edges = [(0, 1, 0.5), (1, 2, 0.45), (0, 2, 0.4)];
-        assert_eq!(average_linkage(3, &edges, 0.3), [vec![0, 1, 2]]);
+        assert_eq!(members(average_linkage(3, &edges, 0.3)), [vec![0, 1, 2]]);
+    }
+
+    /// Two tight parts joined last: 0-1-2 in early March, 3-4-5 in late March.
+    fn two_parts(across: f64) -> (Vec<(usize, usize, f64)>, Vec<Joined>) {
+        let mut edges = Vec::new();
+        for (i, j) in [(0, 1), (0, 2), (1, 2), (3, 4), (3, 5), (4, 5)] {
+            edges.push((i, j, 0.4));
+        }
+        for i in 0..3 {
+            for j in 3..6 {
+                edges.push((i, j, across));
+            }
+        }
+        let joined = vec![Joined {
+            members: (0..6).collect(),
+            last_join: 3,
+        }];
+        (edges, joined)
+    }
+
+    fn dated(days: [u32; 6]) -> Vec<StoryInput<'static>> {
+        days.iter().map(|&d| input("t", "x", d)).collect()
+    }
+
+    #[test]
+    fn two_tight_parts_weeks_apart_are_two_stories() {
+        let opts = StoryOptions::default();
+        let docs = dated([1, 2, 3, 24, 25, 25]);
+        let (edges, joined) = two_parts(0.2);
+        assert_eq!(
+            split_apart_in_time(joined, &edges, &docs, &opts),
+            [vec![0, 1, 2], vec![3, 4, 5]]
+        );
+    }
+
+    #[test]
+    fn parts_close_in_time_or_alike_across_stay_one_story() {
+        let opts = StoryOptions::default();
+        // The same days: follow-ups of one happening.
+        let (edges, joined) = two_parts(0.2);
+        let close = dated([1, 2, 3, 6, 7, 8]);
+        assert_eq!(
+            split_apart_in_time(joined, &edges, &close, &opts),
+            [vec![0, 1, 2, 3, 4, 5]]
+        );
+        // Weeks apart, but as alike across as within: one story told over weeks.
+        let (edges, joined) = two_parts(0.3);
+        let apart = dated([1, 2, 3, 24, 25, 25]);
+        assert_eq!(
+            split_apart_in_time(joined, &edges, &apart, &opts),
+            [vec![0, 1, 2, 3, 4, 5]]
+        );
+    }
+
+    #[test]
+    fn average_linkage_remembers_its_last_merge() {
+        let (edges, _) = two_parts(0.2);
+        let groups = average_linkage(6, &edges, 0.05);
+        assert_eq!(groups.len(), 1);
+        let g = &groups[0];
+        let mut first: Vec<usize> = g.members[..g.last_join].to_vec();
+        first.sort_unstable();
+        assert!(first == [0, 1, 2] || first == [3, 4, 5], "{g:?}");
     }
 }

@@ -518,11 +518,7 @@ pub fn list(ctx: &Context, json: bool, out: &mut impl Write) -> Result<bool> {
         return Ok(true);
     }
     if articles.is_empty() {
-        writeln!(
-            out,
-            "The store at {} is empty; add articles with `juxta add PATH...`.",
-            ctx.store_path.display()
-        )?;
+        write_empty_store(ctx, out)?;
         return Ok(true);
     }
     let id_w = articles
@@ -661,6 +657,15 @@ pub fn show(ctx: &Context, id: &str, json: bool, out: &mut impl Write) -> Result
     writeln!(out)?;
     writeln!(out, "{}", printable_text(&a.text))?;
     Ok(true)
+}
+
+/// Says that the store holds no article and how to fill it (`list` and `stories` print it).
+fn write_empty_store(ctx: &Context, out: &mut impl Write) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "The store at {} is empty; add articles with `juxta add PATH...`.",
+        ctx.store_path.display()
+    )
 }
 
 /// Writes pretty JSON and a newline. Serialized first, so that a write error stays an

@@ -16,11 +16,7 @@ pub fn run(ctx: &Context, json: bool, out: &mut impl Write) -> Result<bool> {
         return Ok(true);
     }
     if overview.articles.is_empty() {
-        writeln!(
-            out,
-            "The store at {} is empty; add articles with `juxta add PATH...`.",
-            ctx.store_path.display()
-        )?;
+        super::write_empty_store(ctx, out)?;
         return Ok(true);
     }
     let by_id = |id: &str| overview.articles.iter().find(|a| a.id == id);
@@ -78,6 +74,7 @@ pub fn run(ctx: &Context, json: bool, out: &mut impl Write) -> Result<bool> {
         for id in &s.articles {
             writeln!(out, "{}", row(id))?;
         }
+        write_passages(out, s)?;
     }
     if !single.is_empty() {
         writeln!(out)?;
@@ -87,4 +84,30 @@ pub fn run(ctx: &Context, json: bool, out: &mut impl Write) -> Result<bool> {
         }
     }
     Ok(true)
+}
+
+/// Longest passage shown whole in the text listing (characters); JSON has every passage whole.
+const PASSAGE_CHARS: usize = 100;
+
+/// The passages all articles of a story share, one a line, quoted.
+fn write_passages(out: &mut impl Write, s: &StoryRow) -> std::io::Result<()> {
+    let n = s.articles.len();
+    if s.passages.is_empty() {
+        return writeln!(out, "  No passage all {n} share");
+    }
+    let words: usize = s.passages.iter().map(|p| p.words).sum();
+    writeln!(
+        out,
+        "  All {n} share {} passage{} ({words} words):",
+        s.passages.len(),
+        if s.passages.len() == 1 { "" } else { "s" },
+    )?;
+    for p in &s.passages {
+        writeln!(
+            out,
+            "    “{}”",
+            truncate(&printable_line(&p.text), PASSAGE_CHARS)
+        )?;
+    }
+    Ok(())
 }

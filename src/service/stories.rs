@@ -25,6 +25,23 @@ pub struct StoryRow {
     pub last: Option<NaiveDate>,
     /// The outlets, in order of first appearance.
     pub outlets: Vec<String>,
+    /// The passages all the articles share, in the text of the first article.
+    pub passages: Vec<StoryPassage>,
+}
+
+/// A passage every article of a story carries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StoryPassage {
+    /// The article the offsets point into: the story's first.
+    pub article: String,
+    /// Byte offset of the start in that article's text.
+    pub start: usize,
+    /// Byte offset of the end.
+    pub end: usize,
+    /// The passage.
+    pub text: String,
+    /// Its number of words.
+    pub words: usize,
 }
 
 /// The articles grouped into stories (`index` is the shingle index of the same articles, in
@@ -41,8 +58,8 @@ pub fn group_stories(articles: &[Article], index: &CorpusIndex) -> Vec<Story> {
     stories::group(&inputs, Some(index), &StoryOptions::default())
 }
 
-/// The rows of the stories of `articles`.
-pub fn story_rows(articles: &[Article], stories: &[Story]) -> Vec<StoryRow> {
+/// The rows of the stories of `articles` (`index` is the shingle index of the same articles).
+pub fn story_rows(articles: &[Article], stories: &[Story], index: &CorpusIndex) -> Vec<StoryRow> {
     stories
         .iter()
         .map(|s| {
@@ -53,6 +70,20 @@ pub fn story_rows(articles: &[Article], stories: &[Story]) -> Vec<StoryRow> {
                 }
             }
             let dates = s.articles.iter().filter_map(|&i| articles[i].date);
+            let first = &articles[s.articles[0]];
+            let passages = stories::common_passages(index, s)
+                .into_iter()
+                .map(|span| {
+                    let text = span.slice(&first.text);
+                    StoryPassage {
+                        article: first.id.clone(),
+                        start: span.start,
+                        end: span.end,
+                        text: text.to_string(),
+                        words: crate::text::word_count(text),
+                    }
+                })
+                .collect();
             StoryRow {
                 id: articles[s.articles[0]].id.clone(),
                 title: articles[s.central].title.clone(),
@@ -60,6 +91,7 @@ pub fn story_rows(articles: &[Article], stories: &[Story]) -> Vec<StoryRow> {
                 first: dates.clone().min(),
                 last: dates.max(),
                 outlets,
+                passages,
             }
         })
         .collect()
@@ -144,7 +176,7 @@ pub fn overview(ctx: &Context) -> Result<Overview, ServiceError> {
     }
     let originality = originality(&articles, &index);
     let o = Overview {
-        stories: story_rows(&articles, &grouped),
+        stories: story_rows(&articles, &grouped, &index),
         story_of,
         originality,
         articles,
@@ -162,15 +194,13 @@ pub fn overview(ctx: &Context) -> Result<Overview, ServiceError> {
 /// another article printed before it (earlier date, or the same date and imported earlier).
 /// Words it shares but printed first count as its own.
 pub fn originality(articles: &[Article], index: &CorpusIndex) -> Vec<f64> {
-    let earlier = |j: usize, i: usize| {
-        provenance::priority(articles[j].date, j) < provenance::priority(articles[i].date, i)
-    };
+    let order = provenance::Order::new(index, |j| provenance::priority(articles[j].date, j));
     articles
         .iter()
         .enumerate()
         .map(|(i, a)| {
             let words = |s: Span| crate::text::word_count(s.slice(&a.text));
-            1.0 - provenance::borrowed_share(index, i, a.word_count(), earlier, words)
+            1.0 - provenance::borrowed_share(index, &order, i, a.word_count(), words)
         })
         .collect()
 }
