@@ -34,6 +34,80 @@ const REGION_TAILS: &[&str] = &[
     "riviera",
 ];
 
+/// Last words that make a run a named event ("World Cup", "Harvest Festival", "Grand Prix"):
+/// neither an organisation, a person nor a place, so the run is left out.
+const EVENT_TAILS: &[&str] = &[
+    "cup",
+    "bowl",
+    "festival",
+    "fest",
+    "games",
+    "olympics",
+    "paralympics",
+    "championship",
+    "championships",
+    "prix",
+    "marathon",
+    "awards",
+    "tournament",
+    "carnival",
+    "parade",
+    "expo",
+    "regatta",
+    "jubilee",
+];
+
+/// Lower-case nouns after a hyphenated pair of places that make it a route between them
+/// ("the Lisbon-Porto flight"), not one place.
+const ROUTE_NOUNS: &[&str] = &[
+    "flight",
+    "flights",
+    "route",
+    "routes",
+    "line",
+    "highway",
+    "motorway",
+    "road",
+    "railway",
+    "rail",
+    "train",
+    "trains",
+    "corridor",
+    "pipeline",
+    "border",
+    "ferry",
+    "bus",
+    "service",
+    "link",
+    "expressway",
+    "freeway",
+    "connection",
+];
+
+/// Function words that may stand inside an organisation's name after its head word ("Bank of
+/// …", "Front for the … of …"). Not "on": "the Times on Saturday".
+const ORG_CONNECTORS: &[&str] = &["of", "for"];
+
+/// Head words that make "X of <place>" a country's or region's name ("State of …", "Republic
+/// of …"), not an organisation's.
+const PLACE_HEADS: &[&str] = &[
+    "state",
+    "states",
+    "republic",
+    "kingdom",
+    "commonwealth",
+    "principality",
+    "emirate",
+    "province",
+    "county",
+    "city",
+    "district",
+    "region",
+    "territory",
+    "isle",
+    "islands",
+];
+
 /// A run with its opening words and its closing suffixes ("Jr.", "III") set aside.
 struct Trimmed<'u> {
     /// The words that may hold a name.
@@ -51,6 +125,8 @@ struct Peeled<'u> {
     /// How many units of the run were peeled off before the name as first found (before
     /// re-anchoring on a given name).
     k: usize,
+    /// The name's first word is a city's name taken as a given name ("Sydney Marlowe said").
+    place_given: bool,
 }
 
 /// What a run's name is taken for.
@@ -74,6 +150,13 @@ pub(super) fn judge(
 ) {
     let Some(run) = trim(sc, units) else { return };
     if sc.is_credit(run.units[0].first, run.closing.last) {
+        return;
+    }
+    if is_event(sc, &run) {
+        return;
+    }
+    if let Some(sides) = route(sc, &run) {
+        entities.extend(sides);
         return;
     }
     if let Some(hit) = entity(sc, &run) {
@@ -105,6 +188,153 @@ pub(super) fn judge(
         return;
     }
     place(sc, &run, &peeled, &judged, placed);
+}
+
+/// Whether the run names an event by its last word ("Super Bowl", "Harvest Festival").
+fn is_event(sc: &Scanner<'_>, run: &Trimmed<'_>) -> bool {
+    let last = &run.units[run.units.len() - 1];
+    if run.suffixes > 0 || last.kind != Kind::Word || last.plural_possessive {
+        return false;
+    }
+    let w = sc.text[last.start..last.end].to_lowercase();
+    EVENT_TAILS.contains(&w.as_str())
+}
+
+/// A hyphenated pair of places used as a route ("the New York-Boston flight"): each side is a
+/// place of its own. The pair is split at the hyphen inside one of the run's compounds when a
+/// route noun follows the run, or when both sides are known places; a place whose own name has a
+/// hyphen ("Guinea-Bissau") stays whole.
+fn route(sc: &Scanner<'_>, run: &Trimmed<'_>) -> Option<[EntityHit; 2]> {
+    let units = run.units;
+    if run.suffixes > 0
+        || units
+            .iter()
+            .any(|u| u.class & (lx::TITLE | lx::HONORIFIC) != 0)
+    {
+        return None;
+    }
+    let (at, unit) = units
+        .iter()
+        .enumerate()
+        .find(|(_, u)| u.kind == Kind::Word && u.last == u.first + 2)?;
+    let left_word = sc.s(unit.first);
+    let right_word = sc.s(unit.first + 2);
+    if !left_word.starts_with(char::is_uppercase) || !right_word.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let start = units[0].start;
+    let end = units[units.len() - 1].end;
+    let left = Span::new(start, sc.toks[unit.first].end);
+    let right = Span::new(sc.toks[unit.first + 2].start, end);
+    if units[at + 1..].iter().any(|u| u.kind != Kind::Word) || left.is_empty() || right.is_empty() {
+        return None;
+    }
+    if lx::known_phrase(&sc.text[start..end]).is_some() {
+        return None;
+    }
+    let placeish = |span: Span| {
+        let t = span.slice(sc.text);
+        lx::known_phrase(t) == Some(Known::Place)
+            || (!t.contains(' ') && lx::classify(t) & lx::PLACE != 0)
+    };
+    let closing = run.closing.last;
+    let noun = sc.same_line(closing)
+        && sc
+            .lower_word(closing + 1)
+            .is_some_and(|w| ROUTE_NOUNS.contains(&w));
+    if !(noun || (placeish(left) && placeish(right))) {
+        return None;
+    }
+    let place = |span| EntityHit {
+        span,
+        kind: ActorKind::Place,
+    };
+    Some([place(left), place(right)])
+}
+
+/// An organisation whose name goes on through function words after its head word: "Bank of
+/// Tarvania", "Alliance for the Restoration of Velmoria". `units` is a run whose last word is an
+/// organisation word; the name takes each following "of"/"for"/"on" (with "the") and the
+/// capitalised run after it, and stops before a run that holds a title or a person's given name
+/// ("Bank of Tarvania Governor …"). Returns the organisation and the token after it.
+pub(super) fn long_org(sc: &Scanner<'_>, units: &[Unit]) -> Option<(EntityHit, usize)> {
+    let lead = units
+        .iter()
+        .take_while(|u| {
+            u.kind == Kind::Word
+                && u.class & lx::STOP != 0
+                && u.class & (lx::TITLE | lx::HONORIFIC) == 0
+        })
+        .count();
+    let head = &units[lead..];
+    let last = head.last()?;
+    if last.kind != Kind::Word
+        || last.possessive
+        || last.plural_possessive
+        || last.class & lx::ORG == 0
+        || last.class & lx::ORG_SURNAME != 0
+        || head
+            .iter()
+            .any(|u| u.class & (lx::TITLE | lx::HONORIFIC) != 0)
+        || EVENT_TAILS.contains(&sc.text[last.start..last.end].to_lowercase().as_str())
+    {
+        return None;
+    }
+    // Inside a longer phrase already ("Secretary of State for …"): the title's, not an
+    // organisation's.
+    let t0 = head[0].first;
+    if t0 > 0
+        && sc
+            .lower_word(t0 - 1)
+            .is_some_and(|w| ORG_CONNECTORS.contains(&w))
+    {
+        return None;
+    }
+    if head.len() == 1
+        && PLACE_HEADS.contains(&sc.text[last.start..last.end].to_lowercase().as_str())
+    {
+        return None;
+    }
+    let mut next = last.last + 1;
+    let mut end = last.end;
+    let mut tail: Vec<Unit> = Vec::with_capacity(8);
+    for _ in 0..4 {
+        let Some(w) = sc.lower_word(next) else { break };
+        if !ORG_CONNECTORS.contains(&w) || !sc.same_line(next - 1) || !sc.same_line(next) {
+            break;
+        }
+        let mut j = next + 1;
+        if sc.lower_word(j) == Some("the") {
+            if !sc.same_line(j) {
+                break;
+            }
+            j += 1;
+        }
+        sc.run(j, &mut tail);
+        // The name stops before a title, a person's given name or a date inside the run.
+        let stop = tail.iter().enumerate().position(|(k, u)| {
+            u.class & (lx::TITLE | lx::HONORIFIC | lx::SUFFIX | lx::MONTH | lx::WEEKDAY) != 0
+                || (k + 1 < tail.len() && u.class & lx::GIVEN != 0 && u.class & lx::PLACE == 0)
+        });
+        let kept = &tail[..stop.unwrap_or(tail.len())];
+        let Some(t_last) = kept.last() else { break };
+        if kept[0].kind != Kind::Word || t_last.kind != Kind::Word {
+            break;
+        }
+        end = t_last.end;
+        next = t_last.last + 1;
+        if t_last.possessive || stop.is_some() {
+            break;
+        }
+    }
+    if end == last.end {
+        return None;
+    }
+    let hit = EntityHit {
+        span: Span::new(head[0].start, end),
+        kind: ActorKind::Organization,
+    };
+    Some((hit, next))
 }
 
 /// Sets aside the function words that open a run ("On Rua Conde de Vilar"), a word that only
@@ -266,6 +496,10 @@ fn peel<'u>(sc: &Scanner<'_>, run: &Trimmed<'u>) -> Option<Peeled<'u>> {
     if k == n {
         return None;
     }
+    let place_given = k == 1 && n == 2 && place_as_given(sc, run);
+    if place_given {
+        k = 0;
+    }
     let mut name = &units[k..];
     if mains(name) == 0 {
         return None;
@@ -295,7 +529,51 @@ fn peel<'u>(sc: &Scanner<'_>, run: &Trimmed<'u>) -> Option<Peeled<'u>> {
         name,
         prefix: &units[..n - name.len()],
         k,
+        place_given,
     })
+}
+
+/// Whether a two-word run opening with a city's name is a person's name: many cities are given
+/// names too ("Sydney", "Brisbane"). It takes a surname-like second word (no place, organisation,
+/// given name or word the text writes in lower case) and a person cue right after: a verb of
+/// speech or an appositive ("Sydney Marlowe said", "Sydney Marlowe, 41,").
+fn place_as_given(sc: &Scanner<'_>, run: &Trimmed<'_>) -> bool {
+    let [first, second] = run.units else {
+        return false;
+    };
+    let blocked = lx::NOT_NAME | lx::ORG | lx::ORG_NAME | lx::MONTH | lx::DEMONYM;
+    let other = lx::PLACE | lx::GIVEN | lx::ORG_SURNAME | lx::ROLE | lx::KIN;
+    if first.kind != Kind::Word
+        || second.kind != Kind::Word
+        || first.class & lx::PLACE == 0
+        || first.class & blocked != 0
+        || second.class & (blocked | other) != 0
+        || first.all_caps
+        || second.all_caps
+        || first.possessive
+        || run.suffixes > 0
+        || sc.seen_lower(&sc.text[second.start..second.end])
+    {
+        return false;
+    }
+    // Not "the Sydney Harbour": an article or preposition before makes it a place's phrase.
+    let t0 = first.first;
+    if t0 > 0
+        && sc.lower_word(t0 - 1).is_some_and(|w| {
+            matches!(
+                w,
+                "the" | "in" | "from" | "to" | "at" | "of" | "near" | "outside" | "across" | "via"
+            )
+        })
+    {
+        return false;
+    }
+    let after = sc.cue_after(second.last, second.possessive);
+    let said = sc
+        .lower_word(second.last + 1)
+        .is_some_and(|w| matches!(w, "said" | "says" | "told" | "added" | "asked"))
+        && sc.same_line(second.last);
+    said || matches!(after, Cue::Age | Cue::Who | Cue::Appositive)
 }
 
 /// How many real words (not initials or particles) a name has.
@@ -424,7 +702,7 @@ fn shape_cue(sc: &Scanner<'_>, run: &Trimmed<'_>, p: &Peeled<'_>, main_words: &[
         Cue::Particle
     } else if main_words[0].class & lx::GIVEN != 0 && !main_words[0].all_caps {
         Cue::GivenName
-    } else if !orgish && sc.speech_around(t0, run.closing.last) {
+    } else if p.place_given || (!orgish && sc.speech_around(t0, run.closing.last)) {
         Cue::Speech
     } else if main_words.len() == 2
         && name.len() == 2

@@ -10,7 +10,7 @@
 //! them when they name a person found with a cue elsewhere ("Sorel", "Halvorsen-Sorel").
 
 use super::ActorKind;
-use super::judge::judge;
+use super::judge::{judge, long_org};
 use super::units::{Scanner, Unit};
 use crate::analysis::Span;
 use crate::text::{Token, TokenKind};
@@ -175,6 +175,11 @@ pub fn scan(text: &str, tokens: &[Token]) -> Names {
         sc.run(i, &mut units);
         if units.is_empty() {
             i += 1;
+            continue;
+        }
+        if let Some((hit, next)) = long_org(&sc, &units) {
+            entities.push(hit);
+            i = next;
             continue;
         }
         let next = units[units.len() - 1].last + 1;
