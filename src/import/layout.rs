@@ -50,13 +50,27 @@ fn reflow_block(lines: &[&str], out: &mut String) {
     let width = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
     let unwrapped = width > UNWRAPPED_LINE;
     out.push_str(lines[0]);
-    for pair in lines.windows(2) {
+    // A short line standing alone after a sentence's end ("Aftermath") is a heading: joined
+    // to its neighbours it would end one paragraph and open the next sentence, where it reads
+    // as part of a name.
+    let heading = |i: usize| {
+        (i == 0 || ends_sentence(lines[i - 1]))
+            && lines.get(i + 1).is_some_and(|next| {
+                is_heading(lines[i])
+                    && !next.starts_with(char::is_lowercase)
+                    && !fills_line(lines[i], next, width)
+            })
+    };
+    for (i, pair) in lines.windows(2).enumerate() {
         let (line, next) = (pair[0], pair[1]);
         let sep = if is_list_item(next) {
             "\n"
         } else if unwrapped {
             if is_list_item(line) { "\n" } else { "\n\n" }
-        } else if ends_sentence(line) && !fills_line(line, next, width) {
+        } else if (ends_sentence(line) && !fills_line(line, next, width))
+            || heading(i)
+            || heading(i + 1)
+        {
             "\n\n"
         } else {
             " "
@@ -64,6 +78,13 @@ fn reflow_block(lines: &[&str], out: &mut String) {
         out.push_str(sep);
         out.push_str(next);
     }
+}
+
+/// A few capitalised words without a sentence's end: what a section heading looks like.
+fn is_heading(line: &str) -> bool {
+    line.split_whitespace().count() <= 4
+        && line.chars().next().is_some_and(char::is_uppercase)
+        && !line.ends_with([',', ';', ':', '-', '\u{2013}', '\u{2014}'])
 }
 
 /// Whether `line` was cut only because `next`'s first word would not fit: the mark of a
@@ -79,6 +100,25 @@ fn fills_line(line: &str, next: &str, width: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Joined to the next line, a one-word heading opened its first sentence and was read as
+    /// a given name ("Aftermath Volunteers arrived").
+    #[test]
+    fn a_short_line_between_paragraphs_is_a_heading_of_its_own() {
+        let text = "The quay reopened to traffic on Monday after three weeks.\nAftermath\nVolunteers arrived early to clear the debris from the slipway.";
+        assert_eq!(
+            reflow(text),
+            "The quay reopened to traffic on Monday after three weeks.\n\nAftermath\n\nVolunteers arrived early to clear the debris from the slipway."
+        );
+        // A wrapped line that happens to be short is still joined: it does not open a
+        // paragraph.
+        let wrapped =
+            "The quay reopened to traffic on Monday after three weeks of\nRepairs\nby the council.";
+        assert_eq!(
+            reflow(wrapped),
+            "The quay reopened to traffic on Monday after three weeks of Repairs by the council."
+        );
+    }
 
     #[test]
     fn joins_hard_wrapped_lines() {
