@@ -508,6 +508,9 @@ fn index_is_behind(conn: &Connection) -> rusqlite::Result<bool> {
 /// How many drafts are analysed together (in parallel) before they are written.
 const BATCH: usize = 64;
 
+/// A batch analysed: the index of its first article in the output, its articles, their rows.
+type Analysed = (usize, Vec<Article>, Vec<Vec<Analysis>>);
+
 impl Store {
     /// Opens the store at `root`, checking that the folder is a store (or empty, or absent) in a
     /// format this build understands. A store of the folder format is converted now.
@@ -845,37 +848,59 @@ impl Store {
             let now = Utc::now();
             let mut out = Vec::with_capacity(drafts.len());
             let mut drafts = drafts.into_iter();
-            loop {
-                let batch: Vec<Draft> = drafts.by_ref().take(BATCH).collect();
-                if batch.is_empty() {
-                    break;
+            // A pipeline: the next batch is analysed on worker threads while this thread writes
+            // the current one, so that the analysis and SQLite's writes overlap. A duplicate of
+            // an article of the batch being written is analysed for nothing, then found by
+            // `write_one` as before.
+            std::thread::scope(|s| -> Result<Vec<Added>> {
+                let mut pending: Option<std::thread::ScopedJoinHandle<'_, Analysed>> = None;
+                loop {
+                    let batch: Vec<Draft> = drafts.by_ref().take(BATCH).collect();
+                    let next = if batch.is_empty() {
+                        None
+                    } else {
+                        // Provisional articles (ids come later, inside each write
+                        // transaction); the nanosecond steps keep the order of the command
+                        // line in listings.
+                        let articles: Vec<Article> = batch
+                            .into_iter()
+                            .map(|d| {
+                                let at = now + chrono::Duration::nanoseconds(out.len() as i64);
+                                let hint = d.id_hint.clone();
+                                let a = d.into_article(hint, at);
+                                out.push(None);
+                                a
+                            })
+                            .collect();
+                        let stored = self.stored_hashes(conn, &articles)?;
+                        let mut seen = HashSet::new();
+                        let todo: Vec<bool> = articles
+                            .iter()
+                            .map(|a| !stored.contains(&a.hash) && seen.insert(a.hash.clone()))
+                            .collect();
+                        let first = out.len() - articles.len();
+                        Some(s.spawn(move || {
+                            let analyses = analyse_all(&articles, &todo, analyse);
+                            (first, articles, analyses)
+                        }))
+                    };
+                    if let Some(done) = pending.take() {
+                        let (first, articles, analyses) = match done.join() {
+                            Ok(v) => v,
+                            Err(panic) => std::panic::resume_unwind(panic),
+                        };
+                        for (i, (a, x)) in articles.into_iter().zip(analyses).enumerate() {
+                            out[first + i] = Some(self.write_one(conn, a, &x)?);
+                        }
+                        self.catch_up_index(conn)?;
+                    }
+                    match next {
+                        Some(h) => pending = Some(h),
+                        None => break,
+                    }
                 }
-                // Provisional articles (ids come later, inside each write transaction); the
-                // nanosecond steps keep the order of the command line in listings.
-                let articles: Vec<Article> = batch
-                    .into_iter()
-                    .map(|d| {
-                        let at = now + chrono::Duration::nanoseconds(out.len() as i64);
-                        let hint = d.id_hint.clone();
-                        let a = d.into_article(hint, at);
-                        out.push(None);
-                        a
-                    })
-                    .collect();
-                let stored = self.stored_hashes(conn, &articles)?;
-                let mut seen = HashSet::new();
-                let todo: Vec<bool> = articles
-                    .iter()
-                    .map(|a| !stored.contains(&a.hash) && seen.insert(a.hash.clone()))
-                    .collect();
-                let analyses = analyse_all(&articles, &todo, analyse);
-                let first = out.len() - articles.len();
-                for (i, (a, x)) in articles.into_iter().zip(analyses).enumerate() {
-                    out[first + i] = Some(self.write_one(conn, a, &x)?);
-                }
-                self.catch_up_index(conn)?;
-            }
-            Ok(out.into_iter().flatten().collect::<Vec<_>>())
+                Ok(out.into_iter().flatten().collect())
+            })
         })?;
         Ok(out.unwrap_or_default())
     }
