@@ -508,8 +508,45 @@ fn index_is_behind(conn: &Connection) -> rusqlite::Result<bool> {
 /// How many drafts are analysed together (in parallel) before they are written.
 const BATCH: usize = 64;
 
-/// A batch analysed: the index of its first article in the output, its articles, their rows.
-type Analysed = (usize, Vec<Article>, Vec<Vec<Analysis>>);
+/// SQLite's page cache during an import, in KiB (a negative `cache_size`), and the default
+/// it returns to: the import's cache holds the pages that commits keep rewriting.
+const IMPORT_CACHE_KIB: i64 = -65_536;
+const DEFAULT_CACHE_KIB: i64 = -2_000;
+
+/// Drafts made articles, waiting for their analysis: see [`Store::prepare`].
+#[derive(Debug)]
+pub struct Prepared {
+    articles: Vec<Article>,
+    /// Which articles need analysing (the others are stored already or repeated).
+    todo: Vec<bool>,
+}
+
+impl Prepared {
+    /// Runs `analyse` on the articles that need it, on all cores. Touches no database, so it
+    /// can run while the previous batch is written.
+    pub fn analyse(self, analyse: Analyser<'_>) -> Analysed {
+        let analyses = analyse_all(&self.articles, &self.todo, analyse);
+        Analysed {
+            articles: self.articles,
+            analyses,
+        }
+    }
+}
+
+/// Articles with their analysis rows, ready for [`Store::write_batch`].
+#[derive(Debug)]
+pub struct Analysed {
+    articles: Vec<Article>,
+    analyses: Vec<Vec<Analysis>>,
+}
+
+/// The result of a scoped thread, its panic passed on.
+pub(crate) fn join<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    match h.join() {
+        Ok(v) => v,
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+}
 
 impl Store {
     /// Opens the store at `root`, checking that the folder is a store (or empty, or absent) in a
@@ -844,63 +881,79 @@ impl Store {
     /// transaction as the article. Drafts are analysed in parallel batches, then written one
     /// transaction per article: a killed import loses at most the article being written.
     pub fn add_with(&self, drafts: Vec<Draft>, analyse: Analyser<'_>) -> Result<Vec<Added>> {
-        let out = self.with_db(true, |conn| {
-            let now = Utc::now();
-            let mut out = Vec::with_capacity(drafts.len());
-            let mut drafts = drafts.into_iter();
-            // A pipeline: the next batch is analysed on worker threads while this thread writes
-            // the current one, so that the analysis and SQLite's writes overlap. A duplicate of
-            // an article of the batch being written is analysed for nothing, then found by
-            // `write_one` as before.
-            std::thread::scope(|s| -> Result<Vec<Added>> {
-                let mut pending: Option<std::thread::ScopedJoinHandle<'_, Analysed>> = None;
-                loop {
-                    let batch: Vec<Draft> = drafts.by_ref().take(BATCH).collect();
-                    let next = if batch.is_empty() {
-                        None
-                    } else {
-                        // Provisional articles (ids come later, inside each write
-                        // transaction); the nanosecond steps keep the order of the command
-                        // line in listings.
-                        let articles: Vec<Article> = batch
-                            .into_iter()
-                            .map(|d| {
-                                let at = now + chrono::Duration::nanoseconds(out.len() as i64);
-                                let hint = d.id_hint.clone();
-                                let a = d.into_article(hint, at);
-                                out.push(None);
-                                a
-                            })
-                            .collect();
-                        let stored = self.stored_hashes(conn, &articles)?;
-                        let mut seen = HashSet::new();
-                        let todo: Vec<bool> = articles
-                            .iter()
-                            .map(|a| !stored.contains(&a.hash) && seen.insert(a.hash.clone()))
-                            .collect();
-                        let first = out.len() - articles.len();
-                        Some(s.spawn(move || {
-                            let analyses = analyse_all(&articles, &todo, analyse);
-                            (first, articles, analyses)
-                        }))
-                    };
-                    if let Some(done) = pending.take() {
-                        let (first, articles, analyses) = match done.join() {
-                            Ok(v) => v,
-                            Err(panic) => std::panic::resume_unwind(panic),
-                        };
-                        for (i, (a, x)) in articles.into_iter().zip(analyses).enumerate() {
-                            out[first + i] = Some(self.write_one(conn, a, &x)?);
-                        }
-                        self.catch_up_index(conn)?;
-                    }
-                    match next {
-                        Some(h) => pending = Some(h),
-                        None => break,
-                    }
+        let mut drafts = drafts.into_iter();
+        let mut out = Vec::new();
+        // A pipeline: the next batch is analysed on worker threads while this thread writes
+        // the current one, so that the analysis and SQLite's writes overlap.
+        std::thread::scope(|s| -> Result<()> {
+            let mut pending: Option<std::thread::ScopedJoinHandle<'_, Analysed>> = None;
+            loop {
+                let batch: Vec<Draft> = drafts.by_ref().take(BATCH).collect();
+                let next = if batch.is_empty() {
+                    None
+                } else {
+                    let prepared = self.prepare(batch)?;
+                    Some(s.spawn(move || prepared.analyse(analyse)))
+                };
+                if let Some(done) = pending.take() {
+                    out.extend(self.write_batch(join(done))?);
                 }
-                Ok(out.into_iter().flatten().collect())
+                match next {
+                    Some(h) => pending = Some(h),
+                    None => return Ok(()),
+                }
+            }
+        })?;
+        Ok(out)
+    }
+
+    /// The first step of [`Store::add_with`]: the drafts as provisional articles (their ids
+    /// come when they are written), marking those whose text is stored already or repeated
+    /// in the batch, which need no analysis. The store may change before the batch is written:
+    /// [`Store::write_batch`] checks for duplicates again.
+    pub fn prepare(&self, drafts: Vec<Draft>) -> Result<Prepared> {
+        // The nanosecond steps keep the order of the command line in listings.
+        let now = Utc::now();
+        let articles: Vec<Article> = drafts
+            .into_iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let at = now + chrono::Duration::nanoseconds(i as i64);
+                let hint = d.id_hint.clone();
+                d.into_article(hint, at)
             })
+            .collect();
+        let stored = self
+            .with_db(true, |conn| self.stored_hashes(conn, &articles))?
+            .unwrap_or_default();
+        let mut seen = HashSet::new();
+        let todo: Vec<bool> = articles
+            .iter()
+            .map(|a| !stored.contains(&a.hash) && seen.insert(a.hash.clone()))
+            .collect();
+        Ok(Prepared { articles, todo })
+    }
+
+    /// The last step of [`Store::add_with`]: writes each article of the batch with its
+    /// analysis rows in a transaction of its own, unless its text or address is stored.
+    pub fn write_batch(&self, batch: Analysed) -> Result<Vec<Added>> {
+        let out = self.with_db(true, |conn| {
+            // Each commit touches index pages all over the database (sketch hashes, article
+            // keys): with SQLite's default 2 MB page cache an import rereads many of them at
+            // every commit. The larger cache is for writers only, so readers keep the default.
+            conn.pragma_update(None, "cache_size", IMPORT_CACHE_KIB)
+                .map_err(|e| self.db_error(e))?;
+            let mut out = Vec::with_capacity(batch.articles.len());
+            let written = || -> Result<()> {
+                for (a, x) in batch.articles.into_iter().zip(batch.analyses) {
+                    out.push(self.write_one(conn, a, &x)?);
+                }
+                self.catch_up_index(conn)
+            };
+            let result = written();
+            conn.pragma_update(None, "cache_size", DEFAULT_CACHE_KIB)
+                .map_err(|e| self.db_error(e))?;
+            result.map(|()| out)
         })?;
         Ok(out.unwrap_or_default())
     }
