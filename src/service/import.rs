@@ -3,10 +3,9 @@
 
 use crate::article::Article;
 use crate::import::{self, Draft, ImportError, ImportOptions};
-use crate::store::{Added, Analysed, Analyser, Store, StoreError};
+use crate::store::{Added, Store, StoreError};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
-use std::thread::{Scope, ScopedJoinHandle};
 
 /// A source that could not be imported.
 #[derive(Debug)]
@@ -162,108 +161,76 @@ pub fn import_sources(
     let total = sources.len();
     let mut drafts = Vec::new();
     let mut origins = Vec::new();
-    // Each batch read is analysed on worker threads while the previous one is written (and
-    // the next files are read): analysis and SQLite's writes overlap.
-    std::thread::scope(|s| {
-        let mut pending = None;
-        for (done, source) in sources.into_iter().enumerate() {
-            let file = match source {
-                Ok(file) => file,
-                Err(e) => {
-                    report.files += 1;
-                    let failure = Failure::File(e);
-                    let _ = progress(Progress::Failed(&failure));
-                    report.failures.push(failure);
-                    continue;
-                }
-            };
-            if progress(Progress::Reading {
-                done,
-                total,
-                source: &file,
-            })
-            .is_break()
-            {
-                report.interrupted = true;
-                break;
+    for (done, source) in sources.into_iter().enumerate() {
+        let file = match source {
+            Ok(file) => file,
+            Err(e) => {
+                report.files += 1;
+                let failure = Failure::File(e);
+                let _ = progress(Progress::Failed(&failure));
+                report.failures.push(failure);
+                continue;
             }
-            report.files += 1;
-            let outcome = match file.to_str().filter(|s| import::is_url(s)) {
-                Some(url) => import::read_url(url, opts),
-                None => import::read_file(&file, opts),
-            };
-            let stop = progress(Progress::Read {
-                done: done + 1,
-                total,
-            })
-            .is_break();
-            match outcome {
-                Ok(ds) => {
-                    for d in ds {
-                        origins.push(file.clone());
-                        drafts.push(d);
-                    }
-                }
-                // A fetch cut short by Ctrl-C is not the source's fault.
-                Err(_) if stop => {}
-                Err(e) => {
-                    let failure = Failure::File(e);
-                    let _ = progress(Progress::Failed(&failure));
-                    report.failures.push(failure);
+        };
+        if progress(Progress::Reading {
+            done,
+            total,
+            source: &file,
+        })
+        .is_break()
+        {
+            report.interrupted = true;
+            break;
+        }
+        report.files += 1;
+        let outcome = match file.to_str().filter(|s| import::is_url(s)) {
+            Some(url) => import::read_url(url, opts),
+            None => import::read_file(&file, opts),
+        };
+        let stop = progress(Progress::Read {
+            done: done + 1,
+            total,
+        })
+        .is_break();
+        match outcome {
+            Ok(ds) => {
+                for d in ds {
+                    origins.push(file.clone());
+                    drafts.push(d);
                 }
             }
-            if stop {
-                report.interrupted = true;
-                break;
-            }
-            if drafts.len() >= BATCH || import::is_url(&file.to_string_lossy()) {
-                let batch = (std::mem::take(&mut drafts), std::mem::take(&mut origins));
-                store_batch(store, s, &mut pending, batch, &mut report, progress)?;
+            // A fetch cut short by Ctrl-C is not the source's fault.
+            Err(_) if stop => {}
+            Err(e) => {
+                let failure = Failure::File(e);
+                let _ = progress(Progress::Failed(&failure));
+                report.failures.push(failure);
             }
         }
-        let batch = (std::mem::take(&mut drafts), std::mem::take(&mut origins));
-        store_batch(store, s, &mut pending, batch, &mut report, progress)?;
-        store_batch(
-            store,
-            s,
-            &mut pending,
-            (Vec::new(), Vec::new()),
-            &mut report,
-            progress,
-        )?;
-        Ok(report)
-    })
+        if stop {
+            report.interrupted = true;
+            break;
+        }
+        if drafts.len() >= BATCH || import::is_url(&file.to_string_lossy()) {
+            store_batch(store, &mut drafts, &mut origins, &mut report, progress)?;
+        }
+    }
+    store_batch(store, &mut drafts, &mut origins, &mut report, progress)?;
+    Ok(report)
 }
 
-/// A batch being analysed on a worker thread, with the files its drafts came from.
-type Pending<'scope> = Option<(ScopedJoinHandle<'scope, Analysed>, Vec<PathBuf>)>;
-
-/// Starts analysing `batch` (drafts and the files they came from) on worker threads, then
-/// writes the batch analysed before, reporting each of its articles to `progress`.
-fn store_batch<'scope>(
-    store: &'scope Store,
-    s: &'scope Scope<'scope, '_>,
-    pending: &mut Pending<'scope>,
-    (drafts, origins): (Vec<Draft>, Vec<PathBuf>),
+fn store_batch(
+    store: &Store,
+    drafts: &mut Vec<Draft>,
+    origins: &mut Vec<PathBuf>,
     report: &mut ImportReport,
     progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
 ) -> Result<(), StoreError> {
-    let next = if drafts.is_empty() {
-        None
-    } else {
-        let prepared = store.prepare(drafts)?;
-        let analyse: Analyser<'static> = &super::corpus::analyse_for_store;
-        Some((s.spawn(move || prepared.analyse(analyse)), origins))
-    };
-    let Some((done, origins)) = std::mem::replace(pending, next) else {
+    if drafts.is_empty() {
         return Ok(());
-    };
-    let analysed = match done.join() {
-        Ok(v) => v,
-        Err(panic) => std::panic::resume_unwind(panic),
-    };
-    let added = store.write_batch(analysed)?;
-    for (result, origin) in added.into_iter().zip(origins) {
+    }
+    let added = store.add_with(std::mem::take(drafts), &super::corpus::analyse_for_store)?;
+    for (result, origin) in added.into_iter().zip(std::mem::take(origins)) {
         let imported = match result {
             Added::New(article) => Imported::Added { article, origin },
             Added::Duplicate {

@@ -27,6 +27,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 /// The newest format this build understands: the database schema version.
@@ -514,38 +515,10 @@ const IMPORT_CACHE_KIB: i64 = -65_536;
 const DEFAULT_CACHE_KIB: i64 = -2_000;
 
 /// Drafts made articles, waiting for their analysis: see [`Store::prepare`].
-#[derive(Debug)]
-pub struct Prepared {
+struct Prepared {
     articles: Vec<Article>,
     /// Which articles need analysing (the others are stored already or repeated).
     todo: Vec<bool>,
-}
-
-impl Prepared {
-    /// Runs `analyse` on the articles that need it, on all cores. Touches no database, so it
-    /// can run while the previous batch is written.
-    pub fn analyse(self, analyse: Analyser<'_>) -> Analysed {
-        let analyses = analyse_all(&self.articles, &self.todo, analyse);
-        Analysed {
-            articles: self.articles,
-            analyses,
-        }
-    }
-}
-
-/// Articles with their analysis rows, ready for [`Store::write_batch`].
-#[derive(Debug)]
-pub struct Analysed {
-    articles: Vec<Article>,
-    analyses: Vec<Vec<Analysis>>,
-}
-
-/// The result of a scoped thread, its panic passed on.
-pub(crate) fn join<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
-    match h.join() {
-        Ok(v) => v,
-        Err(panic) => std::panic::resume_unwind(panic),
-    }
 }
 
 impl Store {
@@ -883,35 +856,19 @@ impl Store {
     pub fn add_with(&self, drafts: Vec<Draft>, analyse: Analyser<'_>) -> Result<Vec<Added>> {
         let mut drafts = drafts.into_iter();
         let mut out = Vec::new();
-        // A pipeline: the next batch is analysed on worker threads while this thread writes
-        // the current one, so that the analysis and SQLite's writes overlap.
-        std::thread::scope(|s| -> Result<()> {
-            let mut pending: Option<std::thread::ScopedJoinHandle<'_, Analysed>> = None;
-            loop {
-                let batch: Vec<Draft> = drafts.by_ref().take(BATCH).collect();
-                let next = if batch.is_empty() {
-                    None
-                } else {
-                    let prepared = self.prepare(batch)?;
-                    Some(s.spawn(move || prepared.analyse(analyse)))
-                };
-                if let Some(done) = pending.take() {
-                    out.extend(self.write_batch(join(done))?);
-                }
-                match next {
-                    Some(h) => pending = Some(h),
-                    None => return Ok(()),
-                }
+        loop {
+            let batch: Vec<Draft> = drafts.by_ref().take(BATCH).collect();
+            if batch.is_empty() {
+                return Ok(out);
             }
-        })?;
-        Ok(out)
+            let prepared = self.prepare(batch)?;
+            out.extend(self.analyse_and_write(prepared, analyse)?);
+        }
     }
 
-    /// The first step of [`Store::add_with`]: the drafts as provisional articles (their ids
-    /// come when they are written), marking those whose text is stored already or repeated
-    /// in the batch, which need no analysis. The store may change before the batch is written:
-    /// [`Store::write_batch`] checks for duplicates again.
-    pub fn prepare(&self, drafts: Vec<Draft>) -> Result<Prepared> {
+    /// The drafts as provisional articles (their ids come when they are written), marking
+    /// those whose text is stored already or repeated in the batch, which need no analysis.
+    fn prepare(&self, drafts: Vec<Draft>) -> Result<Prepared> {
         // The nanosecond steps keep the order of the command line in listings.
         let now = Utc::now();
         let articles: Vec<Article> = drafts
@@ -934,28 +891,66 @@ impl Store {
         Ok(Prepared { articles, todo })
     }
 
-    /// The last step of [`Store::add_with`]: writes each article of the batch with its
-    /// analysis rows in a transaction of its own, unless its text or address is stored.
-    pub fn write_batch(&self, batch: Analysed) -> Result<Vec<Added>> {
-        let out = self.with_db(true, |conn| {
-            // Each commit touches index pages all over the database (sketch hashes, article
-            // keys): with SQLite's default 2 MB page cache an import rereads many of them at
-            // every commit. The larger cache is for writers only, so readers keep the default.
-            conn.pragma_update(None, "cache_size", IMPORT_CACHE_KIB)
-                .map_err(|e| self.db_error(e))?;
-            let mut out = Vec::with_capacity(batch.articles.len());
-            let written = || -> Result<()> {
-                for (a, x) in batch.articles.into_iter().zip(batch.analyses) {
-                    out.push(self.write_one(conn, a, &x)?);
-                }
-                self.catch_up_index(conn)
-            };
-            let result = written();
-            conn.pragma_update(None, "cache_size", DEFAULT_CACHE_KIB)
-                .map_err(|e| self.db_error(e))?;
-            result.map(|()| out)
-        })?;
-        Ok(out.unwrap_or_default())
+    /// Analyses the batch on worker threads (one per core) while this thread writes each
+    /// article, in order, as soon as its analysis is done, in a transaction of its own: the
+    /// analysis and SQLite's writes overlap. Returns when the whole batch is written.
+    fn analyse_and_write(&self, batch: Prepared, analyse: Analyser<'_>) -> Result<Vec<Added>> {
+        let Prepared { articles, todo } = batch;
+        let n = articles.len();
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |t| t.get())
+            .min(n)
+            .max(1);
+        let next = AtomicUsize::new(0);
+        let (tx, rx) = std::sync::mpsc::channel::<(usize, Vec<Analysis>)>();
+        std::thread::scope(|s| {
+            for _ in 0..threads {
+                let (tx, next, articles, todo) = (tx.clone(), &next, &articles, &todo);
+                s.spawn(move || {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        if i >= n {
+                            break;
+                        }
+                        let rows = if todo[i] {
+                            analyse(&articles[i])
+                        } else {
+                            Vec::new()
+                        };
+                        // The writer stopped (an error): nothing more to do.
+                        if tx.send((i, rows)).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop(tx);
+            let written = self.with_db(true, |conn| {
+                // Each commit touches index pages all over the database (sketch hashes,
+                // article keys): with SQLite's default 2 MB page cache an import rereads many
+                // of them at every commit. The larger cache is for writers only.
+                conn.pragma_update(None, "cache_size", IMPORT_CACHE_KIB)
+                    .map_err(|e| self.db_error(e))?;
+                let mut out = Vec::with_capacity(n);
+                let mut ready: Vec<Option<Vec<Analysis>>> = vec![None; n];
+                let mut write = || -> Result<()> {
+                    for (i, rows) in rx.iter() {
+                        ready[i] = Some(rows);
+                        while let Some(rows) = ready.get_mut(out.len()).and_then(Option::take) {
+                            let a = articles[out.len()].clone();
+                            out.push(self.write_one(conn, a, &rows)?);
+                        }
+                    }
+                    self.catch_up_index(conn)
+                };
+                let result = write();
+                drop(rx);
+                conn.pragma_update(None, "cache_size", DEFAULT_CACHE_KIB)
+                    .map_err(|e| self.db_error(e))?;
+                result.map(|()| out)
+            });
+            Ok(written?.unwrap_or_default())
+        })
     }
 
     /// Indexes the articles not yet in the full-text index, in a transaction of its own.
@@ -1209,37 +1204,4 @@ impl Store {
         })?;
         Ok(hits.unwrap_or_default())
     }
-}
-
-/// Runs `analyse` on the articles marked in `todo`, on all cores; the others get no rows.
-fn analyse_all(articles: &[Article], todo: &[bool], analyse: Analyser<'_>) -> Vec<Vec<Analysis>> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(articles.len().max(1));
-    let mut out: Vec<Vec<Analysis>> = vec![Vec::new(); articles.len()];
-    if threads <= 1 {
-        for (i, a) in articles.iter().enumerate() {
-            if todo[i] {
-                out[i] = analyse(a);
-            }
-        }
-        return out;
-    }
-    let chunk = articles.len().div_ceil(threads);
-    std::thread::scope(|s| {
-        for ((arts, flags), slots) in articles
-            .chunks(chunk)
-            .zip(todo.chunks(chunk))
-            .zip(out.chunks_mut(chunk))
-        {
-            s.spawn(move || {
-                for ((a, &t), slot) in arts.iter().zip(flags).zip(slots) {
-                    if t {
-                        *slot = analyse(a);
-                    }
-                }
-            });
-        }
-    });
-    out
 }
