@@ -506,7 +506,8 @@ fn index_is_behind(conn: &Connection) -> rusqlite::Result<bool> {
     Ok(max > fts_upto(conn)? || max > fingerprints_upto(conn)?)
 }
 
-/// How many drafts are analysed together (in parallel) before they are written.
+/// How many drafts are analysed and written per step; the full-text and fingerprint indexes
+/// catch up after each.
 const BATCH: usize = 64;
 
 /// SQLite's page cache during an import, in KiB (a negative `cache_size`), and the default
@@ -851,8 +852,9 @@ impl Store {
     }
 
     /// [`Store::add`], storing what `analyse` computes for each new article in the same
-    /// transaction as the article. Drafts are analysed in parallel batches, then written one
-    /// transaction per article: a killed import loses at most the article being written.
+    /// transaction as the article. Drafts are analysed on worker threads while this thread
+    /// writes each analysed article in a transaction of its own: a killed import loses at most
+    /// the article being written.
     pub fn add_with(&self, drafts: Vec<Draft>, analyse: Analyser<'_>) -> Result<Vec<Added>> {
         let mut drafts = drafts.into_iter();
         let mut out = Vec::new();
