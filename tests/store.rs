@@ -722,3 +722,37 @@ fn readers_never_fail_while_another_writer_adds_and_removes() {
         assert!(reads > 0);
     });
 }
+
+#[test]
+fn a_text_repeated_in_a_later_batch_of_one_command_is_stored_once() {
+    // An import analyses a batch while the one before it is written: the later batch is
+    // checked against the store before its twin is written, and must still be skipped.
+    let s = Sandbox::new();
+    let mut args = vec!["add".to_string()];
+    for i in 0..60 {
+        let name = format!("f{i:02}.txt");
+        let text = if i == 3 || i == 40 {
+            "Copy seen twice: the second batch repeats the first.".to_string()
+        } else {
+            format!("Story number {i} about a council meeting on the budget.")
+        };
+        s.write(&name, &text);
+        args.push(name);
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let run = s.run(&args);
+    run.success();
+    assert!(
+        run.stdout
+            .contains("skipped f40.txt: its text is already in the store as f03\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .ends_with("59 added, 1 already in the store, 0 failed\n")
+    );
+    assert_eq!(s.ids().len(), 59);
+    let rows = stored_rows(&s.store());
+    assert_eq!(rows.len(), 59);
+}

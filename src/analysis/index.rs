@@ -132,7 +132,12 @@ const WINNOW: usize = 12;
 /// of 16 words or more share a fingerprint, whatever surrounds it. About one shingle in
 /// seven is kept; `compare --all` asks the store which articles hold them.
 pub fn fingerprints(text: &str) -> Vec<i64> {
-    let hashes = cheap_shingles(text);
+    fingerprints_of(&cheap_shingles(text))
+}
+
+/// [`fingerprints`] of a text whose [`cheap_shingles`] are computed already (an import derives
+/// the sketch from the same shingles, and computing them is most of the cost of both).
+pub fn fingerprints_of(hashes: &[i64]) -> Vec<i64> {
     let mut out: Vec<i64> = Vec::new();
     if hashes.len() <= WINNOW {
         out.extend(hashes.iter().min());

@@ -224,6 +224,8 @@ const SKETCH_SIZE: usize = 16;
 /// depend only on its own text and date) and the sketch of its text.
 pub fn analyse_for_store(a: &Article) -> Vec<Analysis> {
     let x = extract::extract(&a.text, a.date);
+    let shingles = index::cheap_shingles(&a.text);
+    let prints = index::fingerprints_of(&shingles);
     vec![
         Analysis {
             kind: EXTRACT_KIND.into(),
@@ -233,13 +235,12 @@ pub fn analyse_for_store(a: &Article) -> Vec<Analysis> {
         Analysis {
             kind: SKETCH_KIND.into(),
             version: SKETCH_VERSION.into(),
-            json: serde_json::to_string(&sketch(&a.text)).expect("numbers always serialize"),
+            json: serde_json::to_string(&sketch(shingles)).expect("numbers always serialize"),
         },
         Analysis {
             kind: FINGERPRINT_KIND.into(),
             version: FINGERPRINT_VERSION.into(),
-            json: serde_json::to_string(&index::fingerprints(&a.text))
-                .expect("numbers always serialize"),
+            json: serde_json::to_string(&prints).expect("numbers always serialize"),
         },
     ]
 }
@@ -251,9 +252,9 @@ pub fn analyse_for_store(a: &Article) -> Vec<Analysis> {
 /// Its shingles are its own, cheaper than the overlap index's (which fold, stem and classify
 /// every word, and cost as much as the extraction at import): runs of five words of letters
 /// and digits, case folded, with at least two words of four characters or more (so "and that
-/// it was the" is no shingle).
-pub fn sketch(text: &str) -> Vec<i64> {
-    let mut hashes = index::cheap_shingles(text);
+/// it was the" is no shingle). Takes the text's [`index::cheap_shingles`], which the
+/// fingerprints are made of too: an import computes them once for both.
+fn sketch(mut hashes: Vec<i64>) -> Vec<i64> {
     hashes.sort_unstable();
     hashes.dedup();
     hashes.truncate(SKETCH_SIZE);
@@ -301,14 +302,19 @@ fn extraction(
 #[cfg(test)]
 mod tests {
     use super::sketch;
+    use crate::analysis::index::cheap_shingles;
 
     #[test]
     fn sketches_fold_case_and_punctuation_and_skip_runs_of_short_words() {
-        let a = sketch("The Harbour master closed the north quay, after a crane toppled over.");
-        let b = sketch("the harbour MASTER closed the north quay after a crane -- toppled over");
+        let a = sketch(cheap_shingles(
+            "The Harbour master closed the north quay, after a crane toppled over.",
+        ));
+        let b = sketch(cheap_shingles(
+            "the harbour MASTER closed the north quay after a crane -- toppled over",
+        ));
         assert_eq!(a, b);
         assert!(!a.is_empty() && a.len() <= 16);
-        assert!(sketch("and so it was on to the end of it as it is").is_empty());
-        assert!(sketch("four words only here").is_empty());
+        assert!(sketch(cheap_shingles("and so it was on to the end of it as it is")).is_empty());
+        assert!(sketch(cheap_shingles("four words only here")).is_empty());
     }
 }

@@ -29,6 +29,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 /// The newest format this build understands: the database schema version.
@@ -507,8 +508,21 @@ fn index_is_behind(conn: &Connection) -> rusqlite::Result<bool> {
     Ok(max > fts_upto(conn)? || max > fingerprints_upto(conn)?)
 }
 
-/// How many drafts are analysed together (in parallel) before they are written.
+/// How many drafts are analysed and written per step; the full-text and fingerprint indexes
+/// catch up after each.
 const BATCH: usize = 64;
+
+/// SQLite's page cache during an import, in KiB (a negative `cache_size`), and the default
+/// it returns to: the import's cache holds the pages that commits keep rewriting.
+const IMPORT_CACHE_KIB: i64 = -65_536;
+const DEFAULT_CACHE_KIB: i64 = -2_000;
+
+/// Drafts made articles, waiting for their analysis: see [`Store::prepare`].
+struct Prepared {
+    articles: Vec<Article>,
+    /// Which articles need analysing (the others are stored already or repeated).
+    todo: Vec<bool>,
+}
 
 impl Store {
     /// Opens the store at `root`, checking that the folder is a store (or empty, or absent) in a
@@ -840,46 +854,107 @@ impl Store {
     }
 
     /// [`Store::add`], storing what `analyse` computes for each new article in the same
-    /// transaction as the article. Drafts are analysed in parallel batches, then written one
-    /// transaction per article: a killed import loses at most the article being written.
+    /// transaction as the article. Drafts are analysed on worker threads while this thread
+    /// writes each analysed article in a transaction of its own: a killed import loses at most
+    /// the article being written.
     pub fn add_with(&self, drafts: Vec<Draft>, analyse: Analyser<'_>) -> Result<Vec<Added>> {
-        let out = self.with_db(true, |conn| {
-            let now = Utc::now();
-            let mut out = Vec::with_capacity(drafts.len());
-            let mut drafts = drafts.into_iter();
-            loop {
-                let batch: Vec<Draft> = drafts.by_ref().take(BATCH).collect();
-                if batch.is_empty() {
-                    break;
-                }
-                // Provisional articles (ids come later, inside each write transaction); the
-                // nanosecond steps keep the order of the command line in listings.
-                let articles: Vec<Article> = batch
-                    .into_iter()
-                    .map(|d| {
-                        let at = now + chrono::Duration::nanoseconds(out.len() as i64);
-                        let hint = d.id_hint.clone();
-                        let a = d.into_article(hint, at);
-                        out.push(None);
-                        a
-                    })
-                    .collect();
-                let stored = self.stored_hashes(conn, &articles)?;
-                let mut seen = HashSet::new();
-                let todo: Vec<bool> = articles
-                    .iter()
-                    .map(|a| !stored.contains(&a.hash) && seen.insert(a.hash.clone()))
-                    .collect();
-                let analyses = analyse_all(&articles, &todo, analyse);
-                let first = out.len() - articles.len();
-                for (i, (a, x)) in articles.into_iter().zip(analyses).enumerate() {
-                    out[first + i] = Some(self.write_one(conn, a, &x)?);
-                }
-                self.catch_up_index(conn)?;
+        let mut drafts = drafts.into_iter();
+        let mut out = Vec::new();
+        loop {
+            let batch: Vec<Draft> = drafts.by_ref().take(BATCH).collect();
+            if batch.is_empty() {
+                return Ok(out);
             }
-            Ok(out.into_iter().flatten().collect::<Vec<_>>())
-        })?;
-        Ok(out.unwrap_or_default())
+            let prepared = self.prepare(batch)?;
+            out.extend(self.analyse_and_write(prepared, analyse)?);
+        }
+    }
+
+    /// The drafts as provisional articles (their ids come when they are written), marking
+    /// those whose text is stored already or repeated in the batch, which need no analysis.
+    fn prepare(&self, drafts: Vec<Draft>) -> Result<Prepared> {
+        // The nanosecond steps keep the order of the command line in listings.
+        let now = Utc::now();
+        let articles: Vec<Article> = drafts
+            .into_iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let at = now + chrono::Duration::nanoseconds(i as i64);
+                let hint = d.id_hint.clone();
+                d.into_article(hint, at)
+            })
+            .collect();
+        let stored = self
+            .with_db(true, |conn| self.stored_hashes(conn, &articles))?
+            .unwrap_or_default();
+        let mut seen = HashSet::new();
+        let todo: Vec<bool> = articles
+            .iter()
+            .map(|a| !stored.contains(&a.hash) && seen.insert(a.hash.clone()))
+            .collect();
+        Ok(Prepared { articles, todo })
+    }
+
+    /// Analyses the batch on worker threads (one per core) while this thread writes each
+    /// article, in order, as soon as its analysis is done, in a transaction of its own: the
+    /// analysis and SQLite's writes overlap. Returns when the whole batch is written.
+    fn analyse_and_write(&self, batch: Prepared, analyse: Analyser<'_>) -> Result<Vec<Added>> {
+        let Prepared { articles, todo } = batch;
+        let n = articles.len();
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |t| t.get())
+            .min(n)
+            .max(1);
+        let next = AtomicUsize::new(0);
+        let (tx, rx) = std::sync::mpsc::channel::<(usize, Vec<Analysis>)>();
+        std::thread::scope(|s| {
+            for _ in 0..threads {
+                let (tx, next, articles, todo) = (tx.clone(), &next, &articles, &todo);
+                s.spawn(move || {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        if i >= n {
+                            break;
+                        }
+                        let rows = if todo[i] {
+                            analyse(&articles[i])
+                        } else {
+                            Vec::new()
+                        };
+                        // The writer stopped (an error): nothing more to do.
+                        if tx.send((i, rows)).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop(tx);
+            let written = self.with_db(true, |conn| {
+                // Each commit touches index pages all over the database (sketch hashes,
+                // article keys): with SQLite's default 2 MB page cache an import rereads many
+                // of them at every commit. The larger cache is for writers only.
+                conn.pragma_update(None, "cache_size", IMPORT_CACHE_KIB)
+                    .map_err(|e| self.db_error(e))?;
+                let mut out = Vec::with_capacity(n);
+                let mut ready: Vec<Option<Vec<Analysis>>> = vec![None; n];
+                let mut write = || -> Result<()> {
+                    for (i, rows) in rx.iter() {
+                        ready[i] = Some(rows);
+                        while let Some(rows) = ready.get_mut(out.len()).and_then(Option::take) {
+                            let a = articles[out.len()].clone();
+                            out.push(self.write_one(conn, a, &rows)?);
+                        }
+                    }
+                    self.catch_up_index(conn)
+                };
+                let result = write();
+                drop(rx);
+                conn.pragma_update(None, "cache_size", DEFAULT_CACHE_KIB)
+                    .map_err(|e| self.db_error(e))?;
+                result.map(|()| out)
+            });
+            Ok(written?.unwrap_or_default())
+        })
     }
 
     /// Indexes the articles not yet in the full-text index, in a transaction of its own.
@@ -1133,37 +1208,4 @@ impl Store {
         })?;
         Ok(hits.unwrap_or_default())
     }
-}
-
-/// Runs `analyse` on the articles marked in `todo`, on all cores; the others get no rows.
-fn analyse_all(articles: &[Article], todo: &[bool], analyse: Analyser<'_>) -> Vec<Vec<Analysis>> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(articles.len().max(1));
-    let mut out: Vec<Vec<Analysis>> = vec![Vec::new(); articles.len()];
-    if threads <= 1 {
-        for (i, a) in articles.iter().enumerate() {
-            if todo[i] {
-                out[i] = analyse(a);
-            }
-        }
-        return out;
-    }
-    let chunk = articles.len().div_ceil(threads);
-    std::thread::scope(|s| {
-        for ((arts, flags), slots) in articles
-            .chunks(chunk)
-            .zip(todo.chunks(chunk))
-            .zip(out.chunks_mut(chunk))
-        {
-            s.spawn(move || {
-                for ((a, &t), slot) in arts.iter().zip(flags).zip(slots) {
-                    if t {
-                        *slot = analyse(a);
-                    }
-                }
-            });
-        }
-    });
-    out
 }

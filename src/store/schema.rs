@@ -239,6 +239,11 @@ pub fn connect(path: &Path, create: bool) -> rusqlite::Result<Connection> {
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;
+    // An import commits once per article, rewriting the same index and interior pages each
+    // time; a checkpoint copies every page of the log into the database once. With the default
+    // (1,000 pages) an import spent a tenth of its time checkpointing pages that the next
+    // commits changed again; 10,000 pages (40 MB of log at most) copies each of them less often.
+    conn.pragma_update(None, "wal_autocheckpoint", 10_000)?;
     conn.set_prepared_statement_cache_capacity(32);
     Ok(conn)
 }
