@@ -254,18 +254,11 @@ fn route(sc: &Scanner<'_>, run: &Trimmed<'_>) -> Option<[EntityHit; 2]> {
 
 /// An organisation whose name goes on through function words after its head word: "Bank of
 /// Tarvania", "Alliance for the Restoration of Velmoria". `units` is a run whose last word is an
-/// organisation word; the name takes each following "of"/"for"/"on" (with "the") and the
+/// organisation word; the name takes each following "of"/"for" (with "the") and the
 /// capitalised run after it, and stops before a run that holds a title or a person's given name
 /// ("Bank of Tarvania Governor …"). Returns the organisation and the token after it.
 pub(super) fn long_org(sc: &Scanner<'_>, units: &[Unit]) -> Option<(EntityHit, usize)> {
-    let lead = units
-        .iter()
-        .take_while(|u| {
-            u.kind == Kind::Word
-                && u.class & lx::STOP != 0
-                && u.class & (lx::TITLE | lx::HONORIFIC) == 0
-        })
-        .count();
+    let lead = leading_function_words(units);
     let head = &units[lead..];
     let last = head.last()?;
     if last.kind != Kind::Word
@@ -337,17 +330,22 @@ pub(super) fn long_org(sc: &Scanner<'_>, units: &[Unit]) -> Option<(EntityHit, u
     Some((hit, next))
 }
 
-/// Sets aside the function words that open a run ("On Rua Conde de Vilar"), a word that only
-/// opens the sentence ("Overjoyed", "Current"), and the suffixes that close it.
-fn trim<'u>(sc: &Scanner<'_>, units: &'u [Unit]) -> Option<Trimmed<'u>> {
-    let lead = units
+/// How many function words open a run ("On", "The"); a title or honorific is never one.
+fn leading_function_words(units: &[Unit]) -> usize {
+    units
         .iter()
         .take_while(|u| {
             u.kind == Kind::Word
                 && u.class & lx::STOP != 0
                 && u.class & (lx::TITLE | lx::HONORIFIC) == 0
         })
-        .count();
+        .count()
+}
+
+/// Sets aside the function words that open a run ("On Rua Conde de Vilar"), a word that only
+/// opens the sentence ("Overjoyed", "Current"), and the suffixes that close it.
+fn trim<'u>(sc: &Scanner<'_>, units: &'u [Unit]) -> Option<Trimmed<'u>> {
+    let lead = leading_function_words(units);
     let mut units = &units[lead..];
     if units.len() >= 2 && (lead > 0 || sc.sentence_start(units[0].first)) && opener(sc, &units[0])
     {
