@@ -112,14 +112,7 @@ fn compare_all(ctx: &Context, left: &str, format: Format, opts: &RenderOptions) 
         spans: &found.spans,
         originality: found.originality,
         compared_with: found.compared_with,
+        boilerplate_over: found.boilerplate.then_some(service::MAX_SHARERS),
     };
-    let mut out = export::render_shared(&report, format, opts);
-    if found.boilerplate && format == Format::Text {
-        out.push_str(&format!(
-            "\nSome of its text is printed in more than {} other articles (boilerplate); it links \
-             it to none of them, so its passages list only the articles sharing more with it.\n",
-            service::MAX_SHARERS
-        ));
-    }
-    Ok(out)
+    Ok(export::render_shared(&report, format, opts))
 }

@@ -20,6 +20,18 @@ pub struct SharedReport<'a> {
     pub originality: f64,
     /// How many other articles it was checked against.
     pub compared_with: usize,
+    /// `Some(n)` when some of its text is printed in more than `n` other articles
+    /// (boilerplate): that text links it to none of them, and a reader must be told why a
+    /// passage they can see elsewhere is not listed.
+    pub boilerplate_over: Option<usize>,
+}
+
+/// Why boilerplate is missing from the passages, in one sentence.
+fn boilerplate_note(over: usize) -> String {
+    format!(
+        "Some of its text is printed in more than {over} other articles (boilerplate); it links \
+         it to none of them, so its passages list only the articles sharing more with it."
+    )
 }
 
 fn ids<'a>(r: &SharedReport<'a>, s: &SharedSpan) -> Vec<&'a str> {
@@ -117,13 +129,17 @@ fn text(r: &SharedReport, width: usize) -> String {
     );
     if r.spans.is_empty() {
         let _ = writeln!(out, "No passage of it appears elsewhere.");
-        return out;
+    } else {
+        let _ = writeln!(out, "\nPassages found elsewhere ({}):", r.spans.len());
+        let n_width = r.spans.len().to_string().len();
+        for (i, s) in r.spans.iter().enumerate() {
+            let _ = writeln!(out, "\n{:>n_width$}. also in {}", i + 1, also_in(r, s));
+            wrap_into(&mut out, &excerpt(r, s), n_width + 2, width);
+        }
     }
-    let _ = writeln!(out, "\nPassages found elsewhere ({}):", r.spans.len());
-    let n_width = r.spans.len().to_string().len();
-    for (i, s) in r.spans.iter().enumerate() {
-        let _ = writeln!(out, "\n{:>n_width$}. also in {}", i + 1, also_in(r, s));
-        wrap_into(&mut out, &excerpt(r, s), n_width + 2, width);
+    if let Some(over) = r.boilerplate_over {
+        // One line, unwrapped, as earlier versions printed it: scripts grep for it.
+        let _ = writeln!(out, "\n{}", boilerplate_note(over));
     }
     out
 }
@@ -141,6 +157,8 @@ struct JsonReport<'a> {
     article: JsonArticle<'a>,
     compared_with: usize,
     originality: f64,
+    /// Whether text printed in more than the boilerplate cap of articles was left unlinked.
+    boilerplate: bool,
     spans: Vec<JsonSpan<'a>>,
 }
 
@@ -162,6 +180,7 @@ fn json(r: &SharedReport) -> String {
         },
         compared_with: r.compared_with,
         originality: super::json::round3(r.originality),
+        boilerplate: r.boilerplate_over.is_some(),
         spans: r
             .spans
             .iter()
@@ -203,6 +222,13 @@ fn md(r: &SharedReport) -> String {
             markdown::escape(&also_in(r, s), false)
         );
     }
+    if let Some(over) = r.boilerplate_over {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            markdown::escape(&boilerplate_note(over), false)
+        );
+    }
     out
 }
 
@@ -224,6 +250,85 @@ fn page(r: &SharedReport) -> String {
             html::escape(&also_in(r, s))
         );
     }
-    out.push_str("</ol>\n</body>\n</html>\n");
+    out.push_str("</ol>\n");
+    if let Some(over) = r.boilerplate_over {
+        let _ = writeln!(
+            out,
+            "<p class=\"o\">{}</p>",
+            html::escape(&boilerplate_note(over))
+        );
+    }
+    out.push_str("</body>\n</html>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Span;
+
+    fn article(id: &str, text: &str) -> Article {
+        Article {
+            id: id.into(),
+            title: format!("Title of {id}"),
+            source: "Harbour Post".into(),
+            authors: Vec::new(),
+            date: None,
+            url: None,
+            text: text.into(),
+            hash: String::new(),
+            imported_at: chrono::DateTime::UNIX_EPOCH,
+            file_name: format!("{id}.txt"),
+        }
+    }
+
+    fn render_all(boilerplate_over: Option<usize>) -> [String; 4] {
+        let a = article("pier", "The pier cracked. Readers may republish this.");
+        let b = article("pier-copy", "The pier cracked.");
+        let corpus = [&a, &b];
+        let spans = [SharedSpan {
+            span: Span { start: 0, end: 17 },
+            others: vec![1],
+        }];
+        let r = SharedReport {
+            article: &a,
+            corpus: &corpus,
+            spans: &spans,
+            originality: 0.5,
+            compared_with: 600,
+            boilerplate_over,
+        };
+        let opts = RenderOptions {
+            width: 80,
+            color: false,
+        };
+        [Format::Text, Format::Json, Format::Markdown, Format::Html]
+            .map(|f| render_shared(&r, f, &opts))
+    }
+
+    #[test]
+    fn every_format_says_when_boilerplate_was_left_unlinked() {
+        let [text, json, md, html] = render_all(Some(500));
+        let note = "Some of its text is printed in more than 500 other articles (boilerplate); it \
+                    links it to none of them, so its passages list only the articles sharing more \
+                    with it.";
+        assert!(text.ends_with(&format!("\n{note}\n")), "{text}");
+        let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(doc["boilerplate"], serde_json::json!(true));
+        assert!(md.ends_with(&format!("\n{note}\n")), "{md}");
+        assert!(
+            html.contains(&format!("<p class=\"o\">{note}</p>\n</body>")),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn no_format_mentions_boilerplate_when_there_is_none() {
+        let [text, json, md, html] = render_all(None);
+        for out in [&text, &md, &html] {
+            assert!(!out.contains("boilerplate"), "{out}");
+        }
+        let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(doc["boilerplate"], serde_json::json!(false));
+    }
 }
