@@ -66,6 +66,33 @@ fn owners(
     out
 }
 
+/// Whether the passages inside each sentence cover more than half its words: such a sentence
+/// says what its passage's other side says, and links nowhere else on its evidence (a short
+/// reused phrase, by contrast, leaves the rest of its sentence free to match elsewhere).
+fn mostly_reused(
+    sentences: &[Sentence],
+    own: &[(Vec<usize>, bool)],
+    drafts: &[Draft],
+    side: impl Fn(&Draft) -> &std::ops::Range<usize>,
+) -> Vec<bool> {
+    sentences
+        .iter()
+        .zip(own)
+        .map(|(s, (ds, _))| {
+            let reused: usize = ds
+                .iter()
+                .map(|&d| {
+                    let r = side(&drafts[d]);
+                    r.end
+                        .min(s.words.end)
+                        .saturating_sub(r.start.max(s.words.start))
+                })
+                .sum();
+            2 * reused > s.words.len()
+        })
+        .collect()
+}
+
 /// Adds the sentence pairs to `drafts` (removing the drafts they absorb), and to the evidence
 /// of each quotation link (`quotes`) what else its sentences share.
 pub(crate) fn pair_sentences(
@@ -87,6 +114,8 @@ pub(crate) fn pair_sentences(
     };
     let lown = owners(&left.sentences, drafts, |d| &d.l);
     let rown = owners(&right.sentences, drafts, |d| &d.r);
+    let lreused = mostly_reused(&left.sentences, &lown, drafts, |d| &d.l);
+    let rreused = mostly_reused(&right.sentences, &rown, drafts, |d| &d.r);
     // Only free sentences are split into clauses: one holding reused text links as a whole.
     let free = |own: &[(Vec<usize>, bool)]| -> Vec<bool> {
         own.iter().map(|(d, out)| d.is_empty() && !out).collect()
@@ -99,11 +128,11 @@ pub(crate) fn pair_sentences(
     let (nl, nr) = (left.sentences.len(), right.sentences.len());
     // Units (sentences and clauses) of right sentences by token, for the left units to look
     // up. A sentence holding reused text is one unit (it is not split); one that reused text
-    // reaches out of is left out: it belongs to a longer passage.
+    // reaches out of, or that is mostly reused, is left out: it belongs to its passage.
     let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     for (ru, bag) in rb.iter().enumerate() {
         let ri = bags.right_sentence[ru] as usize;
-        if bag.len() < MIN_SENTENCE_CONTENT || rown[ri].1 {
+        if bag.len() < MIN_SENTENCE_CONTENT || rown[ri].1 || rreused[ri] {
             continue;
         }
         for k in bag.keys() {
@@ -175,6 +204,9 @@ pub(crate) fn pair_sentences(
                     consider(lu, ru, &mut best);
                     anchored.push((li, ri));
                 }
+            }
+            if lreused[li] {
+                continue;
             }
         }
         shared.clear();
