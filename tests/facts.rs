@@ -495,3 +495,46 @@ fn an_age_shared_with_a_name_tells_who_not_what() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_sentence_holding_reused_words_also_links_a_fact_told_elsewhere() {
+    // The left sentence shares a stretch of words with the first right sentence and also
+    // tells the rescue, which the second right sentence tells in other words: it links both.
+    let left = "The trawler began sinking after its hull struck a submerged rock off Derran \
+                Point late on Saturday, and all six fishermen were winched to safety by a \
+                helicopter.\n\nThe harbour authority will inspect the wreck next month.";
+    let right = "Its owner said the boat had struck a submerged rock off Derran Point in heavy \
+                 fog.\n\nA rescue helicopter winched the six fishermen from the sinking trawler \
+                 on Saturday night.\n\nThe fishing season closes in October.";
+    let found = passages(left, right);
+    let kinds: Vec<(PassageKind, &str)> = found.iter().map(|p| (p.0, p.2.as_str())).collect();
+    assert_eq!(
+        kinds,
+        [
+            (
+                PassageKind::Paraphrase,
+                "Its owner said the boat had struck a submerged rock off Derran Point in heavy \
+                 fog"
+            ),
+            (
+                PassageKind::Paraphrase,
+                "A rescue helicopter winched the six fishermen from the sinking trawler on \
+                 Saturday night"
+            )
+        ],
+        "{found:#?}"
+    );
+    assert!(found.iter().all(|p| p.1.starts_with("The trawler began")));
+}
+
+#[test]
+fn a_sentence_mostly_reused_links_only_to_its_source() {
+    // The right sentence reprints most of the first left one; the second left sentence tells
+    // a smaller toll in one town, with words in common: it is not the same fact.
+    let left = "The floods killed 20 people in the valley.\n\nIn the town of Brill, the floods \
+                killed 6 people, police said.";
+    let right = "Police said the floods killed 20 people in the valley over the weekend.";
+    let found = passages(left, right);
+    assert!(!found.is_empty(), "{found:#?}");
+    assert!(found.iter().all(|p| !p.1.contains("Brill")), "{found:#?}");
+}

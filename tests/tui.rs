@@ -1096,7 +1096,7 @@ fn stepping_onto_a_fact_link_shows_its_evidence_in_the_status_line() {
     let status = seen.expect("`]` reaches a paraphrase passage linked by its evidence");
     assert!(
         status.starts_with(
-            "passage 5 of 14 · paraphrase · 18 words · same figures: three-year, 2024 · \
+            "passage 5 of 15 · paraphrase · 18 words · same figures: three-year, 2024 · \
              same actors: Ferreira, Holdings · same words: contract, terminal's, quays, June"
         ),
         "{status}"

@@ -66,6 +66,33 @@ fn owners(
     out
 }
 
+/// Whether the passages inside each sentence cover more than half its words: such a sentence
+/// says what its passage's other side says, and links nowhere else on its evidence (a short
+/// reused phrase, by contrast, leaves the rest of its sentence free to match elsewhere).
+fn mostly_reused(
+    sentences: &[Sentence],
+    own: &[(Vec<usize>, bool)],
+    drafts: &[Draft],
+    side: impl Fn(&Draft) -> &std::ops::Range<usize>,
+) -> Vec<bool> {
+    sentences
+        .iter()
+        .zip(own)
+        .map(|(s, (ds, _))| {
+            let reused: usize = ds
+                .iter()
+                .map(|&d| {
+                    let r = side(&drafts[d]);
+                    r.end
+                        .min(s.words.end)
+                        .saturating_sub(r.start.max(s.words.start))
+                })
+                .sum();
+            2 * reused > s.words.len()
+        })
+        .collect()
+}
+
 /// Adds the sentence pairs to `drafts` (removing the drafts they absorb), and to the evidence
 /// of each quotation link (`quotes`) what else its sentences share.
 pub(crate) fn pair_sentences(
@@ -87,6 +114,8 @@ pub(crate) fn pair_sentences(
     };
     let lown = owners(&left.sentences, drafts, |d| &d.l);
     let rown = owners(&right.sentences, drafts, |d| &d.r);
+    let lreused = mostly_reused(&left.sentences, &lown, drafts, |d| &d.l);
+    let rreused = mostly_reused(&right.sentences, &rown, drafts, |d| &d.r);
     // Only free sentences are split into clauses: one holding reused text links as a whole.
     let free = |own: &[(Vec<usize>, bool)]| -> Vec<bool> {
         own.iter().map(|(d, out)| d.is_empty() && !out).collect()
@@ -97,12 +126,13 @@ pub(crate) fn pair_sentences(
     }
     let (lb, rb) = (&bags.left, &bags.right);
     let (nl, nr) = (left.sentences.len(), right.sentences.len());
-    // Units (sentences and clauses) of free right sentences by token, for the free left
-    // units to look up.
+    // Units (sentences and clauses) of right sentences by token, for the left units to look
+    // up. A sentence holding reused text is one unit (it is not split); one that reused text
+    // reaches out of, or that is mostly reused, is left out: it belongs to its passage.
     let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     for (ru, bag) in rb.iter().enumerate() {
         let ri = bags.right_sentence[ru] as usize;
-        if bag.len() < MIN_SENTENCE_CONTENT || !rown[ri].0.is_empty() || rown[ri].1 {
+        if bag.len() < MIN_SENTENCE_CONTENT || rown[ri].1 || rreused[ri] {
             continue;
         }
         for k in bag.keys() {
@@ -111,6 +141,9 @@ pub(crate) fn pair_sentences(
         }
     }
     // The best-scoring unit pair of each sentence pair: (cosine, left unit, right unit).
+    // Pairs linked by the reused text they hold score [`QUOTED`] or their cosine, and are
+    // marked in `anchored`.
+    let mut anchored: Vec<(usize, usize)> = Vec::new();
     let mut best: FxHashMap<(usize, usize), (f64, usize, usize)> = FxHashMap::default();
     let consider =
         |lu: usize, ru: usize, best: &mut FxHashMap<(usize, usize), (f64, usize, usize)>| {
@@ -141,8 +174,9 @@ pub(crate) fn pair_sentences(
             continue;
         }
         if let Some(&d) = lown[li].0.first() {
-            // A sentence holding passages can only pair with the sentence holding their
-            // other sides, as a whole.
+            // A sentence holding passages pairs, as a whole, with the sentence holding their
+            // other sides; and, on its evidence, with other sentences (a short reused phrase
+            // does not say that the rest of the sentence has no counterpart elsewhere).
             if lu != bags.left_first[li] {
                 continue;
             }
@@ -165,11 +199,15 @@ pub(crate) fn pair_sentences(
                     .any(|&d| shared_quote(left, right, &drafts[d]).is_some());
                 if quoted {
                     best.insert((li, ri), (QUOTED, lu, ru));
+                    anchored.push((li, ri));
                 } else if rb[ru].len() >= MIN_SENTENCE_CONTENT {
                     consider(lu, ru, &mut best);
+                    anchored.push((li, ri));
                 }
             }
-            continue;
+            if lreused[li] {
+                continue;
+            }
         }
         shared.clear();
         let mut skipped = 0.0;
@@ -192,7 +230,12 @@ pub(crate) fn pair_sentences(
         let mut found: Vec<u32> = shared
             .iter()
             .filter(|&(&ru, &(dot, n))| {
-                n >= MIN_SHARED && bags.best_possible(lu, ru as usize, dot, skipped) >= threshold
+                // Sentences that hold the same reused text were paired above.
+                let ri = bags.right_sentence[ru as usize] as usize;
+                let linked = lown[li].0.iter().any(|d| rown[ri].0.contains(d));
+                !linked
+                    && n >= MIN_SHARED
+                    && bags.best_possible(lu, ru as usize, dot, skipped) >= threshold
             })
             .map(|(&ru, _)| ru)
             .collect();
@@ -201,18 +244,30 @@ pub(crate) fn pair_sentences(
             consider(lu, ru as usize, &mut best);
         }
     }
-    let mut candidates: Vec<(f64, usize, usize)> = best
+    anchored.sort_unstable();
+    let mut candidates: Vec<Candidate> = best
         .iter()
-        .map(|(&(li, ri), &(c, _, _))| (c, li, ri))
+        .map(|(&(li, ri), &(score, _, _))| Candidate {
+            score,
+            left: li,
+            right: ri,
+            anchored: anchored.binary_search(&(li, ri)).is_ok(),
+        })
         .collect();
-    candidates.sort_by_key(|c| (c.1, c.2));
+    candidates.sort_by_key(|c| (c.left, c.right));
     let links = select(candidates, nl, nr);
     let mut absorbed = vec![false; drafts.len()];
     let mut added = Vec::new();
     for (li, ri) in links {
         let (_, lu, ru) = best[&(li, ri)];
         let mut evidence = Vec::new();
-        for &d in &lown[li].0 {
+        // Only the link of the two sentences holding them absorbs their passages.
+        let own: &[usize] = if same_owners(li, ri, &lown, &rown) {
+            &lown[li].0
+        } else {
+            &[]
+        };
+        for &d in own {
             absorbed[d] = true;
             if let Some((l, r)) = shared_quote(left, right, &drafts[d]) {
                 evidence.push(Evidence {
@@ -317,22 +372,47 @@ fn accepts(s: &Score, threshold: f64) -> bool {
     enough && predicate && s.cosine >= threshold
 }
 
+/// A sentence pair that may be linked.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Candidate {
+    /// Its score (cosine, or [`QUOTED`]).
+    score: f64,
+    /// The left sentence.
+    left: usize,
+    /// The right sentence.
+    right: usize,
+    /// Whether the two hold the same reused text: linked by it, not by their evidence alone.
+    anchored: bool,
+}
+
 /// Chooses the links among the scored candidates: best first; a sentence may link to several
 /// (one report's sentence often tells what the other spreads over two), but only to partners
-/// that score nearly as well as its best, and to at most [`MAX_LINKS`].
-fn select(mut candidates: Vec<(f64, usize, usize)>, nl: usize, nr: usize) -> Vec<(usize, usize)> {
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+/// that score nearly as well as its best, and to at most [`MAX_LINKS`]. A link anchored by
+/// reused text sets no bar for the others, and needs none: the reuse links it.
+fn select(mut candidates: Vec<Candidate>, nl: usize, nr: usize) -> Vec<(usize, usize)> {
+    candidates.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.left.cmp(&b.left))
+            .then(a.right.cmp(&b.right))
+    });
     let mut best_l = vec![0.0f64; nl];
     let mut best_r = vec![0.0f64; nr];
-    for &(c, li, ri) in &candidates {
-        best_l[li] = best_l[li].max(c);
-        best_r[ri] = best_r[ri].max(c);
+    for c in candidates.iter().filter(|c| !c.anchored) {
+        best_l[c.left] = best_l[c.left].max(c.score);
+        best_r[c.right] = best_r[c.right].max(c.score);
     }
     let mut links_l = vec![0usize; nl];
     let mut links_r = vec![0usize; nr];
     let mut out = Vec::new();
-    for (c, li, ri) in candidates {
-        let near_best = c >= NEAR_BEST * best_l[li] && c >= NEAR_BEST * best_r[ri];
+    for Candidate {
+        score: c,
+        left: li,
+        right: ri,
+        anchored,
+    } in candidates
+    {
+        let near_best = anchored || (c >= NEAR_BEST * best_l[li] && c >= NEAR_BEST * best_r[ri]);
         if links_l[li] >= MAX_LINKS || links_r[ri] >= MAX_LINKS {
             continue;
         }
@@ -361,17 +441,35 @@ fn same_owners(
 mod tests {
     use super::*;
 
+    fn cands(list: &[(f64, usize, usize)]) -> Vec<Candidate> {
+        list.iter()
+            .map(|&(score, left, right)| Candidate {
+                score,
+                left,
+                right,
+                anchored: false,
+            })
+            .collect()
+    }
+
     #[test]
     fn a_sentence_links_to_several_partners_that_score_nearly_as_well() {
         // Left 0 states what right 0 and right 1 each say; left 1 shares a little with
         // right 1, far below right 1's best link.
-        let links = select(vec![(0.4, 1, 1), (0.8, 0, 1), (0.9, 0, 0)], 2, 2);
+        let links = select(cands(&[(0.4, 1, 1), (0.8, 0, 1), (0.9, 0, 0)]), 2, 2);
         assert_eq!(links, [(0, 0), (0, 1)]);
         // A weaker second partner is left out.
-        let links = select(vec![(0.9, 0, 0), (0.5, 0, 1)], 1, 2);
+        let links = select(cands(&[(0.9, 0, 0), (0.5, 0, 1)]), 1, 2);
         assert_eq!(links, [(0, 0)]);
         // An unlinked sentence takes its best partner, however weak next to others' links.
-        let links = select(vec![(0.9, 0, 0), (0.3, 1, 1)], 2, 2);
+        let links = select(cands(&[(0.9, 0, 0), (0.3, 1, 1)]), 2, 2);
         assert_eq!(links, [(0, 0), (1, 1)]);
+        // Left 0 holds a quotation right 0 holds too: that link sets no bar for left 0's
+        // other partner, which its evidence alone links.
+        let mut list = cands(&[(QUOTED, 0, 0), (0.3, 0, 1)]);
+        list[0].anchored = true;
+        assert_eq!(select(list.clone(), 1, 2), [(0, 0), (0, 1)]);
+        list[0].anchored = false;
+        assert_eq!(select(list, 1, 2), [(0, 0)]);
     }
 }
