@@ -284,16 +284,19 @@ fn clause(text: &str, sentence: Span, expr: Span) -> Span {
     let bytes = text.as_bytes();
     let is_break = |b: u8| matches!(b, b',' | b';' | b':' | b'\n');
     // Prefer a clause boundary; else a space, so no word is cut.
-    let start = (lo..expr.start)
-        .rev()
-        .find(|&i| is_break(bytes[i]))
-        .map(|i| i + 1)
-        .or_else(|| (lo..expr.start).find(|&i| bytes[i] == b' ').map(|i| i + 1))
-        .unwrap_or(expr.start);
-    let end = (expr.end..hi)
-        .find(|&i| is_break(bytes[i]))
-        .or_else(|| (expr.end..hi).rev().find(|&i| bytes[i] == b' '))
-        .unwrap_or(expr.end);
+    // Searched as slices, not by index: no bounds check per byte.
+    let before = &bytes[lo..expr.start];
+    let after = &bytes[expr.end..hi];
+    let start = before
+        .iter()
+        .rposition(|&b| is_break(b))
+        .or_else(|| before.iter().position(|&b| b == b' '))
+        .map_or(expr.start, |i| lo + i + 1);
+    let end = after
+        .iter()
+        .position(|&b| is_break(b))
+        .or_else(|| after.iter().rposition(|&b| b == b' '))
+        .map_or(expr.end, |i| expr.end + i);
     let mut start = start;
     while start < expr.start && bytes[start] == b' ' {
         start += 1;
