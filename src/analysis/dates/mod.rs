@@ -282,20 +282,24 @@ fn clause(text: &str, sentence: Span, expr: Span) -> Span {
     let lo = sentence.start.max(expr.start.saturating_sub(half));
     let hi = sentence.end.min(expr.end + half);
     let bytes = text.as_bytes();
-    let is_break = |b: u8| matches!(b, b',' | b';' | b':' | b'\n');
-    // Prefer a clause boundary; else a space, so no word is cut.
-    // Searched as slices, not by index: no bounds check per byte.
+    // Prefer a clause boundary (a comma, semicolon, colon or line break); else a space, so no
+    // word is cut. Searched with memchr: a run-on text has no boundary, and every date would
+    // otherwise read its whole window byte by byte.
     let before = &bytes[lo..expr.start];
     let after = &bytes[expr.end..hi];
-    let start = before
-        .iter()
-        .rposition(|&b| is_break(b))
-        .or_else(|| before.iter().position(|&b| b == b' '))
+    let last_break = memchr::memrchr3(b',', b';', b':', before).max(memchr::memrchr(b'\n', before));
+    let first_break = match (
+        memchr::memchr3(b',', b';', b':', after),
+        memchr::memchr(b'\n', after),
+    ) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    let start = last_break
+        .or_else(|| memchr::memchr(b' ', before))
         .map_or(expr.start, |i| lo + i + 1);
-    let end = after
-        .iter()
-        .position(|&b| is_break(b))
-        .or_else(|| after.iter().rposition(|&b| b == b' '))
+    let end = first_break
+        .or_else(|| memchr::memrchr(b' ', after))
         .map_or(expr.end, |i| expr.end + i);
     let mut start = start;
     while start < expr.start && bytes[start] == b' ' {

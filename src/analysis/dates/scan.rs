@@ -2738,6 +2738,16 @@ impl<'a> Grammar<'a> {
 
     /// The expression starting at `i`: a range or a point, with what composes after it.
     fn expression(&self, i: usize) -> P {
+        // Most tokens are words the lexicon does not know: such a word opens an expression
+        // only as "less"/"fewer" before a period or as a year code ("2016H2", six bytes), so
+        // the others end here without the grammar's tries.
+        if self.at(i) == Atom::Other
+            && self.c.is_word(i)
+            && self.s(i).len() != 6
+            && !self.word_in(i, &["less", "fewer"])
+        {
+            return None;
+        }
         if (matches!(
             self.at(i),
             Atom::Kw(Kw::Within | Kw::For | Kw::A) | Atom::Num(..) | Atom::Card(_)
