@@ -625,7 +625,7 @@ mod tests {
             conflict: dated,
         };
         let control: String = (0u8..0x20).map(char::from).collect();
-        let events = vec![
+        let events = [
             event("", &[], true),
             event(
                 "The quay reopened in March, the office said.",
