@@ -2748,6 +2748,16 @@ impl<'a> Grammar<'a> {
         {
             return None;
         }
+        // "2016 March 3 to 5", "2016 March 3": a year written before a month expression that
+        // has none of its own belongs to it.
+        if let Some(y) = self.year4(i)
+            && matches!(self.at(i + 1), Atom::Month { .. })
+            && !self.line_break_before(i + 1)
+            && let Some((e, x)) = self.expression(i + 1)
+            && let Some(x) = with_year(&x, y)
+        {
+            return Some((e, x));
+        }
         if (matches!(
             self.at(i),
             Atom::Kw(Kw::Within | Kw::For | Kw::A) | Atom::Num(..) | Atom::Card(_)
@@ -2782,6 +2792,30 @@ impl<'a> Grammar<'a> {
         }
         let r = self.range(i, Some(p.clone()));
         longest(Some(p), r)
+    }
+}
+
+/// A year-less month and day (or a range from one) given the year written before it; `None`
+/// when it has a year, or no day (a year before a bare month is as often a name's: "the 2019
+/// May government").
+fn with_year(x: &Expr, y: i32) -> Option<Expr> {
+    let dated = |e: &Expr| {
+        let mut c = cal_of(e)?;
+        if c.y.is_some() || c.m.is_none() || c.d.is_none() {
+            return None;
+        }
+        c.y = Some(y);
+        Some(c)
+    };
+    match x {
+        Expr::Range(a, b) => {
+            let (ca, cb) = complete(dated(a)?, cal_of(b)?);
+            if cb.y != Some(y) && cb.y != Some(y + 1) {
+                return None;
+            }
+            Some(Expr::Range(Box::new(ca.expr()?), Box::new(cb.expr()?)))
+        }
+        _ => dated(x)?.expr(),
     }
 }
 
