@@ -2750,10 +2750,13 @@ impl<'a> Grammar<'a> {
         }
         // "2016 March 3 to 5", "2016 March 3": a year written before a month expression that
         // has none of its own belongs to it.
+        // (The month's expression is read as below, not by calling this function again: a
+        // recursive one would not be inlined into the scan's loop over every token.)
         if let Some(y) = self.year4(i)
             && matches!(self.at(i + 1), Atom::Month { .. })
             && !self.line_break_before(i + 1)
-            && let Some((e, x)) = self.expression(i + 1)
+            && let Some(p) = self.point(i + 1)
+            && let Some((e, x)) = longest(Some(p.clone()), self.range(i + 1, Some(p)))
             && let Some(x) = with_year(&x, y)
         {
             return Some((e, x));
