@@ -285,6 +285,38 @@ fn ranges_have_a_start_and_an_end() {
 }
 
 #[test]
+fn a_year_written_before_a_month_and_day_belongs_to_them() {
+    check(
+        "The lighthouse was relit 2016 March 3 after the storm.",
+        &[("2016 March 3", "2016-03-03")],
+    );
+    for (text, e) in [
+        (
+            "The regatta ran 2016 March 3 to 5 off the north shore.",
+            "2016 March 3 to 5",
+        ),
+        (
+            "The regatta ran 2016 March 3-5 off the north shore.",
+            "2016 March 3-5",
+        ),
+    ] {
+        let got = bounds(text);
+        assert_eq!(
+            (
+                got.0.as_str(),
+                got.1.as_str(),
+                got.2.as_str(),
+                got.3.as_str()
+            ),
+            (e, "2016-03-03", "2016-03-05", "range"),
+            "{text}"
+        );
+    }
+    // Before a month without a day, a year stays a year: "May" may be a name's.
+    check("The 2019 May cabinet met twice.", &[("2019", "2019")]);
+}
+
+#[test]
 fn ranges_from_or_to_now() {
     let cases = [
         (

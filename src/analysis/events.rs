@@ -190,10 +190,13 @@ impl<'a> SentenceWords<'a> {
         }
         let mut ids: FxHashMap<String, u32> = FxHashMap::default();
         let mut by_article = Vec::with_capacity(texts.len());
-        for (list, text) in spans.iter_mut().zip(texts) {
+        for (list, &text) in spans.iter_mut().zip(texts) {
             list.sort_unstable();
             let mut words = Vec::new();
             let mut key = String::new();
+            // Each spelling met in this text, with its id (`None`: no content word): a word
+            // repeated across a text is folded and judged once.
+            let mut seen: FxHashMap<&'a str, Option<u32>> = FxHashMap::default();
             let mut k = 0;
             while k < list.len() {
                 // Overlapping sentences are read as one stretch.
@@ -206,16 +209,29 @@ impl<'a> SentenceWords<'a> {
                     continue;
                 };
                 for t in tokenize(slice) {
-                    if content_word(t.as_str(slice), &mut key) {
-                        // Look up before inserting: a known word costs no allocation.
-                        let id = match ids.get(key.as_str()) {
-                            Some(&id) => id,
-                            None => {
-                                let id = ids.len() as u32;
-                                ids.insert(key.clone(), id);
-                                id
-                            }
-                        };
+                    let word = t.as_str(slice);
+                    // Fewer than four bytes cannot hold four letters: most words end here.
+                    if word.len() < 4 {
+                        continue;
+                    }
+                    let id = match seen.entry(word) {
+                        Entry::Occupied(e) => *e.get(),
+                        Entry::Vacant(v) => {
+                            let id = content_word(word, &mut key).then(|| {
+                                // Look up before inserting: a known word costs no allocation.
+                                match ids.get(key.as_str()) {
+                                    Some(&id) => id,
+                                    None => {
+                                        let id = ids.len() as u32;
+                                        ids.insert(key.clone(), id);
+                                        id
+                                    }
+                                }
+                            });
+                            *v.insert(id)
+                        }
+                    };
+                    if let Some(id) = id {
                         words.push((start + t.start, start + t.end, id));
                     }
                 }

@@ -138,14 +138,16 @@ pub(super) fn date_token(
 /// Whether a line reads like a headline: short, starts like a title, no closing period.
 pub fn is_headline(line: &str) -> bool {
     let line = line.trim();
-    let words = line.split_whitespace().count();
+    // Counting stops past the limits: a text on one line is no headline, and is not read
+    // whole to say so.
+    let words = line.split_whitespace().take(21).count();
     let starts_well = line
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c));
     starts_well
         && (1..=20).contains(&words)
-        && line.chars().count() <= 120
+        && line.chars().nth(120).is_none()
         && !line.ends_with(['.', ',', ';', ':'])
         && !super::layout::is_list_item(line)
 }

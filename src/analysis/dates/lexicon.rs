@@ -228,44 +228,52 @@ pub fn atom(s: &str, kind: TokenKind) -> Atom {
             if s.len() > 12 || !s.is_ascii() {
                 return Atom::Other;
             }
-            // Most words of a text are no date word: their first letter and length say so
-            // without the lowercasing and the lookup.
-            let first = s.as_bytes()[0].to_ascii_lowercase();
+            // Most words of a text are no date word: their first and last letters and their
+            // length say so without the lowercasing and the lookup.
+            let bytes = s.as_bytes();
+            let (Some(first), Some(&last)) = (bytes.first(), bytes.last()) else {
+                return Atom::Other;
+            };
+            let first = first.to_ascii_lowercase();
             if first.is_ascii_lowercase()
-                && shapes()[usize::from(first - b'a')] & (1 << s.len()) == 0
+                && shapes()[usize::from(first - b'a')][last_class(last)] & (1 << s.len()) == 0
             {
                 return Atom::Other;
             }
             let mut buf = [0u8; 12];
             let low = &mut buf[..s.len()];
-            low.copy_from_slice(s.as_bytes());
+            low.copy_from_slice(bytes);
             low.make_ascii_lowercase();
-            let Ok(w) = std::str::from_utf8(low) else {
-                return Atom::Other;
-            };
-            word(w)
+            if first.is_ascii_digit() {
+                return std::str::from_utf8(low).map_or(Atom::Other, digit_word);
+            }
+            // Keys are bytes: a lowercased ASCII word needs no UTF-8 check to be looked up.
+            table().get(&*low).copied().unwrap_or(Atom::Other)
         }
     }
 }
 
-/// Reads a lowercase ASCII word.
-fn word(w: &str) -> Atom {
-    if w.as_bytes()[0].is_ascii_digit() {
-        return digit_word(w);
+/// The column of [`shapes`] for a word's last byte: its letter, or 26 for anything else.
+fn last_class(b: u8) -> usize {
+    let b = b.to_ascii_lowercase();
+    if b.is_ascii_lowercase() {
+        usize::from(b - b'a')
+    } else {
+        26
     }
-    table().get(w).copied().unwrap_or(Atom::Other)
 }
 
-/// For each first letter `a`–`z`, the lengths (bit `n` for `n` bytes) of the date words that
-/// start with it: a word whose letter and length match none is no date word.
-fn shapes() -> &'static [u16; 26] {
-    static SHAPES: OnceLock<[u16; 26]> = OnceLock::new();
+/// For each first letter `a`–`z` and each last letter (or other byte, see [`last_class`]),
+/// the lengths (bit `n` for `n` bytes) of the date words that start and end with them: a word
+/// whose letters and length match none is no date word.
+fn shapes() -> &'static [[u16; 27]; 26] {
+    static SHAPES: OnceLock<[[u16; 27]; 26]> = OnceLock::new();
     SHAPES.get_or_init(|| {
-        let mut shapes = [0u16; 26];
+        let mut shapes = [[0u16; 27]; 26];
         for key in table().keys() {
-            let first = key.as_bytes()[0];
+            let first = key[0];
             if first.is_ascii_lowercase() && key.len() < 16 {
-                shapes[usize::from(first - b'a')] |= 1 << key.len();
+                shapes[usize::from(first - b'a')][last_class(key[key.len() - 1])] |= 1 << key.len();
             }
         }
         shapes
@@ -274,8 +282,8 @@ fn shapes() -> &'static [u16; 26] {
 
 /// Every date word with its reading, built once: one hash lookup per token instead of a
 /// chain of string comparisons.
-fn table() -> &'static FxHashMap<&'static str, Atom> {
-    static TABLE: OnceLock<FxHashMap<&'static str, Atom>> = OnceLock::new();
+fn table() -> &'static FxHashMap<&'static [u8], Atom> {
+    static TABLE: OnceLock<FxHashMap<&'static [u8], Atom>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t: FxHashMap<&'static str, Atom> = FxHashMap::default();
         for (m, name) in MONTHS.iter().enumerate() {
@@ -491,7 +499,7 @@ fn table() -> &'static FxHashMap<&'static str, Atom> {
         }
         t.insert("h1", Atom::HalfCode(1));
         t.insert("h2", Atom::HalfCode(2));
-        t
+        t.into_iter().map(|(k, v)| (k.as_bytes(), v)).collect()
     })
 }
 

@@ -282,18 +282,25 @@ fn clause(text: &str, sentence: Span, expr: Span) -> Span {
     let lo = sentence.start.max(expr.start.saturating_sub(half));
     let hi = sentence.end.min(expr.end + half);
     let bytes = text.as_bytes();
-    let is_break = |b: u8| matches!(b, b',' | b';' | b':' | b'\n');
-    // Prefer a clause boundary; else a space, so no word is cut.
-    let start = (lo..expr.start)
-        .rev()
-        .find(|&i| is_break(bytes[i]))
-        .map(|i| i + 1)
-        .or_else(|| (lo..expr.start).find(|&i| bytes[i] == b' ').map(|i| i + 1))
-        .unwrap_or(expr.start);
-    let end = (expr.end..hi)
-        .find(|&i| is_break(bytes[i]))
-        .or_else(|| (expr.end..hi).rev().find(|&i| bytes[i] == b' '))
-        .unwrap_or(expr.end);
+    // Prefer a clause boundary (a comma, semicolon, colon or line break); else a space, so no
+    // word is cut. Searched with memchr: a run-on text has no boundary, and every date would
+    // otherwise read its whole window byte by byte.
+    let before = &bytes[lo..expr.start];
+    let after = &bytes[expr.end..hi];
+    let last_break = memchr::memrchr3(b',', b';', b':', before).max(memchr::memrchr(b'\n', before));
+    let first_break = match (
+        memchr::memchr3(b',', b';', b':', after),
+        memchr::memchr(b'\n', after),
+    ) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    let start = last_break
+        .or_else(|| memchr::memchr(b' ', before))
+        .map_or(expr.start, |i| lo + i + 1);
+    let end = first_break
+        .or_else(|| memchr::memrchr(b' ', after))
+        .map_or(expr.end, |i| expr.end + i);
     let mut start = start;
     while start < expr.start && bytes[start] == b' ' {
         start += 1;

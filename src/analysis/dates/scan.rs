@@ -2738,6 +2738,29 @@ impl<'a> Grammar<'a> {
 
     /// The expression starting at `i`: a range or a point, with what composes after it.
     fn expression(&self, i: usize) -> P {
+        // Most tokens are words the lexicon does not know: such a word opens an expression
+        // only as "less"/"fewer" before a period or as a year code ("2016H2", six bytes), so
+        // the others end here without the grammar's tries.
+        if self.at(i) == Atom::Other
+            && self.c.is_word(i)
+            && self.s(i).len() != 6
+            && !self.word_in(i, &["less", "fewer"])
+        {
+            return None;
+        }
+        // "2016 March 3 to 5", "2016 March 3": a year written before a month expression that
+        // has none of its own belongs to it.
+        // (The month's expression is read as below, not by calling this function again: a
+        // recursive one would not be inlined into the scan's loop over every token.)
+        if let Some(y) = self.year4(i)
+            && matches!(self.at(i + 1), Atom::Month { .. })
+            && !self.line_break_before(i + 1)
+            && let Some(p) = self.point(i + 1)
+            && let Some((e, x)) = longest(Some(p.clone()), self.range(i + 1, Some(p)))
+            && let Some(x) = with_year(&x, y)
+        {
+            return Some((e, x));
+        }
         if (matches!(
             self.at(i),
             Atom::Kw(Kw::Within | Kw::For | Kw::A) | Atom::Num(..) | Atom::Card(_)
@@ -2772,6 +2795,30 @@ impl<'a> Grammar<'a> {
         }
         let r = self.range(i, Some(p.clone()));
         longest(Some(p), r)
+    }
+}
+
+/// A year-less month and day (or a range from one) given the year written before it; `None`
+/// when it has a year, or no day (a year before a bare month is as often a name's: "the 2019
+/// May government").
+fn with_year(x: &Expr, y: i32) -> Option<Expr> {
+    let dated = |e: &Expr| {
+        let mut c = cal_of(e)?;
+        if c.y.is_some() || c.m.is_none() || c.d.is_none() {
+            return None;
+        }
+        c.y = Some(y);
+        Some(c)
+    };
+    match x {
+        Expr::Range(a, b) => {
+            let (ca, cb) = complete(dated(a)?, cal_of(b)?);
+            if cb.y != Some(y) && cb.y != Some(y + 1) {
+                return None;
+            }
+            Some(Expr::Range(Box::new(ca.expr()?), Box::new(cb.expr()?)))
+        }
+        _ => dated(x)?.expr(),
     }
 }
 
