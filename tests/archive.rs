@@ -733,7 +733,16 @@ fn a_store_of_schema_version_1_is_migrated_with_prefix_search_views_and_sketches
     let version: i64 = raw(&s.store())
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 5);
+    assert_eq!(version, 6);
+    // Migration 6: the full-text index writes an import's entries in large segments.
+    let hashsize: i64 = raw(&s.store())
+        .query_row(
+            "SELECT v FROM article_fts_config WHERE k = 'hashsize'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(hashsize, 64 << 20);
     // The fingerprints `compare --all` looks articles up by are computed by the migration.
     for (id, _, text) in HARBOUR_TEXTS {
         let prints = juxta::analysis::index::fingerprints(text);
