@@ -244,6 +244,22 @@ fn a_killed_import_leaves_a_consistent_store_missing_at_most_what_it_had_not_wri
     assert!(store.check(&[]).unwrap().is_clean());
 }
 
+#[test]
+fn every_article_of_a_finished_import_is_in_the_search_index_read_with_sqlite() {
+    // An import commits in groups and indexes every so many articles: when it ends, the index
+    // that `sqlite3 juxta.db` reads must hold them all, not wait for juxta's next search.
+    let s = Sandbox::new();
+    write_folder(&s, "batch", 300);
+    s.run(&["add", "batch"]).success();
+    let db = raw(&s.store());
+    let count = |sql: &str| -> i64 { db.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(
+        count("SELECT count(*) FROM article_fts WHERE article_fts MATCH 'bulletin'"),
+        300
+    );
+    assert_eq!(count("SELECT count(*) FROM fingerprint"), 300);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Damage
 
@@ -733,7 +749,16 @@ fn a_store_of_schema_version_1_is_migrated_with_prefix_search_views_and_sketches
     let version: i64 = raw(&s.store())
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 5);
+    assert_eq!(version, 6);
+    // Migration 6: the full-text index writes an import's entries in large segments.
+    let hashsize: i64 = raw(&s.store())
+        .query_row(
+            "SELECT v FROM article_fts_config WHERE k = 'hashsize'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(hashsize, 64 << 20);
     // The fingerprints `compare --all` looks articles up by are computed by the migration.
     for (id, _, text) in HARBOUR_TEXTS {
         let prints = juxta::analysis::index::fingerprints(text);

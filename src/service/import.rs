@@ -134,9 +134,19 @@ pub enum Progress<'a> {
     Failed(&'a Failure),
 }
 
-/// Drafts waiting to be stored are written at least this often, so that an interrupted import
-/// keeps what it read and the reader sees articles arrive.
-const BATCH: usize = 25;
+/// Drafts waiting to be stored are written when there are this many, or when they have waited
+/// [`BATCH_TIME`], so that an interrupted import keeps what it read and the reader sees articles
+/// arrive. Each batch is one run of the store's pipeline (analysis on every core overlapping
+/// the writes), which drains at its end: batches of 25 spent a tenth of the import waiting.
+/// The first batch is [`FIRST_BATCH`] drafts and each next one twice the last, up to this, so
+/// that the first articles are reported at once.
+const BATCH: usize = 500;
+
+/// See [`BATCH`].
+const FIRST_BATCH: usize = 25;
+
+/// See [`BATCH`]: reading slow sources (large pages) stores what was read at least this often.
+const BATCH_TIME: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// [`import_paths`], telling `progress` what happens as it happens. When `progress` breaks
 /// (the user pressed Ctrl-C), reading stops, what was read is stored, and the report says it
@@ -161,6 +171,8 @@ pub fn import_sources(
     let total = sources.len();
     let mut drafts = Vec::new();
     let mut origins = Vec::new();
+    let mut waiting = std::time::Instant::now();
+    let mut batch = FIRST_BATCH;
     for (done, source) in sources.into_iter().enumerate() {
         let file = match source {
             Ok(file) => file,
@@ -211,8 +223,13 @@ pub fn import_sources(
             report.interrupted = true;
             break;
         }
-        if drafts.len() >= BATCH || import::is_url(&file.to_string_lossy()) {
+        if drafts.len() >= batch
+            || waiting.elapsed() >= BATCH_TIME
+            || import::is_url(&file.to_string_lossy())
+        {
             store_batch(store, &mut drafts, &mut origins, &mut report, progress)?;
+            waiting = std::time::Instant::now();
+            batch = (batch * 2).min(BATCH);
         }
     }
     store_batch(store, &mut drafts, &mut origins, &mut report, progress)?;

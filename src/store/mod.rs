@@ -1,9 +1,10 @@
 //! The archive: articles, their analysis and a full-text index in one SQLite database,
 //! `juxta.db` in the store folder. This is the only code that touches it.
 //!
-//! Every write is a transaction: an article, its text, its index entry and its analysis rows
-//! are committed together, one article at a time, so a killed import loses at most the article
-//! it was writing. The database is in WAL mode: readers never wait for a writer, and a second
+//! Every write is a transaction: an article, its text, its index entries and its analysis rows
+//! are committed together. An import commits its articles in groups (at most a quarter of a
+//! second of writing each), so a killed import loses at most the group it was writing, and
+//! never part of an article. The database is in WAL mode: readers never wait for a writer, and a second
 //! process that wants to write waits (up to [`schema::BUSY_TIMEOUT`]) for the first.
 //!
 //! A store in the folder format of earlier versions (`store.json`, `articles/*.json`,
@@ -30,7 +31,9 @@ use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::RecvTimeoutError;
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 /// The newest format this build understands: the database schema version.
 pub const FORMAT: u32 = schema::MIGRATIONS.len() as u32;
@@ -508,9 +511,23 @@ fn index_is_behind(conn: &Connection) -> rusqlite::Result<bool> {
     Ok(max > fts_upto(conn)? || max > fingerprints_upto(conn)?)
 }
 
-/// How many drafts are analysed and written per step; the full-text and fingerprint indexes
-/// catch up after each.
-const BATCH: usize = 64;
+/// An import commits its articles in groups of at most this many, or of what it wrote in
+/// [`GROUP_TIME`], each group in one transaction. One transaction per article wrote ~95 pages per article: the pages every article
+/// changes (the last leaves of the tables, interior pages, the index segments) were written
+/// again at each commit. A killed import loses the group being written, never part of an
+/// article.
+const GROUP_MAX: usize = 1_000;
+
+/// An import adds its articles to the full-text and fingerprint indexes once this many are
+/// waiting, and when it ends, in the transaction of a group. Each indexing writes a segment
+/// of each index, and the segments are merged again as they accumulate: indexing each group
+/// of a loaded machine (a few dozen articles) spent a tenth of the import merging. Articles of
+/// an import killed before it indexed them are indexed by the next write, search or check.
+const INDEX_EVERY: usize = 1_000;
+
+/// The longest a group's transaction stays open: what a killed import may lose, and how long
+/// another process waits to write.
+const GROUP_TIME: Duration = Duration::from_millis(250);
 
 /// SQLite's page cache during an import, in KiB (a negative `cache_size`), and the default
 /// it returns to: the import's cache holds the pages that commits keep rewriting.
@@ -855,19 +872,14 @@ impl Store {
 
     /// [`Store::add`], storing what `analyse` computes for each new article in the same
     /// transaction as the article. Drafts are analysed on worker threads while this thread
-    /// writes each analysed article in a transaction of its own: a killed import loses at most
-    /// the article being written.
+    /// writes each analysed article; articles are committed in groups of at most
+    /// [`GROUP_TIME`] of writing, so a killed import loses at most the group being written.
     pub fn add_with(&self, drafts: Vec<Draft>, analyse: Analyser<'_>) -> Result<Vec<Added>> {
-        let mut drafts = drafts.into_iter();
-        let mut out = Vec::new();
-        loop {
-            let batch: Vec<Draft> = drafts.by_ref().take(BATCH).collect();
-            if batch.is_empty() {
-                return Ok(out);
-            }
-            let prepared = self.prepare(batch)?;
-            out.extend(self.analyse_and_write(prepared, analyse)?);
+        if drafts.is_empty() {
+            return Ok(Vec::new());
         }
+        let prepared = self.prepare(drafts)?;
+        self.analyse_and_write(prepared, analyse)
     }
 
     /// The drafts as provisional articles (their ids come when they are written), marking
@@ -895,9 +907,10 @@ impl Store {
         Ok(Prepared { articles, todo })
     }
 
-    /// Analyses the batch on worker threads (one per core) while this thread writes each
-    /// article, in order, as soon as its analysis is done, in a transaction of its own: the
-    /// analysis and SQLite's writes overlap. Returns when the whole batch is written.
+    /// Analyses the drafts on worker threads (one per core) while this thread writes each
+    /// article, in order, as soon as its analysis is done: the analysis and SQLite's writes
+    /// overlap. Articles are committed in groups (see [`GROUP_MAX`], [`GROUP_TIME`]) and
+    /// indexed every [`INDEX_EVERY`] and at the end. Returns when every draft is written.
     fn analyse_and_write(&self, batch: Prepared, analyse: Analyser<'_>) -> Result<Vec<Added>> {
         let Prepared { articles, todo } = batch;
         let n = articles.len();
@@ -934,27 +947,99 @@ impl Store {
                 // article keys): with SQLite's default 2 MB page cache an import rereads many
                 // of them at every commit. The larger cache is for writers only.
                 conn.pragma_update(None, "cache_size", IMPORT_CACHE_KIB)
+                    .and_then(|()| {
+                        conn.pragma_update(
+                            None,
+                            "wal_autocheckpoint",
+                            schema::IMPORT_CHECKPOINT_PAGES,
+                        )
+                    })
                     .map_err(|e| self.db_error(e))?;
                 let mut out = Vec::with_capacity(n);
                 let mut ready: Vec<Option<Vec<Analysis>>> = vec![None; n];
+                // When the open group's transaction began, if one is open.
+                let mut open: Option<Instant> = None;
+                let mut in_group = 0;
+                // Articles committed but not yet in the full-text and fingerprint indexes.
+                let mut unindexed = 0;
                 let mut write = || -> Result<()> {
-                    for (i, rows) in rx.iter() {
+                    loop {
+                        // An open group is committed on time even while the workers are
+                        // still analysing (a long article): another process may be waiting
+                        // to write, and a kill would lose what the group holds.
+                        let got = match open {
+                            Some(began) => {
+                                let left = GROUP_TIME.saturating_sub(began.elapsed());
+                                match rx.recv_timeout(left) {
+                                    Ok(got) => Some(got),
+                                    Err(RecvTimeoutError::Timeout) => {
+                                        self.commit_group(conn, false)?;
+                                        (open, in_group) = (None, 0);
+                                        continue;
+                                    }
+                                    Err(RecvTimeoutError::Disconnected) => None,
+                                }
+                            }
+                            None => rx.recv().ok(),
+                        };
+                        let Some((i, rows)) = got else {
+                            break;
+                        };
                         ready[i] = Some(rows);
                         while let Some(rows) = ready.get_mut(out.len()).and_then(Option::take) {
+                            if open.is_none() {
+                                conn.execute_batch("BEGIN IMMEDIATE")
+                                    .map_err(|e| self.db_error(e))?;
+                                open = Some(Instant::now());
+                            }
                             let a = articles[out.len()].clone();
                             out.push(self.write_one(conn, a, &rows)?);
+                            in_group += 1;
+                            unindexed += 1;
+                            if in_group >= GROUP_MAX
+                                || open.is_some_and(|t| t.elapsed() >= GROUP_TIME)
+                            {
+                                let index = unindexed >= INDEX_EVERY;
+                                self.commit_group(conn, index)?;
+                                (open, in_group) = (None, 0);
+                                if index {
+                                    unindexed = 0;
+                                }
+                            }
                         }
                     }
-                    self.catch_up_index(conn)
+                    if open.take().is_some() {
+                        self.commit_group(conn, true)?;
+                    } else if unindexed > 0 {
+                        self.catch_up_index(conn)?;
+                    }
+                    Ok(())
                 };
                 let result = write();
                 drop(rx);
+                if !conn.is_autocommit() {
+                    // An error in the middle of a group: what it wrote is not kept, and the
+                    // error says why.
+                    let _ = conn.execute_batch("ROLLBACK");
+                }
                 conn.pragma_update(None, "cache_size", DEFAULT_CACHE_KIB)
+                    .and_then(|()| {
+                        conn.pragma_update(None, "wal_autocheckpoint", schema::CHECKPOINT_PAGES)
+                    })
                     .map_err(|e| self.db_error(e))?;
                 result.map(|()| out)
             });
             Ok(written?.unwrap_or_default())
         })
+    }
+
+    /// Commits the open transaction; with `index`, indexes every article not yet in the
+    /// full-text and fingerprint indexes first.
+    fn commit_group(&self, conn: &Connection, index: bool) -> Result<()> {
+        if index {
+            index_pending(conn).map_err(|e| self.db_error(e))?;
+        }
+        conn.execute_batch("COMMIT").map_err(|e| self.db_error(e))
     }
 
     /// Indexes the articles not yet in the full-text index, in a transaction of its own.
@@ -980,11 +1065,8 @@ impl Store {
         Ok(found)
     }
 
-    /// Writes one article in its own transaction, unless its text is stored already.
-    fn write_one(&self, conn: &mut Connection, mut a: Article, x: &[Analysis]) -> Result<Added> {
-        let tx = conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| self.db_error(e))?;
+    /// Writes one article in the caller's transaction, unless its text is stored already.
+    fn write_one(&self, tx: &Connection, mut a: Article, x: &[Analysis]) -> Result<Added> {
         let existing: Option<String> = tx
             .prepare_cached("SELECT id FROM article WHERE hash = ?1")
             .and_then(|mut s| s.query_row([&a.hash], |r| r.get(0)).optional())
@@ -1030,8 +1112,7 @@ impl Store {
             return Err(self.db_error(e));
         }
         a.id = id;
-        insert_article(&tx, &a, x).map_err(|e| self.db_error(e))?;
-        tx.commit().map_err(|e| self.db_error(e))?;
+        insert_article(tx, &a, x).map_err(|e| self.db_error(e))?;
         Ok(Added::New(a))
     }
 

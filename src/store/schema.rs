@@ -11,6 +11,13 @@ use std::time::Duration;
 /// How long a statement waits for another process's write transaction before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// Pages of write-ahead log after which a commit copies them into the database.
+pub const CHECKPOINT_PAGES: i64 = 10_000;
+
+/// [`CHECKPOINT_PAGES`] while an import writes: 200 MB of log at most, after which the file is
+/// cut back to `journal_size_limit`.
+pub const IMPORT_CHECKPOINT_PAGES: i64 = 50_000;
+
 /// Name of the database file in the store folder.
 pub const DB_FILE: &str = "juxta.db";
 
@@ -194,6 +201,18 @@ WHEN old.kind = 'fingerprints' BEGIN
     DELETE FROM fingerprint WHERE rowid = old.article;
 END;
 "#,
+    // 6: the full-text indexes keep up to 64 MB of an import's entries in memory before
+    // writing them as an index segment (SQLite's default is 1 MB), and merge their segments
+    // eight at a time instead of four. An import indexes hundreds of articles in one statement
+    // (see `store::INDEX_EVERY`); with 1 MB they were cut into dozens of small segments, and
+    // merging segments again and again was a tenth of the import's time. A search reads at
+    // most seven segments per level instead of three.
+    r#"
+INSERT INTO article_fts(article_fts, rank) VALUES ('hashsize', 67108864);
+INSERT INTO article_fts(article_fts, rank) VALUES ('automerge', 8);
+INSERT INTO fingerprint(fingerprint, rank) VALUES ('hashsize', 67108864);
+INSERT INTO fingerprint(fingerprint, rank) VALUES ('automerge', 8);
+"#,
 ];
 
 /// The first schema version with the `fingerprint` index: a database migrated from before it
@@ -239,11 +258,13 @@ pub fn connect(path: &Path, create: bool) -> rusqlite::Result<Connection> {
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;
-    // An import commits once per article, rewriting the same index and interior pages each
-    // time; a checkpoint copies every page of the log into the database once. With the default
-    // (1,000 pages) an import spent a tenth of its time checkpointing pages that the next
-    // commits changed again; 10,000 pages (40 MB of log at most) copies each of them less often.
-    conn.pragma_update(None, "wal_autocheckpoint", 10_000)?;
+    // A checkpoint copies the newest version of every page of the log into the database; an
+    // import rewrites the same index and interior pages again and again, and with the default
+    // (1,000 pages) it spent a tenth of its time checkpointing pages that the next commits
+    // changed again. An import raises it further while it writes (`IMPORT_CHECKPOINT_PAGES`).
+    conn.pragma_update(None, "wal_autocheckpoint", CHECKPOINT_PAGES)?;
+    // The log file keeps the size of its largest run of commits unless told otherwise.
+    conn.pragma_update(None, "journal_size_limit", 64 * 1024 * 1024)?;
     conn.set_prepared_statement_cache_capacity(32);
     Ok(conn)
 }
