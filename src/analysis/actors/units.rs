@@ -82,7 +82,7 @@ const TITLE_PARTS: &[&str] = &[
 /// from a name's own.
 pub(super) struct Scanner<'a> {
     cur: Cursor<'a>,
-    lower_seen: FxHashSet<&'a str>,
+    lower_seen: FxHashSet<&'a [u8]>,
 }
 
 impl<'a> std::ops::Deref for Scanner<'a> {
@@ -99,14 +99,14 @@ impl<'a> Scanner<'a> {
         let lower_seen = toks
             .iter()
             .filter(|t| t.kind == TokenKind::Word && text.as_bytes()[t.start].is_ascii_lowercase())
-            .map(|t| t.as_str(text))
+            .map(|t| t.as_str(text).as_bytes())
             .collect();
         Scanner { cur, lower_seen }
     }
 
     /// Whether the article writes `word` (a capitalised word) in lower case somewhere.
     pub(super) fn seen_lower(&self, word: &str) -> bool {
-        lx::with_key(word, |k| self.lower_seen.contains(k))
+        lx::with_key_bytes(word, |k| self.lower_seen.contains(k))
     }
 }
 
