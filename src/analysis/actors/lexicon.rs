@@ -319,7 +319,17 @@ pub fn lower_in(word: &str, list: &[&str]) -> bool {
 
 /// Whether `word` (as written, any case) is a name particle: "da", "van", "bin".
 pub fn is_particle(word: &str) -> bool {
-    PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word))
+    // Asked of most lower-case words of a text: a length check first, then the list compared in
+    // lower case (a non-ASCII byte never equals a particle's).
+    let w = word.as_bytes();
+    if w.len() > 5 {
+        return false;
+    }
+    let mut buf = [0u8; 5];
+    let key = &mut buf[..w.len()];
+    key.copy_from_slice(w);
+    key.make_ascii_lowercase();
+    PARTICLES.iter().any(|p| p.as_bytes() == &key[..])
 }
 
 /// What a word (as written) can be: a set of the flags above, 0 when unknown.

@@ -113,8 +113,10 @@ impl<'a> Scanner<'a> {
 /// A word with capitals inside that ends in one ("SpaceX", "DpolG"): a brand or an acronym, not
 /// a name ("McDonald" and "DeVos" end in lower case).
 fn brand_like(w: &str) -> bool {
-    let upper = w.chars().filter(|c| c.is_uppercase()).count();
-    upper >= 2 && w.ends_with(char::is_uppercase) && w.chars().any(char::is_lowercase)
+    // The last letter first: almost every word fails there.
+    w.ends_with(char::is_uppercase)
+        && w.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && w.chars().any(char::is_lowercase)
 }
 
 pub(super) fn is_hyphen(s: &str) -> bool {
@@ -149,7 +151,7 @@ impl<'a> Scanner<'a> {
         }
         let w = t.as_str(self.text);
         let first = w.chars().next()?;
-        if first.is_ascii_digit() || w.bytes().any(|b| b.is_ascii_digit()) {
+        if w.bytes().any(|b| b.is_ascii_digit()) {
             return None;
         }
         let upper = first.is_uppercase();
