@@ -54,10 +54,8 @@ impl<'a> Cursor<'a> {
     /// Whether only spaces (no line break) separate token `i` from token `i + 1`.
     pub fn same_line(&self, i: usize) -> bool {
         match (self.toks.get(i), self.toks.get(i + 1)) {
-            // The gap is mostly one space: a byte loop, not a search.
-            (Some(a), Some(b)) => !self.text.as_bytes()[a.end..b.start]
-                .iter()
-                .any(|&c| c == b'\n'),
+            // Bytes, not a `char` search: the gap is mostly one space.
+            (Some(a), Some(b)) => !self.text.as_bytes()[a.end..b.start].contains(&b'\n'),
             _ => false,
         }
     }
