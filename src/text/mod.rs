@@ -346,6 +346,14 @@ mod tests {
     }
 
     #[test]
+    fn padding_counts_columns() {
+        assert_eq!(pad("Ana", 5), "Ana  ");
+        assert_eq!(pad("東京", 5), "東京 ");
+        assert_eq!(pad("Inês", 5), "Inês ");
+        assert_eq!(pad("too long", 3), "too long");
+    }
+
+    #[test]
     fn folding_matches_spellings() {
         assert_eq!(fold("Inês"), "ines");
         assert_eq!(fold("Halvorsen’s"), "halvorsen's");

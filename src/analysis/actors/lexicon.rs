@@ -364,6 +364,15 @@ mod tests {
     }
 
     #[test]
+    fn list_checks_ignore_case_as_lowercasing_does() {
+        assert!(lower_in("Festival", &["cup", "festival"]));
+        assert!(!lower_in("Festivals", &["festival"]));
+        assert!(lower_in("ÉTÉ", &["été"]));
+        assert!(is_particle("Van") && is_particle("VON") && is_particle("bin"));
+        assert!(!is_particle("vans") && !is_particle("vân") && !is_particle(""));
+    }
+
+    #[test]
     fn nicknames_pair_up() {
         assert!(same_given_name("bill", "william"));
         assert!(same_given_name("kate", "katie"));
