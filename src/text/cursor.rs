@@ -54,7 +54,8 @@ impl<'a> Cursor<'a> {
     /// Whether only spaces (no line break) separate token `i` from token `i + 1`.
     pub fn same_line(&self, i: usize) -> bool {
         match (self.toks.get(i), self.toks.get(i + 1)) {
-            (Some(a), Some(b)) => !self.text[a.end..b.start].contains('\n'),
+            // Bytes, not a `char` search: the gap is mostly one space.
+            (Some(a), Some(b)) => !self.text.as_bytes()[a.end..b.start].contains(&b'\n'),
             _ => false,
         }
     }

@@ -164,6 +164,10 @@ fn word_end(text: &str, mut end: usize, first: char) -> usize {
             prev = bytes[end - 1] as char;
             continue;
         }
+        // Any other ASCII byte but a joiner ends the word: a space, most often.
+        if bytes[end] < 0x80 && !matches!(bytes[end], b'\'' | b',' | b'.') {
+            break;
+        }
         let (next, next_len) = char_at(text, end);
         if is_word_char(next) {
             prev = next;
@@ -255,12 +259,20 @@ pub fn fold_punct(c: char) -> char {
 
 /// Display width of a string in terminal columns (CJK and most emoji take two).
 pub fn display_width(s: &str) -> usize {
+    // Printable ASCII is one column a byte: most names and headings, without the table walk.
+    if s.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return s.len();
+    }
     unicode_width::UnicodeWidthStr::width(s)
 }
 
 /// Pads with spaces to `width` display columns.
 pub fn pad(s: &str, width: usize) -> String {
-    format!("{s}{}", " ".repeat(width.saturating_sub(display_width(s))))
+    let fill = width.saturating_sub(display_width(s));
+    let mut out = String::with_capacity(s.len() + fill);
+    out.push_str(s);
+    out.extend(std::iter::repeat_n(' ', fill));
+    out
 }
 
 /// Cuts to at most `max` display columns, marking the cut with "…".
@@ -331,6 +343,14 @@ mod tests {
         assert_eq!(toks[0].as_str(text), "Inês");
         assert_eq!(toks[4].as_str(text), "東京");
         assert_eq!(toks[5].as_str(text), "😀");
+    }
+
+    #[test]
+    fn padding_counts_columns() {
+        assert_eq!(pad("Ana", 5), "Ana  ");
+        assert_eq!(pad("東京", 5), "東京 ");
+        assert_eq!(pad("Inês", 5), "Inês ");
+        assert_eq!(pad("too long", 3), "too long");
     }
 
     #[test]

@@ -196,8 +196,7 @@ fn is_event(sc: &Scanner<'_>, run: &Trimmed<'_>) -> bool {
     if run.suffixes > 0 || last.kind != Kind::Word || last.plural_possessive {
         return false;
     }
-    let w = sc.text[last.start..last.end].to_lowercase();
-    EVENT_TAILS.contains(&w.as_str())
+    lx::lower_in(&sc.text[last.start..last.end], EVENT_TAILS)
 }
 
 /// A hyphenated pair of places used as a route ("the New York-Boston flight"): each side is a
@@ -269,7 +268,7 @@ pub(super) fn long_org(sc: &Scanner<'_>, units: &[Unit]) -> Option<(EntityHit, u
         || head
             .iter()
             .any(|u| u.class & (lx::TITLE | lx::HONORIFIC) != 0)
-        || EVENT_TAILS.contains(&sc.text[last.start..last.end].to_lowercase().as_str())
+        || lx::lower_in(&sc.text[last.start..last.end], EVENT_TAILS)
     {
         return None;
     }
@@ -283,9 +282,7 @@ pub(super) fn long_org(sc: &Scanner<'_>, units: &[Unit]) -> Option<(EntityHit, u
     {
         return None;
     }
-    if head.len() == 1
-        && PLACE_HEADS.contains(&sc.text[last.start..last.end].to_lowercase().as_str())
-    {
+    if head.len() == 1 && lx::lower_in(&sc.text[last.start..last.end], PLACE_HEADS) {
         return None;
     }
     let mut next = last.last + 1;
@@ -430,9 +427,9 @@ fn entity(sc: &Scanner<'_>, run: &Trimmed<'_>) -> Option<EntityHit> {
     // "East Bank", "North Shore": a compass word before a word of land or water names a region
     // (the organisation word "Bank" included).
     if n == 2 && units[0].class & lx::STOP == 0 {
-        let first = sc.text[units[0].start..units[0].end].to_lowercase();
-        let second = sc.text[last.start..last.end].to_lowercase();
-        if COMPASS.contains(&first.as_str()) && REGION_TAILS.contains(&second.as_str()) {
+        let first = &sc.text[units[0].start..units[0].end];
+        let second = &sc.text[last.start..last.end];
+        if lx::lower_in(first, COMPASS) && lx::lower_in(second, REGION_TAILS) {
             return hit(span_from(0), ActorKind::Place);
         }
     }
@@ -454,14 +451,13 @@ fn entity(sc: &Scanner<'_>, run: &Trimmed<'_>) -> Option<EntityHit> {
         return hit(span_from(0), ActorKind::Organization);
     }
     // "Port Veyra", "Santa Rosa"; not "North African" (an adjective) or "New Year" (a date).
-    let last_word = sc.text[last.start..last.end].to_lowercase();
     if units[0].class & lx::PLACE_PREFIX != 0
         && !titled
         && n >= 2
         && last.class & (lx::NATIONALITY | lx::MONTH | lx::WEEKDAY) == 0
-        && !matches!(
-            last_word.as_str(),
-            "year" | "years" | "eve" | "age" | "deal"
+        && !lx::lower_in(
+            &sc.text[last.start..last.end],
+            &["year", "years", "eve", "age", "deal"],
         )
     {
         return hit(span_from(0), ActorKind::Place);

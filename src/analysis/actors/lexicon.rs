@@ -72,7 +72,9 @@ const PARTICLES: &[&str] = &[
 
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
-static LEXICON: LazyLock<FxHashMap<String, u32>> = LazyLock::new(build);
+/// Keyed by the match key's bytes, so that a key made in a stack buffer is looked up without
+/// checking it is UTF-8 again.
+static LEXICON: LazyLock<FxHashMap<Box<[u8]>, u32>> = LazyLock::new(build);
 
 /// What a whole capitalised phrase names, when a gazetteer knows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,22 +85,23 @@ pub enum Known {
     Organization,
 }
 
-/// Folded multi-word and one-word names of the gazetteers ("new york" → place).
-static PHRASES: LazyLock<FxHashMap<String, Known>> = LazyLock::new(|| {
-    let mut map = FxHashMap::default();
+/// Folded multi-word and one-word names of the gazetteers ("new york" → place), keyed by bytes
+/// as [`LEXICON`] is.
+static PHRASES: LazyLock<FxHashMap<Box<[u8]>, Known>> = LazyLock::new(|| {
+    let mut map = FxHashMap::with_capacity_and_hasher(8192, Default::default());
     let places = include_str!("../../../assets/lexicon/places-geonames.txt");
     for line in places.lines() {
         if line.starts_with('#') {
             continue;
         }
         if let Some((name, _kind)) = line.split_once('\t') {
-            map.insert(phrase_key(name), Known::Place);
+            map.insert(phrase_key(name).into_bytes().into(), Known::Place);
         }
     }
     for line in include_str!("../../../assets/lexicon/organizations.txt").lines() {
         let line = line.trim();
         if !line.is_empty() && !line.starts_with('#') {
-            map.insert(phrase_key(line), Known::Organization);
+            map.insert(phrase_key(line).into_bytes().into(), Known::Organization);
         }
     }
     map
@@ -133,11 +136,9 @@ pub fn known_phrase(phrase: &str) -> Option<Known> {
         }
         let key = &mut buf[..n];
         key.make_ascii_lowercase();
-        // Lowercased ASCII bytes are valid UTF-8.
-        let key = std::str::from_utf8(key).unwrap_or_default();
-        return PHRASES.get(key).copied();
+        return PHRASES.get(&key[..]).copied();
     }
-    PHRASES.get(&phrase_key(phrase)).copied()
+    PHRASES.get(phrase_key(phrase).as_bytes()).copied()
 }
 
 /// Short form or full given name → the full names it stands for ("bill" → ["william"]).
@@ -184,10 +185,21 @@ fn entries(src: &'static str) -> impl Iterator<Item = (&'static str, Option<&'st
         })
 }
 
-fn build() -> FxHashMap<String, u32> {
-    let mut map: FxHashMap<String, u32> = FxHashMap::default();
+fn build() -> FxHashMap<Box<[u8]>, u32> {
+    // About 40,000 words: sized once, each word folded into one reused buffer, and only a new
+    // word allocates its key.
+    let mut map: FxHashMap<Box<[u8]>, u32> =
+        FxHashMap::with_capacity_and_hasher(48 * 1024, Default::default());
+    let mut key = String::new();
     let mut add = |word: &str, flags: u32| {
-        *map.entry(fold(word)).or_default() |= flags;
+        key.clear();
+        crate::text::fold_into(word, &mut key);
+        match map.get_mut(key.as_bytes()) {
+            Some(c) => *c |= flags,
+            None => {
+                map.insert(key.as_bytes().into(), flags);
+            }
+        }
     };
     let lists: [(&'static str, u32); 10] = [
         (
@@ -275,32 +287,59 @@ fn build() -> FxHashMap<String, u32> {
 /// Calls `f` with the match key of `word` (see [`crate::text::fold`]), without allocating for
 /// short ASCII words: this runs for every capitalised word of every article.
 pub fn with_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    with_key_bytes(word, |k| {
+        // The key is `word` lowercased (ASCII) or folded: UTF-8 either way.
+        f(std::str::from_utf8(k).unwrap_or_default())
+    })
+}
+
+/// [`with_key`] as bytes, for the tables keyed by bytes: no UTF-8 check on the hot path.
+pub(crate) fn with_key_bytes<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     const MAX: usize = 40;
     if word.len() <= MAX && word.is_ascii() {
         let mut buf = [0u8; MAX];
         let key = &mut buf[..word.len()];
         key.copy_from_slice(word.as_bytes());
         key.make_ascii_lowercase();
-        // Lowercasing ASCII bytes keeps them ASCII, hence valid UTF-8.
-        f(std::str::from_utf8(key).unwrap_or_default())
+        f(key)
     } else {
-        f(&fold(word))
+        f(fold(word).as_bytes())
+    }
+}
+
+/// Whether `word` lowercased is one of `list` (lower-case words), without allocating for an
+/// ASCII word: `list.contains(&word.to_lowercase())`.
+pub fn lower_in(word: &str, list: &[&str]) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|x| x.eq_ignore_ascii_case(word))
+    } else {
+        list.contains(&word.to_lowercase().as_str())
     }
 }
 
 /// Whether `word` (as written, any case) is a name particle: "da", "van", "bin".
 pub fn is_particle(word: &str) -> bool {
-    PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word))
+    // Asked of most lower-case words of a text: a length check first, then the list compared in
+    // lower case (a non-ASCII byte never equals a particle's).
+    let w = word.as_bytes();
+    if w.len() > 5 {
+        return false;
+    }
+    let mut buf = [0u8; 5];
+    let key = &mut buf[..w.len()];
+    key.copy_from_slice(w);
+    key.make_ascii_lowercase();
+    PARTICLES.iter().any(|p| p.as_bytes() == &key[..])
 }
 
 /// What a word (as written) can be: a set of the flags above, 0 when unknown.
 pub fn classify(word: &str) -> u32 {
-    with_key(word, classify_key)
+    with_key_bytes(word, |k| LEXICON.get(k).copied().unwrap_or(0))
 }
 
 /// What a match key can be (see [`classify`]).
 pub fn classify_key(key: &str) -> u32 {
-    LEXICON.get(key).copied().unwrap_or(0)
+    LEXICON.get(key.as_bytes()).copied().unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -322,6 +361,15 @@ mod tests {
         assert_ne!(classify("Harris") & SURNAME, 0);
         assert_eq!(classify("White") & SURNAME, 0);
         assert_eq!(classify("Zyxwv"), 0);
+    }
+
+    #[test]
+    fn list_checks_ignore_case_as_lowercasing_does() {
+        assert!(lower_in("Festival", &["cup", "festival"]));
+        assert!(!lower_in("Festivals", &["festival"]));
+        assert!(lower_in("ÉTÉ", &["été"]));
+        assert!(is_particle("Van") && is_particle("VON") && is_particle("bin"));
+        assert!(!is_particle("vans") && !is_particle("vân") && !is_particle(""));
     }
 
     #[test]

@@ -82,7 +82,7 @@ const TITLE_PARTS: &[&str] = &[
 /// from a name's own.
 pub(super) struct Scanner<'a> {
     cur: Cursor<'a>,
-    lower_seen: FxHashSet<&'a str>,
+    lower_seen: FxHashSet<&'a [u8]>,
 }
 
 impl<'a> std::ops::Deref for Scanner<'a> {
@@ -99,22 +99,24 @@ impl<'a> Scanner<'a> {
         let lower_seen = toks
             .iter()
             .filter(|t| t.kind == TokenKind::Word && text.as_bytes()[t.start].is_ascii_lowercase())
-            .map(|t| t.as_str(text))
+            .map(|t| t.as_str(text).as_bytes())
             .collect();
         Scanner { cur, lower_seen }
     }
 
     /// Whether the article writes `word` (a capitalised word) in lower case somewhere.
     pub(super) fn seen_lower(&self, word: &str) -> bool {
-        lx::with_key(word, |k| self.lower_seen.contains(k))
+        lx::with_key_bytes(word, |k| self.lower_seen.contains(k))
     }
 }
 
 /// A word with capitals inside that ends in one ("SpaceX", "DpolG"): a brand or an acronym, not
 /// a name ("McDonald" and "DeVos" end in lower case).
 fn brand_like(w: &str) -> bool {
-    let upper = w.chars().filter(|c| c.is_uppercase()).count();
-    upper >= 2 && w.ends_with(char::is_uppercase) && w.chars().any(char::is_lowercase)
+    // The last letter first: almost every word fails there.
+    w.ends_with(char::is_uppercase)
+        && w.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && w.chars().any(char::is_lowercase)
 }
 
 pub(super) fn is_hyphen(s: &str) -> bool {
@@ -149,7 +151,7 @@ impl<'a> Scanner<'a> {
         }
         let w = t.as_str(self.text);
         let first = w.chars().next()?;
-        if first.is_ascii_digit() || w.bytes().any(|b| b.is_ascii_digit()) {
+        if w.bytes().any(|b| b.is_ascii_digit()) {
             return None;
         }
         let upper = first.is_uppercase();
