@@ -55,7 +55,19 @@ const EVENT_TAILS: &[&str] = &[
     "expo",
     "regatta",
     "jubilee",
+    "open",
+    "classic",
+    "trophy",
+    "slam",
+    "derby",
+    "series",
+    "invitational",
+    "summit",
 ];
+
+/// First words of a stage race's name before a particle ("Tour de …", "Giro d'…"): the run is an
+/// event, not a person with a particle in the name.
+const EVENT_HEADS: &[&str] = &["tour", "giro", "vuelta", "volta", "ronde"];
 
 /// Lower-case nouns after a hyphenated pair of places that make it a route between them
 /// ("the Lisbon-Porto flight"), not one place.
@@ -116,6 +128,9 @@ struct Trimmed<'u> {
     closing: Unit,
     /// How many suffixes close the run.
     suffixes: usize,
+    /// The run opened with a role word set aside as the sentence's opener ("Goalkeeper X Y
+    /// saved"): a cue for the name after it.
+    role_opener: bool,
 }
 
 /// The name cut out of a run, and the words before it (titles, places, organisations).
@@ -137,6 +152,9 @@ struct Judged {
     placeish: bool,
     /// Ends in an organisation word that is also a surname, with no direct cue.
     org_tail: bool,
+    /// The cue is only a nationality adjective before the name ("Algerian X Y"), which a Title
+    /// Case headline does not support.
+    by_nationality: bool,
 }
 
 /// Decides what a run holds and records it in `placed` (people and candidates) or `entities`.
@@ -177,7 +195,7 @@ pub(super) fn judge(
     if sc.thing_before(run.units[0].first) && !matches!(judged.cue, Cue::Title | Cue::Honorific) {
         return;
     }
-    if headline && judged.cue.is_weak() {
+    if headline && (judged.cue.is_weak() || judged.by_nationality) {
         judged.cue = Cue::None;
     }
     if judged.org_tail && peeled.name.len() >= 2 && peeled.name[0].class & lx::GIVEN == 0 {
@@ -192,6 +210,12 @@ pub(super) fn judge(
 
 /// Whether the run names an event by its last word ("Super Bowl", "Harvest Festival").
 fn is_event(sc: &Scanner<'_>, run: &Trimmed<'_>) -> bool {
+    if let [head, next, ..] = run.units
+        && next.kind == Kind::Particle
+        && EVENT_HEADS.contains(&sc.text[head.start..head.end].to_lowercase().as_str())
+    {
+        return true;
+    }
     let last = &run.units[run.units.len() - 1];
     if run.suffixes > 0 || last.kind != Kind::Word || last.plural_possessive {
         return false;
@@ -347,8 +371,14 @@ fn leading_function_words(units: &[Unit]) -> usize {
 fn trim<'u>(sc: &Scanner<'_>, units: &'u [Unit]) -> Option<Trimmed<'u>> {
     let lead = leading_function_words(units);
     let mut units = &units[lead..];
+    let mut role_opener = false;
     if units.len() >= 2 && (lead > 0 || sc.sentence_start(units[0].first)) && opener(sc, &units[0])
     {
+        // Only a sentence's own opening word ("Goalkeeper X Y saved"), not a quoted title's
+        // ("'Star X Y' trailer").
+        let t = units[0].first;
+        role_opener = units[0].class & lx::ROLE != 0
+            && (sc.line_break_before(t) || matches!(sc.s(t - 1), "." | "!" | "?"));
         units = &units[1..];
     }
     let suffixes = units
@@ -364,6 +394,7 @@ fn trim<'u>(sc: &Scanner<'_>, units: &'u [Unit]) -> Option<Trimmed<'u>> {
         units: &units[..units.len() - suffixes],
         closing,
         suffixes,
+        role_opener,
     })
 }
 
@@ -433,6 +464,12 @@ fn entity(sc: &Scanner<'_>, run: &Trimmed<'_>) -> Option<EntityHit> {
         let first = sc.text[units[0].start..units[0].end].to_lowercase();
         let second = sc.text[last.start..last.end].to_lowercase();
         if COMPASS.contains(&first.as_str()) && REGION_TAILS.contains(&second.as_str()) {
+            return hit(span_from(0), ActorKind::Place);
+        }
+        // "Czech Republic", "Tarvanian Kingdom": a country's adjective before a state's head.
+        if units[0].class & (lx::NATIONALITY | lx::PLACE) != 0
+            && super::cues::STATE_HEADS.contains(&second.as_str())
+        {
             return hit(span_from(0), ActorKind::Place);
         }
     }
@@ -615,7 +652,17 @@ fn person_cue(sc: &Scanner<'_>, run: &Trimmed<'_>, p: &Peeled<'_>) -> Judged {
         && honorific.is_none()
         && !title_in_prefix;
     let t0 = units[0].first;
-    let direct = direct_cue(sc, p, honorific, title_in_prefix, main_words.len(), t0);
+    let mut direct = direct_cue(sc, p, honorific, title_in_prefix, main_words.len(), t0);
+    if direct == Cue::None
+        && run.role_opener
+        && p.prefix.is_empty()
+        && main_words.len() >= 2
+        && !main_words
+            .iter()
+            .any(|u| u.all_caps || sc.seen_lower(&sc.text[u.start..u.end]))
+    {
+        direct = Cue::Role;
+    }
     let last = &units[units.len() - 1];
     let org_tail = last.class & lx::ORG_SURNAME != 0 && direct == Cue::None;
     let gender = honorific.and_then(|c| {
@@ -627,10 +674,18 @@ fn person_cue(sc: &Scanner<'_>, run: &Trimmed<'_>, p: &Peeled<'_>) -> Judged {
             None
         }
     });
+    let by_nationality = direct == Cue::None
+        && nationality_before(p, &main_words)
+        && sc.clause_goes_on(run.closing.last)
+        // "the German X Y": an article makes it an institution's name more often than a
+        // person's.
+        && !(t0 > 0 && sc.lower_word(t0 - 1).is_some_and(|w| matches!(w, "the" | "a" | "an")));
     let cue = if placeish || org_tail {
         Cue::None
     } else if direct != Cue::None {
         direct
+    } else if by_nationality {
+        Cue::Role
     } else if sc.employer_after(run.closing.last) {
         // "Morgan Stanley analyst Bob Huang": the run is the second name's employer.
         Cue::None
@@ -642,7 +697,25 @@ fn person_cue(sc: &Scanner<'_>, run: &Trimmed<'_>, p: &Peeled<'_>) -> Judged {
         gender,
         placeish,
         org_tail,
+        by_nationality,
     }
+}
+
+/// Whether a nationality adjective alone stands before a two-word name of plain words: "Russian
+/// X Y won", "Algerian X Y,". Not a company, a place or a thing named after a country
+/// ("Russian Railways", "German Foreign Office", "Chinese New Year"): no word of the name may be
+/// an organisation word, a place, a month or a weekday.
+fn nationality_before(p: &Peeled<'_>, main_words: &[&Unit]) -> bool {
+    let [adjective] = p.prefix else { return false };
+    let blocked = lx::ORG | lx::ORG_NAME | lx::ORG_SURNAME | lx::PLACE | lx::MONTH | lx::WEEKDAY;
+    adjective.class & lx::NATIONALITY != 0
+        && adjective.class & lx::PLACE == 0
+        && !adjective.possessive
+        && main_words.len() == 2
+        && p.name.len() == 2
+        && p.name
+            .iter()
+            .all(|u| u.class & blocked == 0 && !u.all_caps && u.kind == Kind::Word)
 }
 
 /// A cue that stands right before the name: an honorific, a title in the run or before it, a
@@ -687,10 +760,18 @@ fn shape_cue(sc: &Scanner<'_>, run: &Trimmed<'_>, p: &Peeled<'_>, main_words: &[
     }
     // Organisation-looking words or a surname-like first word ("Goldman Sachs said") leave the
     // weak cues (a verb, a frequent surname) unconvincing.
+    // A family name first ("Wang X said", "Tanaka Hiroshi said") is a person's when the word
+    // after it is a given name or a word no list knows and the text never writes in lower case.
+    let family_first = main_words.len() == 2
+        && main_words[0].class & lx::SURNAME != 0
+        && main_words[0].class & (lx::PLACE | lx::MONTH | lx::GIVEN) == 0
+        && main_words[1].class & !lx::GIVEN == 0
+        && !main_words.iter().any(|u| u.all_caps)
+        && !sc.seen_lower(&sc.text[main_words[1].start..main_words[1].end]);
     let orgish = main_words
         .iter()
         .any(|u| u.class & (lx::ORG | lx::ORG_SURNAME | lx::ORG_NAME) != 0)
-        || main_words[0].class & (lx::SURNAME | lx::PLACE | lx::MONTH) != 0;
+        || (main_words[0].class & (lx::SURNAME | lx::PLACE | lx::MONTH) != 0 && !family_first);
     let t0 = run.units[0].first;
     if name.iter().any(|u| u.kind == Kind::Initial) {
         Cue::Initial
@@ -769,5 +850,46 @@ fn place(
             last: closing.last,
             listable: false,
         });
+    }
+}
+
+/// Names in a scorers' or results' line, each followed by a number ("Scorers: A B 23, C D 45,
+/// E F 67"): a chain of such names is a list of people when it holds three names or more, or a
+/// person found with a cue. Only name-shaped candidates (two words or more, nothing against
+/// them) are promoted.
+pub(super) fn promote_numbered_lists(sc: &Scanner<'_>, placed: &mut [Placed]) {
+    // Whether only "NUMBER ," (on one line) stands between a name ending at `a` and one
+    // starting at `b`.
+    let numbered = |a: usize, b: usize| {
+        b == a + 3
+            && sc
+                .toks
+                .get(a + 1)
+                .is_some_and(|t| t.kind == crate::text::TokenKind::Number)
+            && (sc.punct(a + 2, ",") || sc.punct(a + 2, ";"))
+            && sc.same_line(a)
+            && sc.same_line(a + 1)
+            && sc.same_line(a + 2)
+    };
+    let mut start = 0;
+    while start < placed.len() {
+        let mut end = start + 1;
+        while end < placed.len() && numbered(placed[end - 1].last, placed[end].first) {
+            end += 1;
+        }
+        let chain = &placed[start..end];
+        let counts = |p: &Placed| p.hit.cue != Cue::None && p.hit.cue != Cue::Alias;
+        let shaped = |p: &Placed| counts(p) || p.listable;
+        if chain.len() >= 2
+            && chain.iter().all(shaped)
+            && (chain.len() >= 3 || chain.iter().any(counts))
+        {
+            for p in &mut placed[start..end] {
+                if p.hit.cue == Cue::None {
+                    p.hit.cue = Cue::List;
+                }
+            }
+        }
+        start = end;
     }
 }

@@ -10,7 +10,7 @@
 //! them when they name a person found with a cue elsewhere ("Sorel", "Halvorsen-Sorel").
 
 use super::ActorKind;
-use super::judge::{judge, long_org};
+use super::judge::{judge, long_org, promote_numbered_lists};
 use super::units::{Scanner, Unit};
 use crate::analysis::Span;
 use crate::text::{Token, TokenKind};
@@ -188,6 +188,7 @@ pub fn scan(text: &str, tokens: &[Token]) -> Names {
         i = next.max(i + 1);
     }
     promote_lists(&sc, &mut placed);
+    promote_numbered_lists(&sc, &mut placed);
     // Sort into the two lists; an alias's `same_as` follows its name to its new index.
     let mut names = Names {
         entities,
