@@ -129,3 +129,28 @@ fn an_institution_after_a_nationality_is_not_a_person() {
     let text = "Aid came from the German Red Cross. German Red Cross volunteers helped.";
     assert_eq!(of_kind(text, ActorKind::Person), Vec::<String>::new());
 }
+
+#[test]
+fn a_ranked_row_with_a_bracketed_team_is_a_person() {
+    let text = "Top scorers:\n\n12 - Adebayo Okonkwo (Lorca), 10 - Vidar Tornqvist (Varesa)\n";
+    assert_eq!(
+        of_kind(text, ActorKind::Person),
+        ["Adebayo Okonkwo", "Vidar Tornqvist"]
+    );
+    // A Title Case headline with a bracket but no rank or number stays a headline.
+    let text = "Harbour Cranes Return (Again) To Kestran Docks\n\nWork resumed.";
+    assert_eq!(of_kind(text, ActorKind::Person), Vec::<String>::new());
+}
+
+#[test]
+fn a_surname_ending_marks_a_person() {
+    let text = "He beat Luka Brnovic on Sunday. The lineup: Rustam Kadyrbekov; Ivo Pavlenko.";
+    assert_eq!(
+        of_kind(text, ActorKind::Person),
+        ["Ivo Pavlenko", "Luka Brnovic", "Rustam Kadyrbekov"]
+    );
+    // Not a word the text writes in lower case, nor a place.
+    let text =
+        "Crowds filled Rostov Square. The Grand Relov show was sold out; a relov is a dance.";
+    assert_eq!(of_kind(text, ActorKind::Person), Vec::<String>::new());
+}

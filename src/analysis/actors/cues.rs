@@ -722,6 +722,35 @@ impl Scanner<'_> {
             )
     }
 
+    /// Whether the name on tokens `t0..=t1` is a ranked row of a results table: a rank before
+    /// it at the line's start or after a comma ("1. X Y", "12 - X Y", ", 10 - X Y") and a
+    /// bracketed team or country after it ("(Lorca)").
+    pub(super) fn ranked_row(&self, t0: usize, t1: usize) -> bool {
+        if t0 < 2 || !self.same_line(t0 - 1) || !self.same_line(t0 - 2) {
+            return false;
+        }
+        let rank_mark = matches!(self.s(t0 - 1), "." | "-" | ")");
+        let rank = self
+            .toks
+            .get(t0 - 2)
+            .is_some_and(|t| t.kind == TokenKind::Number && t.end - t.start <= 3);
+        let opens = self.line_break_before(t0 - 2)
+            || (t0 >= 3 && (self.punct(t0 - 3, ",") || self.punct(t0 - 3, ":")));
+        if !(rank_mark && rank && opens && self.same_line(t1) && self.punct(t1 + 1, "(")) {
+            return false;
+        }
+        let mut j = t1 + 2;
+        let mut words = 0;
+        while let Some(w) = self.word(j) {
+            if !w.starts_with(char::is_uppercase) || !self.same_line(j - 1) {
+                return false;
+            }
+            words += 1;
+            j += 1;
+        }
+        (1..=3).contains(&words) && self.punct(j, ")")
+    }
+
     /// A bracketed restatement of the name in another script: "(森下陽斗)".
     pub(super) fn alias_after(&self, t: usize) -> Option<Span> {
         if !self.punct(t + 1, "(") {

@@ -783,18 +783,51 @@ fn shape_cue(sc: &Scanner<'_>, run: &Trimmed<'_>, p: &Peeled<'_>, main_words: &[
         Cue::GivenName
     } else if p.place_given || (!orgish && sc.speech_around(t0, run.closing.last)) {
         Cue::Speech
-    } else if main_words.len() == 2
-        && name.len() == 2
-        && p.k == 0
-        && !orgish
-        && main_words[1].class & lx::SURNAME != 0
-        && !main_words.iter().any(|u| u.all_caps)
-        && sc.inside_sentence(t0)
+    } else if !orgish && p.k == 0 && sc.ranked_row(t0, run.closing.last) {
+        Cue::List
+    } else if (!orgish
+        && name.len() == main_words.len()
+        && (2..=3).contains(&main_words.len())
+        && surname_shaped(sc, main_words[main_words.len() - 1])
+        && !main_words
+            .iter()
+            .any(|u| u.all_caps || sc.seen_lower(&sc.text[u.start..u.end])))
+        || (main_words.len() == 2
+            && name.len() == 2
+            && p.k == 0
+            && !orgish
+            && main_words[1].class & lx::SURNAME != 0
+            && !main_words.iter().any(|u| u.all_caps)
+            && sc.inside_sentence(t0))
     {
         Cue::Surname
     } else {
         Cue::None
     }
+}
+
+/// Endings that only surnames have, across languages: "-ović", "-enko", "-escu", "-oğlu",
+/// "-poulos", "-wicz", "-shvili", "-adze"… (a town's name may end so too, but gazetteer places are
+/// set aside before a word is looked at here).
+const SURNAME_ENDINGS: &[&str] = &[
+    "ovic", "ović", "evic", "ević", "ovich", "evich", "enko", "escu", "oglu", "oğlu", "poulos",
+    "opoulou", "wicz", "czyk", "shvili", "adze", "iadis", "akis", "ovski", "evski", "owski",
+    "ewski", "insky", "yev", "yeva", "ov", "ova", "ev", "eva", "uddin", "ullah", "zadeh", "yan",
+    "enco", "aitis", "auskas", "onen", "ainen", "anen",
+];
+
+/// Whether a word ends like a surname ([`SURNAME_ENDINGS`]) and is no place, organisation word,
+/// given name or month: "Brnovic", "Pavlenko", "Kadyrbekov".
+fn surname_shaped(sc: &Scanner<'_>, u: &Unit) -> bool {
+    let blocked = lx::PLACE | lx::ORG | lx::ORG_NAME | lx::GIVEN | lx::MONTH | lx::NOT_NAME;
+    if u.kind != Kind::Word || u.class & blocked != 0 || u.possessive {
+        return false;
+    }
+    let w = sc.text[u.start..u.end].to_lowercase();
+    w.chars().count() >= 5
+        && SURNAME_ENDINGS
+            .iter()
+            .any(|e| w.ends_with(e) && w.len() >= e.len() + 3)
 }
 
 /// Records the name (and a restatement of it in another script after it).

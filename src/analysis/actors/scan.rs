@@ -243,7 +243,12 @@ impl Headlines {
             }
         }
         let ends_sentence = matches!(sc.s(end), "." | "!" | "?" | "”" | "\"");
-        let headline = content >= 3 && capital * 10 >= content * 8 && !ends_sentence;
+        // A results row ("1. X Y (Sweden) 28:41", "12 - X Y (Lorca)") is a table's line, not a
+        // headline: it opens with a rank, or holds a bracket and a number.
+        let row = sc.toks[start].kind == TokenKind::Number
+            || ((start..=end).any(|i| sc.punct(i, "("))
+                && (start..=end).any(|i| sc.toks[i].kind == TokenKind::Number));
+        let headline = content >= 3 && capital * 10 >= content * 8 && !ends_sentence && !row;
         self.line = Some((end, headline));
         headline
     }
