@@ -65,6 +65,71 @@ const EVENT_TAILS: &[&str] = &[
     "summit",
 ];
 
+/// Words of the organisation list (`org-words.txt`) that make a run ending in them a place, not an
+/// organisation: land, water and streets ("Hudson River", "Kestrel Bay", "Plaza Square",
+/// "Gulf of …").
+const PLACE_TAILS: &[&str] = &[
+    "avenue",
+    "bay",
+    "beach",
+    "boulevard",
+    "bridge",
+    "canal",
+    "coast",
+    "county",
+    "cove",
+    "creek",
+    "crescent",
+    "desert",
+    "district",
+    "falls",
+    "forest",
+    "gulf",
+    "harbour",
+    "harbor",
+    "heights",
+    "highway",
+    "hill",
+    "island",
+    "islands",
+    "lake",
+    "lane",
+    "mountain",
+    "mountains",
+    "ocean",
+    "park",
+    "peak",
+    "peninsula",
+    "plaza",
+    "province",
+    "region",
+    "ridge",
+    "river",
+    "road",
+    "sea",
+    "springs",
+    "square",
+    "street",
+    "valley",
+    "village",
+];
+
+/// The kind a run ending in the organisation word `last` names: a place for [`PLACE_TAILS`].
+fn org_or_place(sc: &Scanner<'_>, last: &Unit) -> ActorKind {
+    let w = sc.text[last.start..last.end].to_lowercase();
+    if PLACE_TAILS.contains(&w.as_str()) {
+        ActorKind::Place
+    } else {
+        ActorKind::Organization
+    }
+}
+
+/// First words of a weather event's name ("Hurricane X"): the run is an event.
+const STORM_HEADS: &[&str] = &["hurricane", "typhoon", "cyclone", "storm"];
+
+/// Last words of a war's name ("World War II", "Civil War"), suffix or not.
+const WAR_TAILS: &[&str] = &["war", "wars"];
+
 /// First words of a stage race's name before a particle ("Tour de …", "Giro d'…"): the run is an
 /// event, not a person with a particle in the name.
 const EVENT_HEADS: &[&str] = &["tour", "giro", "vuelta", "volta", "ronde"];
@@ -199,10 +264,26 @@ pub(super) fn judge(
         judged.cue = Cue::None;
     }
     if judged.org_tail && peeled.name.len() >= 2 && peeled.name[0].class & lx::GIVEN == 0 {
+        let kind = org_or_place(sc, &run.units[run.units.len() - 1]);
+        let start = match kind {
+            ActorKind::Organization => and_joined_start(sc, run.units[0]),
+            _ => None,
+        };
         entities.push(EntityHit {
-            span: Span::new(run.units[0].start, run.closing.end),
-            kind: ActorKind::Organization,
+            span: Span::new(start.unwrap_or(run.units[0].start), run.closing.end),
+            kind,
         });
+        return;
+    }
+    // "X Y & Partners", "X & Y": a firm's or a band's name, not a person's.
+    let after = run.closing.last + 1;
+    if sc.same_line(run.closing.last)
+        && sc.punct(after, "&")
+        && sc
+            .word(after + 1)
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && !matches!(judged.cue, Cue::Title | Cue::Honorific)
+    {
         return;
     }
     place(sc, &run, &peeled, &judged, placed);
@@ -216,12 +297,22 @@ fn is_event(sc: &Scanner<'_>, run: &Trimmed<'_>) -> bool {
     {
         return true;
     }
+    let lower = |u: &Unit| sc.text[u.start..u.end].to_lowercase();
+    if let [head, _, ..] = run.units
+        && head.kind == Kind::Word
+        && STORM_HEADS.contains(&lower(head).as_str())
+    {
+        return true;
+    }
     let last = &run.units[run.units.len() - 1];
-    if run.suffixes > 0 || last.kind != Kind::Word || last.plural_possessive {
+    if last.kind != Kind::Word || last.plural_possessive {
         return false;
     }
-    let w = sc.text[last.start..last.end].to_lowercase();
-    EVENT_TAILS.contains(&w.as_str())
+    let w = lower(last);
+    if run.units.len() >= 2 && WAR_TAILS.contains(&w.as_str()) {
+        return true;
+    }
+    run.suffixes == 0 && EVENT_TAILS.contains(&w.as_str())
 }
 
 /// A hyphenated pair of places used as a route ("the New York-Boston flight"): each side is a
@@ -348,10 +439,51 @@ pub(super) fn long_org(sc: &Scanner<'_>, units: &[Unit]) -> Option<(EntityHit, u
         return None;
     }
     let hit = EntityHit {
-        span: Span::new(head[0].start, end),
-        kind: ActorKind::Organization,
+        span: Span::new(and_joined_start(sc, head[0]).unwrap_or(head[0].start), end),
+        kind: org_or_place(sc, last),
     };
     Some((hit, next))
+}
+
+/// The start of an organisation's name that goes on before "and" ("Securities and Exchange
+/// Commission", "Fisheries and Oceans Agency"): the one common noun right before "and" (or "&")
+/// when `first` opens the run after it. Never a name of its own: two organisations, people or
+/// places joined by "and" ("Velcor and Tarvania Motors", "Ana Lind and Trade Commission") stay
+/// apart.
+fn and_joined_start(sc: &Scanner<'_>, first: Unit) -> Option<usize> {
+    let t = first.first;
+    if t < 2 || !sc.same_line(t - 1) || !sc.same_line(t - 2) {
+        return None;
+    }
+    if !(sc.word(t - 1) == Some("and") || sc.punct(t - 1, "&")) {
+        return None;
+    }
+    // Two names joined ("SpaceX and Tesla Motors", "Space Center and Cape X Station") are two
+    // organisations: the words on both sides of "and" must be plain words, no organisation,
+    // given name, surname or place, nor a brand's inner capital.
+    let blocked =
+        lx::GIVEN | lx::SURNAME | lx::PLACE | lx::NOT_NAME | lx::ORG | lx::ORG_NAME | lx::MONTH;
+    // The word after "and" may be an organisation word itself ("… and Exchange Commission").
+    if first.class & blocked & !lx::ORG != 0 {
+        return None;
+    }
+    // One common noun before "and" ("Securities and …", "Fisheries and …"): a plural, or a word
+    // the text writes in lower case too; a name there ("Velcor and …") is a name of its own.
+    let i = t - 2;
+    let w = sc.word(i)?;
+    let boundary = i == 0
+        || !sc.same_line(i - 1)
+        || sc.sentence_start(i)
+        || sc
+            .word(i - 1)
+            .is_none_or(|p| p.starts_with(char::is_lowercase) || lx::classify(p) & lx::STOP != 0);
+    let common = (w.len() > 4 && w.ends_with('s') && !w.ends_with("ss")) || sc.seen_lower(w);
+    (w.starts_with(char::is_uppercase)
+        && lx::classify(w) & blocked == 0
+        && !w.chars().skip(1).any(|c| c.is_uppercase())
+        && boundary
+        && common)
+        .then(|| sc.toks[i].start)
 }
 
 /// How many function words open a run ("On", "The"); a title or honorific is never one.
@@ -488,7 +620,12 @@ fn entity(sc: &Scanner<'_>, run: &Trimmed<'_>) -> Option<EntityHit> {
         && last.class & lx::ORG_SURNAME == 0
         && !titled
     {
-        return hit(span_from(0), ActorKind::Organization);
+        let kind = org_or_place(sc, last);
+        let start = match kind {
+            ActorKind::Organization => and_joined_start(sc, units[0]),
+            _ => None,
+        };
+        return hit(Span::new(start.unwrap_or(units[0].start), last.end), kind);
     }
     // "Port Veyra", "Santa Rosa"; not "North African" (an adjective) or "New Year" (a date).
     let last_word = sc.text[last.start..last.end].to_lowercase();
