@@ -81,3 +81,17 @@ fn firms_bands_outlets_wars_and_storms_are_not_people() {
             .all(|p| !p.contains("Odalys"))
     );
 }
+
+#[test]
+fn a_band_named_with_and_and_heavenly_bodies_are_not_people() {
+    let text = "Hall of fame artists Stone Wind and Thunder performed on the pier. Jupiter and \
+                the Milky Way shone above; Galaxy owners filmed them.";
+    assert_eq!(of_kind(text, ActorKind::Person), NONE);
+    assert_eq!(of_kind(text, ActorKind::Organization), NONE);
+    // A list of people names each in full.
+    let text = "Singers Ana Lind and Bruno Keller performed.";
+    assert_eq!(
+        of_kind(text, ActorKind::Person),
+        ["Ana Lind", "Bruno Keller"]
+    );
+}

@@ -124,6 +124,22 @@ fn org_or_place(sc: &Scanner<'_>, last: &Unit) -> ActorKind {
     }
 }
 
+/// Heavenly bodies, named like people or companies but neither: the run is left out.
+const SKY: &[&str] = &[
+    "milky way",
+    "galaxy",
+    "andromeda",
+    "jupiter",
+    "saturn",
+    "neptune",
+    "uranus",
+    "pluto",
+    "venus",
+    "mars",
+    "alpha centauri",
+    "proxima centauri",
+];
+
 /// First words of a weather event's name ("Hurricane X"): the run is an event.
 const STORM_HEADS: &[&str] = &["hurricane", "typhoon", "cyclone", "storm"];
 
@@ -238,6 +254,10 @@ pub(super) fn judge(
     if is_event(sc, &run) {
         return;
     }
+    let whole = &sc.text[run.units[0].start..run.units[run.units.len() - 1].end];
+    if whole.len() <= 16 && SKY.contains(&whole.to_lowercase().as_str()) {
+        return;
+    }
     if let Some(sides) = route(sc, &run) {
         entities.extend(sides);
         return;
@@ -275,13 +295,24 @@ pub(super) fn judge(
         });
         return;
     }
-    // "X Y & Partners", "X & Y": a firm's or a band's name, not a person's.
+    // "X Y & Partners", "X & Y", "X Y and Z performed": a firm's or a band's name, not a
+    // person's. A list of people names each in full; one plain word after "and" closes a name.
     let after = run.closing.last + 1;
+    let single_after_and = sc.word(after) == Some("and")
+        && mains(peeled.name) >= 2
+        && sc.same_line(after)
+        && sc.word(after + 1).is_some_and(|w| {
+            w.starts_with(char::is_uppercase)
+                && lx::classify(w) & (lx::GIVEN | lx::SURNAME | lx::NOT_NAME) == 0
+        })
+        && sc.same_line(after + 1)
+        && sc.lower_word(after + 2).is_some();
     if sc.same_line(run.closing.last)
-        && sc.punct(after, "&")
-        && sc
-            .word(after + 1)
-            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && ((sc.punct(after, "&")
+            && sc
+                .word(after + 1)
+                .is_some_and(|w| w.starts_with(char::is_uppercase)))
+            || single_after_and)
         && !matches!(judged.cue, Cue::Title | Cue::Honorific)
     {
         return;
@@ -540,6 +571,14 @@ fn opener(sc: &Scanner<'_>, u: &Unit) -> bool {
     // "Actress Ana Lind": a role word (not a title), capitalised only because it opens the
     // sentence.
     if u.class & lx::ROLE != 0 && u.class & (lx::GIVEN | lx::TITLE | lx::HONORIFIC) == 0 {
+        return true;
+    }
+    // "Singers Ana Lind and …": a plural role word.
+    if u.class & (lx::GIVEN | lx::TITLE | lx::HONORIFIC | lx::SURNAME) == 0
+        && sc.text[u.start..u.end]
+            .strip_suffix('s')
+            .is_some_and(|w| lx::classify(w) & lx::ROLE != 0)
+    {
         return true;
     }
     if u.class & (lx::GIVEN | lx::TITLE | lx::HONORIFIC | lx::NATIONALITY | lx::PLACE) != 0 {
