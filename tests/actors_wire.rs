@@ -154,3 +154,13 @@ fn a_surname_ending_marks_a_person() {
         "Crowds filled Rostov Square. The Grand Relov show was sold out; a relov is a dance.";
     assert_eq!(of_kind(text, ActorKind::Person), Vec::<String>::new());
 }
+
+#[test]
+fn a_sports_role_word_before_a_name_marks_a_person() {
+    let text = "Their compatriot Ulbek Tore was sent off, and teammate Aigerim Sadu scored \
+                twice. The winger Daulet Esen was booked.";
+    assert_eq!(
+        of_kind(text, ActorKind::Person),
+        ["Aigerim Sadu", "Daulet Esen", "Ulbek Tore"]
+    );
+}
