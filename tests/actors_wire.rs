@@ -164,3 +164,13 @@ fn a_sports_role_word_before_a_name_marks_a_person() {
         ["Aigerim Sadu", "Daulet Esen", "Ulbek Tore"]
     );
 }
+
+#[test]
+fn a_club_named_after_a_city_is_not_a_person() {
+    let text = "Sipho Ndlovu scored twice as Kaizer Rangers beat Orlando Rovers 3-1.";
+    assert_eq!(of_kind(text, ActorKind::Person), ["Sipho Ndlovu"]);
+    assert_eq!(
+        of_kind(text, ActorKind::Organization),
+        ["Kaizer Rangers", "Orlando Rovers"]
+    );
+}
