@@ -255,7 +255,7 @@ pub(super) fn judge(
         return;
     }
     let whole = &sc.text[run.units[0].start..run.units[run.units.len() - 1].end];
-    if whole.len() <= 16 && SKY.contains(&whole.to_lowercase().as_str()) {
+    if whole.len() <= 16 && SKY.iter().any(|w| w.eq_ignore_ascii_case(whole)) {
         return;
     }
     if let Some(sides) = route(sc, &run) {
@@ -331,7 +331,9 @@ fn is_event(sc: &Scanner<'_>, run: &Trimmed<'_>) -> bool {
     let lower = |u: &Unit| sc.text[u.start..u.end].to_lowercase();
     if let [head, _, ..] = run.units
         && head.kind == Kind::Word
-        && STORM_HEADS.contains(&lower(head).as_str())
+        && STORM_HEADS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(&sc.text[head.start..head.end]))
     {
         return true;
     }
