@@ -59,6 +59,12 @@ const HUMAN_VERBS: &[&str] = &[
     "grinned",
     "nodded",
     "sighed",
+    "pleaded",
+    "confessed",
+    "sobbed",
+    "frowned",
+    "equalised",
+    "equalized",
 ];
 
 /// Verbs of speech that attribute a quote to a person.
@@ -187,6 +193,10 @@ const ORG_OF: &[(&str, OrgCue)] = &[
     ("insurgents", OrgCue::Weak),
     ("commanders", OrgCue::Weak),
 ];
+
+/// Words that close a country's name after its adjective or another place ("Czech Republic",
+/// "Solomon Islands").
+pub(super) const STATE_HEADS: &[&str] = &["republic", "kingdom", "emirates", "islands", "isles"];
 
 /// Prepositions that close the head of an appositive.
 const PREPOSITIONS: &[&str] = &["by", "of", "for", "in", "at", "from", "to", "on", "under"];
@@ -551,20 +561,59 @@ impl Scanner<'_> {
         }
     }
 
-    /// Whether a country follows token `n - 1` as a person's origin: "X of Ghana", "X (Sweden)".
+    /// Whether a country follows token `n - 1` as a person's origin: "X of Ghana", "X (Sweden)",
+    /// "X (South Korea)", "X of Ghana said".
     fn origin_after(&self, n: usize) -> bool {
-        let country = |i: usize| {
-            self.word(i).is_some_and(|w| {
-                w.starts_with(char::is_uppercase)
-                    && classify(w) & (lx::PLACE | lx::NATIONALITY) != 0
-            })
-        };
+        if !self.same_line(n - 1) || !self.same_line(n) {
+            return false;
+        }
         let of_country = self.word(n) == Some("of")
-            && country(n + 1)
-            && !self.is_word(n + 2)
-            && !self.punct(n + 2, "-");
-        let bracketed = self.punct(n, "(") && country(n + 1) && self.punct(n + 2, ")");
+            && self.country_at(n + 1).is_some_and(|end| {
+                // "X of Ghana said", not "X of Ghana Airways", "X of Ghana-Togo", or a club's
+                // "X of Spain were beaten" (a team takes a plural verb).
+                !self.punct(end, "-")
+                    && self.word(end).is_none_or(|w| {
+                        SPEECH.contains(&w)
+                            || HUMAN_VERBS.contains(&w)
+                            || matches!(w, "was" | "is" | "has" | "had" | "who" | "will" | "would")
+                    })
+            });
+        let bracketed = self.punct(n, "(")
+            && self
+                .country_at(n + 1)
+                .is_some_and(|end| self.punct(end, ")"));
         of_country || bracketed
+    }
+
+    /// The token after a country's name (one word, or up to three that the gazetteer knows as a
+    /// place: "South Korea") starting at token `i`.
+    fn country_at(&self, i: usize) -> Option<usize> {
+        let first = self.word(i)?;
+        if !first.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let start = self.toks[i].start;
+        for len in (2..=3).rev() {
+            let last = i + len - 1;
+            if (i..=last).all(|j| {
+                self.word(j)
+                    .is_some_and(|w| w.starts_with(char::is_uppercase))
+                    && (j == i || self.same_line(j - 1))
+            }) && lx::known_phrase(&self.text[start..self.toks[last].end])
+                == Some(lx::Known::Place)
+            {
+                return Some(last + 1);
+            }
+        }
+        let class = classify(first);
+        if class & (lx::PLACE | lx::NATIONALITY) == 0 {
+            return None;
+        }
+        let state = self.same_line(i)
+            && self
+                .word(i + 1)
+                .is_some_and(|w| STATE_HEADS.contains(&w.to_lowercase().as_str()));
+        Some(if state { i + 2 } else { i + 1 })
     }
 
     /// Whether token `t0` sits inside a sentence after a function word, a verb or a comma, so
@@ -598,13 +647,108 @@ impl Scanner<'_> {
             .lower_word(t1 + 1)
             .is_some_and(|w| SPEECH.contains(&w) || HUMAN_VERBS.contains(&w))
             && self.same_line(t1);
+        // "said X Y," closes the clause; "said X Y had …" reports what X Y did.
         let before = t0 > 0
             && self.same_line(t0 - 1)
             && self.lower_word(t0 - 1).is_some_and(|w| SPEECH.contains(&w))
             && self.toks.get(t1 + 1).is_none_or(|t| {
-                t.kind == TokenKind::Punct && matches!(t.as_str(self.text), "," | "." | ";")
+                (t.kind == TokenKind::Punct && matches!(t.as_str(self.text), "," | "." | ";"))
+                    || (self.same_line(t1)
+                        && matches!(
+                            t.as_str(self.text),
+                            "had" | "has" | "was" | "would" | "will" | "could" | "should"
+                        ))
             });
         after || before
+    }
+
+    /// Whether the clause goes on after a name ending at token `t` with punctuation or a verb
+    /// ("X Y won", "X Y, who"), not with a noun that makes the name a modifier ("the X Y
+    /// team").
+    pub(super) fn clause_goes_on(&self, t: usize) -> bool {
+        let Some(next) = self.toks.get(t + 1) else {
+            return true;
+        };
+        if !self.same_line(t) {
+            return true;
+        }
+        let s = next.as_str(self.text);
+        if next.kind == TokenKind::Punct {
+            return matches!(s, "," | "." | ";" | ":" | "(" | ")" | "!" | "?");
+        }
+        let Some(w) = self.lower_word(t + 1) else {
+            return false;
+        };
+        SPEECH.contains(&w)
+            || HUMAN_VERBS.contains(&w)
+            || (w.len() > 4 && w.ends_with("ed"))
+            || matches!(
+                w,
+                "won"
+                    | "beat"
+                    | "took"
+                    | "lost"
+                    | "ran"
+                    | "came"
+                    | "made"
+                    | "had"
+                    | "has"
+                    | "was"
+                    | "is"
+                    | "will"
+                    | "would"
+                    | "broke"
+                    | "led"
+                    | "threw"
+                    | "hit"
+                    | "set"
+                    | "got"
+                    | "gave"
+                    | "met"
+                    | "left"
+                    | "became"
+                    | "went"
+                    | "held"
+                    | "began"
+                    | "fell"
+                    | "rode"
+                    | "drove"
+                    | "swam"
+                    | "leads"
+                    | "wins"
+                    | "beats"
+                    | "and"
+                    | "who"
+            )
+    }
+
+    /// Whether the name on tokens `t0..=t1` is a ranked row of a results table: a rank before
+    /// it at the line's start or after a comma ("1. X Y", "12 - X Y", ", 10 - X Y") and a
+    /// bracketed team or country after it ("(Lorca)").
+    pub(super) fn ranked_row(&self, t0: usize, t1: usize) -> bool {
+        if t0 < 2 || !self.same_line(t0 - 1) || !self.same_line(t0 - 2) {
+            return false;
+        }
+        let rank_mark = matches!(self.s(t0 - 1), "." | "-" | ")");
+        let rank = self
+            .toks
+            .get(t0 - 2)
+            .is_some_and(|t| t.kind == TokenKind::Number && t.end - t.start <= 3);
+        let opens = self.line_break_before(t0 - 2)
+            || (t0 >= 3 && (self.punct(t0 - 3, ",") || self.punct(t0 - 3, ":")));
+        if !(rank_mark && rank && opens && self.same_line(t1) && self.punct(t1 + 1, "(")) {
+            return false;
+        }
+        let mut j = t1 + 2;
+        let mut words = 0;
+        while let Some(w) = self.word(j) {
+            if !w.starts_with(char::is_uppercase) || !self.same_line(j - 1) {
+                return false;
+            }
+            words += 1;
+            j += 1;
+        }
+        (1..=3).contains(&words) && self.punct(j, ")")
     }
 
     /// A bracketed restatement of the name in another script: "(森下陽斗)".

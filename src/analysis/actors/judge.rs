@@ -55,7 +55,100 @@ const EVENT_TAILS: &[&str] = &[
     "expo",
     "regatta",
     "jubilee",
+    "open",
+    "classic",
+    "trophy",
+    "slam",
+    "derby",
+    "series",
+    "invitational",
+    "summit",
 ];
+
+/// Words of the organisation list (`org-words.txt`) that make a run ending in them a place, not an
+/// organisation: land, water and streets ("Hudson River", "Kestrel Bay", "Plaza Square",
+/// "Gulf of …").
+const PLACE_TAILS: &[&str] = &[
+    "avenue",
+    "bay",
+    "beach",
+    "boulevard",
+    "bridge",
+    "canal",
+    "coast",
+    "county",
+    "cove",
+    "creek",
+    "crescent",
+    "desert",
+    "district",
+    "falls",
+    "forest",
+    "gulf",
+    "harbour",
+    "harbor",
+    "heights",
+    "highway",
+    "hill",
+    "island",
+    "islands",
+    "lake",
+    "lane",
+    "mountain",
+    "mountains",
+    "ocean",
+    "park",
+    "peak",
+    "peninsula",
+    "plaza",
+    "province",
+    "region",
+    "ridge",
+    "river",
+    "road",
+    "sea",
+    "springs",
+    "square",
+    "street",
+    "valley",
+    "village",
+];
+
+/// The kind a run ending in the organisation word `last` names: a place for [`PLACE_TAILS`].
+fn org_or_place(sc: &Scanner<'_>, last: &Unit) -> ActorKind {
+    let w = sc.text[last.start..last.end].to_lowercase();
+    if PLACE_TAILS.contains(&w.as_str()) {
+        ActorKind::Place
+    } else {
+        ActorKind::Organization
+    }
+}
+
+/// Heavenly bodies, named like people or companies but neither: the run is left out.
+const SKY: &[&str] = &[
+    "milky way",
+    "galaxy",
+    "andromeda",
+    "jupiter",
+    "saturn",
+    "neptune",
+    "uranus",
+    "pluto",
+    "venus",
+    "mars",
+    "alpha centauri",
+    "proxima centauri",
+];
+
+/// First words of a weather event's name ("Hurricane X"): the run is an event.
+const STORM_HEADS: &[&str] = &["hurricane", "typhoon", "cyclone", "storm"];
+
+/// Last words of a war's name ("World War II", "Civil War"), suffix or not.
+const WAR_TAILS: &[&str] = &["war", "wars"];
+
+/// First words of a stage race's name before a particle ("Tour de …", "Giro d'…"): the run is an
+/// event, not a person with a particle in the name.
+const EVENT_HEADS: &[&str] = &["tour", "giro", "vuelta", "volta", "ronde"];
 
 /// Lower-case nouns after a hyphenated pair of places that make it a route between them
 /// ("the Lisbon-Porto flight"), not one place.
@@ -116,6 +209,9 @@ struct Trimmed<'u> {
     closing: Unit,
     /// How many suffixes close the run.
     suffixes: usize,
+    /// The run opened with a role word set aside as the sentence's opener ("Goalkeeper X Y
+    /// saved"): a cue for the name after it.
+    role_opener: bool,
 }
 
 /// The name cut out of a run, and the words before it (titles, places, organisations).
@@ -137,6 +233,9 @@ struct Judged {
     placeish: bool,
     /// Ends in an organisation word that is also a surname, with no direct cue.
     org_tail: bool,
+    /// The cue is only a nationality adjective before the name ("Algerian X Y"), which a Title
+    /// Case headline does not support.
+    by_nationality: bool,
 }
 
 /// Decides what a run holds and records it in `placed` (people and candidates) or `entities`.
@@ -153,6 +252,10 @@ pub(super) fn judge(
         return;
     }
     if is_event(sc, &run) {
+        return;
+    }
+    let whole = &sc.text[run.units[0].start..run.units[run.units.len() - 1].end];
+    if whole.len() <= 16 && SKY.iter().any(|w| w.eq_ignore_ascii_case(whole)) {
         return;
     }
     if let Some(sides) = route(sc, &run) {
@@ -177,14 +280,41 @@ pub(super) fn judge(
     if sc.thing_before(run.units[0].first) && !matches!(judged.cue, Cue::Title | Cue::Honorific) {
         return;
     }
-    if headline && judged.cue.is_weak() {
+    if headline && (judged.cue.is_weak() || judged.by_nationality) {
         judged.cue = Cue::None;
     }
     if judged.org_tail && peeled.name.len() >= 2 && peeled.name[0].class & lx::GIVEN == 0 {
+        let kind = org_or_place(sc, &run.units[run.units.len() - 1]);
+        let start = match kind {
+            ActorKind::Organization => and_joined_start(sc, run.units[0]),
+            _ => None,
+        };
         entities.push(EntityHit {
-            span: Span::new(run.units[0].start, run.closing.end),
-            kind: ActorKind::Organization,
+            span: Span::new(start.unwrap_or(run.units[0].start), run.closing.end),
+            kind,
         });
+        return;
+    }
+    // "X Y & Partners", "X & Y", "X Y and Z performed": a firm's or a band's name, not a
+    // person's. A list of people names each in full; one plain word after "and" closes a name.
+    let after = run.closing.last + 1;
+    let single_after_and = sc.word(after) == Some("and")
+        && mains(peeled.name) >= 2
+        && sc.same_line(after)
+        && sc.word(after + 1).is_some_and(|w| {
+            w.starts_with(char::is_uppercase)
+                && lx::classify(w) & (lx::GIVEN | lx::SURNAME | lx::NOT_NAME) == 0
+        })
+        && sc.same_line(after + 1)
+        && sc.lower_word(after + 2).is_some();
+    if sc.same_line(run.closing.last)
+        && ((sc.punct(after, "&")
+            && sc
+                .word(after + 1)
+                .is_some_and(|w| w.starts_with(char::is_uppercase)))
+            || single_after_and)
+        && !matches!(judged.cue, Cue::Title | Cue::Honorific)
+    {
         return;
     }
     place(sc, &run, &peeled, &judged, placed);
@@ -192,11 +322,30 @@ pub(super) fn judge(
 
 /// Whether the run names an event by its last word ("Super Bowl", "Harvest Festival").
 fn is_event(sc: &Scanner<'_>, run: &Trimmed<'_>) -> bool {
+    if let [head, next, ..] = run.units
+        && next.kind == Kind::Particle
+        && EVENT_HEADS.contains(&sc.text[head.start..head.end].to_lowercase().as_str())
+    {
+        return true;
+    }
+    let lower = |u: &Unit| sc.text[u.start..u.end].to_lowercase();
+    if let [head, _, ..] = run.units
+        && head.kind == Kind::Word
+        && STORM_HEADS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(&sc.text[head.start..head.end]))
+    {
+        return true;
+    }
     let last = &run.units[run.units.len() - 1];
-    if run.suffixes > 0 || last.kind != Kind::Word || last.plural_possessive {
+    if last.kind != Kind::Word || last.plural_possessive {
         return false;
     }
-    lx::lower_in(&sc.text[last.start..last.end], EVENT_TAILS)
+    let w = lower(last);
+    if run.units.len() >= 2 && WAR_TAILS.contains(&w.as_str()) {
+        return true;
+    }
+    run.suffixes == 0 && EVENT_TAILS.contains(&w.as_str())
 }
 
 /// A hyphenated pair of places used as a route ("the New York-Boston flight"): each side is a
@@ -321,10 +470,51 @@ pub(super) fn long_org(sc: &Scanner<'_>, units: &[Unit]) -> Option<(EntityHit, u
         return None;
     }
     let hit = EntityHit {
-        span: Span::new(head[0].start, end),
-        kind: ActorKind::Organization,
+        span: Span::new(and_joined_start(sc, head[0]).unwrap_or(head[0].start), end),
+        kind: org_or_place(sc, last),
     };
     Some((hit, next))
+}
+
+/// The start of an organisation's name that goes on before "and" ("Securities and Exchange
+/// Commission", "Fisheries and Oceans Agency"): the one common noun right before "and" (or "&")
+/// when `first` opens the run after it. Never a name of its own: two organisations, people or
+/// places joined by "and" ("Velcor and Tarvania Motors", "Ana Lind and Trade Commission") stay
+/// apart.
+fn and_joined_start(sc: &Scanner<'_>, first: Unit) -> Option<usize> {
+    let t = first.first;
+    if t < 2 || !sc.same_line(t - 1) || !sc.same_line(t - 2) {
+        return None;
+    }
+    if !(sc.word(t - 1) == Some("and") || sc.punct(t - 1, "&")) {
+        return None;
+    }
+    // Two names joined ("SpaceX and Tesla Motors", "Space Center and Cape X Station") are two
+    // organisations: the words on both sides of "and" must be plain words, no organisation,
+    // given name, surname or place, nor a brand's inner capital.
+    let blocked =
+        lx::GIVEN | lx::SURNAME | lx::PLACE | lx::NOT_NAME | lx::ORG | lx::ORG_NAME | lx::MONTH;
+    // The word after "and" may be an organisation word itself ("… and Exchange Commission").
+    if first.class & blocked & !lx::ORG != 0 {
+        return None;
+    }
+    // One common noun before "and" ("Securities and …", "Fisheries and …"): a plural, or a word
+    // the text writes in lower case too; a name there ("Velcor and …") is a name of its own.
+    let i = t - 2;
+    let w = sc.word(i)?;
+    let boundary = i == 0
+        || !sc.same_line(i - 1)
+        || sc.sentence_start(i)
+        || sc
+            .word(i - 1)
+            .is_none_or(|p| p.starts_with(char::is_lowercase) || lx::classify(p) & lx::STOP != 0);
+    let common = (w.len() > 4 && w.ends_with('s') && !w.ends_with("ss")) || sc.seen_lower(w);
+    (w.starts_with(char::is_uppercase)
+        && lx::classify(w) & blocked == 0
+        && !w.chars().skip(1).any(|c| c.is_uppercase())
+        && boundary
+        && common)
+        .then(|| sc.toks[i].start)
 }
 
 /// How many function words open a run ("On", "The"); a title or honorific is never one.
@@ -344,8 +534,14 @@ fn leading_function_words(units: &[Unit]) -> usize {
 fn trim<'u>(sc: &Scanner<'_>, units: &'u [Unit]) -> Option<Trimmed<'u>> {
     let lead = leading_function_words(units);
     let mut units = &units[lead..];
+    let mut role_opener = false;
     if units.len() >= 2 && (lead > 0 || sc.sentence_start(units[0].first)) && opener(sc, &units[0])
     {
+        // Only a sentence's own opening word ("Goalkeeper X Y saved"), not a quoted title's
+        // ("'Star X Y' trailer").
+        let t = units[0].first;
+        role_opener = units[0].class & lx::ROLE != 0
+            && (sc.line_break_before(t) || matches!(sc.s(t - 1), "." | "!" | "?"));
         units = &units[1..];
     }
     let suffixes = units
@@ -361,6 +557,7 @@ fn trim<'u>(sc: &Scanner<'_>, units: &'u [Unit]) -> Option<Trimmed<'u>> {
         units: &units[..units.len() - suffixes],
         closing,
         suffixes,
+        role_opener,
     })
 }
 
@@ -374,6 +571,14 @@ fn opener(sc: &Scanner<'_>, u: &Unit) -> bool {
     // "Actress Ana Lind": a role word (not a title), capitalised only because it opens the
     // sentence.
     if u.class & lx::ROLE != 0 && u.class & (lx::GIVEN | lx::TITLE | lx::HONORIFIC) == 0 {
+        return true;
+    }
+    // "Singers Ana Lind and …": a plural role word.
+    if u.class & (lx::GIVEN | lx::TITLE | lx::HONORIFIC | lx::SURNAME) == 0
+        && sc.text[u.start..u.end]
+            .strip_suffix('s')
+            .is_some_and(|w| lx::classify(w) & lx::ROLE != 0)
+    {
         return true;
     }
     if u.class & (lx::GIVEN | lx::TITLE | lx::HONORIFIC | lx::NATIONALITY | lx::PLACE) != 0 {
@@ -432,6 +637,12 @@ fn entity(sc: &Scanner<'_>, run: &Trimmed<'_>) -> Option<EntityHit> {
         if lx::lower_in(first, COMPASS) && lx::lower_in(second, REGION_TAILS) {
             return hit(span_from(0), ActorKind::Place);
         }
+        // "Czech Republic", "Tarvanian Kingdom": a country's adjective before a state's head.
+        if units[0].class & (lx::NATIONALITY | lx::PLACE) != 0
+            && lx::lower_in(second, super::cues::STATE_HEADS)
+        {
+            return hit(span_from(0), ActorKind::Place);
+        }
     }
     if sc.place_after(run.closing.last) {
         return hit(span_from(0), ActorKind::Place);
@@ -448,7 +659,12 @@ fn entity(sc: &Scanner<'_>, run: &Trimmed<'_>) -> Option<EntityHit> {
         && last.class & lx::ORG_SURNAME == 0
         && !titled
     {
-        return hit(span_from(0), ActorKind::Organization);
+        let kind = org_or_place(sc, last);
+        let start = match kind {
+            ActorKind::Organization => and_joined_start(sc, units[0]),
+            _ => None,
+        };
+        return hit(Span::new(start.unwrap_or(units[0].start), last.end), kind);
     }
     // "Port Veyra", "Santa Rosa"; not "North African" (an adjective) or "New Year" (a date).
     if units[0].class & lx::PLACE_PREFIX != 0
@@ -611,7 +827,17 @@ fn person_cue(sc: &Scanner<'_>, run: &Trimmed<'_>, p: &Peeled<'_>) -> Judged {
         && honorific.is_none()
         && !title_in_prefix;
     let t0 = units[0].first;
-    let direct = direct_cue(sc, p, honorific, title_in_prefix, main_words.len(), t0);
+    let mut direct = direct_cue(sc, p, honorific, title_in_prefix, main_words.len(), t0);
+    if direct == Cue::None
+        && run.role_opener
+        && p.prefix.is_empty()
+        && main_words.len() >= 2
+        && !main_words
+            .iter()
+            .any(|u| u.all_caps || sc.seen_lower(&sc.text[u.start..u.end]))
+    {
+        direct = Cue::Role;
+    }
     let last = &units[units.len() - 1];
     let org_tail = last.class & lx::ORG_SURNAME != 0 && direct == Cue::None;
     let gender = honorific.and_then(|c| {
@@ -623,10 +849,18 @@ fn person_cue(sc: &Scanner<'_>, run: &Trimmed<'_>, p: &Peeled<'_>) -> Judged {
             None
         }
     });
+    let by_nationality = direct == Cue::None
+        && nationality_before(p, &main_words)
+        && sc.clause_goes_on(run.closing.last)
+        // "the German X Y": an article makes it an institution's name more often than a
+        // person's.
+        && !(t0 > 0 && sc.lower_word(t0 - 1).is_some_and(|w| matches!(w, "the" | "a" | "an")));
     let cue = if placeish || org_tail {
         Cue::None
     } else if direct != Cue::None {
         direct
+    } else if by_nationality {
+        Cue::Role
     } else if sc.employer_after(run.closing.last) {
         // "Morgan Stanley analyst Bob Huang": the run is the second name's employer.
         Cue::None
@@ -638,7 +872,25 @@ fn person_cue(sc: &Scanner<'_>, run: &Trimmed<'_>, p: &Peeled<'_>) -> Judged {
         gender,
         placeish,
         org_tail,
+        by_nationality,
     }
+}
+
+/// Whether a nationality adjective alone stands before a two-word name of plain words: "Russian
+/// X Y won", "Algerian X Y,". Not a company, a place or a thing named after a country
+/// ("Russian Railways", "German Foreign Office", "Chinese New Year"): no word of the name may be
+/// an organisation word, a place, a month or a weekday.
+fn nationality_before(p: &Peeled<'_>, main_words: &[&Unit]) -> bool {
+    let [adjective] = p.prefix else { return false };
+    let blocked = lx::ORG | lx::ORG_NAME | lx::ORG_SURNAME | lx::PLACE | lx::MONTH | lx::WEEKDAY;
+    adjective.class & lx::NATIONALITY != 0
+        && adjective.class & lx::PLACE == 0
+        && !adjective.possessive
+        && main_words.len() == 2
+        && p.name.len() == 2
+        && p.name
+            .iter()
+            .all(|u| u.class & blocked == 0 && !u.all_caps && u.kind == Kind::Word)
 }
 
 /// A cue that stands right before the name: an honorific, a title in the run or before it, a
@@ -683,10 +935,18 @@ fn shape_cue(sc: &Scanner<'_>, run: &Trimmed<'_>, p: &Peeled<'_>, main_words: &[
     }
     // Organisation-looking words or a surname-like first word ("Goldman Sachs said") leave the
     // weak cues (a verb, a frequent surname) unconvincing.
+    // A family name first ("Wang X said", "Tanaka Hiroshi said") is a person's when the word
+    // after it is a given name or a word no list knows and the text never writes in lower case.
+    let family_first = main_words.len() == 2
+        && main_words[0].class & lx::SURNAME != 0
+        && main_words[0].class & (lx::PLACE | lx::MONTH | lx::GIVEN) == 0
+        && main_words[1].class & !lx::GIVEN == 0
+        && !main_words.iter().any(|u| u.all_caps)
+        && !sc.seen_lower(&sc.text[main_words[1].start..main_words[1].end]);
     let orgish = main_words
         .iter()
         .any(|u| u.class & (lx::ORG | lx::ORG_SURNAME | lx::ORG_NAME) != 0)
-        || main_words[0].class & (lx::SURNAME | lx::PLACE | lx::MONTH) != 0;
+        || (main_words[0].class & (lx::SURNAME | lx::PLACE | lx::MONTH) != 0 && !family_first);
     let t0 = run.units[0].first;
     if name.iter().any(|u| u.kind == Kind::Initial) {
         Cue::Initial
@@ -698,18 +958,51 @@ fn shape_cue(sc: &Scanner<'_>, run: &Trimmed<'_>, p: &Peeled<'_>, main_words: &[
         Cue::GivenName
     } else if p.place_given || (!orgish && sc.speech_around(t0, run.closing.last)) {
         Cue::Speech
-    } else if main_words.len() == 2
-        && name.len() == 2
-        && p.k == 0
-        && !orgish
-        && main_words[1].class & lx::SURNAME != 0
-        && !main_words.iter().any(|u| u.all_caps)
-        && sc.inside_sentence(t0)
+    } else if !orgish && p.k == 0 && sc.ranked_row(t0, run.closing.last) {
+        Cue::List
+    } else if (!orgish
+        && name.len() == main_words.len()
+        && (2..=3).contains(&main_words.len())
+        && surname_shaped(sc, main_words[main_words.len() - 1])
+        && !main_words
+            .iter()
+            .any(|u| u.all_caps || sc.seen_lower(&sc.text[u.start..u.end])))
+        || (main_words.len() == 2
+            && name.len() == 2
+            && p.k == 0
+            && !orgish
+            && main_words[1].class & lx::SURNAME != 0
+            && !main_words.iter().any(|u| u.all_caps)
+            && sc.inside_sentence(t0))
     {
         Cue::Surname
     } else {
         Cue::None
     }
+}
+
+/// Endings that only surnames have, across languages: "-ović", "-enko", "-escu", "-oğlu",
+/// "-poulos", "-wicz", "-shvili", "-adze"… (a town's name may end so too, but gazetteer places are
+/// set aside before a word is looked at here).
+const SURNAME_ENDINGS: &[&str] = &[
+    "ovic", "ović", "evic", "ević", "ovich", "evich", "enko", "escu", "oglu", "oğlu", "poulos",
+    "opoulou", "wicz", "czyk", "shvili", "adze", "iadis", "akis", "ovski", "evski", "owski",
+    "ewski", "insky", "yev", "yeva", "ov", "ova", "ev", "eva", "uddin", "ullah", "zadeh", "yan",
+    "enco", "aitis", "auskas", "onen", "ainen", "anen",
+];
+
+/// Whether a word ends like a surname ([`SURNAME_ENDINGS`]) and is no place, organisation word,
+/// given name or month: "Brnovic", "Pavlenko", "Kadyrbekov".
+fn surname_shaped(sc: &Scanner<'_>, u: &Unit) -> bool {
+    let blocked = lx::PLACE | lx::ORG | lx::ORG_NAME | lx::GIVEN | lx::MONTH | lx::NOT_NAME;
+    if u.kind != Kind::Word || u.class & blocked != 0 || u.possessive {
+        return false;
+    }
+    let w = sc.text[u.start..u.end].to_lowercase();
+    w.chars().count() >= 5
+        && SURNAME_ENDINGS
+            .iter()
+            .any(|e| w.ends_with(e) && w.len() >= e.len() + 3)
 }
 
 /// Records the name (and a restatement of it in another script after it).
@@ -765,5 +1058,46 @@ fn place(
             last: closing.last,
             listable: false,
         });
+    }
+}
+
+/// Names in a scorers' or results' line, each followed by a number ("Scorers: A B 23, C D 45,
+/// E F 67"): a chain of such names is a list of people when it holds three names or more, or a
+/// person found with a cue. Only name-shaped candidates (two words or more, nothing against
+/// them) are promoted.
+pub(super) fn promote_numbered_lists(sc: &Scanner<'_>, placed: &mut [Placed]) {
+    // Whether only "NUMBER ," (on one line) stands between a name ending at `a` and one
+    // starting at `b`.
+    let numbered = |a: usize, b: usize| {
+        b == a + 3
+            && sc
+                .toks
+                .get(a + 1)
+                .is_some_and(|t| t.kind == crate::text::TokenKind::Number)
+            && (sc.punct(a + 2, ",") || sc.punct(a + 2, ";"))
+            && sc.same_line(a)
+            && sc.same_line(a + 1)
+            && sc.same_line(a + 2)
+    };
+    let mut start = 0;
+    while start < placed.len() {
+        let mut end = start + 1;
+        while end < placed.len() && numbered(placed[end - 1].last, placed[end].first) {
+            end += 1;
+        }
+        let chain = &placed[start..end];
+        let counts = |p: &Placed| p.hit.cue != Cue::None && p.hit.cue != Cue::Alias;
+        let shaped = |p: &Placed| counts(p) || p.listable;
+        if chain.len() >= 2
+            && chain.iter().all(shaped)
+            && (chain.len() >= 3 || chain.iter().any(counts))
+        {
+            for p in &mut placed[start..end] {
+                if p.hit.cue == Cue::None {
+                    p.hit.cue = Cue::List;
+                }
+            }
+        }
+        start = end;
     }
 }

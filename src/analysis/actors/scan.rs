@@ -10,7 +10,7 @@
 //! them when they name a person found with a cue elsewhere ("Sorel", "Halvorsen-Sorel").
 
 use super::ActorKind;
-use super::judge::{judge, long_org};
+use super::judge::{judge, long_org, promote_numbered_lists};
 use super::units::{Scanner, Unit};
 use crate::analysis::Span;
 use crate::text::{Token, TokenKind};
@@ -188,6 +188,7 @@ pub fn scan(text: &str, tokens: &[Token]) -> Names {
         i = next.max(i + 1);
     }
     promote_lists(&sc, &mut placed);
+    promote_numbered_lists(&sc, &mut placed);
     // Sort into the two lists; an alias's `same_as` follows its name to its new index.
     let mut names = Names {
         entities,
@@ -242,7 +243,12 @@ impl Headlines {
             }
         }
         let ends_sentence = matches!(sc.s(end), "." | "!" | "?" | "”" | "\"");
-        let headline = content >= 3 && capital * 10 >= content * 8 && !ends_sentence;
+        // A results row ("1. X Y (Sweden) 28:41", "12 - X Y (Lorca)") is a table's line, not a
+        // headline: it opens with a rank, or holds a bracket and a number.
+        let row = sc.toks[start].kind == TokenKind::Number
+            || ((start..=end).any(|i| sc.punct(i, "("))
+                && (start..=end).any(|i| sc.toks[i].kind == TokenKind::Number));
+        let headline = content >= 3 && capital * 10 >= content * 8 && !ends_sentence && !row;
         self.line = Some((end, headline));
         headline
     }
