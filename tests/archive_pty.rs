@@ -219,3 +219,138 @@ fn a_large_archive_opens_any_article_with_its_text_once_loaded() {
     );
     assert!(screen.contains("gate 257"), "{screen}");
 }
+
+/// Words no two unrelated articles share much of: syllables drawn by a small generator.
+fn filler(seed: usize, words: usize) -> String {
+    const SYLLABLES: [&str; 16] = [
+        "ka", "lo", "mer", "tis", "van", "dor", "pel", "quin", "sa", "ru", "ben", "tho", "gal",
+        "fi", "nex", "zu",
+    ];
+    let mut x = seed as u64 * 2_654_435_761 + 12_345;
+    let mut next = |m: usize| {
+        x = x
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (x >> 33) as usize % m
+    };
+    let mut out = String::new();
+    for w in 0..words {
+        let n = 2 + next(2);
+        let word: String = (0..n).map(|_| SYLLABLES[next(16)]).collect();
+        if w % 12 == 0 {
+            if w > 0 {
+                out.push_str(". ");
+            }
+            let mut c = word.chars();
+            out.extend(c.next().map(|c| c.to_ascii_uppercase()));
+            out.push_str(c.as_str());
+        } else {
+            out.push(' ');
+            out.push_str(&word);
+        }
+    }
+    out.push('.');
+    out
+}
+
+/// 320 articles (more than `list` groups by itself) of unrelated filler, but for a story told by four outlets (one paragraph in
+/// common, "Ferry …" titles) and two outlets printing the same bakery text but a line: the pair
+/// that shares the most is the bakery's, the story with the most articles the ferry's.
+fn storied_store(dir: &std::path::Path) {
+    let ferry = filler(9_001, 70);
+    let bakery = filler(9_002, 150);
+    let mut docs: Vec<(String, String, String)> = (0..314)
+        .map(|i| {
+            let day = format!("2021-{:02}-{:02}", i % 12 + 1, i % 28 + 1);
+            (format!("Notes {i}"), day, filler(i, 120))
+        })
+        .collect();
+    for (k, side) in ["north", "south", "east", "west"].iter().enumerate() {
+        let own = filler(8_000 + k, 50);
+        docs.push((
+            format!("Ferry {side} desk"),
+            "2020-06-03".into(),
+            format!("{ferry}\n\n{own}"),
+        ));
+    }
+    for (k, side) in ["one", "two"].iter().enumerate() {
+        docs.push((
+            format!("Bakery {side} desk"),
+            "2019-02-11".into(),
+            format!("{bakery}\n\n{}", filler(7_000 + k, 8)),
+        ));
+    }
+    let folder = dir.with_extension("articles");
+    std::fs::create_dir_all(&folder).unwrap();
+    for (i, (title, date, text)) in docs.iter().enumerate() {
+        let file = format!("---\ntitle: {title}\ndate: {date}\nsource: Outlet {i}\n---\n{text}\n");
+        std::fs::write(folder.join(format!("doc-{i:03}.txt")), file).unwrap();
+    }
+    // Added as a user adds them: with their analysis, which the store's index of the closest
+    // articles comes from.
+    let added = std::process::Command::new(env!("CARGO_BIN_EXE_juxta"))
+        .args([
+            "--store",
+            dir.to_str().unwrap(),
+            "add",
+            folder.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(added.status.success(), "{added:?}");
+}
+
+/// The first row of the screen: the panes' titles.
+fn titles(screen: &str) -> &str {
+    screen.lines().next().unwrap_or_default()
+}
+
+#[test]
+fn a_large_archive_opens_its_largest_story_once_stories_are_stored_and_says_what_it_lacks_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    storied_store(&store);
+    let loaded = |c: &str| c.contains("archive loaded: 320 articles");
+    let picker = |c: &str| c.contains("filter:");
+    let ungrouped = |c: &str| picker(c) && c.contains("not grouped by story");
+    let closed = |c: &str| !c.contains("filter:");
+    // The sidebar is narrow: the shortest wording of the tab's legend.
+    let quotes = |c: &str| c.contains("open pair only") && c.contains("No quotations in");
+    let first = std::cell::RefCell::new(String::new());
+    let keep = |c: &str| {
+        *first.borrow_mut() = c.to_string();
+        true
+    };
+    // Before `juxta stories`: the two articles that share the most, a picker that says it is
+    // not grouped and how to group it, a Quotes tab that says whose quotations it lists.
+    drive(
+        &store,
+        &[
+            (&loaded, b""),
+            (&keep, b"o"),
+            (&ungrouped, b"\x1b"),
+            (&closed, b"u"),
+            (&quotes, b"q"),
+        ],
+    );
+    let before = first.borrow().clone();
+    assert_eq!(titles(&before).matches("Bakery").count(), 2, "{before}");
+    let ran = std::process::Command::new(env!("CARGO_BIN_EXE_juxta"))
+        .args(["--store", store.to_str().unwrap(), "stories"])
+        .output()
+        .unwrap();
+    assert!(ran.status.success(), "{ran:?}");
+    // Grouped, the picker's title no longer says it is not.
+    let grouped = |c: &str| c.contains("▸ Ferry") && !c.contains("not grouped by story");
+    drive(
+        &store,
+        &[
+            (&loaded, b""),
+            (&keep, b"o"),
+            (&grouped, b"\x1b"),
+            (&closed, b"q"),
+        ],
+    );
+    let after = first.borrow().clone();
+    assert_eq!(titles(&after).matches("Ferry").count(), 2, "{after}");
+}

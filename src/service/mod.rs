@@ -17,12 +17,12 @@ pub use compare::{Compared, MAX_SHARERS, SharedWithAll, compare_all, compare_two
 pub use conflicts::{Disagreements, linked_groups, pair_disagreements};
 pub use corpus::{Corpus, actors_and_events};
 pub use import::{Failure, ImportReport, Imported, Progress, import_paths, import_sources};
-pub use pair::{choose_pair, first_pair_ids};
+pub use pair::{choose_pair, first_pair_ids, pair_among};
 pub use quotes::{QuoteReport, quotes};
 pub use search::search;
 pub use stories::{
-    LIST_GROUPS_UP_TO, ListColumns, Overview, StoryRow, first_of, group_stories, list_columns,
-    originality, overview, story_rows,
+    LIST_GROUPS_UP_TO, ListColumns, Overview, StoryRow, first_of, group_stories, largest_story,
+    list_columns, originality, overview, story_rows,
 };
 pub use views::{actor_mentions, article_texts, kind_name, stream_events, to_views, views};
 

@@ -78,12 +78,15 @@ fn best_partner(corpus: &Corpus, i: usize, among: &[usize]) -> Option<(usize, us
 
 /// The ids of the two articles to open first when they can be told without loading the
 /// archive (see [`choose_pair`] for the rules): two or more paths named, one article named
-/// (with the stored article closest to it), or nothing named (the closest pair of the store's
-/// index, else its first two articles). `None` for one path holding several articles, whose
-/// best pair needs them all compared.
+/// (with the stored article closest to it), or nothing named: two articles of `largest`, the
+/// story with the most articles when stories are stored (see
+/// [`largest_story`](super::largest_story); the two [`pair_among`] picks), else the closest
+/// pair of the store's index, else its first two articles. `None` for one path holding
+/// several articles, whose best pair needs them all compared.
 pub fn first_pair_ids(
     store: &crate::store::Store,
     named: &[Vec<String>],
+    largest: Option<&[String]>,
 ) -> Result<Option<Vec<String>>, crate::store::StoreError> {
     let groups: Vec<&Vec<String>> = named.iter().filter(|g| !g.is_empty()).collect();
     Ok(match groups.as_slice() {
@@ -101,10 +104,35 @@ pub fn first_pair_ids(
             };
             Some([Some(first), second].into_iter().flatten().collect())
         }
+        [] if largest.is_some_and(|ids| ids.len() > 1) => {
+            largest.and_then(|ids| pair_among(store, ids))
+        }
         [] => match store.closest_pair()? {
             Some((a, b)) => Some(vec![a, b]),
             None => Some(store.first_ids(2)?),
         },
         _ => None,
     })
+}
+
+/// The two articles to open among `ids` (a named folder's, or a story's) without their texts:
+/// the one whose closest stored partner is among them too and shares the most with it, with
+/// that partner; else the first two.
+pub fn pair_among(store: &crate::store::Store, ids: &[String]) -> Option<Vec<String>> {
+    let named: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
+    let mut best: Option<(usize, &String, String)> = None;
+    // A bounded look: each is one indexed lookup, and the first frame waits for them.
+    for id in ids.iter().take(2000) {
+        if let Ok(Some((other, shared))) = store.closest_with_share(id)
+            && other != *id
+            && named.contains(other.as_str())
+            && best.as_ref().is_none_or(|(s, _, _)| shared > *s)
+        {
+            best = Some((shared, id, other));
+        }
+    }
+    match best {
+        Some((_, a, b)) => Some(vec![a.clone(), b]),
+        None => Some(ids.iter().take(2).cloned().collect()),
+    }
 }

@@ -126,6 +126,21 @@ fn columns_recipe(ctx: &Context) -> String {
     )
 }
 
+/// Where [`overview`] keeps the ids of the story with the most articles, for the terminal UI
+/// to open two of them first without reading the columns of every article.
+const LARGEST_CACHE: &str = "largest-story";
+
+/// The ids of the story with the most articles (earliest first), as [`overview`] last stored
+/// it, when that was for the archive as it is now and the story has two articles or more.
+/// One small read, whatever the size of the archive.
+pub fn largest_story(ctx: &Context) -> Result<Option<Vec<String>>, ServiceError> {
+    let store = ctx.store()?;
+    let ids = store
+        .cached(LARGEST_CACHE, &columns_recipe(ctx))?
+        .and_then(|json| serde_json::from_str::<Vec<String>>(&json).ok());
+    Ok(ids.filter(|ids| ids.len() > 1))
+}
+
 /// Up to this many articles `list` groups the archive itself when the stored columns are
 /// stale (well under a second); above it, `juxta stories` (or the TUI) refreshes them, since
 /// grouping takes seconds to minutes there.
@@ -186,6 +201,18 @@ pub fn overview(ctx: &Context) -> Result<Overview, ServiceError> {
     {
         // Columns that cannot be stored only cost time on the next `list`.
         let _ = store.put_cached(COLUMNS_CACHE, &stamp, &json);
+        // The first of the largest: the earliest story of those with the most articles.
+        let largest = o
+            .stories
+            .iter()
+            .rev()
+            .max_by_key(|s| s.articles.len())
+            .map(|s| &s.articles);
+        if let Some(ids) = largest
+            && let Ok(json) = serde_json::to_string(ids)
+        {
+            let _ = store.put_cached(LARGEST_CACHE, &stamp, &json);
+        }
     }
     Ok(o)
 }

@@ -378,14 +378,15 @@ pub fn pair_quotes(corpus: &Corpus, l: (usize, &str), r: (usize, &str)) -> Quote
             None
         }
     };
+    // Only the actors the two articles mention: speakers are found among an article's own
+    // mentions, and copying every actor of 10⁵ articles made each opened article wait.
+    let mut global_actor = Vec::new();
     let actors: Vec<Actor> = corpus
         .actors
         .iter()
-        .map(|a| Actor {
-            name: a.name.clone(),
-            kind: a.kind,
-            aliases: a.aliases.clone(),
-            mentions: a
+        .enumerate()
+        .filter_map(|(k, a)| {
+            let mentions: Vec<Mention> = a
                 .mentions
                 .iter()
                 .filter_map(|m| {
@@ -394,41 +395,37 @@ pub fn pair_quotes(corpus: &Corpus, l: (usize, &str), r: (usize, &str)) -> Quote
                         span: m.span,
                     })
                 })
-                .collect(),
+                .collect();
+            if mentions.is_empty() {
+                return None;
+            }
+            global_actor.push(k);
+            Some(Actor {
+                name: a.name.clone(),
+                kind: a.kind,
+                aliases: a.aliases.clone(),
+                mentions,
+            })
         })
         .collect();
     let mut quotes = crate::analysis::quotes::analyse(&[l.1, r.1], &actors);
     let global = |i: usize| if i == 0 { l.0 } else { r.0 };
+    let corpus_actor = |s: &mut Option<crate::analysis::quotes::Speaker>| {
+        if let Some(actor) = s.as_mut().and_then(|s| s.actor.as_mut()) {
+            *actor = global_actor[*actor];
+        }
+    };
     for q in &mut quotes.quotations {
         q.article = global(q.article);
+        corpus_actor(&mut q.speaker);
     }
     for g in &mut quotes.groups {
         for a in &mut g.articles {
             *a = global(*a);
         }
+        corpus_actor(&mut g.speaker);
     }
     quotes
-}
-
-/// The two articles to open among `ids` (a named folder's) without their texts: the first
-/// whose closest stored partner is among them too, with that partner; else the first two.
-pub fn pair_among(store: &Store, ids: &[String]) -> Option<Vec<String>> {
-    let named: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
-    let mut best: Option<(usize, &String, String)> = None;
-    // A bounded look: each is one indexed lookup, and the first frame waits for them.
-    for id in ids.iter().take(2000) {
-        if let Ok(Some((other, shared))) = store.closest_with_share(id)
-            && other != *id
-            && named.contains(other.as_str())
-            && best.as_ref().is_none_or(|(s, _, _)| shared > *s)
-        {
-            best = Some((shared, id, other));
-        }
-    }
-    match best {
-        Some((_, a, b)) => Some(vec![a.clone(), b]),
-        None => Some(ids.iter().take(2).cloned().collect()),
-    }
 }
 
 #[cfg(test)]
@@ -469,6 +466,50 @@ mod tests {
             .map(|s| s.articles)
             .collect();
         assert_eq!(alone, [[0], [1], [2], [3]]);
+    }
+
+    #[test]
+    fn the_open_pairs_quotations_name_their_speakers_as_actors_of_the_whole_archive() {
+        let article = |id: &str, text: &str| Article {
+            id: id.into(),
+            title: id.into(),
+            source: id.into(),
+            authors: Vec::new(),
+            date: NaiveDate::from_ymd_opt(2024, 5, 2),
+            url: None,
+            text: text.into(),
+            hash: String::new(),
+            imported_at: chrono::DateTime::default(),
+            file_name: String::new(),
+        };
+        let quote = "“The harbour bridge will reopen in May,” said Judge Tomas Berg on Monday.";
+        let others = "Mayor Ana Ribeiro opened the fair. Mayor Ana Ribeiro thanked the farmers, \
+                      and Mayor Ana Ribeiro left early.";
+        let corpus = Corpus::build(
+            vec![
+                article("a", others),
+                article("b", quote),
+                article("c", &format!("In the morning: {quote}")),
+            ],
+            &service::Options::default(),
+            None,
+        );
+        let berg = corpus
+            .actors
+            .iter()
+            .position(|a| a.name.contains("Berg"))
+            .expect("the judge is an actor");
+        // The article the pair leaves out names actors too: the speaker's index must still be
+        // the archive's, not one among the pair's own actors.
+        assert!(berg > 0, "{:?}", corpus.actors);
+        let quotes = pair_quotes(&corpus, (1, quote), (2, &corpus.articles[2].text));
+        let group = &quotes.groups[0];
+        assert_eq!(group.articles, [1, 2]);
+        let speaker = group.speaker.as_ref().expect("a speaker");
+        assert_eq!(speaker.actor, Some(berg));
+        for q in &quotes.quotations {
+            assert_eq!(q.speaker.as_ref().and_then(|s| s.actor), Some(berg));
+        }
     }
 
     #[test]

@@ -275,12 +275,20 @@ fn load_in_background(
             }
             // A large one: the open pair first, with its texts; then the archive's metadata
             // and views, without texts (read when an article is shown).
-            let ids = match service::first_pair_ids(&store, &opened) {
+            let ctx = Context::new(store.root().to_path_buf(), service_options.clone());
+            // Stories are stored only by `juxta stories` (grouping takes minutes at 10⁵
+            // articles): when they are current, two of the largest open first.
+            let largest = if opened.iter().all(Vec::is_empty) {
+                service::largest_story(&ctx).ok().flatten()
+            } else {
+                None
+            };
+            let ids = match service::first_pair_ids(&store, &opened, largest.as_deref()) {
                 Ok(Some(ids)) => ids,
                 Ok(None) => opened
                     .iter()
                     .find(|g| !g.is_empty())
-                    .and_then(|g| archive::pair_among(&store, g))
+                    .and_then(|g| service::pair_among(&store, g))
                     .unwrap_or_default(),
                 Err(e) => {
                     let _ = tx.send(Loaded::First(Box::new(Err(e.into())), false));
@@ -309,7 +317,6 @@ fn load_in_background(
             if tx.send(Loaded::First(Box::new(Ok(app)), true)).is_err() {
                 return;
             }
-            let ctx = Context::new(store.root().to_path_buf(), service_options.clone());
             let archive = archive::load(&ctx, &mut progress).and_then(|catalogue| {
                 // The UI's own connection: the texts it reads never wait for this thread.
                 let texts = crate::store::Store::open(store.root())?;

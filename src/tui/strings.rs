@@ -32,6 +32,9 @@ pub const HELP_COPY: &str = "copy the current passage, both wordings";
 
 pub const TITLE_HELP: &str = " Keys ";
 pub const TITLE_PICKER: &str = " Open article ";
+/// The picker's title when the archive's stories are not known (large archives, until
+/// `juxta stories` has stored them).
+pub const TITLE_PICKER_UNGROUPED: &str = " Open article · not grouped by story ";
 pub const TITLE_ACTORS: &str = "Actors";
 pub const TITLE_TIMELINE: &str = "Timeline";
 pub const TITLE_QUOTES: &str = "Quotes";
@@ -310,6 +313,9 @@ pub const LEGEND_COUNTS: &str = "12·5 = 12 mentions in 5 articles";
 /// The picker row of an article already open.
 pub const PICKER_OPEN: &str = "open";
 pub const PICKER_HEADER: &str = "• open · % = share of its text found in other articles";
+/// The picker's header when neither stories nor shares are known: how to get them.
+pub const PICKER_HEADER_UNGROUPED: &str =
+    "• open · to group by story and show shares, quit and run `juxta stories`";
 
 /// After `y`: the passage was sent to the terminal's clipboard (OSC 52); `export` is the live
 /// export key, the way out on a terminal that ignores OSC 52.
@@ -332,6 +338,15 @@ pub fn copied_text(left_id: &str, left: &str, right_id: &str, right: &str) -> St
 pub const TIMELINE_LEGEND: [&str; 2] = ["date · source · the sentence below", "date · source"];
 /// What a row of the Quotes tab shows, longest wording first.
 pub const QUOTES_LEGEND: [&str; 2] = ["speaker · first words · outlets", "speaker · outlets"];
+/// The Quotes tab of an archive loaded without its texts, which lists the quotations of the
+/// two open articles only; longest wording first.
+pub const QUOTES_LEGEND_PAIR: [&str; 3] = [
+    "quotations of the open pair · speaker · outlets",
+    "open pair only · speaker · outlets",
+    "open pair only",
+];
+/// The Quotes tab of an archive loaded without its texts, when the open pair quotes no one.
+pub const NO_QUOTES_PAIR: &str = "No quotations in the two open articles.";
 /// The mark of a quotation whose outlets name different speakers.
 pub const DISAGREE_MARK: &str = "≠";
 

@@ -14,9 +14,16 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 pub fn draw(app: &App, frame: &mut Frame, picker: &Picker) {
     let area = picker_area(app.size);
     frame.render_widget(Clear, area);
+    // A large archive is grouped (and its shares known) once `juxta stories` has stored
+    // the stories: say how to get them rather than leave a flat list unexplained.
+    let known = app.ondemand.knows_shared();
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
-        .title(strings::TITLE_PICKER)
+        .title(if known {
+            strings::TITLE_PICKER
+        } else {
+            strings::TITLE_PICKER_UNGROUPED
+        })
         .border_style(app.theme.focus);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -27,7 +34,17 @@ pub fn draw(app: &App, frame: &mut Frame, picker: &Picker) {
             Span::raw(picker.filter.clone()),
             Span::styled("█", app.theme.focus),
         ]),
-        Line::styled(truncate(strings::PICKER_HEADER, width), app.theme.muted),
+        Line::styled(
+            truncate(
+                if known {
+                    strings::PICKER_HEADER
+                } else {
+                    strings::PICKER_HEADER_UNGROUPED
+                },
+                width,
+            ),
+            app.theme.muted,
+        ),
     ];
     if picker.rows.is_empty() {
         lines.push(Line::styled(strings::PICKER_EMPTY, app.theme.muted));

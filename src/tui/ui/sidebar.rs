@@ -75,6 +75,8 @@ pub fn draw(app: &App, frame: &mut Frame, rect: Rect, list: Rect) {
     let legends: &[&str] = match app.sidebar.mode {
         SidebarMode::Actors => &strings::ACTORS_LEGEND,
         SidebarMode::Timeline => &strings::TIMELINE_LEGEND,
+        // An archive loaded without its texts has the quotations of the open pair only.
+        SidebarMode::Quotes if app.ondemand.is_on_demand() => &strings::QUOTES_LEGEND_PAIR,
         SidebarMode::Quotes => &strings::QUOTES_LEGEND,
     };
     let legend = legends
@@ -277,7 +279,13 @@ fn draw_quotes(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
     let quotes = &app.corpus.quotes;
     if quotes.groups.is_empty() {
         frame.render_widget(
-            Paragraph::new(strings::NO_QUOTES).style(app.theme.muted),
+            Paragraph::new(if app.ondemand.is_on_demand() {
+                strings::NO_QUOTES_PAIR
+            } else {
+                strings::NO_QUOTES
+            })
+            .style(app.theme.muted)
+            .wrap(ratatui::widgets::Wrap { trim: true }),
             area,
         );
         return;
