@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Names the cache entries: bump the number whenever extraction output changes.
-pub const EXTRACTION_VERSION: &str = "extract-v3";
+pub const EXTRACTION_VERSION: &str = "extract-v4";
 
 /// What one article yields on its own (cacheable).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -1244,7 +1244,7 @@ impl Store {
     }
 
     /// Analysis of a text, if present and written by the same analysis `kind` (which names
-    /// the analysis and its version, e.g. `extract-v3`). A damaged entry is a miss.
+    /// the analysis and its version, e.g. `extract-v4`). A damaged entry is a miss.
     pub fn cache_get<T: DeserializeOwned>(&self, hash: &str, kind: &str) -> Option<T> {
         let json: Option<Option<String>> = self
             .with_db(false, |conn| {
