@@ -8,7 +8,7 @@
 use super::Context;
 use crate::analysis::actors::{Actor, ActorKind};
 use crate::analysis::extract;
-use crate::store::{EventsLayout, ViewActor, ViewParts};
+use crate::store::{ViewActor, ViewParts};
 use crate::text::{display_width, pad, truncate};
 use anyhow::Result;
 use clap::Args;
@@ -75,7 +75,7 @@ pub struct MentionsArgs {
 }
 
 /// Widest line the tables aim for, in columns.
-const TABLE_WIDTH: usize = 120;
+pub(super) const TABLE_WIDTH: usize = 120;
 
 /// One mention in JSON.
 #[derive(Serialize)]
@@ -139,7 +139,7 @@ fn context(text: &str, start: usize, end: usize, room: usize) -> String {
 
 /// `truncate(&one_line(s), max)`, reading only as much of `s` as the cut line needs: a
 /// timeline of a million events prints a million sentences.
-fn one_line_cut(s: &str, max: usize) -> String {
+pub(super) fn one_line_cut(s: &str, max: usize) -> String {
     let mut out = String::new();
     let mut width = 0;
     for word in s.split_whitespace() {
@@ -249,122 +249,13 @@ pub fn actors(ctx: &Context, args: &ActorsArgs, out: &mut impl Write) -> Result<
     Ok(true)
 }
 
-fn count(n: usize, what: &str) -> String {
+pub(super) fn count(n: usize, what: &str) -> String {
     match (n, what) {
         (1, _) => format!("1 {what}"),
         (_, "person") => format!("{n} people"),
         (_, "place") => format!("{n} places"),
         _ => format!("{n} {what}s"),
     }
-}
-
-/// Runs `juxta events`; the whole archive's are read from the store's views.
-pub fn events(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result<bool> {
-    let mut out = std::io::BufWriter::new(&mut *out);
-    if args.json {
-        let views = crate::service::views(ctx, &args.articles, ViewParts::Events)?;
-        serde_json::to_writer_pretty(&mut out, &views.events)?;
-        writeln!(out)?;
-        out.flush()?;
-        return Ok(true);
-    }
-    // The table is written as the events are read, one at a time: a timeline of a million
-    // events is never held whole.
-    struct Table<W> {
-        out: W,
-        layout: EventsLayout,
-        widths: (usize, usize, usize),
-        previous: Option<(usize, Option<String>, Option<String>)>,
-        failed: Option<std::io::Error>,
-    }
-    let table = std::cell::RefCell::new(Table {
-        out,
-        layout: EventsLayout::default(),
-        widths: (7, 4, 30),
-        previous: None,
-        failed: None,
-    });
-    crate::service::stream_events(
-        ctx,
-        &args.articles,
-        &mut |l| {
-            let t = &mut *table.borrow_mut();
-            t.layout = *l;
-            if l.events == 0 {
-                return false;
-            }
-            let id_w = l.id_width.max(7);
-            let expr_w = l.expression_width.clamp(4, 24);
-            let sentence_w = TABLE_WIDTH.saturating_sub(10 + id_w + expr_w + 6).max(30);
-            t.widths = (id_w, expr_w, sentence_w);
-            let header = writeln!(
-                t.out,
-                "{}  {}  {}  SENTENCE",
-                pad("DATE", 10),
-                pad("ARTICLE", id_w),
-                pad("WHEN", expr_w)
-            );
-            t.failed = header.err();
-            t.failed.is_none()
-        },
-        &mut |e| {
-            let t = &mut *table.borrow_mut();
-            let (id_w, expr_w, sentence_w) = t.widths;
-            // An entry's date once; again where a report dates the happening differently.
-            let when = (e.group, e.date.clone(), e.precision.clone());
-            let date = if t.previous.as_ref() == Some(&when) {
-                String::new()
-            } else {
-                e.date.clone().unwrap_or_else(|| "undated".to_string())
-            };
-            t.previous = Some(when);
-            let line = writeln!(
-                t.out,
-                "{}  {}  {}  {}",
-                pad(&date, 10),
-                pad(&e.article, id_w),
-                pad(&truncate(&one_line(&e.expression), 24), expr_w),
-                one_line_cut(&e.sentence, sentence_w)
-            );
-            t.failed = line.err();
-            t.failed.is_none()
-        },
-    )?;
-    let Table {
-        mut out,
-        layout,
-        failed,
-        ..
-    } = table.into_inner();
-    if let Some(e) = failed {
-        return Err(e.into());
-    }
-    if layout.events == 0 {
-        writeln!(
-            out,
-            "No dated events found in {}.",
-            count(layout.articles, "article")
-        )?;
-        out.flush()?;
-        return Ok(true);
-    }
-    write!(
-        out,
-        "\n{} in {} on a timeline of {}",
-        count(layout.events, "event"),
-        count(layout.articles, "article"),
-        count(layout.entries, "entry").replace("entrys", "entries")
-    )?;
-    if layout.undated > 0 {
-        write!(
-            out,
-            "; {} undated (an article without a publication date cannot anchor \"Tuesday\"; `juxta add --date` sets one)",
-            layout.undated
-        )?;
-    }
-    writeln!(out, ".")?;
-    out.flush()?;
-    Ok(true)
 }
 
 /// Runs `juxta mentions`: the actor is found among the archive's views (or the named
