@@ -8,7 +8,7 @@
 use super::Context;
 use crate::analysis::actors::{Actor, ActorKind};
 use crate::analysis::extract;
-use crate::store::{EventsLayout, ViewActor, ViewEvent, ViewParts};
+use crate::store::{ViewActor, ViewParts};
 use crate::text::{display_width, pad, truncate};
 use anyhow::Result;
 use clap::Args;
@@ -75,7 +75,7 @@ pub struct MentionsArgs {
 }
 
 /// Widest line the tables aim for, in columns.
-const TABLE_WIDTH: usize = 120;
+pub(super) const TABLE_WIDTH: usize = 120;
 
 /// One mention in JSON.
 #[derive(Serialize)]
@@ -139,7 +139,7 @@ fn context(text: &str, start: usize, end: usize, room: usize) -> String {
 
 /// `truncate(&one_line(s), max)`, reading only as much of `s` as the cut line needs: a
 /// timeline of a million events prints a million sentences.
-fn one_line_cut(s: &str, max: usize) -> String {
+pub(super) fn one_line_cut(s: &str, max: usize) -> String {
     let mut out = String::new();
     let mut width = 0;
     for word in s.split_whitespace() {
@@ -249,245 +249,13 @@ pub fn actors(ctx: &Context, args: &ActorsArgs, out: &mut impl Write) -> Result<
     Ok(true)
 }
 
-/// Writes events as `serde_json::to_writer_pretty` does, byte for byte, but with each string
-/// escaped a run at a time: the events of a run-on text carry megabytes of sentences, which
-/// serde_json escapes byte by byte. A test holds the two writers to the same output.
-fn write_events_json(out: &mut impl Write, events: &[ViewEvent]) -> std::io::Result<()> {
-    fn opt(out: &mut impl Write, value: Option<&str>) -> std::io::Result<()> {
-        match value {
-            Some(v) => json_str(out, v),
-            None => out.write_all(b"null"),
-        }
-    }
-    if events.is_empty() {
-        return out.write_all(b"[]");
-    }
-    out.write_all(b"[")?;
-    for (k, e) in events.iter().enumerate() {
-        out.write_all(if k == 0 { b"\n  {" } else { b",\n  {" })?;
-        out.write_all(b"\n    \"article\": ")?;
-        json_str(out, &e.article)?;
-        out.write_all(b",\n    \"date\": ")?;
-        opt(out, e.date.as_deref())?;
-        out.write_all(b",\n    \"start_date\": ")?;
-        opt(out, e.start_date.as_deref())?;
-        out.write_all(b",\n    \"end_date\": ")?;
-        opt(out, e.end_date.as_deref())?;
-        out.write_all(b",\n    \"precision\": ")?;
-        opt(out, e.precision.as_deref())?;
-        out.write_all(b",\n    \"kind\": ")?;
-        json_str(out, &e.kind)?;
-        out.write_all(b",\n    \"expression\": ")?;
-        json_str(out, &e.expression)?;
-        write!(
-            out,
-            ",\n    \"start\": {},\n    \"end\": {}",
-            e.start, e.end
-        )?;
-        out.write_all(b",\n    \"sentence\": ")?;
-        json_str(out, &e.sentence)?;
-        out.write_all(b",\n    \"actors\": [")?;
-        for (j, a) in e.actors.iter().enumerate() {
-            out.write_all(if j == 0 { b"\n      " } else { b",\n      " })?;
-            json_str(out, a)?;
-        }
-        if !e.actors.is_empty() {
-            out.write_all(b"\n    ")?;
-        }
-        write!(
-            out,
-            "],\n    \"group\": {},\n    \"conflict\": {}\n  }}",
-            e.group, e.conflict
-        )?;
-    }
-    out.write_all(b"\n]")
-}
-
-/// Writes a JSON string as serde_json does: `"` and `\\` escaped, control characters as
-/// `\n`, `\t`, … or `\u00XX`, everything else as it is. Plain runs are found eight bytes at a
-/// time and copied whole.
-fn json_str(out: &mut impl Write, s: &str) -> std::io::Result<()> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // Whether any byte of `x` is below 0x20, a quotation mark or a backslash (the classic
-    // "has a zero byte" tests; they never miss one, and a false alarm only sends the eight
-    // bytes through the byte loop below).
-    let needs = |x: u64| {
-        let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
-        (x.wrapping_sub(ONES * 0x20) & !x & HIGHS) != 0
-            || zero(x ^ (ONES * u64::from(b'"'))) != 0
-            || zero(x ^ (ONES * u64::from(b'\\'))) != 0
-    };
-    let bytes = s.as_bytes();
-    out.write_all(b"\"")?;
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            if !needs(u64::from_le_bytes(word)) {
-                i += 8;
-                continue;
-            }
-        }
-        let end = (i + 8).min(bytes.len());
-        while i < end {
-            let b = bytes[i];
-            let escape: Option<&[u8]> = match b {
-                b'"' => Some(b"\\\""),
-                b'\\' => Some(b"\\\\"),
-                b'\n' => Some(b"\\n"),
-                b'\r' => Some(b"\\r"),
-                b'\t' => Some(b"\\t"),
-                0x08 => Some(b"\\b"),
-                0x0c => Some(b"\\f"),
-                0..0x20 => Some(b""),
-                _ => None,
-            };
-            if let Some(escape) = escape {
-                out.write_all(&bytes[start..i])?;
-                if escape.is_empty() {
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    out.write_all(&[
-                        b'\\',
-                        b'u',
-                        b'0',
-                        b'0',
-                        HEX[usize::from(b >> 4)],
-                        HEX[usize::from(b & 0xf)],
-                    ])?;
-                } else {
-                    out.write_all(escape)?;
-                }
-                start = i + 1;
-            }
-            i += 1;
-        }
-    }
-    out.write_all(&bytes[start..])?;
-    out.write_all(b"\"")
-}
-
-fn count(n: usize, what: &str) -> String {
+pub(super) fn count(n: usize, what: &str) -> String {
     match (n, what) {
         (1, _) => format!("1 {what}"),
         (_, "person") => format!("{n} people"),
         (_, "place") => format!("{n} places"),
         _ => format!("{n} {what}s"),
     }
-}
-
-/// Runs `juxta events`; the whole archive's are read from the store's views.
-pub fn events(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result<bool> {
-    let mut out = std::io::BufWriter::new(&mut *out);
-    if args.json {
-        let views = crate::service::views(ctx, &args.articles, ViewParts::Events)?;
-        write_events_json(&mut out, &views.events)?;
-        writeln!(out)?;
-        out.flush()?;
-        // The process ends after this: freeing the events' strings one by one would cost a
-        // run-on text's tens of thousands of frees for nothing.
-        std::mem::forget(views);
-        return Ok(true);
-    }
-    // The table is written as the events are read, one at a time: a timeline of a million
-    // events is never held whole.
-    struct Table<W> {
-        out: W,
-        layout: EventsLayout,
-        widths: (usize, usize, usize),
-        previous: Option<(usize, Option<String>, Option<String>)>,
-        failed: Option<std::io::Error>,
-    }
-    let table = std::cell::RefCell::new(Table {
-        out,
-        layout: EventsLayout::default(),
-        widths: (7, 4, 30),
-        previous: None,
-        failed: None,
-    });
-    crate::service::stream_events(
-        ctx,
-        &args.articles,
-        &mut |l| {
-            let t = &mut *table.borrow_mut();
-            t.layout = *l;
-            if l.events == 0 {
-                return false;
-            }
-            let id_w = l.id_width.max(7);
-            let expr_w = l.expression_width.clamp(4, 24);
-            let sentence_w = TABLE_WIDTH.saturating_sub(10 + id_w + expr_w + 6).max(30);
-            t.widths = (id_w, expr_w, sentence_w);
-            let header = writeln!(
-                t.out,
-                "{}  {}  {}  SENTENCE",
-                pad("DATE", 10),
-                pad("ARTICLE", id_w),
-                pad("WHEN", expr_w)
-            );
-            t.failed = header.err();
-            t.failed.is_none()
-        },
-        &mut |e| {
-            let t = &mut *table.borrow_mut();
-            let (id_w, expr_w, sentence_w) = t.widths;
-            // An entry's date once; again where a report dates the happening differently.
-            let when = (e.group, e.date.clone(), e.precision.clone());
-            let date = if t.previous.as_ref() == Some(&when) {
-                String::new()
-            } else {
-                e.date.clone().unwrap_or_else(|| "undated".to_string())
-            };
-            t.previous = Some(when);
-            let line = writeln!(
-                t.out,
-                "{}  {}  {}  {}",
-                pad(&date, 10),
-                pad(&e.article, id_w),
-                pad(&truncate(&one_line(&e.expression), 24), expr_w),
-                one_line_cut(&e.sentence, sentence_w)
-            );
-            t.failed = line.err();
-            t.failed.is_none()
-        },
-    )?;
-    let Table {
-        mut out,
-        layout,
-        failed,
-        ..
-    } = table.into_inner();
-    if let Some(e) = failed {
-        return Err(e.into());
-    }
-    if layout.events == 0 {
-        writeln!(
-            out,
-            "No dated events found in {}.",
-            count(layout.articles, "article")
-        )?;
-        out.flush()?;
-        return Ok(true);
-    }
-    write!(
-        out,
-        "\n{} in {} on a timeline of {}",
-        count(layout.events, "event"),
-        count(layout.articles, "article"),
-        count(layout.entries, "entry").replace("entrys", "entries")
-    )?;
-    if layout.undated > 0 {
-        write!(
-            out,
-            "; {} undated (an article without a publication date cannot anchor \"Tuesday\"; `juxta add --date` sets one)",
-            layout.undated
-        )?;
-    }
-    writeln!(out, ".")?;
-    out.flush()?;
-    Ok(true)
 }
 
 /// Runs `juxta mentions`: the actor is found among the archive's views (or the named
@@ -605,59 +373,6 @@ mod tests {
             "Harbour spokesman [Ana Lima] said so."
         );
         assert_eq!(context(text, start, end, 5), "…sman [Ana Lima] sai…");
-    }
-
-    #[test]
-    fn events_json_is_what_serde_json_prints() {
-        let event = |sentence: &str, actors: &[&str], dated: bool| ViewEvent {
-            article: "a-1".to_string(),
-            date: dated.then(|| "2024-03".to_string()),
-            start_date: dated.then(|| "2024-03-01".to_string()),
-            end_date: dated.then(|| "2024-03-31".to_string()),
-            precision: dated.then(|| "month".to_string()),
-            kind: "date".to_string(),
-            expression: "in \"March\"".to_string(),
-            start: 12,
-            end: 4096,
-            sentence: sentence.to_string(),
-            actors: actors.iter().map(|a| a.to_string()).collect(),
-            group: 3,
-            conflict: dated,
-        };
-        let control: String = (0u8..0x20).map(char::from).collect();
-        let events = [
-            event("", &[], true),
-            event(
-                "The quay reopened in March, the office said.",
-                &["Ana Lima"],
-                false,
-            ),
-            event(
-                &format!("a \"quoted\" back\\slash, tab\tline\nend{control}\u{7f} é – 港 “x”"),
-                &["Ana Lima", "Jo \"Q\" Ng\\"],
-                true,
-            ),
-            event(&"long plain run of words ".repeat(40), &["x"], true),
-        ];
-        for n in 0..=events.len() {
-            let mut ours = Vec::new();
-            write_events_json(&mut ours, &events[..n]).unwrap();
-            let theirs = serde_json::to_string_pretty(&events[..n]).unwrap();
-            assert_eq!(String::from_utf8(ours).unwrap(), theirs);
-        }
-        // Every byte in every position of an eight-byte word.
-        for b in 0u8..0x80 {
-            for at in 0..9 {
-                let mut s = "abcdefghijklmnop".to_string();
-                s.insert(at, char::from(b));
-                let mut ours = Vec::new();
-                json_str(&mut ours, &s).unwrap();
-                assert_eq!(
-                    String::from_utf8(ours).unwrap(),
-                    serde_json::to_string(&s).unwrap()
-                );
-            }
-        }
     }
 
     #[test]

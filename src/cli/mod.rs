@@ -2,6 +2,7 @@
 
 mod compare;
 mod conflicts;
+mod events;
 mod extract;
 mod progress;
 mod quotes;
@@ -175,7 +176,7 @@ pub fn run(ctx: &Context, config: &Config, command: Command) -> Result<ExitCode>
         Command::Rm { ids } => rm(ctx, &ids, &mut out)?,
         Command::Compare(args) => compare::run(ctx, &config.export, &args, &mut out)?,
         Command::Actors(args) => extract::actors(ctx, &args, &mut out)?,
-        Command::Events(args) => extract::events(ctx, &args, &mut out)?,
+        Command::Events(args) => events::run(ctx, &args, &mut out)?,
         Command::Mentions(args) => extract::mentions(ctx, &args, &mut out)?,
         Command::Conflicts(args) => conflicts::run(ctx, &args, &mut out)?,
         Command::Quotes(args) => quotes::run(ctx, &args, &mut out)?,

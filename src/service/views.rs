@@ -6,7 +6,7 @@ use crate::analysis::actors::Actor;
 use crate::analysis::events::Event;
 use crate::analysis::extract::{ActorsAndEvents, EXTRACTION_VERSION};
 use crate::article::Article;
-use crate::store::{EventsLayout, ViewActor, ViewEvent, ViewMention, ViewParts, Views};
+use crate::store::{EventOrder, EventsLayout, ViewActor, ViewEvent, ViewMention, ViewParts, Views};
 
 /// Version of the views' layout and content: bump it when what they hold changes (the stored
 /// views of another version are built again).
@@ -43,13 +43,15 @@ pub fn views(ctx: &Context, args: &[String], parts: ViewParts) -> Result<Views, 
     Ok(views)
 }
 
-/// The events of the articles `args` name (the whole store when empty) in timeline order,
-/// entry by entry: `start` gets their layout, then `each` every event (without its actors)
-/// until it answers `false`. For the whole store they are streamed from its views, one at a
+/// The events of the articles `args` name (the whole store when empty) in `order`: `start`
+/// gets their layout, then `each` every event until it answers `false`; an event's actors
+/// may be left empty unless `actors` is set. For the whole store they are streamed from its views, one at a
 /// time, when those are current; else the views are built first, as [`views`] does.
 pub fn stream_events(
     ctx: &Context,
     args: &[String],
+    order: EventOrder,
+    actors: bool,
     start: &mut dyn FnMut(&EventsLayout) -> bool,
     each: &mut dyn FnMut(&ViewEvent) -> bool,
 ) -> Result<(), ServiceError> {
@@ -57,7 +59,7 @@ pub fn stream_events(
     if args.is_empty()
         && ctx.options.dates == crate::analysis::dates::DateOptions::default()
         && store.is_created()
-        && store.stream_events(&recipe(ctx), start, each)?
+        && store.stream_events(&recipe(ctx), order, actors, start, each)?
     {
         return Ok(());
     }
@@ -65,11 +67,22 @@ pub fn stream_events(
     if !start(&EventsLayout::of(&v)) {
         return Ok(());
     }
-    for &i in v.timeline.iter().flatten() {
-        if let Some(e) = v.events.get(i)
-            && !each(e)
-        {
-            break;
+    match order {
+        EventOrder::Timeline => {
+            for &i in v.timeline.iter().flatten() {
+                if let Some(e) = v.events.get(i)
+                    && !each(e)
+                {
+                    break;
+                }
+            }
+        }
+        EventOrder::Date => {
+            for e in &v.events {
+                if !each(e) {
+                    break;
+                }
+            }
         }
     }
     Ok(())

@@ -21,7 +21,9 @@ mod views;
 pub use check::{CheckReport, RepairReport};
 pub use ondemand::EventRow;
 pub use search::SearchHit;
-pub use views::{EventsLayout, Sharing, ViewActor, ViewEvent, ViewMention, ViewParts, Views};
+pub use views::{
+    EventOrder, EventsLayout, Sharing, ViewActor, ViewEvent, ViewMention, ViewParts, Views,
+};
 
 use crate::article::{Article, is_valid_id};
 use crate::import::{Draft, unique_id};

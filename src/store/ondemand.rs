@@ -2,43 +2,30 @@
 //! a large archive): the stored views row by row, without the texts they quote, and one
 //! event's sentence when it is shown.
 
-use super::{Result, Store};
+use super::views::{EVENT_COLUMN_COUNT, EVENT_COLUMNS, blank_event, read_event, to_usize};
+use super::{Result, Store, ViewEvent};
 use rusqlite::OptionalExtension;
 
-/// One row of `view_event`, without its sentence's text (where the sentence lies is enough)
-/// and without the people it names.
+/// One event of the stored views as a front end holding no texts reads it: the event without
+/// its sentence's text (where the sentence lies is enough) and without the people it names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventRow {
     /// Position in the events' date order (`seq`).
     pub seq: usize,
-    /// The article's id.
-    pub article: String,
-    /// The date's label, `None` when unresolved.
-    pub date: Option<String>,
-    /// First day.
-    pub start_date: Option<String>,
-    /// Last day.
-    pub end_date: Option<String>,
-    /// `day`, `month`, …
-    pub precision: Option<String>,
-    /// `date`, `range` or `relative`.
-    pub kind: String,
-    /// The expression as written.
-    pub expression: String,
-    /// Byte offsets of the expression in the article's text.
-    pub start: usize,
-    /// End of the expression.
-    pub end: usize,
+    /// The event; its `sentence` and `actors` are empty.
+    pub event: ViewEvent,
     /// Byte offsets of the sentence holding it.
     pub sentence: (usize, usize),
     /// Timeline entry, and the event's place in it.
     pub entry: (usize, usize),
-    /// Whether the entry's dates disagree.
-    pub conflict: bool,
 }
 
-fn to_usize(n: i64) -> usize {
-    usize::try_from(n).unwrap_or(0)
+impl std::ops::Deref for EventRow {
+    type Target = ViewEvent;
+
+    fn deref(&self) -> &ViewEvent {
+        &self.event
+    }
 }
 
 impl Store {
@@ -78,36 +65,28 @@ impl Store {
     pub fn for_each_view_event(&self, f: &mut dyn FnMut(EventRow)) -> Result<()> {
         self.with_db(false, |conn| {
             let mut stmt = conn
-                .prepare(
-                    "SELECT seq, article, date, start_date, end_date, precision, kind, expression,
-                        start, \"end\",
+                .prepare(&format!(
+                    "SELECT {EVENT_COLUMNS}, seq, entry_pos,
                         instr(CAST(sentence AS BLOB), CAST(expression AS BLOB)),
-                        length(CAST(sentence AS BLOB)), entry, entry_pos, conflict
-                     FROM view_event ORDER BY seq",
-                )
+                        length(CAST(sentence AS BLOB))
+                     FROM view_event ORDER BY seq"
+                ))
                 .map_err(|e| self.db_error(e))?;
             let mut rows = stmt.query([]).map_err(|e| self.db_error(e))?;
             while let Some(r) = rows.next().map_err(|e| self.db_error(e))? {
                 let row = (|| -> rusqlite::Result<EventRow> {
-                    let start = to_usize(r.get(8)?);
+                    let mut event = blank_event();
+                    read_event(r, &mut event)?;
+                    let n = EVENT_COLUMN_COUNT;
                     // `instr` counts from 1, and 0 when the expression is not in the sentence.
-                    let at = to_usize(r.get::<_, i64>(10)? - 1);
-                    let len = to_usize(r.get(11)?);
-                    let from = start.saturating_sub(at);
+                    let at = to_usize(r.get::<_, i64>(n + 2)? - 1);
+                    let len = to_usize(r.get(n + 3)?);
+                    let from = event.start.saturating_sub(at);
                     Ok(EventRow {
-                        seq: to_usize(r.get(0)?),
-                        article: r.get(1)?,
-                        date: r.get(2)?,
-                        start_date: r.get(3)?,
-                        end_date: r.get(4)?,
-                        precision: r.get(5)?,
-                        kind: r.get(6)?,
-                        expression: r.get(7)?,
-                        start,
-                        end: to_usize(r.get(9)?),
+                        seq: to_usize(r.get(n)?),
                         sentence: (from, from + len),
-                        entry: (to_usize(r.get(12)?), to_usize(r.get(13)?)),
-                        conflict: r.get(14)?,
+                        entry: (event.group, to_usize(r.get(n + 1)?)),
+                        event,
                     })
                 })()
                 .map_err(|e| self.db_error(e))?;

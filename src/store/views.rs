@@ -120,7 +120,7 @@ fn json_list(s: &str) -> Vec<String> {
     serde_json::from_str(s).unwrap_or_default()
 }
 
-fn to_usize(n: i64) -> usize {
+pub(super) fn to_usize(n: i64) -> usize {
     usize::try_from(n).unwrap_or(0)
 }
 
@@ -311,14 +311,91 @@ impl EventsLayout {
     }
 }
 
+/// The order [`Store::stream_events`] gives the events in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventOrder {
+    /// Timeline entry by entry, each in its own order (what the `events` table prints).
+    Timeline,
+    /// Date order (what `events --json` prints).
+    Date,
+}
+
+/// The columns of `view_event` that [`read_event`] reads, in its order; a query appends what
+/// else it needs after them.
+pub(super) const EVENT_COLUMNS: &str = "article, date, start_date, end_date, precision, kind, expression, start, \"end\", entry, conflict";
+
+/// Number of [`EVENT_COLUMNS`].
+pub(super) const EVENT_COLUMN_COUNT: usize = 11;
+
+/// Reads the [`EVENT_COLUMNS`] of a `view_event` row into `e`, reusing its strings' memory:
+/// a timeline of a million events is read without a million allocations. The sentence and
+/// the actors are left as they were.
+pub(super) fn read_event(r: &rusqlite::Row<'_>, e: &mut ViewEvent) -> rusqlite::Result<()> {
+    fn text(r: &rusqlite::Row<'_>, i: usize, into: &mut String) -> rusqlite::Result<()> {
+        into.clear();
+        into.push_str(r.get_ref(i)?.as_str()?);
+        Ok(())
+    }
+    fn optional(
+        r: &rusqlite::Row<'_>,
+        i: usize,
+        into: &mut Option<String>,
+    ) -> rusqlite::Result<()> {
+        match r.get_ref(i)?.as_str_or_null()? {
+            Some(s) => {
+                let into = into.get_or_insert_with(String::new);
+                into.clear();
+                into.push_str(s);
+            }
+            None => *into = None,
+        }
+        Ok(())
+    }
+    text(r, 0, &mut e.article)?;
+    optional(r, 1, &mut e.date)?;
+    optional(r, 2, &mut e.start_date)?;
+    optional(r, 3, &mut e.end_date)?;
+    optional(r, 4, &mut e.precision)?;
+    text(r, 5, &mut e.kind)?;
+    text(r, 6, &mut e.expression)?;
+    e.start = to_usize(r.get(7)?);
+    e.end = to_usize(r.get(8)?);
+    e.group = to_usize(r.get(9)?);
+    e.conflict = r.get(10)?;
+    Ok(())
+}
+
+/// An empty event to read rows into.
+pub(super) fn blank_event() -> ViewEvent {
+    ViewEvent {
+        article: String::new(),
+        date: None,
+        start_date: None,
+        end_date: None,
+        precision: None,
+        kind: String::new(),
+        expression: String::new(),
+        start: 0,
+        end: 0,
+        sentence: String::new(),
+        actors: Vec::new(),
+        group: 0,
+        conflict: false,
+    }
+}
+
 impl Store {
-    /// Streams the stored events in timeline order (entry by entry, each in its own order),
-    /// if the views were made from the archive as it is now by `recipe`: `start` gets the
-    /// layout first, then `each` every event (without its actors) until it answers `false`.
-    /// Holds one event at a time. `Ok(false)` when the views are missing or stale.
+    /// Streams the stored events in `order`, if the views were made from the archive as it is
+    /// now by `recipe`: `start` gets the layout first, then `each` every event until it
+    /// answers `false`. Without `actors`, only what the `events` table prints is read: the
+    /// article, date, precision, expression, sentence and entry (the rest is empty or zero).
+    /// Holds one event at a time.
+    /// `Ok(false)` when the views are missing or stale.
     pub fn stream_events(
         &self,
         recipe: &str,
+        order: EventOrder,
+        actors: bool,
         start: &mut dyn FnMut(&EventsLayout) -> bool,
         each: &mut dyn FnMut(&ViewEvent) -> bool,
     ) -> Result<bool> {
@@ -341,28 +418,32 @@ impl Store {
                 if !start(&layout) {
                     return Ok(true);
                 }
-                let mut stmt = tx.prepare(
-                    "SELECT article, date, start_date, end_date, precision, kind, expression,
-                            start, \"end\", sentence, entry, conflict
-                     FROM view_event ORDER BY entry, entry_pos",
-                )?;
+                // The table prints neither the day range, the kind, the offsets nor the
+                // conflict flag: constants in their place cost SQLite no decoding.
+                let columns = if actors {
+                    EVENT_COLUMNS
+                } else {
+                    "article, date, NULL, NULL, precision, '', expression, 0, 0, entry, 0"
+                };
+                let sql = format!(
+                    "SELECT {columns}, sentence{} FROM view_event ORDER BY {}",
+                    if actors { ", actors" } else { "" },
+                    match order {
+                        EventOrder::Timeline => "entry, entry_pos",
+                        EventOrder::Date => "seq",
+                    }
+                );
+                let mut stmt = tx.prepare(&sql)?;
                 let mut rows = stmt.query([])?;
+                let mut e = blank_event();
                 while let Some(r) = rows.next()? {
-                    let e = ViewEvent {
-                        article: r.get(0)?,
-                        date: r.get(1)?,
-                        start_date: r.get(2)?,
-                        end_date: r.get(3)?,
-                        precision: r.get(4)?,
-                        kind: r.get(5)?,
-                        expression: r.get(6)?,
-                        start: to_usize(r.get(7)?),
-                        end: to_usize(r.get(8)?),
-                        sentence: r.get(9)?,
-                        actors: Vec::new(),
-                        group: to_usize(r.get(10)?),
-                        conflict: r.get(11)?,
-                    };
+                    read_event(r, &mut e)?;
+                    e.sentence.clear();
+                    e.sentence
+                        .push_str(r.get_ref(EVENT_COLUMN_COUNT)?.as_str()?);
+                    if actors {
+                        e.actors = json_list(r.get_ref(EVENT_COLUMN_COUNT + 1)?.as_str()?);
+                    }
                     if !each(&e) {
                         break;
                     }
@@ -419,35 +500,23 @@ fn read_actors(tx: &Connection, with_mentions: bool) -> rusqlite::Result<Vec<Vie
 type EventsAndTimeline = (Vec<ViewEvent>, Vec<Vec<usize>>);
 
 fn read_events(tx: &Connection) -> rusqlite::Result<EventsAndTimeline> {
-    let mut stmt = tx.prepare(
-        "SELECT article, date, start_date, end_date, precision, kind, expression, start, \"end\",
-                sentence, actors, entry, entry_pos, conflict
-         FROM view_event ORDER BY seq",
-    )?;
+    let mut stmt = tx.prepare(&format!(
+        "SELECT {EVENT_COLUMNS}, sentence, actors, entry_pos FROM view_event ORDER BY seq"
+    ))?;
     let mut events = Vec::new();
     let mut timeline: Vec<Vec<(usize, usize)>> = Vec::new();
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let entry = to_usize(r.get(11)?);
+        let mut e = blank_event();
+        read_event(r, &mut e)?;
+        e.sentence = r.get(EVENT_COLUMN_COUNT)?;
+        e.actors = json_list(r.get_ref(EVENT_COLUMN_COUNT + 1)?.as_str()?);
+        let entry = e.group;
         if timeline.len() <= entry {
             timeline.resize_with(entry + 1, Vec::new);
         }
-        timeline[entry].push((to_usize(r.get(12)?), events.len()));
-        events.push(ViewEvent {
-            article: r.get(0)?,
-            date: r.get(1)?,
-            start_date: r.get(2)?,
-            end_date: r.get(3)?,
-            precision: r.get(4)?,
-            kind: r.get(5)?,
-            expression: r.get(6)?,
-            start: to_usize(r.get(7)?),
-            end: to_usize(r.get(8)?),
-            sentence: r.get(9)?,
-            actors: json_list(&r.get::<_, String>(10)?),
-            group: entry,
-            conflict: r.get(13)?,
-        });
+        timeline[entry].push((to_usize(r.get(EVENT_COLUMN_COUNT + 2)?), events.len()));
+        events.push(e);
     }
     let timeline = timeline
         .into_iter()

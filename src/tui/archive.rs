@@ -247,10 +247,10 @@ pub fn load(ctx: &Context, progress: &mut dyn FnMut(usize, usize)) -> anyhow::Re
                 "relative" => DateKind::Relative,
                 _ => DateKind::Date,
             },
-            expression: row.expression,
+            expression: row.event.expression,
             span: Span {
-                start: row.start,
-                end: row.end,
+                start: row.event.start,
+                end: row.event.end,
             },
             sentence: Span {
                 start: row.sentence.0,
