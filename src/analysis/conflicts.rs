@@ -662,7 +662,12 @@ pub fn figures(texts: &[&str], groups: &[Vec<usize>], cfg: &OverlapConfig) -> Ve
 /// Figures that differ between two articles already aligned (the pair a comparison shows);
 /// article 0 is `left`, 1 is `right`, and the story is 0.
 pub fn pair_figures(left: &str, right: &str, alignment: &Alignment) -> Vec<Conflict> {
-    let docs = [Doc::new(left), Doc::new(right)];
+    let (l, r) = super::both_sides(
+        left.len() + right.len(),
+        || Doc::new(left),
+        || Doc::new(right),
+    );
+    let docs = [l, r];
     let found = pairings(&docs[0], &docs[1], alignment)
         .into_iter()
         .map(|((i, j), about)| Pairing {
@@ -814,10 +819,7 @@ pub fn pair_dates(
     left: (&str, Option<chrono::NaiveDate>),
     right: (&str, Option<chrono::NaiveDate>),
 ) -> Vec<Conflict> {
-    let xs = [
-        super::extract::extract(left.0, left.1),
-        super::extract::extract(right.0, right.1),
-    ];
+    let xs = super::extract::extract_pair(left, right);
     let pairs = [(left.0, &xs[0]), (right.0, &xs[1])];
     let found = super::extract::assemble(&pairs, &Default::default());
     dates(
@@ -899,8 +901,13 @@ pub fn between_pair(
     right: (&str, Option<chrono::NaiveDate>),
     alignment: &Alignment,
 ) -> Vec<Conflict> {
-    let mut out = pair_figures(left.0, right.0, alignment);
-    out.extend(pair_dates(left, right));
+    // Figures and dates are found apart: side by side when the texts are long.
+    let (mut out, dates) = super::both_sides(
+        left.0.len() + right.0.len(),
+        || pair_figures(left.0, right.0, alignment),
+        || pair_dates(left, right),
+    );
+    out.extend(dates);
     sort(&mut out);
     out
 }

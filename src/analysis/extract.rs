@@ -30,6 +30,20 @@ pub fn extract(text: &str, published: Option<NaiveDate>) -> Extraction {
     extract_with(text, published, &dates::DateOptions::default())
 }
 
+/// [`extract`] for the two articles of a pair (text and publication date each), side by side
+/// on two threads when they are long.
+pub fn extract_pair(
+    left: (&str, Option<NaiveDate>),
+    right: (&str, Option<NaiveDate>),
+) -> [Extraction; 2] {
+    let (l, r) = super::both_sides(
+        left.0.len() + right.0.len(),
+        || extract(left.0, left.1),
+        || extract(right.0, right.1),
+    );
+    [l, r]
+}
+
 /// Extracts candidate names and date expressions from one article.
 pub fn extract_with(
     text: &str,

@@ -14,6 +14,31 @@ pub mod stories;
 
 use serde::{Deserialize, Serialize};
 
+/// Texts longer than this (bytes, both sides together) have their two sides worked on two
+/// threads: a long pair's comparison is mostly work done once per side, independently.
+const PARALLEL_BYTES: usize = 256 * 1024;
+
+/// Runs `left` and `right`, on two threads when the pair's texts (`bytes` long together) are
+/// long enough to pay for a thread.
+pub(crate) fn both_sides<A: Send, B: Send>(
+    bytes: usize,
+    left: impl FnOnce() -> A + Send,
+    right: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if bytes < PARALLEL_BYTES {
+        return (left(), right());
+    }
+    std::thread::scope(|s| {
+        let other = s.spawn(right);
+        let l = left();
+        // A panic in the helper thread is a bug in the work it ran; re-raise it here.
+        let r = other
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (l, r)
+    })
+}
+
 /// One of the two articles compared: the left or the right. Alignment offsets, highlights,
 /// panes and exports all name a side with this.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]

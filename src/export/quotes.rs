@@ -35,10 +35,7 @@ pub(super) struct SharedQuote {
 /// texts alone (names, then quotations), so an export needs nothing but the pair.
 pub(super) fn shared(c: &AlignedPair) -> Vec<SharedQuote> {
     let texts = [c.left.text.as_str(), c.right.text.as_str()];
-    let xs: Vec<Extraction> = [c.left, c.right]
-        .iter()
-        .map(|a| extract::extract(&a.text, a.date))
-        .collect();
+    let xs = extract::extract_pair((&c.left.text, c.left.date), (&c.right.text, c.right.date));
     let pairs: Vec<(&str, &Extraction)> = texts.iter().copied().zip(&xs).collect();
     let found = extract::assemble(&pairs, &BTreeMap::new());
     let q = quotes::analyse(&texts, &found.actors);

@@ -189,24 +189,13 @@ pub fn align(left: &str, right: &str, cfg: &OverlapConfig) -> Alignment {
     align_prepared(&l, &r, cfg)
 }
 
-/// Texts longer than this (bytes, both sides) are prepared on two threads: preparing is most
-/// of the work of an alignment, and the two sides are independent.
-const PARALLEL_BYTES: usize = 256 * 1024;
-
 /// Prepares both texts, side by side on two threads when they are long.
 pub fn prepare_pair(left: &str, right: &str) -> (Prepared, Prepared) {
-    if left.len() + right.len() < PARALLEL_BYTES {
-        return (Prepared::new(left), Prepared::new(right));
-    }
-    std::thread::scope(|s| {
-        let other = s.spawn(|| Prepared::new(right));
-        let l = Prepared::new(left);
-        // A panic in the helper thread is a bug in Prepared::new; re-raise it here.
-        let r = other
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (l, r)
-    })
+    super::both_sides(
+        left.len() + right.len(),
+        || Prepared::new(left),
+        || Prepared::new(right),
+    )
 }
 
 /// Sentence pairs whose words agree at least this much (in order) are `near`, below it
