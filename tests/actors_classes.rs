@@ -2,24 +2,10 @@
 //! city names that are also given names, long organisation names with function words inside,
 //! named events, and hyphenated routes between two places.
 
-use juxta::analysis::actors::{Actor, ActorKind};
-use juxta::analysis::extract::{assemble, extract};
-use std::collections::BTreeMap;
+mod common;
 
-fn actors(text: &str) -> Vec<Actor> {
-    let ex = extract(text, None);
-    assemble(&[(text, &ex)], &BTreeMap::new()).actors
-}
-
-fn of_kind(text: &str, kind: ActorKind) -> Vec<String> {
-    let mut v: Vec<String> = actors(text)
-        .into_iter()
-        .filter(|a| a.kind == kind)
-        .map(|a| a.name)
-        .collect();
-    v.sort();
-    v
-}
+use common::{actors, of_kind};
+use juxta::analysis::actors::ActorKind;
 
 #[test]
 fn a_city_that_is_also_a_given_name_opens_a_persons_name() {

@@ -2,24 +2,10 @@
 //! their last word is in the organisation list; an organisation's name goes on before "and";
 //! firms and bands written with "&", outlets, wars and storms are not people.
 
-use juxta::analysis::actors::{Actor, ActorKind};
-use juxta::analysis::extract::{assemble, extract};
-use std::collections::BTreeMap;
+mod common;
 
-fn actors(text: &str) -> Vec<Actor> {
-    let ex = extract(text, None);
-    assemble(&[(text, &ex)], &BTreeMap::new()).actors
-}
-
-fn of_kind(text: &str, kind: ActorKind) -> Vec<String> {
-    let mut v: Vec<String> = actors(text)
-        .into_iter()
-        .filter(|a| a.kind == kind)
-        .map(|a| a.name)
-        .collect();
-    v.sort();
-    v
-}
+use common::of_kind;
+use juxta::analysis::actors::ActorKind;
 
 const NONE: [&str; 0] = [];
 

@@ -4,24 +4,10 @@
 //! line, a family name first), and the look-alikes that must stay out (an institution after a
 //! nationality, a stage race, a tournament, a quoted film title).
 
-use juxta::analysis::actors::{Actor, ActorKind};
-use juxta::analysis::extract::{assemble, extract};
-use std::collections::BTreeMap;
+mod common;
 
-fn actors(text: &str) -> Vec<Actor> {
-    let ex = extract(text, None);
-    assemble(&[(text, &ex)], &BTreeMap::new()).actors
-}
-
-fn of_kind(text: &str, kind: ActorKind) -> Vec<String> {
-    let mut v: Vec<String> = actors(text)
-        .into_iter()
-        .filter(|a| a.kind == kind)
-        .map(|a| a.name)
-        .collect();
-    v.sort();
-    v
-}
+use common::of_kind;
+use juxta::analysis::actors::ActorKind;
 
 /// The people of [`WIRE`], as a reader lists them.
 const WIRE_PEOPLE: &[&str] = &[
