@@ -159,3 +159,43 @@ fn rows_read_without_texts_are_the_events_the_json_prints() {
     let seqs: Vec<usize> = rows.iter().map(|r| r.seq).collect();
     assert_eq!(seqs, (0..rows.len()).collect::<Vec<_>>());
 }
+
+#[test]
+fn a_rebuild_of_the_views_leaves_their_indexes_in_place_and_used() {
+    let (s, _) = sandbox_with_texts();
+    // Built, then built again after another import: each rebuild drops and remakes them.
+    s.run(&["actors"]).success();
+    s.write(
+        "ferry-late.txt",
+        "The ferry ramp at Halvik reopened on May 23, the operator said.",
+    );
+    s.run(&["add", "ferry-late.txt", "--date", "2024-05-23"])
+        .success();
+    s.run(&["events"]).success();
+    let conn = rusqlite::Connection::open(s.store().join("juxta.db")).unwrap();
+    let mut names: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'view%'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "view_actor_kind",
+            "view_event_article",
+            "view_event_entry",
+            "view_mention_article"
+        ]
+    );
+    let plan: String = conn
+        .query_row(
+            "EXPLAIN QUERY PLAN SELECT seq FROM view_event ORDER BY entry, entry_pos",
+            [],
+            |r| r.get(3),
+        )
+        .unwrap();
+    assert!(plan.contains("view_event_entry"), "{plan}");
+}

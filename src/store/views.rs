@@ -183,8 +183,21 @@ impl Store {
     }
 }
 
+/// The views' secondary indexes, as schema 3 made them. A rebuild drops them, writes the rows
+/// and makes them again: one sort per index instead of a random insertion per row into each
+/// (at 10,000 articles, a third of the rebuild was SQLite keeping these up to date).
+const VIEW_INDEXES: &str = "
+    CREATE INDEX view_actor_kind ON view_actor(kind, rank);
+    CREATE INDEX view_mention_article ON view_mention(article, start);
+    CREATE INDEX view_event_entry ON view_event(entry, entry_pos);
+    CREATE INDEX view_event_article ON view_event(article);";
+
 fn write_views(tx: &Connection, stamp: &str, v: &Views) -> rusqlite::Result<()> {
-    tx.execute_batch("DELETE FROM view_actor; DELETE FROM view_mention; DELETE FROM view_event;")?;
+    tx.execute_batch(
+        "DROP INDEX IF EXISTS view_actor_kind; DROP INDEX IF EXISTS view_mention_article;
+         DROP INDEX IF EXISTS view_event_entry; DROP INDEX IF EXISTS view_event_article;
+         DELETE FROM view_actor; DELETE FROM view_mention; DELETE FROM view_event;",
+    )?;
     let mut actor = tx.prepare(
         "INSERT INTO view_actor (rank, name, kind, aliases, mentions, articles) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
@@ -243,6 +256,7 @@ fn write_views(tx: &Connection, stamp: &str, v: &Views) -> rusqlite::Result<()> 
             e.conflict,
         ])?;
     }
+    tx.execute_batch(VIEW_INDEXES)?;
     let layout = EventsLayout::of(v);
     tx.execute(
         "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
