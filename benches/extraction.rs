@@ -1,7 +1,8 @@
 //! Extraction throughput (names + dates) on generated news-like text, one core.
 //!
 //! The budget (DESIGN.md) is 20 MB/s. Run with `cargo bench --bench extraction`; divan reports
-//! the throughput in bytes per second.
+//! the throughput in bytes per second. `JUXTA_BENCH_WRITE=DIR cargo bench --bench extraction`
+//! writes the run-on line and the name-dense texts to `DIR` instead, for whole-process runs.
 
 use chrono::NaiveDate;
 use juxta::analysis::extract::{assemble, extract};
@@ -181,6 +182,20 @@ fn generate(bytes: usize) -> String {
 }
 
 fn main() {
+    // Whole-process runs (start-up, reading the file, JSON) need the inputs as files:
+    // `JUXTA_BENCH_WRITE=DIR cargo bench --bench extraction` writes them there instead.
+    if let Some(dir) = std::env::var_os("JUXTA_BENCH_WRITE") {
+        let dir = std::path::PathBuf::from(dir);
+        for words in [100_000, 200_000] {
+            let path = dir.join(format!("run-on-{words}.txt"));
+            std::fs::write(path, run_on_line(words)).expect("write run-on line");
+        }
+        for megabytes in [1, 2, 4, 16] {
+            let path = dir.join(format!("name-dense-{megabytes}mb.txt"));
+            std::fs::write(path, name_dense(megabytes << 20)).expect("write name-dense text");
+        }
+        return;
+    }
     divan::main();
 }
 

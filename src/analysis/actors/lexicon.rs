@@ -1,80 +1,62 @@
-//! The word lists of `assets/lexicon/`, embedded at compile time and merged into one map from a
+//! The word lists of `assets/lexicon/`, merged at compile time (`build.rs`) into one table from a
 //! word's match key to the set of things it can be (title, role, place, given name…), so that
-//! classifying a capitalised word costs one hash lookup.
+//! classifying a capitalised word costs one hash lookup and a run loads nothing at start-up.
 //!
 //! The lists are general (titles, role words, countries, a public-domain list of given names);
 //! nothing in them names a particular person.
 
-use crate::analysis::dates::scan::{MONTHS, WEEKDAYS};
 use crate::text::fold;
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
-/// A title that stands before a name ("President", "Judge", "Secretary").
-pub const TITLE: u32 = 1;
-/// A lower-case role or occupation word ("spokesman", "engineer").
-pub const ROLE: u32 = 1 << 1;
-/// A kinship or representation word after a possessive ("widow", "lawyer").
-pub const KIN: u32 = 1 << 2;
-/// A word that makes a run an organisation or a place when it ends it ("Holdings", "Hall").
-pub const ORG: u32 = 1 << 3;
-/// An [`ORG`] word that is also a common surname ("Park", "Hall").
-pub const ORG_SURNAME: u32 = 1 << 4;
-/// A word that opens place names ("Port", "Santa", "Rua").
-pub const PLACE_PREFIX: u32 = 1 << 5;
-/// A country, region or city.
-pub const PLACE: u32 = 1 << 6;
-/// A nationality or similar adjective ("Russian", "Catholic").
-pub const NATIONALITY: u32 = 1 << 7;
-/// A function word or a capitalised word that is never a name.
-pub const STOP: u32 = 1 << 8;
-/// A given name mostly given to men.
-pub const GIVEN_M: u32 = 1 << 9;
-/// A given name mostly given to women.
-pub const GIVEN_F: u32 = 1 << 10;
-/// An honorific ("Mr", "Dr").
-pub const HONORIFIC: u32 = 1 << 11;
-/// An honorific for men ("Mr", "Sir").
-pub const HON_M: u32 = 1 << 12;
-/// An honorific for women ("Mrs", "Ms").
-pub const HON_F: u32 = 1 << 13;
-/// A name particle ("da", "van", "bin").
-pub const PARTICLE: u32 = 1 << 14;
-/// A month name (abbreviations are left out: "Jan" is also a given name).
-pub const MONTH: u32 = 1 << 15;
-/// A weekday name.
-pub const WEEKDAY: u32 = 1 << 16;
-/// A name suffix ("Jr", "III").
-pub const SUFFIX: u32 = 1 << 17;
-/// A frequent surname.
-pub const SURNAME: u32 = 1 << 18;
-/// A lower-case noun that makes the capitalised run after it an organisation ("company X").
-pub const ORG_NOUN: u32 = 1 << 19;
-/// A lower-case noun that makes the capitalised run after it a place ("village of X").
-pub const PLACE_NOUN: u32 = 1 << 20;
-/// A one-word organisation name of `organizations.txt` ("Reuters", "Twitter").
-pub const ORG_NAME: u32 = 1 << 21;
-/// A lower-case noun for a thing ("ship", "film"): the capitalised run after it names that thing.
-pub const THING_NOUN: u32 = 1 << 23;
-/// A nationality noun ("Frenchman"): before a name it says who the name is.
-pub const DEMONYM: u32 = 1 << 22;
+include!("lexicon_shared.rs");
 
-/// Either given-name flag.
-pub const GIVEN: u32 = GIVEN_M | GIVEN_F;
+/// A word table made by `build.rs`: open addressing over [`key_hash`], 12 bytes a slot
+/// (key offset, key length, value; length 0 for an empty slot), linear probing. Embedded in the
+/// binary, so a run starts without building a map of the ~40,000 listed words.
+struct Table {
+    keys: &'static [u8],
+    slots: &'static [u8],
+}
 
-/// Words that may never be part of a person's name.
-pub const NOT_NAME: u32 = TITLE | HONORIFIC | NATIONALITY | STOP | WEEKDAY | PLACE_PREFIX | SUFFIX;
+impl Table {
+    fn get(&self, key: &[u8]) -> Option<u32> {
+        let mask = self.slots.len() / 12 - 1;
+        let mut i = key_hash(key) as usize & mask;
+        loop {
+            let s = &self.slots[i * 12..i * 12 + 12];
+            let word = |at: usize| u32::from_le_bytes([s[at], s[at + 1], s[at + 2], s[at + 3]]);
+            let len = word(4) as usize;
+            if len == 0 {
+                return None;
+            }
+            if len == key.len() {
+                let off = word(0) as usize;
+                if &self.keys[off..off + len] == key {
+                    return Some(word(8));
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
 
-const PARTICLES: &[&str] = &[
-    "da", "de", "di", "do", "dos", "das", "del", "della", "der", "den", "van", "von", "zu", "bin",
-    "ibn", "al", "el", "le", "la", "du", "ter", "ten", "af", "ben", "bint", "y",
-];
+    /// Every key with its value, in slot order.
+    #[cfg(test)]
+    fn entries(&self) -> impl Iterator<Item = (&'static [u8], u32)> + '_ {
+        self.slots.chunks_exact(12).filter_map(|s| {
+            let word = |at: usize| u32::from_le_bytes([s[at], s[at + 1], s[at + 2], s[at + 3]]);
+            let (off, len) = (word(0) as usize, word(4) as usize);
+            (len > 0).then(|| (&self.keys[off..off + len], word(8)))
+        })
+    }
+}
 
-const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
-
-/// Keyed by the match key's bytes, so that a key made in a stack buffer is looked up without
-/// checking it is UTF-8 again.
-static LEXICON: LazyLock<FxHashMap<Box<[u8]>, u32>> = LazyLock::new(build);
+/// Every listed word's match key with the flags of the lists it is in (see
+/// [`lexicon_words`]): classifying a capitalised word costs one lookup.
+static LEXICON: Table = Table {
+    keys: include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.keys")),
+    slots: include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.slots")),
+};
 
 /// What a whole capitalised phrase names, when a gazetteer knows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,27 +67,21 @@ pub enum Known {
     Organization,
 }
 
-/// Folded multi-word and one-word names of the gazetteers ("new york" → place), keyed by bytes
-/// as [`LEXICON`] is.
-static PHRASES: LazyLock<FxHashMap<Box<[u8]>, Known>> = LazyLock::new(|| {
-    let mut map = FxHashMap::with_capacity_and_hasher(8192, Default::default());
-    let places = include_str!("../../../assets/lexicon/places-geonames.txt");
-    for line in places.lines() {
-        if line.starts_with('#') {
-            continue;
-        }
-        if let Some((name, _kind)) = line.split_once('\t') {
-            map.insert(phrase_key(name).into_bytes().into(), Known::Place);
-        }
+/// Folded multi-word and one-word names of the gazetteers ("new york" → place; see
+/// [`phrase_words`]), keyed by bytes as [`LEXICON`] is.
+static PHRASES: Table = Table {
+    keys: include_bytes!(concat!(env!("OUT_DIR"), "/phrases.keys")),
+    slots: include_bytes!(concat!(env!("OUT_DIR"), "/phrases.slots")),
+};
+
+/// What a value of the [`PHRASES`] table names.
+fn known(value: Option<u32>) -> Option<Known> {
+    match value? {
+        PHRASE_PLACE => Some(Known::Place),
+        PHRASE_ORG => Some(Known::Organization),
+        _ => None,
     }
-    for line in include_str!("../../../assets/lexicon/organizations.txt").lines() {
-        let line = line.trim();
-        if !line.is_empty() && !line.starts_with('#') {
-            map.insert(phrase_key(line).into_bytes().into(), Known::Organization);
-        }
-    }
-    map
-});
+}
 
 /// The gazetteer key of a phrase: folded, words joined by single spaces, hyphens kept.
 pub fn phrase_key(phrase: &str) -> String {
@@ -136,9 +112,9 @@ pub fn known_phrase(phrase: &str) -> Option<Known> {
         }
         let key = &mut buf[..n];
         key.make_ascii_lowercase();
-        return PHRASES.get(&key[..]).copied();
+        return known(PHRASES.get(&key[..]));
     }
-    PHRASES.get(phrase_key(phrase).as_bytes()).copied()
+    known(PHRASES.get(phrase_key(phrase).as_bytes()))
 }
 
 /// Short form or full given name → the full names it stands for ("bill" → ["william"]).
@@ -170,118 +146,6 @@ pub fn same_given_name(a: &str, b: &str) -> bool {
         (Some(x), Some(y)) => x.iter().any(|f| y.contains(f)),
         _ => false,
     }
-}
-
-/// Lines of a list file: comments (`#`) and blank lines skipped, first column only unless
-/// `columns` is asked for.
-fn entries(src: &'static str) -> impl Iterator<Item = (&'static str, Option<&'static str>)> {
-    src.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| {
-            let mut parts = l.split_whitespace();
-            let word = parts.next().unwrap_or_default();
-            (word, parts.next())
-        })
-}
-
-fn build() -> FxHashMap<Box<[u8]>, u32> {
-    // About 40,000 words: sized once, each word folded into one reused buffer, and only a new
-    // word allocates its key.
-    let mut map: FxHashMap<Box<[u8]>, u32> =
-        FxHashMap::with_capacity_and_hasher(48 * 1024, Default::default());
-    let mut key = String::new();
-    let mut add = |word: &str, flags: u32| {
-        key.clear();
-        crate::text::fold_into(word, &mut key);
-        match map.get_mut(key.as_bytes()) {
-            Some(c) => *c |= flags,
-            None => {
-                map.insert(key.as_bytes().into(), flags);
-            }
-        }
-    };
-    let lists: [(&'static str, u32); 10] = [
-        (
-            include_str!("../../../assets/lexicon/demonyms.txt"),
-            DEMONYM | NATIONALITY,
-        ),
-        (include_str!("../../../assets/lexicon/titles.txt"), TITLE),
-        (include_str!("../../../assets/lexicon/roles.txt"), ROLE),
-        (include_str!("../../../assets/lexicon/kinship.txt"), KIN),
-        (
-            include_str!("../../../assets/lexicon/place-prefixes.txt"),
-            PLACE_PREFIX,
-        ),
-        (include_str!("../../../assets/lexicon/places.txt"), PLACE),
-        (
-            include_str!("../../../assets/lexicon/nationalities.txt"),
-            NATIONALITY,
-        ),
-        (include_str!("../../../assets/lexicon/stopwords.txt"), STOP),
-        (include_str!("../../../assets/lexicon/org-words.txt"), ORG),
-        (
-            include_str!("../../../assets/lexicon/honorifics.txt"),
-            HONORIFIC,
-        ),
-    ];
-    for (src, flag) in lists {
-        for (word, extra) in entries(src) {
-            let extra_flags = match (flag, extra) {
-                (ORG, Some("?")) => ORG_SURNAME,
-                (HONORIFIC, Some("m")) => HON_M,
-                (HONORIFIC, Some("f")) => HON_F,
-                _ => 0,
-            };
-            add(word, flag | extra_flags);
-        }
-    }
-    let given = include_str!("../../../assets/lexicon/given-names.txt");
-    let world = include_str!("../../../assets/lexicon/given-names-world.txt");
-    for (word, gender) in entries(given).chain(entries(world)) {
-        let flags = match gender {
-            Some("m") => GIVEN_M,
-            Some("f") => GIVEN_F,
-            _ => GIVEN,
-        };
-        add(word, flags);
-    }
-    for (word, _) in entries(include_str!("../../../assets/lexicon/surnames.txt")) {
-        add(word, SURNAME);
-    }
-    for (word, kind) in entries(include_str!("../../../assets/lexicon/entity-nouns.txt")) {
-        let flag = match kind {
-            Some("place") => PLACE_NOUN,
-            Some("thing") => THING_NOUN,
-            _ => ORG_NOUN,
-        };
-        add(word, flag);
-    }
-    // One-word names of the gazetteers: a city or an agency is never a person's first word.
-    let places = include_str!("../../../assets/lexicon/places-geonames.txt");
-    for line in places.lines().filter(|l| !l.starts_with('#')) {
-        if let Some((name, _)) = line.split_once('\t')
-            && !name.contains(' ')
-        {
-            add(name, PLACE);
-        }
-    }
-    for (word, more) in entries(include_str!("../../../assets/lexicon/organizations.txt")) {
-        if more.is_none() {
-            add(word, ORG_NAME);
-        }
-    }
-    for (words, flag) in [
-        (PARTICLES, PARTICLE),
-        (&MONTHS, MONTH),
-        (&WEEKDAYS, WEEKDAY),
-        (SUFFIXES, SUFFIX),
-    ] {
-        for w in words {
-            add(w, flag);
-        }
-    }
-    map
 }
 
 /// Calls `f` with the match key of `word` (see [`crate::text::fold`]), without allocating for
@@ -334,12 +198,12 @@ pub fn is_particle(word: &str) -> bool {
 
 /// What a word (as written) can be: a set of the flags above, 0 when unknown.
 pub fn classify(word: &str) -> u32 {
-    with_key_bytes(word, |k| LEXICON.get(k).copied().unwrap_or(0))
+    with_key_bytes(word, |k| LEXICON.get(k).unwrap_or(0))
 }
 
 /// What a match key can be (see [`classify`]).
 pub fn classify_key(key: &str) -> u32 {
-    LEXICON.get(key.as_bytes()).copied().unwrap_or(0)
+    LEXICON.get(key.as_bytes()).unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -370,6 +234,26 @@ mod tests {
         assert!(lower_in("ÉTÉ", &["été"]));
         assert!(is_particle("Van") && is_particle("VON") && is_particle("bin"));
         assert!(!is_particle("vans") && !is_particle("vân") && !is_particle(""));
+    }
+
+    /// The tables `build.rs` embedded hold exactly what the lists say, keyed by the crate's own
+    /// folding and the date reader's month and weekday names, and every key is found.
+    #[test]
+    fn built_tables_match_the_lists() {
+        use crate::analysis::dates::scan::{MONTHS, WEEKDAYS};
+        let words = lexicon_words(crate::text::fold_into, &MONTHS, &WEEKDAYS);
+        let table: std::collections::HashMap<Vec<u8>, u32> =
+            LEXICON.entries().map(|(k, v)| (k.to_vec(), v)).collect();
+        assert_eq!(table, words);
+        for (k, v) in &words {
+            assert_eq!(LEXICON.get(k), Some(*v));
+        }
+        let phrases = phrase_words(crate::text::fold_into);
+        let table: std::collections::HashMap<Vec<u8>, u32> =
+            PHRASES.entries().map(|(k, v)| (k.to_vec(), v)).collect();
+        assert_eq!(table, phrases);
+        assert_eq!(known_phrase("New  York"), Some(Known::Place));
+        assert_eq!(LEXICON.get(b"zyxwv"), None);
     }
 
     #[test]
