@@ -33,7 +33,13 @@ pub fn views(ctx: &Context, args: &[String], parts: ViewParts) -> Result<Views, 
             },
             ViewParts::Actors | ViewParts::ActorSummary => Views {
                 articles: articles.len(),
-                actors: actor_views(&articles, &found),
+                // A summary of the whole store is read beside the store's own views (their
+                // mentions stand in for the ones left out); one of named files is the table.
+                actors: actor_views(
+                    &articles,
+                    &found,
+                    parts == ViewParts::Actors || args.is_empty(),
+                ),
                 events: Vec::new(),
                 timeline: Vec::new(),
             },
@@ -135,7 +141,7 @@ fn to_views_of(articles: &[Article], found: &ActorsAndEvents, with_actors: bool)
     Views {
         articles: articles.len(),
         actors: if with_actors {
-            actor_views(articles, found)
+            actor_views(articles, found, true)
         } else {
             Vec::new()
         },
@@ -149,8 +155,14 @@ fn to_views_of(articles: &[Article], found: &ActorsAndEvents, with_actors: bool)
     }
 }
 
-fn actor_views(articles: &[Article], found: &ActorsAndEvents) -> Vec<ViewActor> {
-    found.actors.iter().map(|a| actor(a, articles)).collect()
+/// The actors in the printed shape; with their mentions only when `mentions` (a summary
+/// has their counts).
+fn actor_views(articles: &[Article], found: &ActorsAndEvents, mentions: bool) -> Vec<ViewActor> {
+    found
+        .actors
+        .iter()
+        .map(|a| actor(a, articles, mentions))
+        .collect()
 }
 
 /// Each event's timeline entry and whether that entry is a conflict.
@@ -211,7 +223,7 @@ fn stream_found(
     }
 }
 
-fn actor(a: &Actor, articles: &[Article]) -> ViewActor {
+fn actor(a: &Actor, articles: &[Article], mentions: bool) -> ViewActor {
     let ids: Vec<String> = a
         .articles()
         .into_iter()
@@ -224,16 +236,19 @@ fn actor(a: &Actor, articles: &[Article]) -> ViewActor {
         article_count: ids.len(),
         articles: ids,
         mention_count: a.mentions.len(),
-        mentions: a
-            .mentions
-            .iter()
-            .map(|m| ViewMention {
-                article: articles[m.article].id.clone(),
-                start: m.span.start,
-                end: m.span.end,
-                text: m.span.slice(&articles[m.article].text).to_string(),
-            })
-            .collect(),
+        mentions: if mentions {
+            a.mentions
+                .iter()
+                .map(|m| ViewMention {
+                    article: articles[m.article].id.clone(),
+                    start: m.span.start,
+                    end: m.span.end,
+                    text: m.span.slice(&articles[m.article].text).to_string(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
     }
 }
 
