@@ -261,7 +261,14 @@ pub(super) fn count(n: usize, what: &str) -> String {
 /// Runs `juxta mentions`: the actor is found among the archive's views (or the named
 /// articles' actors), and only the texts of the articles that name it are read.
 pub fn mentions(ctx: &Context, args: &MentionsArgs, out: &mut impl Write) -> Result<bool> {
-    let views = crate::service::views(ctx, &args.articles, ViewParts::ActorSummary)?;
+    // The store's views give one actor's mentions on their own; named files give them with
+    // the actors.
+    let parts = if args.articles.is_empty() {
+        ViewParts::ActorSummary
+    } else {
+        ViewParts::Actors
+    };
+    let views = crate::service::views(ctx, &args.articles, parts)?;
     // Names and aliases are all the lookup reads.
     let probes: Vec<Actor> = views
         .actors

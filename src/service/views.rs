@@ -22,8 +22,28 @@ pub fn views(ctx: &Context, args: &[String], parts: ViewParts) -> Result<Views, 
         && ctx.options.dates == crate::analysis::dates::DateOptions::default()
         && store.is_created();
     if !stored {
+        // Nothing is stored: only the part the caller prints is made (an event's sentence is
+        // a copy of text, an actor's mentions are copies of names).
         let (articles, found) = ctx.analyse(args)?;
-        return Ok(to_views(&articles, &found));
+        return Ok(match parts {
+            ViewParts::Events => Views {
+                articles: articles.len(),
+                actors: Vec::new(),
+                ..to_views_of(&articles, &found, false)
+            },
+            ViewParts::Actors | ViewParts::ActorSummary => Views {
+                articles: articles.len(),
+                // A summary of the whole store is read beside the store's own views (their
+                // mentions stand in for the ones left out); one of named files is the table.
+                actors: actor_views(
+                    &articles,
+                    &found,
+                    parts == ViewParts::Actors || args.is_empty(),
+                ),
+                events: Vec::new(),
+                timeline: Vec::new(),
+            },
+        });
     }
     let recipe = recipe(ctx);
     if let Some(v) = store.views(&recipe, parts)? {
@@ -56,11 +76,18 @@ pub fn stream_events(
     each: &mut dyn FnMut(&ViewEvent) -> bool,
 ) -> Result<(), ServiceError> {
     let store = ctx.store()?;
-    if args.is_empty()
+    let stored = args.is_empty()
         && ctx.options.dates == crate::analysis::dates::DateOptions::default()
-        && store.is_created()
-        && store.stream_events(&recipe(ctx), order, actors, start, each)?
-    {
+        && store.is_created();
+    if stored && store.stream_events(&recipe(ctx), order, actors, start, each)? {
+        return Ok(());
+    }
+    if !stored {
+        // Named files (or options the views were not made with): each event is made as it
+        // is written, never all of them at once (a run-on text's events hold megabytes of
+        // sentences).
+        let (articles, found) = ctx.analyse(args)?;
+        stream_found(&articles, &found, order, actors, start, each);
         return Ok(());
     }
     let v = views(ctx, args, ViewParts::Events)?;
@@ -105,26 +132,98 @@ fn fnv(bytes: &[u8]) -> u64 {
 
 /// The actors and events of loaded articles in the printed shape.
 pub fn to_views(articles: &[Article], found: &ActorsAndEvents) -> Views {
+    to_views_of(articles, found, true)
+}
+
+/// [`to_views`], the actors only when `with_actors`.
+fn to_views_of(articles: &[Article], found: &ActorsAndEvents, with_actors: bool) -> Views {
+    let entry_of = entries_of(found);
+    Views {
+        articles: articles.len(),
+        actors: if with_actors {
+            actor_views(articles, found, true)
+        } else {
+            Vec::new()
+        },
+        events: found
+            .events
+            .iter()
+            .zip(&entry_of)
+            .map(|(e, &(group, conflict))| event(e, articles, group, conflict, true))
+            .collect(),
+        timeline: found.timeline.iter().map(|t| t.events.clone()).collect(),
+    }
+}
+
+/// The actors in the printed shape; with their mentions only when `mentions` (a summary
+/// has their counts).
+fn actor_views(articles: &[Article], found: &ActorsAndEvents, mentions: bool) -> Vec<ViewActor> {
+    found
+        .actors
+        .iter()
+        .map(|a| actor(a, articles, mentions))
+        .collect()
+}
+
+/// Each event's timeline entry and whether that entry is a conflict.
+fn entries_of(found: &ActorsAndEvents) -> Vec<(usize, bool)> {
     let mut entry_of = vec![(0, false); found.events.len()];
     for (n, entry) in found.timeline.iter().enumerate() {
         for &e in &entry.events {
             entry_of[e] = (n, entry.conflict);
         }
     }
-    Views {
-        articles: articles.len(),
-        actors: found.actors.iter().map(|a| actor(a, articles)).collect(),
-        events: found
-            .events
-            .iter()
-            .zip(&entry_of)
-            .map(|(e, &(group, conflict))| event(e, articles, group, conflict))
-            .collect(),
-        timeline: found.timeline.iter().map(|t| t.events.clone()).collect(),
+    entry_of
+}
+
+/// [`stream_events`] over events just assembled: what streaming the stored views gives, each
+/// event made in the printed shape only as it is handed on.
+fn stream_found(
+    articles: &[Article],
+    found: &ActorsAndEvents,
+    order: EventOrder,
+    actors: bool,
+    start: &mut dyn FnMut(&EventsLayout) -> bool,
+    each: &mut dyn FnMut(&ViewEvent) -> bool,
+) {
+    let layout = EventsLayout::measure(
+        articles.len(),
+        found.timeline.len(),
+        found.events.iter().map(|e| {
+            (
+                articles[e.article].id.as_str(),
+                e.expression.as_str(),
+                e.date.is_some(),
+            )
+        }),
+    );
+    if !start(&layout) {
+        return;
+    }
+    let entry_of = entries_of(found);
+    let mut give = |i: usize| {
+        let (group, conflict) = entry_of[i];
+        each(&event(&found.events[i], articles, group, conflict, actors))
+    };
+    match order {
+        EventOrder::Timeline => {
+            for &i in found.timeline.iter().flat_map(|t| &t.events) {
+                if !give(i) {
+                    break;
+                }
+            }
+        }
+        EventOrder::Date => {
+            for i in 0..found.events.len() {
+                if !give(i) {
+                    break;
+                }
+            }
+        }
     }
 }
 
-fn actor(a: &Actor, articles: &[Article]) -> ViewActor {
+fn actor(a: &Actor, articles: &[Article], mentions: bool) -> ViewActor {
     let ids: Vec<String> = a
         .articles()
         .into_iter()
@@ -137,16 +236,19 @@ fn actor(a: &Actor, articles: &[Article]) -> ViewActor {
         article_count: ids.len(),
         articles: ids,
         mention_count: a.mentions.len(),
-        mentions: a
-            .mentions
-            .iter()
-            .map(|m| ViewMention {
-                article: articles[m.article].id.clone(),
-                start: m.span.start,
-                end: m.span.end,
-                text: m.span.slice(&articles[m.article].text).to_string(),
-            })
-            .collect(),
+        mentions: if mentions {
+            a.mentions
+                .iter()
+                .map(|m| ViewMention {
+                    article: articles[m.article].id.clone(),
+                    start: m.span.start,
+                    end: m.span.end,
+                    text: m.span.slice(&articles[m.article].text).to_string(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
     }
 }
 
@@ -160,7 +262,8 @@ pub fn kind_name(kind: crate::analysis::actors::ActorKind) -> &'static str {
     }
 }
 
-fn event(e: &Event, articles: &[Article], group: usize, conflict: bool) -> ViewEvent {
+/// An event in the printed shape; its actors left empty unless `actors`.
+fn event(e: &Event, articles: &[Article], group: usize, conflict: bool, actors: bool) -> ViewEvent {
     let article = &articles[e.article];
     ViewEvent {
         article: article.id.clone(),
@@ -173,7 +276,7 @@ fn event(e: &Event, articles: &[Article], group: usize, conflict: bool) -> ViewE
         start: e.span.start,
         end: e.span.end,
         sentence: e.sentence.slice(&article.text).to_string(),
-        actors: e.actors.clone(),
+        actors: if actors { e.actors.clone() } else { Vec::new() },
         group,
         conflict,
     }

@@ -293,6 +293,22 @@ pub struct EventsLayout {
 impl EventsLayout {
     /// The layout of `v`'s events.
     pub fn of(v: &Views) -> EventsLayout {
+        EventsLayout::measure(
+            v.articles,
+            v.timeline.len(),
+            v.events
+                .iter()
+                .map(|e| (e.article.as_str(), e.expression.as_str(), e.date.is_some())),
+        )
+    }
+
+    /// The layout of events given as (article id, expression, whether dated), from
+    /// `articles` articles in `entries` timeline entries.
+    pub fn measure<'a>(
+        articles: usize,
+        entries: usize,
+        events: impl Iterator<Item = (&'a str, &'a str, bool)>,
+    ) -> EventsLayout {
         let one_line_width = |s: &str| {
             let mut words = 0usize;
             let width: usize = s
@@ -304,24 +320,18 @@ impl EventsLayout {
                 .sum();
             width + words.saturating_sub(1)
         };
-        EventsLayout {
-            articles: v.articles,
-            events: v.events.len(),
-            entries: v.timeline.len(),
-            undated: v.events.iter().filter(|e| e.date.is_none()).count(),
-            id_width: v
-                .events
-                .iter()
-                .map(|e| crate::text::display_width(&e.article))
-                .max()
-                .unwrap_or(0),
-            expression_width: v
-                .events
-                .iter()
-                .map(|e| one_line_width(&e.expression))
-                .max()
-                .unwrap_or(0),
+        let mut layout = EventsLayout {
+            articles,
+            entries,
+            ..EventsLayout::default()
+        };
+        for (article, expression, dated) in events {
+            layout.events += 1;
+            layout.undated += usize::from(!dated);
+            layout.id_width = layout.id_width.max(crate::text::display_width(article));
+            layout.expression_width = layout.expression_width.max(one_line_width(expression));
         }
+        layout
     }
 }
 
