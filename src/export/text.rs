@@ -95,7 +95,7 @@ fn close_marker(m: &Mark) -> String {
 }
 
 /// Renders the comparison (see the module documentation).
-pub fn render(c: &AlignedPair, opts: &super::RenderOptions) -> String {
+pub fn render(c: &AlignedPair, opts: &super::RenderOptions, sections: &super::Sections) -> String {
     let width = opts.width.max(MIN_WIDTH);
     let left_marks = marks::marks(c, Side::Left);
     let right_marks = marks::marks(c, Side::Right);
@@ -114,8 +114,8 @@ pub fn render(c: &AlignedPair, opts: &super::RenderOptions) -> String {
         out.truncate(trimmed);
         out.push('\n');
     }
-    out.push_str(&super::differ::text(c));
-    out.push_str(&super::quotes::text(c, width));
+    out.push_str(&super::differ::text(&sections.differ));
+    out.push_str(&super::quotes::text(&sections.quotes, width));
     out
 }
 
