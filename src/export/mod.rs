@@ -116,12 +116,19 @@ pub fn render_with(
     format: Format,
     opts: &RenderOptions,
 ) -> String {
-    let sections = sections(c, pre);
     match format {
-        Format::Text => text::render(c, opts, &sections),
-        Format::Json => json::render(c, &sections),
-        Format::Markdown => markdown::render(c, &sections),
-        Format::Html => html::render(c, &sections),
+        Format::Text => {
+            // The columns and the sections need nothing of each other.
+            let (body, sections) = crate::analysis::both_sides(
+                c.left.text.len() + c.right.text.len(),
+                || text::body(c, opts),
+                || sections(c, pre),
+            );
+            text::finish(body, opts, &sections)
+        }
+        Format::Json => json::render(c, &sections(c, pre)),
+        Format::Markdown => markdown::render(c, &sections(c, pre)),
+        Format::Html => html::render(c, &sections(c, pre)),
     }
 }
 
