@@ -17,6 +17,7 @@
 
 use super::Span;
 use super::events::{Event, TimelineEntry};
+use super::extract::ActorsAndEvents;
 use super::overlap::{self, Alignment, Figure, OverlapConfig, Prepared, scan_all_figures};
 use crate::text::fold;
 use serde::Serialize;
@@ -100,7 +101,7 @@ struct Fig {
 /// An article prepared for comparing figures.
 struct Doc<'a> {
     text: &'a str,
-    prep: Prepared,
+    prep: &'a Prepared,
     figs: Vec<Fig>,
 }
 
@@ -108,8 +109,8 @@ struct Doc<'a> {
 const CUE_WINDOW: usize = 3;
 
 impl<'a> Doc<'a> {
-    fn new(text: &'a str) -> Doc<'a> {
-        let prep = Prepared::new(text);
+    /// `prep` is `text` prepared (the alignment's own preparation, when there is one).
+    fn new(text: &'a str, prep: &'a Prepared) -> Doc<'a> {
         let figures = scan_all_figures(text, &prep.words);
         let in_figure: Vec<std::ops::Range<usize>> =
             figures.iter().map(|f| f.words.clone()).collect();
@@ -121,10 +122,10 @@ impl<'a> Doc<'a> {
                     .partition_point(|s| s.words.end <= fig.words.start);
                 let s = prep.sentences.get(sentence)?.words.clone();
                 if fig.words.start < s.start
-                    || part_of_date(text, &prep, &fig)
+                    || part_of_date(text, prep, &fig)
                     || (fig.unit.is_empty()
-                        && (in_partitive(text, &prep, &s, &in_figure)
-                            || is_model(text, &prep, &fig, &s)))
+                        && (in_partitive(text, prep, &s, &in_figure)
+                            || is_model(text, prep, &fig, &s)))
                 {
                     return None;
                 }
@@ -189,7 +190,7 @@ impl<'a> Doc<'a> {
                     })
                     .map(|j| word(j).to_string());
                 let owner = (fig.unit == "age")
-                    .then(|| owner_of(text, &prep, &fig, &s))
+                    .then(|| owner_of(text, prep, &fig, &s))
                     .flatten();
                 Some(Fig {
                     span,
@@ -233,11 +234,13 @@ impl<'a> Doc<'a> {
 
     /// Indexes of the sentences that overlap `span`.
     fn sentences_in(&self, span: Span) -> Vec<usize> {
-        (0..self.prep.sentences.len())
-            .filter(|&i| {
-                let b = &self.prep.sentences[i].bytes;
-                b.start < span.end && span.start < b.end
-            })
+        // Sentences are in text order and do not overlap: a binary search finds the first,
+        // so a long pair's thousands of passages do not each walk every sentence.
+        let sentences = &self.prep.sentences;
+        let first = sentences.partition_point(|s| s.bytes.end <= span.start);
+        (first..sentences.len())
+            .take_while(|&i| sentences[i].bytes.start < span.end)
+            .filter(|&i| span.start < sentences[i].bytes.end)
             .collect()
     }
 }
@@ -589,6 +592,8 @@ const SAME_SENTENCE_DICE: f64 = 0.25;
 fn pairings(da: &Doc, db: &Doc, alignment: &Alignment) -> Vec<((usize, usize), String)> {
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     let linked = linked_sentences(da, db, alignment);
+    let is_linked: rustc_hash::FxHashSet<(usize, usize)> =
+        linked.iter().map(|&(a, b, _)| (a, b)).collect();
     for &(sa, sb, loose) in &linked {
         pair_sentences(da, sa, db, sb, loose, &mut pairs);
     }
@@ -602,11 +607,7 @@ fn pairings(da: &Doc, db: &Doc, alignment: &Alignment) -> Vec<((usize, usize), S
     };
     for (i, f) in da.figs.iter().enumerate() {
         for (j, g) in db.figs.iter().enumerate() {
-            if f.fig.unit != g.fig.unit
-                || linked
-                    .iter()
-                    .any(|&(a, b, _)| (a, b) == (f.sentence, g.sentence))
-            {
+            if f.fig.unit != g.fig.unit || is_linked.contains(&(f.sentence, g.sentence)) {
                 continue;
             }
             let frame = match (&f.owner, &g.owner) {
@@ -640,11 +641,16 @@ fn pairings(da: &Doc, db: &Doc, alignment: &Alignment) -> Vec<((usize, usize), S
 pub fn figures(texts: &[&str], groups: &[Vec<usize>], cfg: &OverlapConfig) -> Vec<Conflict> {
     let mut out = Vec::new();
     for (story, group) in groups.iter().enumerate() {
-        let docs: Vec<Doc> = group.iter().map(|&a| Doc::new(texts[a])).collect();
+        let preps: Vec<Prepared> = group.iter().map(|&a| Prepared::new(texts[a])).collect();
+        let docs: Vec<Doc> = group
+            .iter()
+            .zip(&preps)
+            .map(|(&a, prep)| Doc::new(texts[a], prep))
+            .collect();
         let mut found: Vec<Pairing> = Vec::new();
         for x in 0..docs.len() {
             for y in x + 1..docs.len() {
-                let alignment = overlap::align_prepared(&docs[x].prep, &docs[y].prep, cfg);
+                let alignment = overlap::align_prepared(docs[x].prep, docs[y].prep, cfg);
                 for ((i, j), about) in pairings(&docs[x], &docs[y], &alignment) {
                     found.push(Pairing {
                         a: (x, i),
@@ -662,10 +668,21 @@ pub fn figures(texts: &[&str], groups: &[Vec<usize>], cfg: &OverlapConfig) -> Ve
 /// Figures that differ between two articles already aligned (the pair a comparison shows);
 /// article 0 is `left`, 1 is `right`, and the story is 0.
 pub fn pair_figures(left: &str, right: &str, alignment: &Alignment) -> Vec<Conflict> {
+    let (l, r) = overlap::prepare_pair(left, right);
+    pair_figures_prepared((left, &l), (right, &r), alignment)
+}
+
+/// [`pair_figures`] of two texts already prepared (each text with its [`Prepared`], as the
+/// alignment prepared it), so a comparison does not prepare them twice.
+pub fn pair_figures_prepared(
+    left: (&str, &Prepared),
+    right: (&str, &Prepared),
+    alignment: &Alignment,
+) -> Vec<Conflict> {
     let (l, r) = super::both_sides(
-        left.len() + right.len(),
-        || Doc::new(left),
-        || Doc::new(right),
+        left.0.len() + right.0.len(),
+        || Doc::new(left.0, left.1),
+        || Doc::new(right.0, right.1),
     );
     let docs = [l, r];
     let found = pairings(&docs[0], &docs[1], alignment)
@@ -822,8 +839,14 @@ pub fn pair_dates(
     let xs = super::extract::extract_pair(left, right);
     let pairs = [(left.0, &xs[0]), (right.0, &xs[1])];
     let found = super::extract::assemble(&pairs, &Default::default());
+    pair_dates_found(left.0, right.0, &found)
+}
+
+/// [`pair_dates`] from the pair's extractions already assembled (`assemble` of the left,
+/// then the right extraction, without aliases), which the quotations of a comparison need too.
+pub fn pair_dates_found(left: &str, right: &str, found: &ActorsAndEvents) -> Vec<Conflict> {
     dates(
-        &[left.0, right.0],
+        &[left, right],
         &found.events,
         &found.timeline,
         &[vec![0, 1]],

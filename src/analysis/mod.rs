@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 /// Texts longer than this (bytes, both sides together) have their two sides worked on two
 /// threads: a long pair's comparison is mostly work done once per side, independently.
-const PARALLEL_BYTES: usize = 256 * 1024;
+pub(crate) const PARALLEL_BYTES: usize = 256 * 1024;
 
 /// Runs `left` and `right`, on two threads when the pair's texts (`bytes` long together) are
 /// long enough to pay for a thread.

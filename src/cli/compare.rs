@@ -100,7 +100,11 @@ fn compare_two(
         alignment: &c.alignment,
         first_in: &c.first_in,
     };
-    Ok(export::render(&pair, format, opts))
+    let pre = export::Precomputed {
+        prepared: [&c.prepared[0], &c.prepared[1]],
+        extractions: &c.extractions,
+    };
+    Ok(export::render_with(&pair, Some(pre), format, opts))
 }
 
 fn compare_all(ctx: &Context, left: &str, format: Format, opts: &RenderOptions) -> Result<String> {

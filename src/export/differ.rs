@@ -1,18 +1,8 @@
 //! "Where they differ": the figures and dates the two compared articles report differently,
 //! as a section of every export (see [`crate::analysis::conflicts`]).
 
-use super::AlignedPair;
-use crate::analysis::conflicts::{Conflict, between_pair};
+use crate::analysis::conflicts::Conflict;
 use serde::Serialize;
-
-/// What the two articles of `c` report differently (article 0 is the left one).
-fn found(c: &AlignedPair) -> Vec<Conflict> {
-    between_pair(
-        (&c.left.text, c.left.date),
-        (&c.right.text, c.right.date),
-        c.alignment,
-    )
-}
 
 /// One side's values of a conflict: "12 (“12 people”)", several joined by " / ".
 fn side(conflict: &Conflict, article: usize) -> String {
@@ -32,13 +22,12 @@ fn side(conflict: &Conflict, article: usize) -> String {
 }
 
 /// The section of the text export; empty when nothing differs.
-pub(crate) fn text(c: &AlignedPair) -> String {
-    let found = found(c);
+pub(crate) fn text(found: &[Conflict]) -> String {
     if found.is_empty() {
         return String::new();
     }
     let mut out = String::from("\nWhere they differ\n");
-    for k in &found {
+    for k in found {
         out.push_str(&format!(
             "  {} ({}): left {} · right {}\n",
             crate::text::printable::printable_line(&k.about),
@@ -51,15 +40,14 @@ pub(crate) fn text(c: &AlignedPair) -> String {
 }
 
 /// The section of the Markdown export; empty when nothing differs.
-pub(crate) fn markdown(c: &AlignedPair) -> String {
-    let found = found(c);
+pub(crate) fn markdown(found: &[Conflict]) -> String {
     if found.is_empty() {
         return String::new();
     }
     let cell = |s: &str| super::markdown::escape(s, false).replace('|', "\\|");
     let mut out =
         String::from("## Where they differ\n\n| What | Kind | Left | Right |\n|---|---|---|---|\n");
-    for k in &found {
+    for k in found {
         out.push_str(&format!(
             "| {} | {} | {} | {} |\n",
             cell(&k.about),
@@ -73,8 +61,7 @@ pub(crate) fn markdown(c: &AlignedPair) -> String {
 }
 
 /// The section of the HTML export; empty when nothing differs.
-pub(crate) fn html(c: &AlignedPair) -> String {
-    let found = found(c);
+pub(crate) fn html(found: &[Conflict]) -> String {
     if found.is_empty() {
         return String::new();
     }
@@ -82,7 +69,7 @@ pub(crate) fn html(c: &AlignedPair) -> String {
     let mut out = String::from(
         "<h2 style=\"margin-top:1.5em\">Where they differ</h2>\n<table class=\"list\"><tr><th>What</th><th>Left</th><th>Right</th></tr>\n",
     );
-    for k in &found {
+    for k in found {
         out.push_str(&format!(
             "<tr><td>{} <span class=\"why\">({})</span></td><td>{}</td><td>{}</td></tr>\n",
             e(&k.about),
@@ -115,19 +102,19 @@ pub(crate) struct JsonConflict {
 }
 
 /// The `differ` list of the JSON export.
-pub(crate) fn json(c: &AlignedPair) -> Vec<JsonConflict> {
-    found(c)
-        .into_iter()
+pub(crate) fn json(found: &[Conflict]) -> Vec<JsonConflict> {
+    found
+        .iter()
         .map(|k| JsonConflict {
             kind: k.kind.name(),
-            about: k.about,
+            about: k.about.clone(),
             values: k
                 .values
-                .into_iter()
+                .iter()
                 .map(|v| JsonValue {
                     side: if v.article == 0 { "left" } else { "right" },
-                    text: v.text,
-                    value: v.value,
+                    text: v.text.clone(),
+                    value: v.value.clone(),
                     start: v.span.start,
                     end: v.span.end,
                 })

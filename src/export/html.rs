@@ -161,7 +161,7 @@ fn column(out: &mut String, side: Side, a: &Article, ms: &[Mark]) {
 }
 
 /// Renders the comparison as a self-contained HTML page.
-pub fn render(c: &AlignedPair) -> String {
+pub fn render(c: &AlignedPair, sections: &super::Sections) -> String {
     let lm = marks::marks(c, Side::Left);
     let rm = marks::marks(c, Side::Right);
     let counts = c.alignment.counts();
@@ -249,8 +249,8 @@ pub fn render(c: &AlignedPair) -> String {
         }
         out.push_str("</table>\n");
     }
-    out.push_str(&super::differ::html(c));
-    out.push_str(&super::quotes::html(c));
+    out.push_str(&super::differ::html(&sections.differ));
+    out.push_str(&super::quotes::html(&sections.quotes));
     let _ = write!(out, "<script>{SCRIPT}</script>\n</body>\n</html>\n");
     out
 }

@@ -66,12 +66,12 @@ struct Document<'a> {
     /// What the two report differently ("Where they differ"); left out when nothing does.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     differ: Vec<super::differ::JsonConflict>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    quotations: Vec<super::quotes::SharedQuote>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    quotations: &'a [super::quotes::SharedQuote],
 }
 
 /// Renders the comparison as pretty-printed JSON (with a final newline).
-pub fn render(c: &AlignedPair) -> String {
+pub fn render(c: &AlignedPair, sections: &super::Sections) -> String {
     let passages = c
         .alignment
         .passages
@@ -107,8 +107,8 @@ pub fn render(c: &AlignedPair) -> String {
         right: JsonArticle::from(c.right),
         similarity: round3(c.alignment.similarity),
         passages,
-        differ: super::differ::json(c),
-        quotations: super::quotes::shared(c),
+        differ: super::differ::json(&sections.differ),
+        quotations: &sections.quotes,
     };
     // Serializing plain structs of strings and numbers cannot fail.
     let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();

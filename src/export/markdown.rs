@@ -90,7 +90,7 @@ fn article(out: &mut String, label: &str, a: &Article, ms: &[Mark]) {
 }
 
 /// Renders the comparison as Markdown.
-pub fn render(c: &AlignedPair) -> String {
+pub fn render(c: &AlignedPair, sections: &super::Sections) -> String {
     let lm = marks::marks(c, Side::Left);
     let rm = marks::marks(c, Side::Right);
     let mut out = String::new();
@@ -174,7 +174,7 @@ pub fn render(c: &AlignedPair) -> String {
         }
         out.push('\n');
     }
-    out.push_str(&super::differ::markdown(c));
-    out.push_str(&super::quotes::markdown(c));
+    out.push_str(&super::differ::markdown(&sections.differ));
+    out.push_str(&super::quotes::markdown(&sections.quotes));
     out
 }

@@ -16,9 +16,12 @@ mod text;
 
 pub use shared::{SharedReport, render_shared};
 
-use crate::analysis::overlap::Alignment;
+use crate::analysis::conflicts::{self, Conflict};
+use crate::analysis::extract::{self, Extraction};
+use crate::analysis::overlap::{Alignment, Prepared};
 use crate::analysis::provenance::FirstIn;
 use crate::article::Article;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Two articles and what they share: everything an export shows.
@@ -90,11 +93,87 @@ impl Default for RenderOptions {
 
 /// Renders the comparison in `format`.
 pub fn render(c: &AlignedPair, format: Format, opts: &RenderOptions) -> String {
+    render_with(c, None, format, opts)
+}
+
+/// What a caller that has just aligned the pair holds and an export would otherwise compute
+/// again.
+#[derive(Debug, Clone, Copy)]
+pub struct Precomputed<'a> {
+    /// The left and the right text as [`overlap::prepare_pair`] prepared them for the
+    /// alignment.
+    pub prepared: [&'a Prepared; 2],
+    /// The left and the right article's [`extract::extract`] (names and dates, the default
+    /// date options, each against its own publication date).
+    pub extractions: &'a [Extraction; 2],
+}
+
+/// [`render`], reusing what the caller already computed of the pair (the same bytes as
+/// without it).
+pub fn render_with(
+    c: &AlignedPair,
+    pre: Option<Precomputed>,
+    format: Format,
+    opts: &RenderOptions,
+) -> String {
     match format {
-        Format::Text => text::render(c, opts),
-        Format::Json => json::render(c),
-        Format::Markdown => markdown::render(c),
-        Format::Html => html::render(c),
+        Format::Text => {
+            // The columns and the sections need nothing of each other.
+            let (body, sections) = crate::analysis::both_sides(
+                c.left.text.len() + c.right.text.len(),
+                || text::body(c, opts),
+                || sections(c, pre),
+            );
+            text::finish(body, opts, &sections)
+        }
+        Format::Json => json::render(c, &sections(c, pre)),
+        Format::Markdown => markdown::render(c, &sections(c, pre)),
+        Format::Html => html::render(c, &sections(c, pre)),
+    }
+}
+
+/// The sections every format appends after the passages: what the two report differently,
+/// and the quotations both carry.
+struct Sections {
+    differ: Vec<Conflict>,
+    quotes: Vec<quotes::SharedQuote>,
+}
+
+/// Both sections from one extraction of the pair (the dates that differ and the quotations'
+/// speakers come from the same names and dates); the figures are found alongside it.
+fn sections(c: &AlignedPair, pre: Option<Precomputed>) -> Sections {
+    let (left, right) = (c.left.text.as_str(), c.right.text.as_str());
+    let assemble = |xs: &[Extraction; 2]| {
+        extract::assemble(&[(left, &xs[0]), (right, &xs[1])], &BTreeMap::new())
+    };
+    let (mut differ, found) = match pre {
+        Some(p) => crate::analysis::both_sides(
+            left.len() + right.len(),
+            || {
+                conflicts::pair_figures_prepared(
+                    (left, p.prepared[0]),
+                    (right, p.prepared[1]),
+                    c.alignment,
+                )
+            },
+            || assemble(p.extractions),
+        ),
+        None => crate::analysis::both_sides(
+            left.len() + right.len(),
+            || conflicts::pair_figures(left, right, c.alignment),
+            || {
+                assemble(&extract::extract_pair(
+                    (left, c.left.date),
+                    (right, c.right.date),
+                ))
+            },
+        ),
+    };
+    differ.extend(conflicts::pair_dates_found(left, right, &found));
+    conflicts::sort(&mut differ);
+    Sections {
+        differ,
+        quotes: quotes::shared(c, &found),
     }
 }
 

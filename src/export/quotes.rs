@@ -2,11 +2,10 @@
 //! with who said them in each and how the wording drifts between them.
 
 use super::AlignedPair;
-use crate::analysis::extract::{self, Extraction};
+use crate::analysis::extract::ActorsAndEvents;
 use crate::analysis::quotes::{self, Quotation};
 use crate::text::display_width;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// One quotation both articles carry.
@@ -32,12 +31,10 @@ pub(super) struct SharedQuote {
 }
 
 /// The quotations the two articles share, in the left article's order. Computed from the two
-/// texts alone (names, then quotations), so an export needs nothing but the pair.
-pub(super) fn shared(c: &AlignedPair) -> Vec<SharedQuote> {
+/// texts alone (names, then quotations), so an export needs nothing but the pair: `found` is
+/// the [`crate::analysis::extract::assemble`] of the pair's two extractions, left then right, without aliases.
+pub(super) fn shared(c: &AlignedPair, found: &ActorsAndEvents) -> Vec<SharedQuote> {
     let texts = [c.left.text.as_str(), c.right.text.as_str()];
-    let xs = extract::extract_pair((&c.left.text, c.left.date), (&c.right.text, c.right.date));
-    let pairs: Vec<(&str, &Extraction)> = texts.iter().copied().zip(&xs).collect();
-    let found = extract::assemble(&pairs, &BTreeMap::new());
     let q = quotes::analyse(&texts, &found.actors);
     let fullest_in = |g: &quotes::QuoteGroup, article: usize| -> Option<&Quotation> {
         g.mentions
@@ -108,8 +105,7 @@ fn wrap(text: &str, first: &str, indent: usize, width: usize, out: &mut String) 
 }
 
 /// The section for the text export (`width` columns), empty when nothing is shared.
-pub(super) fn text(c: &AlignedPair, width: usize) -> String {
-    let shared = shared(c);
+pub(super) fn text(shared: &[SharedQuote], width: usize) -> String {
     let mut out = String::new();
     if shared.is_empty() {
         return out;
@@ -150,15 +146,14 @@ pub(super) fn text(c: &AlignedPair, width: usize) -> String {
 }
 
 /// The section for the Markdown export, empty when nothing is shared.
-pub(super) fn markdown(c: &AlignedPair) -> String {
-    let shared = shared(c);
+pub(super) fn markdown(shared: &[SharedQuote]) -> String {
     let mut out = String::new();
     if shared.is_empty() {
         return out;
     }
     let esc = |s: &str| super::markdown::escape(&one_line(s), false);
     let _ = writeln!(out, "## Quotations\n");
-    for s in &shared {
+    for s in shared {
         let _ = writeln!(out, "- **{}**: “{}”", esc(&speakers(s)), esc(&s.left_text));
         if let Some(d) = &s.drift {
             let _ = writeln!(out, "  - right: “{}”", esc(&s.right_text));
@@ -170,15 +165,14 @@ pub(super) fn markdown(c: &AlignedPair) -> String {
 }
 
 /// The section for the HTML export, empty when nothing is shared.
-pub(super) fn html(c: &AlignedPair) -> String {
-    let shared = shared(c);
+pub(super) fn html(shared: &[SharedQuote]) -> String {
     let mut out = String::new();
     if shared.is_empty() {
         return out;
     }
     let esc = |s: &str| super::html::escape(&one_line(s));
     out.push_str("<h2 style=\"margin-top:1.5em\">Quotations</h2>\n<table class=\"list\"><tr><th>Speaker</th><th>Left</th><th>Right</th><th>Drift</th></tr>\n");
-    for s in &shared {
+    for s in shared {
         let _ = writeln!(
             out,
             "<tr><td>{}</td><td>“{}”</td><td>“{}”</td><td class=\"why\">{}</td></tr>",

@@ -94,19 +94,34 @@ fn close_marker(m: &Mark) -> String {
     format!("{}{}]", marks::symbol(m.kind), m.number)
 }
 
-/// Renders the comparison (see the module documentation).
-pub fn render(c: &AlignedPair, opts: &super::RenderOptions) -> String {
+/// The header, the columns and the list of passages: everything before the sections, which
+/// need none of it (so the two can be made side by side).
+pub fn body(c: &AlignedPair, opts: &super::RenderOptions) -> String {
     let width = opts.width.max(MIN_WIDTH);
     let left_marks = marks::marks(c, Side::Left);
     let right_marks = marks::marks(c, Side::Right);
     let mut lines: Vec<Line> = Vec::new();
     header(c, &left_marks, &right_marks, width, &mut lines);
     lines.push(Line::default());
-    columns(c, &left_marks, &right_marks, width, &mut lines);
-    if !c.alignment.passages.is_empty() {
-        lines.push(Line::default());
-        passage_list(c, &left_marks, &right_marks, width, opts.color, &mut lines);
-    }
+    // The columns and the list are laid out apart: on two threads when the pair is long.
+    let (columns, list) = crate::analysis::both_sides(
+        c.left.text.len() + c.right.text.len(),
+        || {
+            let mut lines = Vec::new();
+            columns(c, &left_marks, &right_marks, width, &mut lines);
+            lines
+        },
+        || {
+            let mut lines = Vec::new();
+            if !c.alignment.passages.is_empty() {
+                lines.push(Line::default());
+                passage_list(c, &left_marks, &right_marks, width, opts.color, &mut lines);
+            }
+            lines
+        },
+    );
+    lines.extend(columns);
+    lines.extend(list);
     let mut out = String::new();
     for line in &lines {
         line.write(&mut out, opts.color);
@@ -114,8 +129,16 @@ pub fn render(c: &AlignedPair, opts: &super::RenderOptions) -> String {
         out.truncate(trimmed);
         out.push('\n');
     }
-    out.push_str(&super::differ::text(c));
-    out.push_str(&super::quotes::text(c, width));
+    out
+}
+
+/// The comparison (see the module documentation): [`body`] followed by the sections.
+pub fn finish(mut out: String, opts: &super::RenderOptions, sections: &super::Sections) -> String {
+    out.push_str(&super::differ::text(&sections.differ));
+    out.push_str(&super::quotes::text(
+        &sections.quotes,
+        opts.width.max(MIN_WIDTH),
+    ));
     out
 }
 
@@ -271,18 +294,20 @@ fn push_words(atoms: &mut Vec<Line>, cur: &mut Line, s: &str, ink: Ink, braces: 
     if s.starts_with(char::is_whitespace) && cur.width > 0 {
         atoms.push(std::mem::take(cur));
     }
-    let words: Vec<&str> = s.split_whitespace().collect();
-    for (k, w) in words.iter().enumerate() {
-        if k > 0 && cur.width > 0 {
+    let mut words = s.split_whitespace().peekable();
+    let mut first = true;
+    while let Some(w) = words.next() {
+        if !first && cur.width > 0 {
             atoms.push(std::mem::take(cur));
         }
-        if braces && k == 0 {
+        if braces && first {
             cur.push("{", None);
         }
         cur.push(w, ink);
-        if braces && k + 1 == words.len() {
+        if braces && words.peek().is_none() {
             cur.push("}", None);
         }
+        first = false;
     }
     if s.ends_with(char::is_whitespace) && cur.width > 0 {
         atoms.push(std::mem::take(cur));
@@ -379,8 +404,11 @@ fn columns(
 ) {
     let gutter = display_width(GUTTER);
     let col = (width - gutter) / 2;
-    let left = column(c.left, left_marks, col);
-    let right = column(c.right, right_marks, col);
+    let (left, right) = crate::analysis::both_sides(
+        c.left.text.len() + c.right.text.len(),
+        || column(c.left, left_marks, col),
+        || column(c.right, right_marks, col),
+    );
     let mut rows = vec![
         (
             column_title("LEFT  ", c.left, col),
@@ -400,16 +428,17 @@ fn columns(
         ),
     ];
     let n = left.len().max(right.len());
-    let empty = Line::default();
-    for i in 0..n {
+    let (mut left, mut right) = (left.into_iter(), right.into_iter());
+    for _ in 0..n {
         rows.push((
-            left.get(i).unwrap_or(&empty).clone(),
-            right.get(i).unwrap_or(&empty).clone(),
+            left.next().unwrap_or_default(),
+            right.next().unwrap_or_default(),
         ));
     }
     for (n, (l, r)) in rows.into_iter().enumerate() {
-        let mut line = l.clone();
-        line.push(&" ".repeat(col.saturating_sub(l.width)), None);
+        let pad = col.saturating_sub(l.width);
+        let mut line = l;
+        line.push(&" ".repeat(pad), None);
         line.push(if n == 1 { "─┼─" } else { GUTTER }, DIM);
         line.append(&r);
         lines.push(line);

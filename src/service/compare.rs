@@ -1,8 +1,9 @@
 //! Comparing articles: two with each other, or one with the whole store.
 
 use super::{Context, ServiceError};
+use crate::analysis::extract::{self, Extraction};
 use crate::analysis::index::{CorpusIndex, SharedSpan, fingerprints, shingle_hashes};
-use crate::analysis::overlap::{self, Alignment, OverlapConfig};
+use crate::analysis::overlap::{self, Alignment, OverlapConfig, Prepared};
 use crate::analysis::provenance::{self, FirstIn};
 use crate::article::Article;
 use rustc_hash::FxHashSet;
@@ -19,6 +20,10 @@ pub struct Compared {
     /// For each passage, the article that carried it first: the two compared and every stored
     /// article that carries some of it (by publication date, then import order).
     pub first_in: Vec<Option<FirstIn>>,
+    /// The left and the right text as the alignment prepared them.
+    pub prepared: [Prepared; 2],
+    /// The left and the right article's names and dates ([`extract::extract`]).
+    pub extractions: [Extraction; 2],
 }
 
 /// Loads the two articles `left` and `right` name (files or store ids) and aligns them.
@@ -29,13 +34,37 @@ pub fn compare_two(ctx: &Context, left: &str, right: &str) -> Result<Compared, S
         // Two files with the same name in different folders: keep the sides apart.
         right.id = crate::import::unique_id(&right.id, |id| id == left.id);
     }
-    let alignment = overlap::align(&left.text, &right.text, &ctx.options.compare);
+    let bytes = left.text.len() + right.text.len();
+    let (lp, rp, alignment, extractions) = std::thread::scope(|s| {
+        if bytes >= crate::analysis::PARALLEL_BYTES {
+            // The synonym table the sentence layer reads takes as long to build as preparing
+            // a long text: built meanwhile (its first use waits for it). A short pair may
+            // never need it.
+            s.spawn(overlap::load_tables);
+        }
+        let (lp, rp) = overlap::prepare_pair(&left.text, &right.text);
+        // Every export shows the names, dates and quotations of the two; extracting them
+        // beside the alignment (one thread) keeps both cores busy on a long pair.
+        let (alignment, extractions) = crate::analysis::both_sides(
+            bytes,
+            || overlap::align_prepared(&lp, &rp, &ctx.options.compare),
+            || {
+                [
+                    extract::extract(&left.text, left.date),
+                    extract::extract(&right.text, right.date),
+                ]
+            },
+        );
+        (lp, rp, alignment, extractions)
+    });
     let first_in = first_in(ctx, &left, &right, &alignment)?;
     Ok(Compared {
         left,
         right,
         alignment,
         first_in,
+        prepared: [lp, rp],
+        extractions,
     })
 }
 

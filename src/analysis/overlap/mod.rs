@@ -189,6 +189,13 @@ pub fn align(left: &str, right: &str, cfg: &OverlapConfig) -> Alignment {
     align_prepared(&l, &r, cfg)
 }
 
+/// Builds the word tables the sentence layer reads (the synonym table above all, as long to
+/// build as preparing a long text), which are otherwise built on first use: a caller with a
+/// core to spare has them built while it reads its texts.
+pub fn load_tables() {
+    lexicon::knows(0);
+}
+
 /// Prepares both texts, side by side on two threads when they are long.
 pub fn prepare_pair(left: &str, right: &str) -> (Prepared, Prepared) {
     super::both_sides(
