@@ -85,7 +85,10 @@ fn assert_same_in_every_format(l: &Article, r: &Article, options: &[RenderOption
         text.contains("left 14 (“14 houses”) · right 17 (“17 houses”)"),
         "{text}"
     );
-    assert!(text.contains("left Tuesday"), "{text}");
+    assert!(
+        text.contains("left 2024-03-12 (“on Tuesday”) · right 2024-03-13 (“on Wednesday”)"),
+        "{text}"
+    );
     assert!(text.contains("\nQuotations both carry (1)\n"), "{text}");
     assert!(text.contains("Ilse Varga"), "{text}");
 }
