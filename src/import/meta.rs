@@ -124,6 +124,11 @@ pub(super) fn date_token(
     text: &str,
     need_date: bool,
 ) -> Result<(Option<NaiveDate>, &str), BadDate> {
+    // Almost no text opens with the token: the regex is compiled only for one that may.
+    let opening = text.trim_start().get(..4);
+    if !opening.is_some_and(|w| w.eq_ignore_ascii_case("date")) {
+        return Ok((None, text));
+    }
     let Some(caps) = DATE_TOKEN.captures(text) else {
         return Ok((None, text));
     };

@@ -111,6 +111,26 @@ impl Iterator for Tokens<'_> {
                     i += 1;
                     continue;
                 }
+                if b.is_ascii_alphanumeric() {
+                    // An ASCII word, the bulk of every text: its run of letters and digits is
+                    // read here, and `word_end` is asked only when a joiner or a non-ASCII
+                    // character follows it.
+                    let mut end = i + 1;
+                    while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+                        end += 1;
+                    }
+                    if end < bytes.len()
+                        && (bytes[end] >= 0x80 || matches!(bytes[end], b'\'' | b',' | b'.'))
+                    {
+                        end = word_end(text, end, bytes[end - 1] as char);
+                    }
+                    self.at = end;
+                    return Some(Token {
+                        start: i,
+                        end,
+                        kind: word_kind(&bytes[i..end]),
+                    });
+                }
                 (b as char, 1)
             } else {
                 char_at(text, i)
@@ -128,25 +148,28 @@ impl Iterator for Tokens<'_> {
                 });
             }
             let end = word_end(text, i + len, c);
-            let word = &text[i..end];
-            let number = word.as_bytes()[0].is_ascii_digit()
-                && word
-                    .bytes()
-                    .all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
-            let kind = if number {
-                TokenKind::Number
-            } else {
-                TokenKind::Word
-            };
             self.at = end;
             return Some(Token {
                 start: i,
                 end,
-                kind,
+                kind: word_kind(&bytes[i..end]),
             });
         }
         self.at = text.len();
         None
+    }
+}
+
+/// A number when the word is digits with `,` or `.` between them, else a word.
+fn word_kind(word: &[u8]) -> TokenKind {
+    let number = word[0].is_ascii_digit()
+        && word
+            .iter()
+            .all(|&b| b.is_ascii_digit() || b == b',' || b == b'.');
+    if number {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
     }
 }
 

@@ -234,7 +234,7 @@ impl Headlines {
         let (mut content, mut capital) = (0, 0);
         for i in start..=end {
             if let Some(w) = sc.word(i)
-                && w.chars().count() >= 4
+                && w.chars().nth(3).is_some()
             {
                 content += 1;
                 if w.starts_with(char::is_uppercase) {

@@ -82,7 +82,23 @@ const TITLE_PARTS: &[&str] = &[
 /// from a name's own.
 pub(super) struct Scanner<'a> {
     cur: Cursor<'a>,
-    lower_seen: FxHashSet<&'a [u8]>,
+    /// Lower-case words of up to seven bytes, packed by [`pack`]: most words, hashed and
+    /// compared as one integer.
+    lower_short: FxHashSet<u64>,
+    /// The longer ones.
+    lower_long: FxHashSet<&'a [u8]>,
+}
+
+/// A word of up to seven bytes as one integer: its bytes, and its length in the top byte (so
+/// that no two words share a value).
+fn pack(word: &[u8]) -> Option<u64> {
+    if word.len() > 7 {
+        return None;
+    }
+    let mut w = [0u8; 8];
+    w[..word.len()].copy_from_slice(word);
+    w[7] = word.len() as u8;
+    Some(u64::from_le_bytes(w))
 }
 
 impl<'a> std::ops::Deref for Scanner<'a> {
@@ -96,17 +112,30 @@ impl<'a> Scanner<'a> {
     /// A scanner over `toks`, the tokens of `text`.
     pub(super) fn new(text: &'a str, toks: &'a [Token]) -> Scanner<'a> {
         let cur = Cursor::new(text, toks);
-        let lower_seen = toks
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word && text.as_bytes()[t.start].is_ascii_lowercase())
-            .map(|t| t.as_str(text).as_bytes())
-            .collect();
-        Scanner { cur, lower_seen }
+        let mut lower_short = FxHashSet::default();
+        let mut lower_long = FxHashSet::default();
+        for t in toks {
+            if t.kind == TokenKind::Word && text.as_bytes()[t.start].is_ascii_lowercase() {
+                let w = t.as_str(text).as_bytes();
+                match pack(w) {
+                    Some(p) => lower_short.insert(p),
+                    None => lower_long.insert(w),
+                };
+            }
+        }
+        Scanner {
+            cur,
+            lower_short,
+            lower_long,
+        }
     }
 
     /// Whether the article writes `word` (a capitalised word) in lower case somewhere.
     pub(super) fn seen_lower(&self, word: &str) -> bool {
-        lx::with_key_bytes(word, |k| self.lower_seen.contains(k))
+        lx::with_key_bytes(word, |k| match pack(k) {
+            Some(p) => self.lower_short.contains(&p),
+            None => self.lower_long.contains(k),
+        })
     }
 }
 
