@@ -538,3 +538,28 @@ fn a_sentence_mostly_reused_links_only_to_its_source() {
     assert!(!found.is_empty(), "{found:#?}");
     assert!(found.iter().all(|p| !p.1.contains("Brill")), "{found:#?}");
 }
+
+#[test]
+fn a_list_of_the_same_names_links_its_sentences() {
+    // Both reports list the same three players and little else: the list is the fact, though
+    // all the two share is names and one word.
+    let left = "Kessler, who has coached goalkeepers Tomas Rendl, Pavo Marek and Ivo Sandor, was \
+                known as a patient teacher.\n\nThe club confirmed his departure on Monday.";
+    let right = "He built a name working with goalkeepers, among them Tomas Rendl, Pavo Marek \
+                 and Ivo Sandor.\n\nA successor will be named after the season.";
+    let found = passages(left, right);
+    assert!(
+        found
+            .iter()
+            .any(|p| p.1.starts_with("Kessler, who") && p.2.starts_with("He built")),
+        "{found:#?}"
+    );
+    // One name in both, and nothing else: two things said about one man.
+    let right = "Tomas Rendl was sold to a rival club in the spring.\n\nA successor will be \
+                 named after the season.";
+    let found = passages(left, right);
+    assert!(
+        !found.iter().any(|p| p.1.starts_with("Kessler, who")),
+        "{found:#?}"
+    );
+}

@@ -587,9 +587,10 @@ fn figure_at(r: &Reader, i: usize) -> Option<Figure> {
             lookup(SCALES, &next).filter(|_| next.len() > 1 || value_is_digits(r, start))
     {
         value *= s;
+        scaled = true;
         end += 1;
     }
-    // "half an hour": the article between a fraction and its unit.
+    // "half an hour"": the article between a fraction and its unit.
     if value < 1.0
         && matches!(r.word(end).as_deref(), Some("a" | "an"))
         && r.word(end + 1).is_some_and(|u| lookup(UNITS, &u).is_some())
@@ -764,6 +765,17 @@ mod tests {
         let f = all(text);
         assert_eq!(f.len(), 1, "{text}: {f:?}");
         f.into_iter().next().expect("one figure")
+    }
+
+    #[test]
+    fn a_scale_word_makes_a_figure_with_a_unit() {
+        // "2.5 million" names an amount as surely as "$5bn": two sentences sharing it share
+        // more than a stray number.
+        assert!(one("some 2.5 million more customers").has_unit);
+        assert!(one("an additional 2.5 million customers").has_unit);
+        assert!(one("twelve thousand fans").has_unit);
+        assert!(one("a 5bn loss").has_unit);
+        assert!(!one("21 schoolgirls").has_unit);
     }
 
     #[test]

@@ -27,6 +27,13 @@ const MIN_TOPIC: f64 = 0.15;
 const UNRELATED_THRESHOLD: f64 = 0.45;
 /// Shared tokens other than names (words, figures) a link needs; synonyms are not enough.
 const MIN_NOT_NAMES: usize = 2;
+/// Shared names (name words, roles, ages) that link two sentences even with nothing else
+/// in common: three or so people, places or teams named in both.
+const MANY_NAMES: usize = 5;
+/// Or fewer shared names, when they make up most of both sentences' weight.
+const MIN_SHARED_NAMES_ONLY: usize = 4;
+/// The cosine at which shared names are most of both sentences.
+const NAMES_ONLY_COSINE: f64 = 0.5;
 /// A pair of units of which one is a clause must score this much above the threshold.
 const CLAUSE_MARGIN: f64 = 0.1;
 /// A sentence's further links must score at least this share of its best one.
@@ -368,7 +375,11 @@ fn shared_quote(
 /// about one person say different things about them).
 fn accepts(s: &Score, threshold: f64) -> bool {
     let enough = s.evidence_count() >= MIN_EVIDENCE || (s.figures >= 1 && s.evidence_count() >= 2);
-    let predicate = s.shared - s.actors >= MIN_NOT_NAMES;
+    // Names alone do link two sentences when there are many of them (a list of the same
+    // people, places and teams is itself the fact), or when they are nearly all either says.
+    let predicate = s.shared - s.actors >= MIN_NOT_NAMES
+        || s.actors >= MANY_NAMES
+        || (s.shared >= MIN_SHARED_NAMES_ONLY && s.cosine >= NAMES_ONLY_COSINE);
     enough && predicate && s.cosine >= threshold
 }
 
