@@ -623,3 +623,38 @@ pub fn timeline_with(
     });
     entries
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tokens extraction hands the timeline are those the timeline finds reading the dated
+    /// sentences itself, so the timeline is the same from a fresh extraction and a stored one.
+    #[test]
+    fn sentence_tokens_from_extraction_match_reading_the_sentences() {
+        let text = "On March 3, 2021 the harbour board of Veyra approved the extension plan. \
+                    Mr. Anton Sorel said on Friday that the U.S.-made cranes arrive in 2022, \
+                    and the dredging starts - maybe - next week without further delays \
+                    while the union's leaders, unconvinced, meet again in April";
+        let published = NaiveDate::from_ymd_opt(2021, 3, 5);
+        let x = crate::analysis::extract::extract(text, published);
+        let known = x
+            .sentence_tokens
+            .0
+            .clone()
+            .expect("a fresh extraction has them");
+        let spans: Vec<(usize, usize)> = x
+            .dates
+            .iter()
+            .filter(|d| d.date.is_some())
+            .map(|d| (d.sentence.start, d.sentence.end))
+            .collect();
+        assert!(spans.len() >= 3);
+        let mut read = Vec::new();
+        for (start, end) in stretches(spans) {
+            long_tokens_of(&text[start..end], start, &mut read);
+        }
+        assert!(read.iter().any(|&(s, e)| &text[s..e] == "cranes"));
+        assert_eq!(known, read);
+    }
+}
