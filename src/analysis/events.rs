@@ -9,7 +9,7 @@
 use super::Span;
 use super::actors::{Actor, ActorKind};
 use super::dates::{DateHit, DateKind, DateValue};
-use crate::text::{fold, fold_into, tokenize};
+use crate::text::{Token, fold, fold_into};
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -171,6 +171,88 @@ fn content_word(word: &str, key: &mut String) -> bool {
     super::actors::lexicon::classify_key(key) & super::actors::lexicon::STOP == 0
 }
 
+/// The tokens of four bytes or more (the only ones that can be content words) in the sentences
+/// of an article's resolved dates, each stretch of overlapping sentences read once, found
+/// from the tokens extraction already has: assembling then does not tokenize the text again (a
+/// text without full stops is one long stretch). `None` when not known (an extraction read
+/// back from the store): the timeline tokenizes then.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceTokens(Option<Vec<(usize, usize)>>);
+
+/// Two extractions say the same whatever their by-products: these tokens are a cache of what
+/// the text and dates give, and an extraction read back from the store has none.
+impl PartialEq for SentenceTokens {
+    fn eq(&self, _: &SentenceTokens) -> bool {
+        true
+    }
+}
+
+/// The stretches of text the timeline reads: the sentences of resolved dates, sorted,
+/// overlapping ones run together.
+fn stretches(mut list: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    list.sort_unstable();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < list.len() {
+        let (start, mut end) = list[k];
+        while k < list.len() && list[k].0 <= end {
+            end = end.max(list[k].1);
+            k += 1;
+        }
+        out.push((start, end));
+    }
+    out
+}
+
+/// `(start, end)` of the tokens of four bytes or more of `slice` (at `at` in its text), as
+/// tokenizing the slice alone finds them.
+fn long_tokens_of(slice: &str, at: usize, out: &mut Vec<(usize, usize)>) {
+    out.extend(
+        crate::text::tokens_of(slice)
+            .filter(|t| t.end - t.start >= 4)
+            .map(|t| (at + t.start, at + t.end)),
+    );
+}
+
+impl SentenceTokens {
+    /// The long tokens of the sentences of `dates`' resolved dates, from the text's tokens.
+    pub fn of(text: &str, tokens: &[Token], dates: &[DateHit]) -> SentenceTokens {
+        let spans: Vec<(usize, usize)> = dates
+            .iter()
+            .filter(|d| d.date.is_some())
+            .map(|d| (d.sentence.start, d.sentence.end))
+            .collect();
+        let mut out = Vec::new();
+        for (start, end) in stretches(spans) {
+            let Some(slice) = text.get(start..end) else {
+                continue;
+            };
+            let first = tokens.partition_point(|t| t.end <= start);
+            let last = tokens.partition_point(|t| t.start < end);
+            let inside = &tokens[first..last.max(first)];
+            // A token cut by the stretch's ends may read otherwise in the slice alone: such a
+            // stretch is tokenized on its own, as the timeline would.
+            let cut = inside
+                .first()
+                .is_some_and(|t| t.start < start || t.end > end)
+                || inside
+                    .last()
+                    .is_some_and(|t| t.end > end || t.start < start);
+            if cut {
+                long_tokens_of(slice, start, &mut out);
+            } else {
+                out.extend(
+                    inside
+                        .iter()
+                        .filter(|t| t.end - t.start >= 4)
+                        .map(|t| (t.start, t.end)),
+                );
+            }
+        }
+        SentenceTokens(Some(out))
+    }
+}
+
 /// The content words of the sentences that hold dated events, each article read once (a text
 /// without full stops has thousands of overlapping clauses): per article, `(start, end, id)`
 /// of each content word in text order, with words interned as ids.
@@ -181,7 +263,7 @@ struct SentenceWords<'a> {
 }
 
 impl<'a> SentenceWords<'a> {
-    fn new(events: &[Event], texts: &'a [&'a str]) -> SentenceWords<'a> {
+    fn new(events: &[Event], texts: &'a [&'a str], known: &[&SentenceTokens]) -> SentenceWords<'a> {
         let mut spans: Vec<Vec<(usize, usize)>> = vec![Vec::new(); texts.len()];
         for e in events.iter().filter(|e| e.date.is_some()) {
             if let Some(list) = spans.get_mut(e.article) {
@@ -190,50 +272,46 @@ impl<'a> SentenceWords<'a> {
         }
         let mut ids: FxHashMap<String, u32> = FxHashMap::default();
         let mut by_article = Vec::with_capacity(texts.len());
-        for (list, &text) in spans.iter_mut().zip(texts) {
-            list.sort_unstable();
+        let mut read = Vec::new();
+        for (article, (list, &text)) in spans.into_iter().zip(texts).enumerate() {
+            let long: &[(usize, usize)] = match known.get(article).and_then(|k| k.0.as_deref()) {
+                Some(long) => long,
+                None => {
+                    read.clear();
+                    for (start, end) in stretches(list) {
+                        if let Some(slice) = text.get(start..end) {
+                            long_tokens_of(slice, start, &mut read);
+                        }
+                    }
+                    &read
+                }
+            };
             let mut words = Vec::new();
             let mut key = String::new();
             // Each spelling met in this text, with its id (`None`: no content word): a word
             // repeated across a text is folded and judged once.
             let mut seen: FxHashMap<&'a str, Option<u32>> = FxHashMap::default();
-            let mut k = 0;
-            while k < list.len() {
-                // Overlapping sentences are read as one stretch.
-                let (start, mut end) = list[k];
-                while k < list.len() && list[k].0 <= end {
-                    end = end.max(list[k].1);
-                    k += 1;
-                }
-                let Some(slice) = text.get(start..end) else {
-                    continue;
-                };
-                for t in tokenize(slice) {
-                    let word = t.as_str(slice);
-                    // Fewer than four bytes cannot hold four letters: most words end here.
-                    if word.len() < 4 {
-                        continue;
-                    }
-                    let id = match seen.entry(word) {
-                        Entry::Occupied(e) => *e.get(),
-                        Entry::Vacant(v) => {
-                            let id = content_word(word, &mut key).then(|| {
-                                // Look up before inserting: a known word costs no allocation.
-                                match ids.get(key.as_str()) {
-                                    Some(&id) => id,
-                                    None => {
-                                        let id = ids.len() as u32;
-                                        ids.insert(key.clone(), id);
-                                        id
-                                    }
+            for &(start, end) in long {
+                let word = &text[start..end];
+                let id = match seen.entry(word) {
+                    Entry::Occupied(e) => *e.get(),
+                    Entry::Vacant(v) => {
+                        let id = content_word(word, &mut key).then(|| {
+                            // Look up before inserting: a known word costs no allocation.
+                            match ids.get(key.as_str()) {
+                                Some(&id) => id,
+                                None => {
+                                    let id = ids.len() as u32;
+                                    ids.insert(key.clone(), id);
+                                    id
                                 }
-                            });
-                            *v.insert(id)
-                        }
-                    };
-                    if let Some(id) = id {
-                        words.push((start + t.start, start + t.end, id));
+                            }
+                        });
+                        *v.insert(id)
                     }
+                };
+                if let Some(id) = id {
+                    words.push((start, end, id));
                 }
             }
             by_article.push(words);
@@ -413,9 +491,19 @@ fn compatible(a: &Event, b: &Event) -> bool {
 /// most of their words shared besides names, and a person in common when both name one.
 /// Unresolved events stand alone, last.
 pub fn timeline(events: &[Event], texts: &[&str]) -> Vec<TimelineEntry> {
+    timeline_with(events, texts, &[])
+}
+
+/// [`timeline`] with the long tokens of each article's dated sentences when extraction left
+/// them (`known[i]` for article `i`; missing or `None`: read from the text).
+pub fn timeline_with(
+    events: &[Event],
+    texts: &[&str],
+    known: &[&SentenceTokens],
+) -> Vec<TimelineEntry> {
     let n = events.len();
     let mut parent: Vec<usize> = (0..n).collect();
-    let sentence_words = SentenceWords::new(events, texts);
+    let sentence_words = SentenceWords::new(events, texts, known);
     let words: Vec<Vec<u32>> = events
         .iter()
         .map(|e| {
@@ -534,4 +622,39 @@ pub fn timeline(events: &[Event], texts: &[&str]) -> Vec<TimelineEntry> {
         key(a).cmp(&key(b))
     });
     entries
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tokens extraction hands the timeline are those the timeline finds reading the dated
+    /// sentences itself, so the timeline is the same from a fresh extraction and a stored one.
+    #[test]
+    fn sentence_tokens_from_extraction_match_reading_the_sentences() {
+        let text = "On March 3, 2021 the harbour board of Veyra approved the extension plan. \
+                    Mr. Anton Sorel said on Friday that the U.S.-made cranes arrive in 2022, \
+                    and the dredging starts - maybe - next week without further delays \
+                    while the union's leaders, unconvinced, meet again in April";
+        let published = NaiveDate::from_ymd_opt(2021, 3, 5);
+        let x = crate::analysis::extract::extract(text, published);
+        let known = x
+            .sentence_tokens
+            .0
+            .clone()
+            .expect("a fresh extraction has them");
+        let spans: Vec<(usize, usize)> = x
+            .dates
+            .iter()
+            .filter(|d| d.date.is_some())
+            .map(|d| (d.sentence.start, d.sentence.end))
+            .collect();
+        assert!(spans.len() >= 3);
+        let mut read = Vec::new();
+        for (start, end) in stretches(spans) {
+            long_tokens_of(&text[start..end], start, &mut read);
+        }
+        assert!(read.iter().any(|&(s, e)| &text[s..e] == "cranes"));
+        assert_eq!(known, read);
+    }
 }

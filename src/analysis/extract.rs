@@ -22,6 +22,10 @@ pub struct Extraction {
     pub names: Names,
     /// Date expressions, resolved against the publication date.
     pub dates: Vec<DateHit>,
+    /// Where the timeline's candidate words are (see [`events::SentenceTokens`]): a by-product
+    /// of reading the text, kept so that assembling does not tokenize it again; not stored.
+    #[serde(skip)]
+    pub sentence_tokens: events::SentenceTokens,
 }
 
 /// Extracts candidate names and date expressions from one article, with the default date
@@ -59,7 +63,12 @@ pub fn extract_with(
         let sentences = sentences(text);
         dates::resolve_found(text, &tokens, &sentences, found, published)
     };
-    Extraction { names, dates }
+    let sentence_tokens = events::SentenceTokens::of(text, &tokens, &dates);
+    Extraction {
+        names,
+        dates,
+        sentence_tokens,
+    }
 }
 
 /// Actors, events and timeline of a set of articles.
@@ -97,7 +106,9 @@ pub fn assemble(
     sort_actors(&mut actors);
     let dates: Vec<&[DateHit]> = articles.iter().map(|(_, x)| x.dates.as_slice()).collect();
     let events = events::collect(&texts, &dates, &actors);
-    let timeline = events::timeline(&events, &texts);
+    let known: Vec<&events::SentenceTokens> =
+        articles.iter().map(|(_, x)| &x.sentence_tokens).collect();
+    let timeline = events::timeline_with(&events, &texts, &known);
     ActorsAndEvents {
         actors,
         events,
