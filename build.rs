@@ -8,61 +8,10 @@ use std::path::Path;
 
 include!("src/analysis/actors/lexicon_shared.rs");
 
-/// The date reader's month and weekday names (`src/analysis/dates/scan.rs`); a test of the
-/// crate checks the table against those.
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// `crate::text::fold_into`, which the script cannot call: a test of the crate checks that the
-/// table holds the keys the crate's own folding makes.
-fn fold_into(word: &str, out: &mut String) {
-    use unicode_normalization::UnicodeNormalization;
-    if word.is_ascii() {
-        let start = out.len();
-        out.push_str(word);
-        out[start..].make_ascii_lowercase();
-        return;
-    }
-    for c in word.nfd() {
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        }
-        if matches!(c, '\'' | '’' | 'ʼ' | '‘') {
-            out.push('\'');
-            continue;
-        }
-        match c {
-            'ß' => out.push_str("ss"),
-            'ø' | 'Ø' => out.push('o'),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'đ' | 'Đ' => out.push('d'),
-            'ł' | 'Ł' => out.push('l'),
-            'ı' => out.push('i'),
-            _ => out.extend(c.to_lowercase()),
-        }
-    }
-}
+// The crate's own month and weekday names and its word folding, so that the tables hold
+// exactly the keys the crate makes.
+include!("src/analysis/dates/calendar_names.rs");
+include!("src/text/fold.rs");
 
 /// Writes `NAME.keys` (the keys, back to back) and `NAME.slots` (12 bytes a slot, little-endian:
 /// key offset, key length, value; length 0 for an empty slot), with at most half the slots
@@ -94,6 +43,8 @@ fn write_table(out: &Path, name: &str, map: &std::collections::HashMap<Vec<u8>, 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=src/analysis/actors/lexicon_shared.rs");
+    println!("cargo::rerun-if-changed=src/analysis/dates/calendar_names.rs");
+    println!("cargo::rerun-if-changed=src/text/fold.rs");
     println!("cargo::rerun-if-changed=assets/lexicon");
     let out = std::env::var_os("OUT_DIR").expect("OUT_DIR");
     let out = Path::new(&out);

@@ -5,14 +5,15 @@
 //! compare equal.
 
 mod cursor;
+mod fold;
 pub mod printable;
 mod sentences;
 
 pub use cursor::Cursor;
 pub use sentences::{is_abbreviation, sentences};
 
+pub use fold::{fold_into, is_apostrophe};
 use std::ops::Range;
-use unicode_normalization::UnicodeNormalization;
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -51,11 +52,6 @@ impl Token {
     pub fn is_wordlike(&self) -> bool {
         self.kind != TokenKind::Punct
     }
-}
-
-/// Whether `c` is an apostrophe in any of its typographic forms.
-pub fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’' | 'ʼ' | '‘')
 }
 
 fn is_word_char(c: char) -> bool {
@@ -231,35 +227,6 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
         .next()
         .expect("i is a character boundary inside the text");
     (c, c.len_utf8())
-}
-
-/// Appends the match key of a word to `out`: lowercase, diacritics removed, apostrophes
-/// straightened, so "Inês" = "ines" and "Halvorsen’s" = "halvorsen's".
-pub fn fold_into(word: &str, out: &mut String) {
-    if word.is_ascii() {
-        let start = out.len();
-        out.push_str(word);
-        out[start..].make_ascii_lowercase();
-        return;
-    }
-    for c in word.nfd() {
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        }
-        if is_apostrophe(c) {
-            out.push('\'');
-            continue;
-        }
-        match c {
-            'ß' => out.push_str("ss"),
-            'ø' | 'Ø' => out.push('o'),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'đ' | 'Đ' => out.push('d'),
-            'ł' | 'Ł' => out.push('l'),
-            'ı' => out.push('i'),
-            _ => out.extend(c.to_lowercase()),
-        }
-    }
 }
 
 /// The match key of a word (see [`fold_into`]).

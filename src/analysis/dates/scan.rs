@@ -133,32 +133,8 @@ pub struct Found {
     pub expr: Expr,
 }
 
-/// Month names, January first (also the names the people finder must not take for names).
-pub(crate) const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Weekday names, Monday first (capitalised, but they name no one).
-pub(crate) const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+// Shared with the build script, which writes them into the word tables.
+include!("calendar_names.rs");
 
 /// Prepositions kept in the expression: they carry meaning ("since 1998", "until January").
 const LEADS: &[&str] = &[
