@@ -31,6 +31,11 @@ fn table() -> &'static Table {
     TABLE.get_or_init(|| parse(include_str!("../../../assets/lexicon/synonyms.txt")))
 }
 
+/// Words shorter than this relate to nothing: the shortest words have the most senses ("lay"
+/// shares one with "postponed", "set" with dozens of verbs), so a synonym found through one
+/// is more often a pun than the same meaning.
+const MIN_WORD_BYTES: usize = 4;
+
 fn parse(src: &str) -> Table {
     // (stem, hypernym?, group) for every number of every line, sorted once: words sharing a
     // crude stem ("police", "policy") are merged under it.
@@ -40,7 +45,7 @@ fn parse(src: &str) -> Table {
         let (Some(word), Some(groups), Some(hypernyms)) = (f.next(), f.next(), f.next()) else {
             continue;
         };
-        if !stem::is_content(word, stem::hash_str(word)) {
+        if word.len() < MIN_WORD_BYTES || !stem::is_content(word, stem::hash_str(word)) {
             continue;
         }
         let s = stem::hash_str(stem::stem(word)).max(1);
@@ -229,6 +234,8 @@ mod tests {
         assert!(!related(st("man"), st("woman")));
         assert!(!related(st("tuesday"), st("friday")));
         assert!(!related(st("harbour"), st("election")));
+        // One rare sense of a short word is no synonym.
+        assert!(!related(st("lay"), st("postponed")));
         assert!(!knows(st("zzqx")));
     }
 }

@@ -36,8 +36,15 @@ const MIN_SHARED_NAMES_ONLY: usize = 4;
 const NAMES_ONLY_COSINE: f64 = 0.5;
 /// A pair of units of which one is a clause must score this much above the threshold.
 const CLAUSE_MARGIN: f64 = 0.1;
-/// A sentence's further links must score at least this share of its best one.
-const NEAR_BEST: f64 = 0.6;
+/// A sentence mostly made of reused text links to a sentence other than its passage's
+/// partner only when their evidence clears the threshold by this much: a statement quoted by
+/// both reports is often retold around the quotation by one of them, but a reused sentence
+/// that merely shares the story's words says nothing new.
+const REUSED_MARGIN: f64 = 0.2;
+/// A sentence's further links must score at least this share of its best one. One report
+/// often packs into one sentence what the other tells in two or three, each sharing only part
+/// of it: the second partner scores well below the first (0.6 of it cut such links).
+const NEAR_BEST: f64 = 0.4;
 /// Most links of one sentence.
 const MAX_LINKS: usize = 3;
 /// Words a shared quotation needs to link its two sentences.
@@ -74,8 +81,9 @@ fn owners(
 }
 
 /// Whether the passages inside each sentence cover more than half its words: such a sentence
-/// says what its passage's other side says, and links nowhere else on its evidence (a short
-/// reused phrase, by contrast, leaves the rest of its sentence free to match elsewhere).
+/// says what its passage's other side says, and links elsewhere only on strong evidence
+/// ([`REUSED_MARGIN`]; a short reused phrase, by contrast, leaves the rest of its sentence
+/// free to match elsewhere).
 fn mostly_reused(
     sentences: &[Sentence],
     own: &[(Vec<usize>, bool)],
@@ -135,11 +143,11 @@ pub(crate) fn pair_sentences(
     let (nl, nr) = (left.sentences.len(), right.sentences.len());
     // Units (sentences and clauses) of right sentences by token, for the left units to look
     // up. A sentence holding reused text is one unit (it is not split); one that reused text
-    // reaches out of, or that is mostly reused, is left out: it belongs to its passage.
+    // reaches out of is left out: it belongs to its passage.
     let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     for (ru, bag) in rb.iter().enumerate() {
         let ri = bags.right_sentence[ru] as usize;
-        if bag.len() < MIN_SENTENCE_CONTENT || rown[ri].1 || rreused[ri] {
+        if bag.len() < MIN_SENTENCE_CONTENT || rown[ri].1 {
             continue;
         }
         for k in bag.keys() {
@@ -152,28 +160,31 @@ pub(crate) fn pair_sentences(
     // marked in `anchored`.
     let mut anchored: Vec<(usize, usize)> = Vec::new();
     let mut best: FxHashMap<(usize, usize), (f64, usize, usize)> = FxHashMap::default();
-    let consider =
-        |lu: usize, ru: usize, best: &mut FxHashMap<(usize, usize), (f64, usize, usize)>| {
-            let whole = lu == bags.left_first[bags.left_sentence[lu] as usize]
-                && ru == bags.right_first[bags.right_sentence[ru] as usize];
-            // A clause is a smaller bag, which scores higher on less: it must do better.
-            let needed = if whole {
+    let consider = |lu: usize,
+                    ru: usize,
+                    margin: f64,
+                    best: &mut FxHashMap<(usize, usize), (f64, usize, usize)>| {
+        let whole = lu == bags.left_first[bags.left_sentence[lu] as usize]
+            && ru == bags.right_first[bags.right_sentence[ru] as usize];
+        // A clause is a smaller bag, which scores higher on less: it must do better.
+        let needed = margin
+            + if whole {
                 threshold
             } else {
                 threshold + CLAUSE_MARGIN
             };
-            let score = bags.score(lu, ru, needed);
-            if accepts(&score, needed) {
-                let key = (
-                    bags.left_sentence[lu] as usize,
-                    bags.right_sentence[ru] as usize,
-                );
-                let e = best.entry(key).or_insert((0.0, lu, ru));
-                if score.cosine > e.0 {
-                    *e = (score.cosine, lu, ru);
-                }
+        let score = bags.score(lu, ru, needed);
+        if accepts(&score, needed) {
+            let key = (
+                bags.left_sentence[lu] as usize,
+                bags.right_sentence[ru] as usize,
+            );
+            let e = best.entry(key).or_insert((0.0, lu, ru));
+            if score.cosine > e.0 {
+                *e = (score.cosine, lu, ru);
             }
-        };
+        }
+    };
     let mut shared: FxHashMap<u32, (f64, usize)> = FxHashMap::default();
     for (lu, bag) in lb.iter().enumerate() {
         let li = bags.left_sentence[lu] as usize;
@@ -208,12 +219,9 @@ pub(crate) fn pair_sentences(
                     best.insert((li, ri), (QUOTED, lu, ru));
                     anchored.push((li, ri));
                 } else if rb[ru].len() >= MIN_SENTENCE_CONTENT {
-                    consider(lu, ru, &mut best);
+                    consider(lu, ru, 0.0, &mut best);
                     anchored.push((li, ri));
                 }
-            }
-            if lreused[li] {
-                continue;
             }
         }
         shared.clear();
@@ -234,6 +242,13 @@ pub(crate) fn pair_sentences(
                 e.1 += 1;
             }
         }
+        let margin = |ri: usize| {
+            if lreused[li] || rreused[ri] {
+                REUSED_MARGIN
+            } else {
+                0.0
+            }
+        };
         let mut found: Vec<u32> = shared
             .iter()
             .filter(|&(&ru, &(dot, n))| {
@@ -242,13 +257,14 @@ pub(crate) fn pair_sentences(
                 let linked = lown[li].0.iter().any(|d| rown[ri].0.contains(d));
                 !linked
                     && n >= MIN_SHARED
-                    && bags.best_possible(lu, ru as usize, dot, skipped) >= threshold
+                    && bags.best_possible(lu, ru as usize, dot, skipped) >= threshold + margin(ri)
             })
             .map(|(&ru, _)| ru)
             .collect();
         found.sort_unstable();
         for ru in found {
-            consider(lu, ru as usize, &mut best);
+            let ri = bags.right_sentence[ru as usize] as usize;
+            consider(lu, ru as usize, margin(ri), &mut best);
         }
     }
     anchored.sort_unstable();
@@ -467,10 +483,13 @@ mod tests {
     fn a_sentence_links_to_several_partners_that_score_nearly_as_well() {
         // Left 0 states what right 0 and right 1 each say; left 1 shares a little with
         // right 1, far below right 1's best link.
-        let links = select(cands(&[(0.4, 1, 1), (0.8, 0, 1), (0.9, 0, 0)]), 2, 2);
+        let links = select(cands(&[(0.25, 1, 1), (0.8, 0, 1), (0.9, 0, 0)]), 2, 2);
         assert_eq!(links, [(0, 0), (0, 1)]);
-        // A weaker second partner is left out.
-        let links = select(cands(&[(0.9, 0, 0), (0.5, 0, 1)]), 1, 2);
+        // A second partner at half the best score tells part of the fact: it is linked.
+        let links = select(cands(&[(0.9, 0, 0), (0.45, 0, 1)]), 1, 2);
+        assert_eq!(links, [(0, 0), (0, 1)]);
+        // A much weaker one is left out.
+        let links = select(cands(&[(0.9, 0, 0), (0.3, 0, 1)]), 1, 2);
         assert_eq!(links, [(0, 0)]);
         // An unlinked sentence takes its best partner, however weak next to others' links.
         let links = select(cands(&[(0.9, 0, 0), (0.3, 1, 1)]), 2, 2);
