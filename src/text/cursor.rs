@@ -66,6 +66,8 @@ impl<'a> Cursor<'a> {
     }
 
     /// Whether token `i` is a word equal to one of `list`, ignoring case.
+    // Asked in the date reader's inner loop, with a constant list: inlined there.
+    #[inline]
     pub fn word_in(&self, i: usize, list: &[&str]) -> bool {
         self.word(i)
             .is_some_and(|w| list.iter().any(|x| x.eq_ignore_ascii_case(w)))

@@ -116,8 +116,7 @@ const PLACE_TAILS: &[&str] = &[
 
 /// The kind a run ending in the organisation word `last` names: a place for [`PLACE_TAILS`].
 fn org_or_place(sc: &Scanner<'_>, last: &Unit) -> ActorKind {
-    let w = sc.text[last.start..last.end].to_lowercase();
-    if PLACE_TAILS.contains(&w.as_str()) {
+    if lx::lower_in(&sc.text[last.start..last.end], PLACE_TAILS) {
         ActorKind::Place
     } else {
         ActorKind::Organization
@@ -324,11 +323,10 @@ pub(super) fn judge(
 fn is_event(sc: &Scanner<'_>, run: &Trimmed<'_>) -> bool {
     if let [head, next, ..] = run.units
         && next.kind == Kind::Particle
-        && EVENT_HEADS.contains(&sc.text[head.start..head.end].to_lowercase().as_str())
+        && lx::lower_in(&sc.text[head.start..head.end], EVENT_HEADS)
     {
         return true;
     }
-    let lower = |u: &Unit| sc.text[u.start..u.end].to_lowercase();
     if let [head, _, ..] = run.units
         && head.kind == Kind::Word
         && STORM_HEADS
@@ -341,11 +339,12 @@ fn is_event(sc: &Scanner<'_>, run: &Trimmed<'_>) -> bool {
     if last.kind != Kind::Word || last.plural_possessive {
         return false;
     }
-    let w = lower(last);
-    if run.units.len() >= 2 && WAR_TAILS.contains(&w.as_str()) {
+    // Asked of every run: compared in place, without lowercasing into a new string.
+    let w = &sc.text[last.start..last.end];
+    if run.units.len() >= 2 && lx::lower_in(w, WAR_TAILS) {
         return true;
     }
-    run.suffixes == 0 && EVENT_TAILS.contains(&w.as_str())
+    run.suffixes == 0 && lx::lower_in(w, EVENT_TAILS)
 }
 
 /// A hyphenated pair of places used as a route ("the New York-Boston flight"): each side is a

@@ -86,13 +86,19 @@ fn known(value: Option<u32>) -> Option<Known> {
 /// The gazetteer key of a phrase: folded, words joined by single spaces, hyphens kept.
 pub fn phrase_key(phrase: &str) -> String {
     let mut key = String::with_capacity(phrase.len());
+    phrase_key_into(phrase, &mut key);
+    key
+}
+
+/// [`phrase_key`] appended to `key`, for a caller that keeps a buffer.
+pub fn phrase_key_into(phrase: &str, key: &mut String) {
+    let start = key.len();
     for w in phrase.split_whitespace() {
-        if !key.is_empty() {
+        if key.len() > start {
             key.push(' ');
         }
-        crate::text::fold_into(w, &mut key);
+        crate::text::fold_into(w, key);
     }
-    key
 }
 
 /// What the gazetteers say a phrase (as written) names. Runs for every capitalised run of every
@@ -100,19 +106,24 @@ pub fn phrase_key(phrase: &str) -> String {
 pub fn known_phrase(phrase: &str) -> Option<Known> {
     const MAX: usize = 64;
     if phrase.len() <= MAX && phrase.is_ascii() {
+        // One pass over the bytes: white space collapsed to one space as `split_whitespace`
+        // would (ASCII white space includes the vertical tab), letters lowercased.
         let mut buf = [0u8; MAX];
-        let mut n = 0;
-        for w in phrase.split_whitespace() {
-            if n > 0 {
+        let (mut n, mut gap) = (0, false);
+        for &b in phrase.as_bytes() {
+            if matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+                gap = n > 0;
+                continue;
+            }
+            if gap {
                 buf[n] = b' ';
                 n += 1;
+                gap = false;
             }
-            buf[n..n + w.len()].copy_from_slice(w.as_bytes());
-            n += w.len();
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
         }
-        let key = &mut buf[..n];
-        key.make_ascii_lowercase();
-        return known(PHRASES.get(&key[..]));
+        return known(PHRASES.get(&buf[..n]));
     }
     known(PHRASES.get(phrase_key(phrase).as_bytes()))
 }
@@ -160,15 +171,19 @@ pub fn with_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 /// [`with_key`] as bytes, for the tables keyed by bytes: no UTF-8 check on the hot path.
 pub(crate) fn with_key_bytes<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     const MAX: usize = 40;
-    if word.len() <= MAX && word.is_ascii() {
+    if word.len() <= MAX {
+        // Checked, copied and lowercased in one pass: this runs for every capitalised word.
         let mut buf = [0u8; MAX];
-        let key = &mut buf[..word.len()];
-        key.copy_from_slice(word.as_bytes());
-        key.make_ascii_lowercase();
-        f(key)
-    } else {
-        f(fold(word).as_bytes())
+        let mut ascii = true;
+        for (k, &b) in buf.iter_mut().zip(word.as_bytes()) {
+            ascii &= b.is_ascii();
+            *k = b.to_ascii_lowercase();
+        }
+        if ascii {
+            return f(&buf[..word.len()]);
+        }
     }
+    f(fold(word).as_bytes())
 }
 
 /// Whether `word` lowercased is one of `list` (lower-case words), without allocating for an
@@ -254,6 +269,27 @@ mod tests {
         assert_eq!(table, phrases);
         assert_eq!(known_phrase("New  York"), Some(Known::Place));
         assert_eq!(LEXICON.get(b"zyxwv"), None);
+    }
+
+    /// A short ASCII phrase, keyed byte by byte, is keyed as the folding of its words is, white
+    /// space of any kind collapsed.
+    #[test]
+    fn phrases_are_keyed_alike_on_both_paths() {
+        for p in [
+            "New York",
+            "new  york",
+            " New\tYork ",
+            "New\u{b}York",
+            "NEW\r\nYORK",
+            "New\u{c}York",
+            "Lisbon",
+            "",
+            "Nova Iorque",
+        ] {
+            let slow = known(PHRASES.get(phrase_key(p).as_bytes()));
+            assert_eq!(known_phrase(p), slow, "{p:?}");
+        }
+        assert_eq!(known_phrase(" New\u{b}York\n"), Some(Known::Place));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::analysis::Span;
 use crate::text::fold;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
-use std::rc::Rc;
+use std::hash::BuildHasher;
 
 /// A name split into its parts, folded for matching.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -172,27 +172,45 @@ pub fn compatible_given(a: &str, b: &str) -> bool {
 }
 
 /// Strings numbered once per clustering run, so that names are compared and indexed as numbers.
+/// The strings are kept end to end in one buffer and the table holds only their numbers: a
+/// name-dense text brings tens of thousands of new names, and each costs no allocation of its
+/// own, to make or to free.
 #[derive(Debug, Default)]
 struct Interner {
-    ids: FxHashMap<Rc<str>, u32>,
-    strs: Vec<Rc<str>>,
+    ids: hashbrown::HashTable<u32>,
+    text: String,
+    /// Where each string ends in `text` (it starts where the one before it ends).
+    ends: Vec<usize>,
+}
+
+fn str_hash(s: &str) -> u64 {
+    rustc_hash::FxBuildHasher.hash_one(s)
+}
+
+/// String `id` of an [`Interner`]'s buffer.
+fn interned<'t>(text: &'t str, ends: &[usize], id: u32) -> &'t str {
+    let i = id as usize;
+    let start = if i == 0 { 0 } else { ends[i - 1] };
+    &text[start..ends[i]]
 }
 
 impl Interner {
     /// The number of `s`, and whether it is new.
     fn intern(&mut self, s: &str) -> (u32, bool) {
-        if let Some(&id) = self.ids.get(s) {
+        let hash = str_hash(s);
+        let Interner { ids, text, ends } = self;
+        if let Some(&id) = ids.find(hash, |&id| interned(text, ends, id) == s) {
             return (id, false);
         }
-        let id = self.strs.len() as u32;
-        let s: Rc<str> = s.into();
-        self.strs.push(Rc::clone(&s));
-        self.ids.insert(s, id);
+        let id = ends.len() as u32;
+        text.push_str(s);
+        ends.push(text.len());
+        ids.insert_unique(hash, id, |&id| str_hash(interned(text, ends, id)));
         (id, true)
     }
 
     fn str(&self, id: u32) -> &str {
-        &self.strs[id as usize]
+        interned(&self.text, &self.ends, id)
     }
 }
 
@@ -244,13 +262,28 @@ impl Parsed {
 /// asks of it.
 #[derive(Debug, Clone)]
 struct Form {
-    text: Rc<str>,
     /// The form folded, a number in `Ctx::phrases`: forms are counted by it.
     folded: u32,
     has_lower: bool,
     /// Whether it parses to two main words or more.
     full: bool,
     word_count: usize,
+}
+
+/// Whether a name as written has its words apart by single spaces, nothing before or after
+/// (`split_whitespace` and `split(' ')` agree): it is then its own display form. An ASCII name,
+/// the usual case, is checked byte by byte.
+fn collapsed(written: &str) -> bool {
+    if !written.is_ascii() {
+        return written.split_whitespace().eq(written.split(' '));
+    }
+    let b = written.as_bytes();
+    let white = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    !b.is_empty()
+        && b[0] != b' '
+        && b[b.len() - 1] != b' '
+        && !b.windows(2).any(|w| w == b"  ")
+        && !b.iter().any(|&c| c != b' ' && white(c))
 }
 
 /// Everything worked out once per distinct string in a clustering run: the numbers of words
@@ -266,8 +299,9 @@ struct Ctx<'a> {
     parsed_of: FxHashMap<&'a str, u32>,
     phrases: Interner,
     phrase_of: FxHashMap<&'a str, u32>,
+    /// The display forms, numbered as `form_texts` numbers their texts.
     forms: Vec<Form>,
-    form_texts: FxHashMap<Rc<str>, u32>,
+    form_texts: Interner,
     form_of: FxHashMap<&'a str, u32>,
     /// A buffer for building keys without allocating.
     buf: String,
@@ -372,7 +406,11 @@ impl<'a> Ctx<'a> {
         if let Some(&p) = self.phrase_of.get(written) {
             return p;
         }
-        let id = self.phrases.intern(&lx::phrase_key(written)).0;
+        let mut buf = std::mem::take(&mut self.buf);
+        buf.clear();
+        lx::phrase_key_into(written, &mut buf);
+        let id = self.phrases.intern(&buf).0;
+        self.buf = buf;
         self.phrase_of.insert(written, id);
         id
     }
@@ -389,8 +427,7 @@ impl<'a> Ctx<'a> {
             self.parsed[p as usize].words.len() >= 2
         };
         let folded = self.phrase(written);
-        let collapsed = written.split_whitespace().eq(written.split(' '));
-        let text: std::borrow::Cow<'_, str> = if collapsed {
+        let text: std::borrow::Cow<'_, str> = if collapsed(written) {
             written.into()
         } else {
             written
@@ -399,22 +436,16 @@ impl<'a> Ctx<'a> {
                 .join(" ")
                 .into()
         };
-        let id = match self.form_texts.get(text.as_ref()) {
-            Some(&id) => id,
-            None => {
-                let id = self.forms.len() as u32;
-                let text: Rc<str> = text.as_ref().into();
-                self.forms.push(Form {
-                    folded,
-                    has_lower: text.chars().any(char::is_lowercase),
-                    full,
-                    word_count: text.split_whitespace().count(),
-                    text: Rc::clone(&text),
-                });
-                self.form_texts.insert(text, id);
-                id
-            }
-        };
+        let (id, new) = self.form_texts.intern(&text);
+        if new {
+            debug_assert_eq!(id as usize, self.forms.len());
+            self.forms.push(Form {
+                folded,
+                has_lower: text.chars().any(char::is_lowercase),
+                full,
+                word_count: text.split_whitespace().count(),
+            });
+        }
         self.form_of.insert(written, id);
         id
     }
@@ -1428,7 +1459,7 @@ fn to_actor<'a>(
         })
         .map(|(i, _)| i)
         .unwrap_or(0);
-    let text = |f: u32| ctx.forms[f as usize].text.to_string();
+    let text = |f: u32| ctx.form_texts.str(f).to_string();
     let name = forms.get(best).map(|&(f, _)| text(f)).unwrap_or_default();
     let aliases = forms
         .iter()
@@ -1475,5 +1506,45 @@ mod tests {
         assert_eq!(p.key, "berg");
         let p = ParsedName::parse("Martin Luther King Jr.");
         assert_eq!(p.key, "king");
+    }
+
+    /// The byte check of a display form agrees with comparing the two splits, on every kind of
+    /// white space a scraped name can carry.
+    #[test]
+    fn collapsed_forms_are_told_as_the_splits_tell_them() {
+        for w in [
+            "Ana Lind",
+            "Ana  Lind",
+            " Ana Lind",
+            "Ana Lind ",
+            "Ana\tLind",
+            "Ana\nLind",
+            "Ana\u{b}Lind",
+            "Ana\u{c}Lind",
+            "Ana\rLind",
+            "Ana\u{a0}Lind",
+            "Ana Lindé",
+            "Ana Lindé  X",
+            "Lind",
+            "",
+            " ",
+        ] {
+            let by_splits = w.split_whitespace().eq(w.split(' '));
+            assert_eq!(collapsed(w), by_splits, "{w:?}");
+        }
+    }
+
+    /// Strings are numbered in the order they first come, each once, and read back whole.
+    #[test]
+    fn interner_numbers_each_string_once() {
+        let mut i = Interner::default();
+        assert_eq!(i.intern("lind"), (0, true));
+        assert_eq!(i.intern(""), (1, true));
+        assert_eq!(i.intern("lindqvist"), (2, true));
+        assert_eq!(i.intern("lind"), (0, false));
+        assert_eq!(i.intern(""), (1, false));
+        assert_eq!(i.intern("lin"), (3, true));
+        let back: Vec<&str> = (0..4).map(|id| i.str(id)).collect();
+        assert_eq!(back, ["lind", "", "lindqvist", "lin"]);
     }
 }
