@@ -168,7 +168,12 @@ fn is_store_scaffolding(name: &std::ffi::OsStr) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Added {
     /// Stored under a new id.
-    New(Article),
+    New {
+        /// The stored article.
+        article: Article,
+        /// Its number of words, counted once for the store: the caller need not count again.
+        words: usize,
+    },
     /// The same text is already stored under this id; nothing was written.
     Duplicate {
         /// Id of the article that has the same text.
@@ -1160,7 +1165,8 @@ impl Store {
         }
         a.id = id;
         insert_with(tx, &a, &columns, &x.rows).map_err(|e| self.db_error(e))?;
-        Ok(Added::New(a))
+        let words = usize::try_from(columns.words).unwrap_or(0);
+        Ok(Added::New { article: a, words })
     }
 
     /// Removes articles (with their analysis and index entries). Unknown ids are reported,
