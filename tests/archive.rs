@@ -25,7 +25,7 @@ fn drafts(name: &str, text: &str) -> Vec<juxta::import::Draft> {
 
 fn add(store: &Store, name: &str, text: &str) -> Article {
     match store.add(drafts(name, text)).unwrap().remove(0) {
-        Added::New(a) => a,
+        Added::New { article, .. } => article,
         other => panic!("expected a new article, got {other:?}"),
     }
 }

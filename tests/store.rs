@@ -661,7 +661,7 @@ fn cached_analysis_is_keyed_by_hash_and_kind_and_goes_with_the_text() {
         &ImportOptions::default(),
     )
     .unwrap();
-    let Added::New(a) = store.add(drafts).unwrap().remove(0) else {
+    let Added::New { article: a, .. } = store.add(drafts).unwrap().remove(0) else {
         panic!("a new article")
     };
     assert_eq!(store.cache_get::<Vec<u32>>(&a.hash, "test-v1"), None);

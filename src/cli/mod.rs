@@ -466,12 +466,16 @@ fn print_summary(report: &ImportReport, out: &mut impl Write) -> std::io::Result
 fn print_imported(imported: &Imported, out: &mut impl Write) -> std::io::Result<()> {
     {
         match imported {
-            Imported::Added { article: a, origin } => writeln!(
+            Imported::Added {
+                article: a,
+                words,
+                origin,
+            } => writeln!(
                 out,
                 "added {}  {}  ({} words, from {})",
                 a.id,
                 quoted_title(a),
-                a.word_count(),
+                words,
                 import::display_path(origin)
             )?,
             Imported::Duplicate {

@@ -36,6 +36,8 @@ pub enum Imported {
     Added {
         /// The stored article.
         article: Article,
+        /// Its number of words.
+        words: usize,
         /// The file it came from.
         origin: PathBuf,
     },
@@ -249,7 +251,11 @@ fn store_batch(
     let added = store.add_with(std::mem::take(drafts), &super::corpus::analyse_for_store)?;
     for (result, origin) in added.into_iter().zip(std::mem::take(origins)) {
         let imported = match result {
-            Added::New(article) => Imported::Added { article, origin },
+            Added::New { article, words } => Imported::Added {
+                article,
+                words,
+                origin,
+            },
             Added::Duplicate {
                 existing,
                 file_name,
