@@ -67,6 +67,9 @@ fn main() {
     let (entries, numbers) = synonym_table::parse(&list);
     std::fs::write(out.join("synonyms.slots"), synonym_table::slots(&entries))
         .expect("write synonym slots");
-    std::fs::write(out.join("synonyms.numbers"), synonym_table::numbers(&numbers))
-        .expect("write synonym numbers");
+    std::fs::write(
+        out.join("synonyms.numbers"),
+        synonym_table::numbers(&numbers),
+    )
+    .expect("write synonym numbers");
 }

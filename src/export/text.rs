@@ -130,7 +130,8 @@ impl Atoms {
 
     /// Ends the atom being built.
     fn finish(&mut self) {
-        self.ends.push((self.segs.len(), std::mem::take(&mut self.width)));
+        self.ends
+            .push((self.segs.len(), std::mem::take(&mut self.width)));
     }
 
     /// Runs `f` with the atom being built set aside, so that `f` works on the finished atoms
@@ -178,7 +179,12 @@ impl Atoms {
     /// The segments of atom `i`: text and ink.
     fn segs_of(&self, i: usize) -> impl Iterator<Item = (&str, Ink)> + '_ {
         let from = if i == 0 { 0 } else { self.ends[i - 1].0 };
-        (from..self.ends[i].0).map(move |k| (&self.text[self.seg_start(k)..self.segs[k].0], self.segs[k].1))
+        (from..self.ends[i].0).map(move |k| {
+            (
+                &self.text[self.seg_start(k)..self.segs[k].0],
+                self.segs[k].1,
+            )
+        })
     }
 
     fn first_ink(&self, i: usize) -> Ink {
