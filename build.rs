@@ -13,6 +13,13 @@ include!("src/analysis/actors/lexicon_shared.rs");
 include!("src/analysis/dates/calendar_names.rs");
 include!("src/text/fold.rs");
 
+// The synonym table: the crate's own stems (`stem.rs`) and table layout (`synonym_table.rs`),
+// loaded as modules of the script, so the table holds exactly the keys the crate looks up.
+#[path = "src/analysis/overlap/stem.rs"]
+mod stem;
+#[path = "src/analysis/overlap/synonym_table.rs"]
+mod synonym_table;
+
 /// Writes `NAME.keys` (the keys, back to back) and `NAME.slots` (12 bytes a slot, little-endian:
 /// key offset, key length, value; length 0 for an empty slot), with at most half the slots
 /// full, in a power-of-two table probed linearly from `key_hash`.
@@ -45,6 +52,8 @@ fn main() {
     println!("cargo::rerun-if-changed=src/analysis/actors/lexicon_shared.rs");
     println!("cargo::rerun-if-changed=src/analysis/dates/calendar_names.rs");
     println!("cargo::rerun-if-changed=src/text/fold.rs");
+    println!("cargo::rerun-if-changed=src/analysis/overlap/stem.rs");
+    println!("cargo::rerun-if-changed=src/analysis/overlap/synonym_table.rs");
     println!("cargo::rerun-if-changed=assets/lexicon");
     let out = std::env::var_os("OUT_DIR").expect("OUT_DIR");
     let out = Path::new(&out);
@@ -54,4 +63,13 @@ fn main() {
         &lexicon_words(fold_into, &MONTHS, &WEEKDAYS),
     );
     write_table(out, "phrases", &phrase_words(fold_into));
+    let list = std::fs::read_to_string("assets/lexicon/synonyms.txt").expect("read synonyms.txt");
+    let (entries, numbers) = synonym_table::parse(&list);
+    std::fs::write(out.join("synonyms.slots"), synonym_table::slots(&entries))
+        .expect("write synonym slots");
+    std::fs::write(
+        out.join("synonyms.numbers"),
+        synonym_table::numbers(&numbers),
+    )
+    .expect("write synonym numbers");
 }

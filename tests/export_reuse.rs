@@ -111,3 +111,44 @@ fn a_long_pair_exports_the_same_with_the_alignments_work_reused() {
     assert!(l.text.len() + r.text.len() > 256 * 1024);
     assert_same_in_every_format(&l, &r, &[RenderOptions::default()]);
 }
+
+/// The JSON export is made in two parts (the passages beside the sections) joined into one
+/// object: it must read as one document with its members in the contract's order, the
+/// sections at the top level, and nothing after the object.
+#[test]
+fn the_json_export_is_one_object_with_the_sections_last() {
+    let (l, r) = reports(3);
+    let alignment = overlap::align(&l.text, &r.text, &OverlapConfig::default());
+    let pair = AlignedPair {
+        left: &l,
+        right: &r,
+        alignment: &alignment,
+        first_in: &[],
+    };
+    let json = render(&pair, Format::Json, &RenderOptions::default());
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("one JSON document");
+    assert!(
+        doc["differ"].as_array().is_some_and(|d| d.len() == 2),
+        "{json}"
+    );
+    assert!(
+        doc["quotations"].as_array().is_some_and(|q| q.len() == 1),
+        "{json}"
+    );
+    let members: Vec<&str> = json
+        .lines()
+        .filter_map(|l| l.strip_prefix("  \"")?.split('"').next())
+        .collect();
+    assert_eq!(
+        members,
+        [
+            "left",
+            "right",
+            "similarity",
+            "passages",
+            "differ",
+            "quotations"
+        ]
+    );
+    assert!(json.ends_with("\n  ]\n}\n"), "{json}");
+}

@@ -160,8 +160,9 @@ fn column(out: &mut String, side: Side, a: &Article, ms: &[Mark]) {
     out.push_str("</section>\n");
 }
 
-/// Renders the comparison as a self-contained HTML page.
-pub fn render(c: &AlignedPair, sections: &super::Sections) -> String {
+/// The comparison as a self-contained HTML page up to its sections, which need none of it (so
+/// the two can be made side by side); [`finish`] appends them and ends the page.
+pub(super) fn body(c: &AlignedPair) -> String {
     let lm = marks::marks(c, Side::Left);
     let rm = marks::marks(c, Side::Right);
     let counts = c.alignment.counts();
@@ -249,6 +250,11 @@ pub fn render(c: &AlignedPair, sections: &super::Sections) -> String {
         }
         out.push_str("</table>\n");
     }
+    out
+}
+
+/// [`body`] followed by the sections and the end of the page.
+pub(super) fn finish(mut out: String, sections: &super::Sections) -> String {
     out.push_str(&super::differ::html(&sections.differ));
     out.push_str(&super::quotes::html(&sections.quotes));
     let _ = write!(out, "<script>{SCRIPT}</script>\n</body>\n</html>\n");

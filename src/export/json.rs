@@ -57,12 +57,18 @@ struct JsonEvidenceItem<'a> {
     right_text: &'a str,
 }
 
+/// The document's first members, which need none of the sections.
 #[derive(Serialize)]
-struct Document<'a> {
+struct Head<'a> {
     left: JsonArticle<'a>,
     right: JsonArticle<'a>,
     similarity: f64,
     passages: Vec<JsonPassage<'a>>,
+}
+
+/// The document's last members: the sections.
+#[derive(Serialize)]
+struct Tail<'a> {
     /// What the two report differently ("Where they differ"); left out when nothing does.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     differ: Vec<super::differ::JsonConflict>,
@@ -70,8 +76,9 @@ struct Document<'a> {
     quotations: &'a [super::quotes::SharedQuote],
 }
 
-/// Renders the comparison as pretty-printed JSON (with a final newline).
-pub fn render(c: &AlignedPair, sections: &super::Sections) -> String {
+/// The comparison as pretty-printed JSON up to its sections, a whole object ("{ … }") that
+/// [`finish`] completes (the two parts can be made side by side).
+pub(super) fn body(c: &AlignedPair) -> String {
     let passages = c
         .alignment
         .passages
@@ -102,16 +109,30 @@ pub fn render(c: &AlignedPair, sections: &super::Sections) -> String {
             }),
         })
         .collect();
-    let doc = Document {
+    let head = Head {
         left: JsonArticle::from(c.left),
         right: JsonArticle::from(c.right),
         similarity: round3(c.alignment.similarity),
         passages,
+    };
+    // Serializing plain structs of strings and numbers cannot fail.
+    serde_json::to_string_pretty(&head).unwrap_or_default()
+}
+
+/// Adds the sections' members to the object [`body`] made: both are top-level objects
+/// pretty-printed alike, so joining their members gives the bytes of one object holding all.
+pub(super) fn finish(head: String, sections: &super::Sections) -> String {
+    let tail = Tail {
         differ: super::differ::json(&sections.differ),
         quotations: &sections.quotes,
     };
-    // Serializing plain structs of strings and numbers cannot fail.
-    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    let tail = serde_json::to_string_pretty(&tail).unwrap_or_default();
+    let mut out = head;
+    if let (Some(members), Some(more)) = (tail.strip_prefix("{\n"), out.strip_suffix("\n}")) {
+        out.truncate(more.len());
+        out.push_str(",\n");
+        out.push_str(members);
+    }
     out.push('\n');
     out
 }

@@ -89,8 +89,9 @@ fn article(out: &mut String, label: &str, a: &Article, ms: &[Mark]) {
     }
 }
 
-/// Renders the comparison as Markdown.
-pub fn render(c: &AlignedPair, sections: &super::Sections) -> String {
+/// The comparison as Markdown up to its sections, which need none of it (so the two can be
+/// made side by side); [`finish`] appends them.
+pub(super) fn body(c: &AlignedPair) -> String {
     let lm = marks::marks(c, Side::Left);
     let rm = marks::marks(c, Side::Right);
     let mut out = String::new();
@@ -174,6 +175,11 @@ pub fn render(c: &AlignedPair, sections: &super::Sections) -> String {
         }
         out.push('\n');
     }
+    out
+}
+
+/// [`body`] followed by the sections.
+pub(super) fn finish(mut out: String, sections: &super::Sections) -> String {
     out.push_str(&super::differ::markdown(&sections.differ));
     out.push_str(&super::quotes::markdown(&sections.quotes));
     out

@@ -126,9 +126,31 @@ pub fn render_with(
             );
             text::finish(body, opts, &sections)
         }
-        Format::Json => json::render(c, &sections(c, pre)),
-        Format::Markdown => markdown::render(c, &sections(c, pre)),
-        Format::Html => html::render(c, &sections(c, pre)),
+        // The same for the other formats: the body beside the sections, then the sections.
+        Format::Json => {
+            let (body, sections) = crate::analysis::both_sides(
+                c.left.text.len() + c.right.text.len(),
+                || json::body(c),
+                || sections(c, pre),
+            );
+            json::finish(body, &sections)
+        }
+        Format::Markdown => {
+            let (body, sections) = crate::analysis::both_sides(
+                c.left.text.len() + c.right.text.len(),
+                || markdown::body(c),
+                || sections(c, pre),
+            );
+            markdown::finish(body, &sections)
+        }
+        Format::Html => {
+            let (body, sections) = crate::analysis::both_sides(
+                c.left.text.len() + c.right.text.len(),
+                || html::body(c),
+                || sections(c, pre),
+            );
+            html::finish(body, &sections)
+        }
     }
 }
 

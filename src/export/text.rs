@@ -73,6 +73,134 @@ impl Line {
     }
 }
 
+/// Units of wrapping ("atoms": a word with the punctuation and markers glued to it), stored
+/// back to back in one buffer, so that the hundred thousand words of a long article cost no
+/// allocation each. The segments after the last finished atom are the atom being built.
+#[derive(Debug, Default)]
+struct Atoms {
+    /// The text of every segment, back to back.
+    text: String,
+    /// Each segment: where its text ends in `text`, and its ink.
+    segs: Vec<(usize, Ink)>,
+    /// Each finished atom: where its segments end in `segs`, and its display width.
+    ends: Vec<(usize, usize)>,
+    /// Display width of the atom being built.
+    width: usize,
+}
+
+impl Atoms {
+    fn clear(&mut self) {
+        self.text.clear();
+        self.segs.clear();
+        self.ends.clear();
+        self.width = 0;
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Index of the first segment of the atom being built.
+    fn building_from(&self) -> usize {
+        self.ends.last().map_or(0, |e| e.0)
+    }
+
+    fn seg_start(&self, seg: usize) -> usize {
+        if seg == 0 { 0 } else { self.segs[seg - 1].0 }
+    }
+
+    /// Adds text to the atom being built, as [`Line::push`] does to a line.
+    fn push(&mut self, text: &str, ink: Ink) {
+        if text.is_empty() {
+            return;
+        }
+        self.width += display_width(text);
+        self.text.push_str(text);
+        let end = self.text.len();
+        let building = self.segs.len() > self.building_from();
+        match self.segs.last_mut() {
+            Some(last) if building && last.1 == ink => last.0 = end,
+            _ => self.segs.push((end, ink)),
+        }
+    }
+
+    /// Ends the atom being built.
+    fn finish(&mut self) {
+        self.ends
+            .push((self.segs.len(), std::mem::take(&mut self.width)));
+    }
+
+    /// Runs `f` with the atom being built set aside, so that `f` works on the finished atoms
+    /// (an atom being built whose characters all have zero width is kept for later).
+    fn beside_building(&mut self, f: impl FnOnce(&mut Atoms)) {
+        let from = self.building_from();
+        let text_from = self.seg_start(from);
+        let text = self.text.split_off(text_from);
+        let segs: Vec<(usize, Ink)> = self.segs.split_off(from);
+        let width = std::mem::take(&mut self.width);
+        f(self);
+        let mut start = 0;
+        for (end, ink) in segs {
+            self.text.push_str(&text[start..end - text_from]);
+            self.segs.push((self.text.len(), ink));
+            start = end - text_from;
+        }
+        self.width = width;
+    }
+
+    /// A finished atom by itself.
+    fn push_atom(&mut self, text: &str, ink: Ink) {
+        self.beside_building(|a| {
+            a.push(text, ink);
+            a.finish();
+        });
+    }
+
+    /// Adds text to the last finished atom (there must be one), as if it were still being built.
+    fn push_last(&mut self, text: &str, ink: Ink) {
+        self.beside_building(|a| {
+            if let Some((_, width)) = a.ends.pop() {
+                a.width = width;
+                a.push(text, ink);
+                a.finish();
+            }
+        });
+    }
+
+    /// The display width of atom `i`.
+    fn width_of(&self, i: usize) -> usize {
+        self.ends[i].1
+    }
+
+    /// The segments of atom `i`: text and ink.
+    fn segs_of(&self, i: usize) -> impl Iterator<Item = (&str, Ink)> + '_ {
+        let from = if i == 0 { 0 } else { self.ends[i - 1].0 };
+        (from..self.ends[i].0).map(move |k| {
+            (
+                &self.text[self.seg_start(k)..self.segs[k].0],
+                self.segs[k].1,
+            )
+        })
+    }
+
+    fn first_ink(&self, i: usize) -> Ink {
+        self.segs_of(i).next().and_then(|s| s.1)
+    }
+}
+
+impl Line {
+    /// Appends atom `i` of `atoms`, as [`Line::append`] appends a line.
+    fn append_atom(&mut self, atoms: &Atoms, i: usize) {
+        for (text, ink) in atoms.segs_of(i) {
+            self.push(text, ink);
+        }
+    }
+}
+
 /// The colours of a kind: (passage text, changed words, markers).
 fn inks(kind: PassageKind) -> (Ink, Ink, Ink) {
     match kind {
@@ -173,7 +301,8 @@ fn header(
         let mut first = Line::default();
         first.push(label, BOLD);
         let indent = display_width(label);
-        let atoms = plain_atoms(text, None);
+        let mut atoms = Atoms::default();
+        plain_atoms(&mut atoms, text, None);
         let wrapped = wrap(&atoms, width.saturating_sub(indent).max(1));
         for (n, l) in wrapped.into_iter().enumerate() {
             let mut line = if n == 0 {
@@ -227,58 +356,56 @@ fn header(
     }
 }
 
-/// Words of plain text as atoms in one ink.
-fn plain_atoms(text: &str, ink: Ink) -> Vec<Line> {
-    text.split_whitespace()
-        .map(|w| {
-            let mut l = Line::default();
-            l.push(w, ink);
-            l
-        })
-        .collect()
+/// Adds the words of plain text as atoms in one ink.
+fn plain_atoms(atoms: &mut Atoms, text: &str, ink: Ink) {
+    for w in text.split_whitespace() {
+        atoms.push(w, ink);
+        atoms.finish();
+    }
 }
 
 /// Greedy word wrap of atoms (unbreakable units, joined by one space) into lines at most
 /// `width` columns wide; an atom wider than a line is cut between characters.
-fn wrap(atoms: &[Line], width: usize) -> Vec<Line> {
+fn wrap(atoms: &Atoms, width: usize) -> Vec<Line> {
     let width = width.max(1);
     let mut out: Vec<Line> = Vec::new();
     let mut cur = Line::default();
-    for atom in atoms {
-        if atom.width == 0 {
+    for atom in 0..atoms.len() {
+        let atom_width = atoms.width_of(atom);
+        if atom_width == 0 {
             continue;
         }
         let needed = if cur.width == 0 {
-            atom.width
+            atom_width
         } else {
-            cur.width + 1 + atom.width
+            cur.width + 1 + atom_width
         };
         if needed <= width {
             if cur.width > 0 {
                 // The space takes the ink of the words around it when they share one, so a
                 // coloured passage (or an underlined change) reads as one stretch.
                 let before = cur.segs.last().and_then(|s| s.ink);
-                let after = atom.segs.first().and_then(|s| s.ink);
+                let after = atoms.first_ink(atom);
                 cur.push(" ", if before == after { before } else { None });
             }
-            cur.append(atom);
+            cur.append_atom(atoms, atom);
             continue;
         }
         if cur.width > 0 {
             out.push(std::mem::take(&mut cur));
         }
-        if atom.width <= width {
-            cur.append(atom);
+        if atom_width <= width {
+            cur.append_atom(atoms, atom);
             continue;
         }
-        for seg in &atom.segs {
-            for ch in seg.text.chars() {
+        for (text, ink) in atoms.segs_of(atom) {
+            for ch in text.chars() {
                 let w = ch.width().unwrap_or(0);
                 if cur.width + w > width && cur.width > 0 {
                     out.push(std::mem::take(&mut cur));
                 }
                 let mut buf = [0u8; 4];
-                cur.push(ch.encode_utf8(&mut buf), seg.ink);
+                cur.push(ch.encode_utf8(&mut buf), ink);
             }
         }
     }
@@ -290,66 +417,62 @@ fn wrap(atoms: &[Line], width: usize) -> Vec<Line> {
 
 /// Adds the words of `s` to the atoms: white space ends the current atom; text glued to it
 /// (punctuation, a marker) stays in it. With `braces`, the words are enclosed in `{…}`.
-fn push_words(atoms: &mut Vec<Line>, cur: &mut Line, s: &str, ink: Ink, braces: bool) {
-    if s.starts_with(char::is_whitespace) && cur.width > 0 {
-        atoms.push(std::mem::take(cur));
+fn push_words(atoms: &mut Atoms, s: &str, ink: Ink, braces: bool) {
+    if s.starts_with(char::is_whitespace) && atoms.width > 0 {
+        atoms.finish();
     }
     let mut words = s.split_whitespace().peekable();
     let mut first = true;
     while let Some(w) = words.next() {
-        if !first && cur.width > 0 {
-            atoms.push(std::mem::take(cur));
+        if !first && atoms.width > 0 {
+            atoms.finish();
         }
         if braces && first {
-            cur.push("{", None);
+            atoms.push("{", None);
         }
-        cur.push(w, ink);
+        atoms.push(w, ink);
         if braces && words.peek().is_none() {
-            cur.push("}", None);
+            atoms.push("}", None);
         }
         first = false;
     }
-    if s.ends_with(char::is_whitespace) && cur.width > 0 {
-        atoms.push(std::mem::take(cur));
+    if s.ends_with(char::is_whitespace) && atoms.width > 0 {
+        atoms.finish();
     }
 }
 
 /// The atoms of one line of an article: words in their passage's ink, with the markers glued
 /// to the word they open before or close after (so a marker never ends up alone on a line).
-fn article_atoms(text: &str, range: std::ops::Range<usize>, ms: &[Mark]) -> Vec<Line> {
-    let mut atoms: Vec<Line> = Vec::new();
-    let mut cur = Line::default();
+fn article_atoms(atoms: &mut Atoms, text: &str, range: std::ops::Range<usize>, ms: &[Mark]) {
     for piece in marks::pieces(text, range, ms) {
         match piece {
             Piece::Open(i) => {
                 let (_, _, marker) = inks(ms[i].kind);
-                cur.push(&open_marker(&ms[i]), marker);
-                cur.push(" ", None);
+                atoms.push(&open_marker(&ms[i]), marker);
+                atoms.push(" ", None);
             }
             Piece::Close(i) => {
                 let (_, _, marker) = inks(ms[i].kind);
-                let target = if cur.width > 0 {
-                    &mut cur
+                let close = close_marker(&ms[i]);
+                if atoms.width > 0 {
+                    atoms.push(" ", None);
+                    atoms.push(&close, marker);
+                } else if !atoms.is_empty() {
+                    // Finished atoms are never zero wide.
+                    atoms.push_last(" ", None);
+                    atoms.push_last(&close, marker);
                 } else {
-                    match atoms.last_mut() {
-                        Some(a) => a,
-                        None => &mut cur,
-                    }
-                };
-                if target.width > 0 {
-                    target.push(" ", None);
+                    atoms.push(&close, marker);
                 }
-                target.push(&close_marker(&ms[i]), marker);
             }
             Piece::Text(s, style) => {
-                push_words(&mut atoms, &mut cur, s, text_ink(style, ms), false);
+                push_words(atoms, s, text_ink(style, ms), false);
             }
         }
     }
-    if cur.width > 0 {
-        atoms.push(cur);
+    if atoms.width > 0 {
+        atoms.finish();
     }
-    atoms
 }
 
 /// The ink of article text; dropped at writing time when colour is off.
@@ -362,8 +485,10 @@ fn text_ink(style: Style, ms: &[Mark]) -> Ink {
 /// The rows of one article's column.
 fn column(a: &Article, ms: &[Mark], width: usize) -> Vec<Line> {
     let mut rows = Vec::new();
+    let mut atoms = Atoms::default();
     for range in marks::lines(&a.text) {
-        let atoms = article_atoms(&a.text, range, ms);
+        atoms.clear();
+        article_atoms(&mut atoms, &a.text, range, ms);
         if atoms.is_empty() {
             rows.push(Line::default());
         } else {
@@ -447,11 +572,10 @@ fn columns(
 
 /// The passage's words on one side, line breaks shown as ¶, changed words in {braces}
 /// (without colour) or underlined (with colour).
-fn wording(text: &str, lines: &[std::ops::Range<usize>], m: &Mark, color: bool) -> Vec<Line> {
+fn wording(text: &str, lines: &[std::ops::Range<usize>], m: &Mark, color: bool) -> Atoms {
     let (ink, changed_ink, _) = inks(m.kind);
     let one = [m.clone()];
-    let mut atoms: Vec<Line> = Vec::new();
-    let mut cur = Line::default();
+    let mut atoms = Atoms::default();
     let mut first_line = true;
     let first = lines.partition_point(|r| r.end < m.span.start);
     for range in lines[first..].iter().cloned() {
@@ -466,23 +590,21 @@ fn wording(text: &str, lines: &[std::ops::Range<usize>], m: &Mark, color: bool) 
             continue;
         }
         if !first_line {
-            if cur.width > 0 {
-                atoms.push(std::mem::take(&mut cur));
+            if atoms.width > 0 {
+                atoms.finish();
             }
-            let mut pilcrow = Line::default();
-            pilcrow.push("¶", DIM);
-            atoms.push(pilcrow);
+            atoms.push_atom("¶", DIM);
         }
         first_line = false;
         for piece in marks::pieces(text, range, &one) {
             if let Piece::Text(s, style) = piece {
                 let ink = if style.changed { changed_ink } else { ink };
-                push_words(&mut atoms, &mut cur, s, ink, style.changed && !color);
+                push_words(&mut atoms, s, ink, style.changed && !color);
             }
         }
     }
-    if cur.width > 0 {
-        atoms.push(cur);
+    if atoms.width > 0 {
+        atoms.finish();
     }
     atoms
 }
@@ -539,7 +661,7 @@ fn passage_list(
         lines.push(head);
         let ltext = &c.left.text[lm.span.start..lm.span.end];
         let rtext = &c.right.text[rm.span.start..rm.span.end];
-        let mut sides: Vec<(&str, Vec<Line>)> = if p.kind == PassageKind::Exact && ltext == rtext {
+        let mut sides: Vec<(&str, Atoms)> = if p.kind == PassageKind::Exact && ltext == rtext {
             vec![("both", wording(&c.left.text, &left_lines, lm, color))]
         } else {
             vec![
@@ -550,11 +672,15 @@ fn passage_list(
         // A passage linked by its facts says why, so the reader can judge the link.
         let evidence = describe_evidence(&p.evidence, &c.left.text, &c.right.text);
         if !evidence.is_empty() {
-            sides.push(("why", plain_atoms(&evidence, None)));
+            let mut atoms = Atoms::default();
+            plain_atoms(&mut atoms, &evidence, None);
+            sides.push(("why", atoms));
         }
         let first = c.first_in(i).map(|f| f.label()).unwrap_or_default();
         if !first.is_empty() {
-            sides.push(("origin", plain_atoms(&first, None)));
+            let mut atoms = Atoms::default();
+            plain_atoms(&mut atoms, &first, None);
+            sides.push(("origin", atoms));
         }
         for (label, atoms) in sides {
             let room = width.saturating_sub(indent + label_width).max(1);

@@ -35,13 +35,7 @@ pub fn compare_two(ctx: &Context, left: &str, right: &str) -> Result<Compared, S
         right.id = crate::import::unique_id(&right.id, |id| id == left.id);
     }
     let bytes = left.text.len() + right.text.len();
-    let (lp, rp, alignment, extractions) = std::thread::scope(|s| {
-        if bytes >= crate::analysis::PARALLEL_BYTES {
-            // The synonym table the sentence layer reads takes as long to build as preparing
-            // a long text: built meanwhile (its first use waits for it). A short pair may
-            // never need it.
-            s.spawn(overlap::load_tables);
-        }
+    let (lp, rp, alignment, extractions) = {
         let (lp, rp) = overlap::prepare_pair(&left.text, &right.text);
         // Every export shows the names, dates and quotations of the two; extracting them
         // beside the alignment (one thread) keeps both cores busy on a long pair.
@@ -56,7 +50,7 @@ pub fn compare_two(ctx: &Context, left: &str, right: &str) -> Result<Compared, S
             },
         );
         (lp, rp, alignment, extractions)
-    });
+    };
     let first_in = first_in(ctx, &left, &right, &alignment)?;
     Ok(Compared {
         left,

@@ -5,89 +5,66 @@
 //! sentence's words are looked up without folding them again.
 
 use super::stem;
-use rustc_hash::FxHashMap;
+use super::synonym_table;
 use std::sync::OnceLock;
 
-/// The synonym groups (WordNet senses) of each stem, and the groups one level more general,
-/// in one flat list: a stem's entry is where its numbers start and how many of each there
-/// are (one allocation for the whole lexicon, not two per word).
-#[derive(Debug, Default)]
-struct Table {
-    entries: FxHashMap<u64, (u32, u16, u16)>,
-    numbers: Vec<u32>,
+/// The table `build.rs` makes from the list (see [`synonym_table`]): embedded, so no run
+/// parses the 1 MB list.
+const SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/synonyms.slots"));
+const NUMBERS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/synonyms.numbers"));
+
+/// The `i`th number of the numbers file.
+fn number(i: usize) -> u32 {
+    u32::from_le_bytes([
+        NUMBERS[i * 4],
+        NUMBERS[i * 4 + 1],
+        NUMBERS[i * 4 + 2],
+        NUMBERS[i * 4 + 3],
+    ])
 }
 
-impl Table {
-    fn get(&self, stem: u64) -> Option<(&[u32], &[u32])> {
-        let &(at, g, h) = self.entries.get(&stem)?;
-        let at = at as usize;
-        let (g, h) = (usize::from(g), usize::from(h));
-        Some((&self.numbers[at..at + g], &self.numbers[at + g..at + g + h]))
+/// A run of sorted numbers of the numbers file.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    at: usize,
+    len: usize,
+}
+
+impl Run {
+    fn iter(self) -> impl Iterator<Item = u32> {
+        (self.at..self.at + self.len).map(number)
     }
-}
 
-fn table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| parse(include_str!("../../../assets/lexicon/synonyms.txt")))
-}
-
-/// Words shorter than this relate to nothing: the shortest words have the most senses ("lay"
-/// shares one with "postponed", "set" with dozens of verbs), so a synonym found through one
-/// is more often a pun than the same meaning.
-const MIN_WORD_BYTES: usize = 4;
-
-fn parse(src: &str) -> Table {
-    // (stem, hypernym?, group) for every number of every line, sorted once: words sharing a
-    // crude stem ("police", "policy") are merged under it.
-    let mut all: Vec<(u64, bool, u32)> = Vec::with_capacity(src.len() / 6);
-    for line in src.lines() {
-        let mut f = line.split('\t');
-        let (Some(word), Some(groups), Some(hypernyms)) = (f.next(), f.next(), f.next()) else {
-            continue;
-        };
-        if word.len() < MIN_WORD_BYTES || !stem::is_content(word, stem::hash_str(word)) {
-            continue;
+    fn contains(self, x: u32) -> bool {
+        let (mut lo, mut hi) = (self.at, self.at + self.len);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match number(mid).cmp(&x) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return true,
+            }
         }
-        let s = stem::hash_str(stem::stem(word)).max(1);
-        for (list, hyper) in [(groups, false), (hypernyms, true)] {
-            all.extend(
-                list.split(',')
-                    .filter_map(|n| n.parse::<u32>().ok())
-                    .map(|n| (s, hyper, n)),
-            );
-        }
+        false
     }
-    all.sort_unstable();
-    all.dedup();
-    let mut table = Table {
-        entries: FxHashMap::default(),
-        numbers: Vec::with_capacity(all.len()),
-    };
-    for run in all.chunk_by(|a, b| a.0 == b.0) {
-        // A word has a handful of senses; the file holds far fewer than 4 G numbers.
-        let at = table.numbers.len() as u32;
-        let ng = run
-            .iter()
-            .filter(|x| !x.1)
-            .count()
-            .min(usize::from(u16::MAX));
-        let nh = (run.len() - ng).min(usize::from(u16::MAX));
-        table.numbers.extend(run.iter().map(|x| x.2));
-        table.entries.insert(run[0].0, (at, ng as u16, nh as u16));
-    }
-    table
 }
 
-fn meet(a: &[u32], b: &[u32]) -> bool {
-    a.iter().any(|x| b.binary_search(x).is_ok())
+/// The synonym groups of a stem and the groups one level more general.
+fn get(stem: u64) -> Option<(Run, Run)> {
+    let (at, g, h) = synonym_table::lookup(SLOTS, stem)?;
+    let (at, g, h) = (at as usize, usize::from(g), usize::from(h));
+    Some((Run { at, len: g }, Run { at: at + g, len: h }))
+}
+
+fn meet(a: Run, b: Run) -> bool {
+    a.iter().any(|x| b.contains(x))
 }
 
 /// Whether two different content stems say the same thing: they share a sense, or one names
 /// the sense one level above the other's. Two kinds of one thing ("man", "woman") are not
 /// related.
 pub(crate) fn related(a: u64, b: u64) -> bool {
-    let t = table();
-    let (Some((xg, xh)), Some((yg, yh))) = (t.get(a), t.get(b)) else {
+    let (Some((xg, xh)), Some((yg, yh))) = (get(a), get(b)) else {
         return false;
     };
     meet(xg, yg) || meet(xh, yg) || meet(xg, yh)
@@ -197,7 +174,7 @@ pub(crate) fn opens_clause(key: u64) -> bool {
 
 /// Whether the lexicon knows the stem at all (an unknown stem has no synonyms to look for).
 pub(crate) fn knows(s: u64) -> bool {
-    table().entries.contains_key(&s)
+    synonym_table::lookup(SLOTS, s).is_some()
 }
 
 #[cfg(test)]
@@ -227,6 +204,23 @@ mod tests {
         assert!(!is_role(key("reported")));
         assert!(is_common(st("expected")));
         assert!(!is_common(st("quay")));
+    }
+
+    #[test]
+    fn embedded_table_is_the_list_parsed_now() {
+        let (entries, numbers) =
+            synonym_table::parse(include_str!("../../../assets/lexicon/synonyms.txt"));
+        assert!(entries.len() > 10_000);
+        let occupied = SLOTS
+            .chunks(synonym_table::SLOT)
+            .filter(|s| s[..8] != [0; 8])
+            .count();
+        assert_eq!(occupied, entries.len());
+        assert_eq!(NUMBERS.len(), numbers.len() * 4);
+        for &(stem, entry) in &entries {
+            assert_eq!(synonym_table::lookup(SLOTS, stem), Some(entry));
+        }
+        assert!((0..numbers.len()).all(|i| number(i) == numbers[i]));
     }
 
     #[test]

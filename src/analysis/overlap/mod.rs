@@ -20,6 +20,9 @@ mod quoted;
 mod seed;
 mod sentence;
 mod stem;
+// Its writing half serves build.rs (and the test that checks the embedded table).
+#[allow(dead_code)]
+mod synonym_table;
 
 pub use facts::{Evidence, EvidenceKind, describe as describe_evidence};
 pub use prepare::Prepared;
@@ -187,13 +190,6 @@ pub struct KindCounts {
 pub fn align(left: &str, right: &str, cfg: &OverlapConfig) -> Alignment {
     let (l, r) = prepare_pair(left, right);
     align_prepared(&l, &r, cfg)
-}
-
-/// Builds the word tables the sentence layer reads (the synonym table above all, as long to
-/// build as preparing a long text), which are otherwise built on first use: a caller with a
-/// core to spare has them built while it reads its texts.
-pub fn load_tables() {
-    lexicon::knows(0);
 }
 
 /// Prepares both texts, side by side on two threads when they are long.
