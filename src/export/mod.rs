@@ -116,39 +116,28 @@ pub fn render_with(
     format: Format,
     opts: &RenderOptions,
 ) -> String {
+    // A format's body (the columns, the passages) and the sections need nothing of each
+    // other: they are made side by side, then the sections are appended.
+    let beside = |body: &(dyn Fn() -> String + Sync)| {
+        crate::analysis::both_sides(c.left.text.len() + c.right.text.len(), body, || {
+            sections(c, pre)
+        })
+    };
     match format {
         Format::Text => {
-            // The columns and the sections need nothing of each other.
-            let (body, sections) = crate::analysis::both_sides(
-                c.left.text.len() + c.right.text.len(),
-                || text::body(c, opts),
-                || sections(c, pre),
-            );
+            let (body, sections) = beside(&|| text::body(c, opts));
             text::finish(body, opts, &sections)
         }
-        // The same for the other formats: the body beside the sections, then the sections.
         Format::Json => {
-            let (body, sections) = crate::analysis::both_sides(
-                c.left.text.len() + c.right.text.len(),
-                || json::body(c),
-                || sections(c, pre),
-            );
+            let (body, sections) = beside(&|| json::body(c));
             json::finish(body, &sections)
         }
         Format::Markdown => {
-            let (body, sections) = crate::analysis::both_sides(
-                c.left.text.len() + c.right.text.len(),
-                || markdown::body(c),
-                || sections(c, pre),
-            );
+            let (body, sections) = beside(&|| markdown::body(c));
             markdown::finish(body, &sections)
         }
         Format::Html => {
-            let (body, sections) = crate::analysis::both_sides(
-                c.left.text.len() + c.right.text.len(),
-                || html::body(c),
-                || sections(c, pre),
-            );
+            let (body, sections) = beside(&|| html::body(c));
             html::finish(body, &sections)
         }
     }
