@@ -214,6 +214,16 @@ fn long_tokens_of(slice: &str, at: usize, out: &mut Vec<(usize, usize)>) {
     );
 }
 
+/// The long tokens of the sentences `spans` of `text`, each stretch of overlapping sentences
+/// tokenized alone: what the timeline reads when extraction left no tokens.
+fn read_long_tokens(text: &str, spans: Vec<(usize, usize)>, out: &mut Vec<(usize, usize)>) {
+    for (start, end) in stretches(spans) {
+        if let Some(slice) = text.get(start..end) {
+            long_tokens_of(slice, start, out);
+        }
+    }
+}
+
 impl SentenceTokens {
     /// The long tokens of the sentences of `dates`' resolved dates, from the text's tokens.
     pub fn of(text: &str, tokens: &[Token], dates: &[DateHit]) -> SentenceTokens {
@@ -232,12 +242,9 @@ impl SentenceTokens {
             let inside = &tokens[first..last.max(first)];
             // A token cut by the stretch's ends may read otherwise in the slice alone: such a
             // stretch is tokenized on its own, as the timeline would.
-            let cut = inside
-                .first()
-                .is_some_and(|t| t.start < start || t.end > end)
-                || inside
-                    .last()
-                    .is_some_and(|t| t.end > end || t.start < start);
+            // Tokens are in text order and apart: only the first and the last can be cut.
+            let cut = inside.first().is_some_and(|t| t.start < start)
+                || inside.last().is_some_and(|t| t.end > end);
             if cut {
                 long_tokens_of(slice, start, &mut out);
             } else {
@@ -278,11 +285,7 @@ impl<'a> SentenceWords<'a> {
                 Some(long) => long,
                 None => {
                     read.clear();
-                    for (start, end) in stretches(list) {
-                        if let Some(slice) = text.get(start..end) {
-                            long_tokens_of(slice, start, &mut read);
-                        }
-                    }
+                    read_long_tokens(text, list, &mut read);
                     &read
                 }
             };
@@ -651,9 +654,7 @@ mod tests {
             .collect();
         assert!(spans.len() >= 3);
         let mut read = Vec::new();
-        for (start, end) in stretches(spans) {
-            long_tokens_of(&text[start..end], start, &mut read);
-        }
+        read_long_tokens(text, spans, &mut read);
         assert!(read.iter().any(|&(s, e)| &text[s..e] == "cranes"));
         assert_eq!(known, read);
     }

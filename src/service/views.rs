@@ -26,11 +26,7 @@ pub fn views(ctx: &Context, args: &[String], parts: ViewParts) -> Result<Views, 
         // a copy of text, an actor's mentions are copies of names).
         let (articles, found) = ctx.analyse(args)?;
         return Ok(match parts {
-            ViewParts::Events => Views {
-                articles: articles.len(),
-                actors: Vec::new(),
-                ..to_views_of(&articles, &found, false)
-            },
+            ViewParts::Events => to_views_of(&articles, &found, false),
             ViewParts::Actors | ViewParts::ActorSummary => Views {
                 articles: articles.len(),
                 // A summary of the whole store is read beside the store's own views (their

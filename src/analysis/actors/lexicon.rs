@@ -101,17 +101,23 @@ pub fn phrase_key_into(phrase: &str, key: &mut String) {
     }
 }
 
+/// Whether ASCII byte `b` is white space as `str::split_whitespace` sees it: unlike
+/// `u8::is_ascii_whitespace`, that includes the vertical tab.
+pub(super) fn is_split_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
 /// What the gazetteers say a phrase (as written) names. Runs for every capitalised run of every
 /// article, so a short ASCII phrase is keyed in a stack buffer, without allocating.
 pub fn known_phrase(phrase: &str) -> Option<Known> {
     const MAX: usize = 64;
     if phrase.len() <= MAX && phrase.is_ascii() {
         // One pass over the bytes: white space collapsed to one space as `split_whitespace`
-        // would (ASCII white space includes the vertical tab), letters lowercased.
+        // would, letters lowercased.
         let mut buf = [0u8; MAX];
         let (mut n, mut gap) = (0, false);
         for &b in phrase.as_bytes() {
-            if matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            if is_split_space(b) {
                 gap = n > 0;
                 continue;
             }

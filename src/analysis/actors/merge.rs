@@ -278,12 +278,11 @@ fn collapsed(written: &str) -> bool {
         return written.split_whitespace().eq(written.split(' '));
     }
     let b = written.as_bytes();
-    let white = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
     !b.is_empty()
         && b[0] != b' '
         && b[b.len() - 1] != b' '
         && !b.windows(2).any(|w| w == b"  ")
-        && !b.iter().any(|&c| c != b' ' && white(c))
+        && !b.iter().any(|&c| c != b' ' && lx::is_split_space(c))
 }
 
 /// Everything worked out once per distinct string in a clustering run: the numbers of words

@@ -590,7 +590,7 @@ fn figure_at(r: &Reader, i: usize) -> Option<Figure> {
         scaled = true;
         end += 1;
     }
-    // "half an hour"": the article between a fraction and its unit.
+    // "half an hour": the article between a fraction and its unit.
     if value < 1.0
         && matches!(r.word(end).as_deref(), Some("a" | "an"))
         && r.word(end + 1).is_some_and(|u| lookup(UNITS, &u).is_some())
