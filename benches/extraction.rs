@@ -190,6 +190,7 @@ fn main() {
             let path = dir.join(format!("run-on-{words}.txt"));
             std::fs::write(path, run_on_line(words)).expect("write run-on line");
         }
+        std::fs::write(dir.join("ordinary-1mb.txt"), generate(1 << 20)).expect("write text");
         for megabytes in [1, 2, 4, 16] {
             let path = dir.join(format!("name-dense-{megabytes}mb.txt"));
             std::fs::write(path, name_dense(megabytes << 20)).expect("write name-dense text");
