@@ -1,8 +1,9 @@
 //! `juxta events`: the timeline as a table, or the events as JSON, written as they are read.
 //!
-//! An archive of 100,000 articles holds about a million events: both forms are written one
-//! event at a time into one reused line buffer, never holding the timeline whole, and a line
-//! of plain ASCII (nearly every line) is measured by its bytes instead of its Unicode width.
+//! An archive of 100,000 articles holds about a million events. The whole archive's table is
+//! stored with its views as printed (see `service::events_table`) and copied out; JSON, and
+//! the table of named articles, are written one event at a time into one reused buffer, never
+//! holding the timeline whole.
 
 use super::Context;
 use super::extract::ExtractArgs;
