@@ -749,7 +749,12 @@ fn a_store_of_schema_version_1_is_migrated_with_prefix_search_views_and_sketches
     let version: i64 = raw(&s.store())
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 6);
+    assert_eq!(version, 7);
+    // Migration 7: the table the events table is stored in, empty until views are built.
+    let pieces: i64 = raw(&s.store())
+        .query_row("SELECT count(*) FROM view_event_table", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(pieces, 0);
     // Migration 6: the full-text index writes an import's entries in large segments.
     let hashsize: i64 = raw(&s.store())
         .query_row(
@@ -1025,6 +1030,61 @@ DATE        ARTICLE       WHEN         SENTENCE
 7 events in 3 articles on a timeline of 6 entries.
 "
     );
+}
+
+/// The events table stored with the views, its pieces joined in order.
+fn stored_events_table(store: &Path) -> String {
+    let raw = raw(store);
+    let mut stmt = raw
+        .prepare("SELECT chunk FROM view_event_table ORDER BY seq")
+        .unwrap();
+    let pieces = stmt
+        .query_map([], |r| r.get::<_, Vec<u8>>(0))
+        .unwrap()
+        .map(|p| String::from_utf8(p.unwrap()).unwrap());
+    pieces.collect()
+}
+
+#[test]
+fn the_events_table_is_stored_with_the_views_and_a_damaged_one_is_rebuilt_by_repair() {
+    let s = Sandbox::new();
+    for (id, date, text) in HARBOUR_TEXTS {
+        let name = format!("{id}.txt");
+        s.write(&name, text);
+        s.run(&["add", &name, "--date", date]).success();
+    }
+    // Building the views (here for `actors`) stores what `events` prints, byte for byte.
+    s.run(&["actors"]).success();
+    let printed = s.run(&["events"]);
+    printed.success();
+    assert!(printed.stdout.contains("7 events in 3 articles"));
+    assert_eq!(stored_events_table(&s.store()), printed.stdout);
+    // A piece lost (a row deleted by hand): `events` prints the whole table all the same,
+    // from the events, and `check` says the stored table is not whole.
+    raw(&s.store())
+        .execute("DELETE FROM view_event_table WHERE seq = 0", [])
+        .unwrap();
+    assert_eq!(stored_events_table(&s.store()), "");
+    assert_eq!(s.run(&["events"]).stdout, printed.stdout);
+    let run = s.run(&["check"]);
+    run.failure();
+    assert_eq!(
+        run.stderr,
+        "juxta: the events table stored with the archive's views is not whole; run `juxta check --repair`\n"
+    );
+    let db = s.store().join("juxta.db");
+    let run = s.run(&["check", "--repair"]);
+    run.success();
+    assert_eq!(
+        run.stdout,
+        format!(
+            "repaired: 0 orphaned rows removed, search index kept, 0 articles analysed again, the archive's views built again\n\
+             {}: 3 articles\nok: integrity, search index, no orphaned rows, analysis up to date\n",
+            db.display()
+        )
+    );
+    assert_eq!(stored_events_table(&s.store()), printed.stdout);
+    assert_eq!(s.run(&["events"]).stdout, printed.stdout);
 }
 
 #[test]

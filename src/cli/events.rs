@@ -1,18 +1,16 @@
 //! `juxta events`: the timeline as a table, or the events as JSON, written as they are read.
 //!
-//! An archive of 100,000 articles holds about a million events: both forms are written one
-//! event at a time into one reused line buffer, never holding the timeline whole, and a line
-//! of plain ASCII (nearly every line) is measured by its bytes instead of its Unicode width.
+//! An archive of 100,000 articles holds about a million events. The whole archive's table is
+//! stored with its views as printed (see `service::events_table`) and copied out; JSON, and
+//! the table of named articles, are written one event at a time into one reused buffer, never
+//! holding the timeline whole.
 
 use super::Context;
-use super::extract::{ExtractArgs, TABLE_WIDTH, count, one_line_cut};
-use crate::store::{EventOrder, EventsLayout, ViewEvent};
-use crate::text::display_width;
+use super::extract::ExtractArgs;
+use crate::service::CHUNK;
+use crate::store::{EventOrder, ViewEvent};
 use anyhow::Result;
 use std::io::Write;
-
-/// Bytes gathered before they are written out.
-const CHUNK: usize = 1 << 16;
 
 /// Runs `juxta events`; the whole archive's are streamed from the store's views.
 pub fn run(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result<bool> {
@@ -61,122 +59,21 @@ fn json(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result<()> {
 
 /// The timeline as a table, entry by entry, and a line of totals.
 fn table(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result<()> {
-    /// What both callbacks write to.
-    struct Table<'a, W> {
-        out: &'a mut W,
-        layout: EventsLayout,
-        widths: (usize, usize, usize),
-        buf: String,
-        /// The date of the entry last printed: an entry's date is printed once, and again
-        /// where a report dates the happening differently.
-        previous: Option<(usize, Option<String>, Option<String>)>,
-        failed: Option<std::io::Error>,
-    }
-    let table = std::cell::RefCell::new(Table {
-        out,
-        layout: EventsLayout::default(),
-        widths: (7, 4, 30),
-        buf: String::with_capacity(CHUNK * 2),
-        previous: None,
-        failed: None,
-    });
-    crate::service::stream_events(
+    let mut failed: Option<std::io::Error> = None;
+    crate::service::events_table(
         ctx,
         &args.articles,
-        EventOrder::Timeline,
-        false,
-        &mut |l| {
-            let t = &mut *table.borrow_mut();
-            t.layout = *l;
-            if l.events == 0 {
-                return false;
+        &mut |bytes| match out.write_all(bytes) {
+            Ok(()) => true,
+            Err(err) => {
+                failed = Some(err);
+                false
             }
-            let id_w = l.id_width.max(7);
-            let expr_w = l.expression_width.clamp(4, 24);
-            let sentence_w = TABLE_WIDTH.saturating_sub(10 + id_w + expr_w + 6).max(30);
-            t.widths = (id_w, expr_w, sentence_w);
-            let buf = &mut t.buf;
-            push_padded(buf, "DATE", 10);
-            buf.push_str("  ");
-            push_padded(buf, "ARTICLE", id_w);
-            buf.push_str("  ");
-            push_padded(buf, "WHEN", expr_w);
-            buf.push_str("  SENTENCE\n");
-            true
-        },
-        &mut |e| {
-            let t = &mut *table.borrow_mut();
-            let (id_w, expr_w, sentence_w) = t.widths;
-            let buf = &mut t.buf;
-            let same = t.previous.as_ref().is_some_and(|(group, date, precision)| {
-                *group == e.group && *date == e.date && *precision == e.precision
-            });
-            if same {
-                push_spaces(buf, 10);
-            } else {
-                push_padded(buf, e.date.as_deref().unwrap_or("undated"), 10);
-                match &mut t.previous {
-                    Some((group, date, precision)) => {
-                        *group = e.group;
-                        date.clone_from(&e.date);
-                        precision.clone_from(&e.precision);
-                    }
-                    None => t.previous = Some((e.group, e.date.clone(), e.precision.clone())),
-                }
-            }
-            buf.push_str("  ");
-            push_padded(buf, &e.article, id_w);
-            buf.push_str("  ");
-            let w = push_one_line_cut(buf, &e.expression, 24);
-            push_spaces(buf, expr_w.saturating_sub(w));
-            buf.push_str("  ");
-            push_one_line_cut(buf, &e.sentence, sentence_w);
-            buf.push('\n');
-            if buf.len() >= CHUNK {
-                if let Err(err) = t.out.write_all(buf.as_bytes()) {
-                    t.failed = Some(err);
-                    return false;
-                }
-                buf.clear();
-            }
-            true
         },
     )?;
-    let Table {
-        out,
-        layout,
-        buf,
-        failed,
-        ..
-    } = table.into_inner();
     if let Some(err) = failed {
         return Err(err.into());
     }
-    out.write_all(buf.as_bytes())?;
-    if layout.events == 0 {
-        writeln!(
-            out,
-            "No dated events found in {}.",
-            count(layout.articles, "article")
-        )?;
-        out.flush()?;
-        return Ok(());
-    }
-    write!(
-        out,
-        "\n{} in {} on a timeline of {}",
-        count(layout.events, "event"),
-        count(layout.articles, "article"),
-        count(layout.entries, "entry").replace("entrys", "entries")
-    )?;
-    if layout.undated > 0 {
-        write!(
-            out,
-            "; {} undated (an article without a publication date cannot anchor \"Tuesday\"; `juxta add --date` sets one)",
-            layout.undated
-        )?;
-    }
-    writeln!(out, ".")?;
     out.flush()?;
     Ok(())
 }
@@ -301,104 +198,9 @@ fn json_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
-/// Whether every byte of `s` is printable ASCII or white space: one column each, so its width
-/// is its length.
-fn plain(s: &str) -> bool {
-    s.bytes().all(|b| (0x20..0x7f).contains(&b) || is_space(b))
-}
-
-/// The ASCII white space `str::split_whitespace` splits at.
-fn is_space(b: u8) -> bool {
-    b == b' ' || (b'\t'..=b'\r').contains(&b)
-}
-
-fn push_spaces(buf: &mut String, n: usize) {
-    buf.extend(std::iter::repeat_n(' ', n));
-}
-
-/// Appends `s` padded with spaces to `width` columns (as `text::pad`).
-fn push_padded(buf: &mut String, s: &str, width: usize) {
-    buf.push_str(s);
-    let w = if plain(s) { s.len() } else { display_width(s) };
-    push_spaces(buf, width.saturating_sub(w));
-}
-
-/// Appends `truncate(&one_line(s), max)` (runs of white space as one space, cut to `max`
-/// columns with "…") and returns its width in columns. Reads only as much of `s` as the cut
-/// line needs (a sentence can be a whole run-on page), and plain ASCII, one column a byte,
-/// a word at a time; anything else is measured the general way.
-fn push_one_line_cut(buf: &mut String, s: &str, max: usize) -> usize {
-    let bytes = s.as_bytes();
-    let class = |i: usize| CLASS[usize::from(bytes[i])];
-    let begin = buf.len();
-    let mut n = 0usize;
-    let mut i = 0usize;
-    loop {
-        while i < bytes.len() && class(i) == SPACE {
-            i += 1;
-        }
-        if i == bytes.len() {
-            return n;
-        }
-        let sep = usize::from(n > 0);
-        // The word's bytes the room can take, and one more to see that it does not fit.
-        let word = i;
-        let end = bytes.len().min(word + (max + 1).saturating_sub(n + sep));
-        while i < end && class(i) == PRINT {
-            i += 1;
-        }
-        if i < end && class(i) == OTHER {
-            // Not one column a byte: measured the general way.
-            buf.truncate(begin);
-            return push_general_cut(buf, s, max);
-        }
-        if sep == 1 {
-            buf.push(' ');
-        }
-        // Printable ASCII from `word` to `i`: whole chars.
-        buf.push_str(&s[word..i]);
-        n += sep + (i - word);
-        if n > max {
-            // Longer than the room: as `truncate`, the first `max - 1` columns and "…".
-            let keep = max.saturating_sub(1);
-            buf.truncate(begin + keep);
-            buf.push('…');
-            return keep + 1;
-        }
-    }
-}
-
-/// `push_one_line_cut` for any text.
-fn push_general_cut(buf: &mut String, s: &str, max: usize) -> usize {
-    let cut = one_line_cut(s, max);
-    buf.push_str(&cut);
-    display_width(&cut)
-}
-
-const PRINT: u8 = 0;
-const SPACE: u8 = 1;
-const OTHER: u8 = 2;
-
-/// Each byte's class: printable ASCII (one column), the ASCII white space
-/// `str::split_whitespace` splits at, or anything else.
-const CLASS: [u8; 256] = {
-    let mut class = [OTHER; 256];
-    let mut b = 0;
-    while b < 256 {
-        if b >= 0x21 && b < 0x7f {
-            class[b] = PRINT;
-        } else if b == 0x20 || (b >= 0x09 && b <= 0x0d) {
-            class[b] = SPACE;
-        }
-        b += 1;
-    }
-    class
-};
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::{pad, truncate};
 
     #[test]
     fn events_json_is_what_serde_json_prints() {
@@ -452,44 +254,6 @@ mod tests {
                     String::from_utf8(ours).unwrap(),
                     serde_json::to_string(&s).unwrap()
                 );
-            }
-        }
-    }
-
-    fn one_line(s: &str) -> String {
-        s.split_whitespace().collect::<Vec<_>>().join(" ")
-    }
-
-    #[test]
-    fn a_cut_line_is_the_whole_line_cut_and_measured() {
-        let texts = [
-            "",
-            "   ",
-            "Short one.",
-            "  The  quay\n reopened   on Monday, the  harbour office said\tlate on Sunday evening. ",
-            "Exactly ten",
-            "Le maire a déclaré que le pont rouvrira le 3 mars.",
-            "ASCII first, then a wide one: 港の岸壁は月曜日に再開された",
-            "vertical\u{0B}tab and form\u{0C}feed",
-        ];
-        for s in texts {
-            for max in [0, 1, 2, 5, 10, 11, 12, 20, 40, 80, 200] {
-                let mut buf = String::from("x");
-                let w = push_one_line_cut(&mut buf, s, max);
-                let want = truncate(&one_line(s), max);
-                assert_eq!(&buf[1..], want, "{s:?} at {max}");
-                assert_eq!(w, display_width(&want), "{s:?} at {max}");
-            }
-        }
-    }
-
-    #[test]
-    fn padding_matches_pad() {
-        for s in ["", "a000001", "undated", "März 2024", "港の岸壁"] {
-            for w in [0, 3, 7, 10] {
-                let mut buf = String::new();
-                push_padded(&mut buf, s, w);
-                assert_eq!(buf, pad(s, w));
             }
         }
     }

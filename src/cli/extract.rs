@@ -75,7 +75,7 @@ pub struct MentionsArgs {
 }
 
 /// Widest line the tables aim for, in columns.
-pub(super) const TABLE_WIDTH: usize = 120;
+pub(super) const TABLE_WIDTH: usize = crate::service::TABLE_WIDTH;
 
 /// One mention in JSON.
 #[derive(Serialize)]
@@ -135,25 +135,6 @@ fn context(text: &str, start: usize, end: usize, room: usize) -> String {
         &text[start..end],
         right
     )
-}
-
-/// `truncate(&one_line(s), max)`, reading only as much of `s` as the cut line needs: a
-/// timeline of a million events prints a million sentences.
-pub(super) fn one_line_cut(s: &str, max: usize) -> String {
-    let mut out = String::new();
-    let mut width = 0;
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-            width += 1;
-        }
-        out.push_str(word);
-        width += display_width(word);
-        if width > max + 2 && display_width(&out) > max {
-            break;
-        }
-    }
-    truncate(&out, max)
 }
 
 fn one_line(s: &str) -> String {
@@ -368,6 +349,7 @@ fn mention_rows<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::one_line_cut;
 
     #[test]
     fn context_brackets_the_mention() {

@@ -331,14 +331,22 @@ pub fn check(ctx: &Context, repair: bool, out: &mut impl Write) -> Result<bool> 
     let store = ctx.store()?;
     let (report, repaired) = crate::service::check(&store, repair)?;
     if let Some(r) = &repaired {
+        if r.views_dropped {
+            crate::service::views(ctx, &[], crate::store::ViewParts::ActorSummary)?;
+        }
         writeln!(
             out,
-            "repaired: {} orphaned row{} removed, search index {}, {} article{} analysed again",
+            "repaired: {} orphaned row{} removed, search index {}, {} article{} analysed again{}",
             r.orphans_removed,
             plural(r.orphans_removed),
             if r.index_rebuilt { "rebuilt" } else { "kept" },
             r.reanalysed,
-            plural(r.reanalysed)
+            plural(r.reanalysed),
+            if r.views_dropped {
+                ", the archive's views built again"
+            } else {
+                ""
+            }
         )?;
     }
     writeln!(
@@ -358,6 +366,12 @@ pub fn check(ctx: &Context, repair: bool, out: &mut impl Write) -> Result<bool> 
     if !report.index_ok {
         problems
             .push("the search index does not match the texts; run `juxta check --repair`".into());
+    }
+    if !report.views_ok {
+        problems.push(
+            "the events table stored with the archive's views is not whole; run `juxta check --repair`"
+                .into(),
+        );
     }
     if report.orphans > 0 {
         problems.push(format!(

@@ -6,6 +6,7 @@
 mod compare;
 mod conflicts;
 mod corpus;
+mod events_table;
 mod import;
 mod pair;
 mod quotes;
@@ -16,6 +17,7 @@ mod views;
 pub use compare::{Compared, MAX_SHARERS, SharedWithAll, compare_all, compare_two};
 pub use conflicts::{Disagreements, linked_groups, pair_disagreements};
 pub use corpus::{Corpus, actors_and_events};
+pub use events_table::{CHUNK, EventsTable, TABLE_WIDTH};
 pub use import::{Failure, ImportReport, Imported, Progress, import_paths, import_sources};
 pub use pair::{choose_pair, first_pair_ids, pair_among};
 pub use quotes::{QuoteReport, quotes};
@@ -24,7 +26,9 @@ pub use stories::{
     LIST_GROUPS_UP_TO, ListColumns, Overview, StoryRow, first_of, group_stories, largest_story,
     list_columns, originality, overview, story_rows,
 };
-pub use views::{actor_mentions, article_texts, kind_name, stream_events, to_views, views};
+pub use views::{
+    actor_mentions, article_texts, events_table, kind_name, stream_events, to_views, views,
+};
 
 use crate::analysis::overlap::OverlapConfig;
 use crate::article::Article;

@@ -10,7 +10,7 @@ use crate::store::{EventOrder, EventsLayout, ViewActor, ViewEvent, ViewMention, 
 
 /// Version of the views' layout and content: bump it when what they hold changes (the stored
 /// views of another version are built again).
-const VIEWS_VERSION: &str = "views-v2";
+const VIEWS_VERSION: &str = "views-v3";
 
 /// The actors and events of the articles `args` name (files, ids, or the whole store when
 /// empty). For the whole store they are read from the store's views, built first when the
@@ -54,7 +54,11 @@ pub fn views(ctx: &Context, args: &[String], parts: ViewParts) -> Result<Views, 
     let views = to_views(&articles, &found);
     if let Some(stamp) = stamp {
         // Views that cannot be written only cost time on the next run.
-        let _ = store.put_views(&stamp, &views);
+        let _ = store.put_views(
+            &stamp,
+            &views,
+            &mut super::events_table::table_chunks(&views),
+        );
     }
     Ok(views)
 }
@@ -107,6 +111,61 @@ pub fn stream_events(
                 }
             }
         }
+    }
+    Ok(())
+}
+
+/// What `juxta events` prints as a table for the articles `args` name (the whole store when
+/// empty), handed to `write` a piece at a time until it answers `false`. For the whole store
+/// it is the table stored with the views when those are current (built first when not).
+pub fn events_table(
+    ctx: &Context,
+    args: &[String],
+    write: &mut dyn FnMut(&[u8]) -> bool,
+) -> Result<(), ServiceError> {
+    let store = ctx.store()?;
+    let stored = args.is_empty()
+        && ctx.options.dates == crate::analysis::dates::DateOptions::default()
+        && store.is_created();
+    if stored && store.events_table(&recipe(ctx), write)? {
+        return Ok(());
+    }
+    // Both callbacks make the table: the first its heading, the second its rows.
+    let table: std::cell::RefCell<Option<super::EventsTable>> = Default::default();
+    let mut stopped = false;
+    stream_events(
+        ctx,
+        args,
+        EventOrder::Timeline,
+        false,
+        &mut |layout| {
+            let t = super::EventsTable::new(layout);
+            let rows = t.has_rows();
+            *table.borrow_mut() = Some(t);
+            rows
+        },
+        &mut |e| {
+            let mut table = table.borrow_mut();
+            let Some(t) = table.as_mut() else {
+                return false;
+            };
+            t.push(e);
+            if t.buf.len() >= super::CHUNK {
+                if !write(t.buf.as_bytes()) {
+                    stopped = true;
+                    return false;
+                }
+                t.buf.clear();
+            }
+            true
+        },
+    )?;
+    if !stopped {
+        let mut t = table
+            .into_inner()
+            .unwrap_or_else(|| super::EventsTable::new(&EventsLayout::default()));
+        t.finish();
+        write(t.buf.as_bytes());
     }
     Ok(())
 }

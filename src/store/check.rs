@@ -18,6 +18,8 @@ pub struct CheckReport {
     pub damaged: Vec<(String, String)>,
     /// Articles whose analysis is missing or of another version: (id, kind).
     pub stale: Vec<(String, String)>,
+    /// Whether the events table stored with the views is whole.
+    pub views_ok: bool,
 }
 
 impl CheckReport {
@@ -28,6 +30,7 @@ impl CheckReport {
             && self.orphans == 0
             && self.damaged.is_empty()
             && self.stale.is_empty()
+            && self.views_ok
     }
 }
 
@@ -40,6 +43,8 @@ pub struct RepairReport {
     pub index_rebuilt: bool,
     /// Articles analysed again.
     pub reanalysed: usize,
+    /// Whether the stored views were found damaged and dropped, to be built again.
+    pub views_dropped: bool,
 }
 
 impl Store {
@@ -73,6 +78,7 @@ impl Store {
                 )
                 .is_ok();
             r.orphans = orphans(conn).map_err(e)?;
+            r.views_ok = super::views::events_table_is_whole(conn).map_err(e)?;
             let sql = format!(
                 "SELECT {}, t.text IS NOT NULL FROM article a LEFT JOIN article_text t ON t.article = a.key",
                 super::META_COLUMNS
@@ -109,11 +115,13 @@ impl Store {
         })?;
         Ok(report.unwrap_or(CheckReport {
             index_ok: true,
+            views_ok: true,
             ..CheckReport::default()
         }))
     }
 
-    /// Rebuilds what is derived: removes orphaned rows, rebuilds the full-text index, and
+    /// Rebuilds what is derived: removes orphaned rows, rebuilds the full-text index, drops
+    /// the archive's views when their events table is not whole (the caller builds them), and
     /// analyses again (with `analyse`) the articles whose analysis of `expected` is missing
     /// or stale. Damaged articles are left for the user to remove; a database that fails
     /// SQLite's integrity check needs a backup, not a repair.
@@ -154,6 +162,10 @@ impl Store {
                 )
                 .map_err(e)?;
                 r.index_rebuilt = true;
+            }
+            if !before.views_ok {
+                super::views::drop_views_stamp(&tx).map_err(e)?;
+                r.views_dropped = true;
             }
             tx.commit().map_err(e)?;
             let mut ids: Vec<&str> = before.stale.iter().map(|(id, _)| id.as_str()).collect();

@@ -171,12 +171,18 @@ impl Store {
     /// Replaces the stored views with `views`, made by `recipe` from the archive in the state
     /// `stamp` (from [`Store::views_stamp`], taken before the articles were read: if the
     /// archive changed since, the views are stale at once and made again next time).
-    pub fn put_views(&self, stamp: &str, views: &Views) -> Result<()> {
+    /// `table` gives the events table as `juxta events` prints it, a piece at a time.
+    pub fn put_views(
+        &self,
+        stamp: &str,
+        views: &Views,
+        table: &mut dyn Iterator<Item = String>,
+    ) -> Result<()> {
         self.with_db(false, |conn| {
             let tx = conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)
                 .map_err(|e| self.db_error(e))?;
-            write_views(&tx, stamp, views).map_err(|e| self.db_error(e))?;
+            write_views(&tx, stamp, views, table).map_err(|e| self.db_error(e))?;
             tx.commit().map_err(|e| self.db_error(e))
         })?;
         Ok(())
@@ -192,11 +198,17 @@ const VIEW_INDEXES: &str = "
     CREATE INDEX view_event_entry ON view_event(entry, entry_pos);
     CREATE INDEX view_event_article ON view_event(article);";
 
-fn write_views(tx: &Connection, stamp: &str, v: &Views) -> rusqlite::Result<()> {
+fn write_views(
+    tx: &Connection,
+    stamp: &str,
+    v: &Views,
+    table: &mut dyn Iterator<Item = String>,
+) -> rusqlite::Result<()> {
     tx.execute_batch(
         "DROP INDEX IF EXISTS view_actor_kind; DROP INDEX IF EXISTS view_mention_article;
          DROP INDEX IF EXISTS view_event_entry; DROP INDEX IF EXISTS view_event_article;
-         DELETE FROM view_actor; DELETE FROM view_mention; DELETE FROM view_event;",
+         DELETE FROM view_actor; DELETE FROM view_mention; DELETE FROM view_event;
+         DELETE FROM view_event_table;",
     )?;
     let mut actor = tx.prepare(
         "INSERT INTO view_actor (rank, name, kind, aliases, mentions, articles) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -257,6 +269,17 @@ fn write_views(tx: &Connection, stamp: &str, v: &Views) -> rusqlite::Result<()> 
         ])?;
     }
     tx.execute_batch(VIEW_INDEXES)?;
+    let mut chunk = tx.prepare("INSERT INTO view_event_table (seq, chunk) VALUES (?1, ?2)")?;
+    let mut size = TableSize::default();
+    for (seq, piece) in table.enumerate() {
+        chunk.execute(params![seq as i64, piece.as_bytes()])?;
+        size.chunks += 1;
+        size.bytes += piece.len();
+    }
+    tx.execute(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
+        params![TABLE_SIZE, size.to_string()],
+    )?;
     let layout = EventsLayout::of(v);
     tx.execute(
         "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
@@ -266,6 +289,74 @@ fn write_views(tx: &Connection, stamp: &str, v: &Views) -> rusqlite::Result<()> 
         "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
         params![STAMP, stamp],
     )?;
+    Ok(())
+}
+
+/// Key in `meta` of the size of the stored events table ([`TableSize`]).
+const TABLE_SIZE: &str = "views.events_table";
+
+/// How many pieces the stored events table was written in, and their bytes: a table that
+/// no longer has them (rows deleted by hand, a damaged page) is not printed, but made again
+/// from the events.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct TableSize {
+    chunks: usize,
+    bytes: usize,
+}
+
+impl std::fmt::Display for TableSize {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.chunks, self.bytes)
+    }
+}
+
+impl TableSize {
+    fn parse(s: &str) -> Option<TableSize> {
+        let (chunks, bytes) = s.split_once(' ')?;
+        Some(TableSize {
+            chunks: chunks.parse().ok()?,
+            bytes: bytes.parse().ok()?,
+        })
+    }
+
+    /// What `view_event_table` holds now.
+    fn stored(conn: &Connection) -> rusqlite::Result<TableSize> {
+        // `length` of a blob reads its size from the row's header, not its bytes.
+        conn.query_row(
+            "SELECT count(*), coalesce(sum(length(chunk)), 0) FROM view_event_table",
+            [],
+            |r| {
+                Ok(TableSize {
+                    chunks: to_usize(r.get(0)?),
+                    bytes: to_usize(r.get(1)?),
+                })
+            },
+        )
+    }
+}
+
+/// Whether the stored events table is whole: as many pieces and bytes as were written.
+/// Views written before the table was stored have no size recorded, and nothing to check.
+pub(super) fn events_table_is_whole(conn: &Connection) -> rusqlite::Result<bool> {
+    let recorded: Option<String> = conn
+        .query_row("SELECT value FROM meta WHERE key = ?1", [TABLE_SIZE], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let Some(recorded) = recorded else {
+        return Ok(true);
+    };
+    Ok(TableSize::parse(&recorded) == Some(TableSize::stored(conn)?))
+}
+
+/// Makes the stored views stale, so that the next command reading them builds them again,
+/// and removes their events table.
+pub(super) fn drop_views_stamp(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute(
+        "DELETE FROM meta WHERE key IN (?1, ?2)",
+        [STAMP, TABLE_SIZE],
+    )?;
+    conn.execute("DELETE FROM view_event_table", [])?;
     Ok(())
 }
 
@@ -469,6 +560,43 @@ impl Store {
                         e.actors = json_list(r.get_ref(EVENT_COLUMN_COUNT + 1)?.as_str()?);
                     }
                     if !each(&e) {
+                        break;
+                    }
+                }
+                Ok(true)
+            };
+            read().map_err(|e| self.db_error(e))
+        })?;
+        Ok(done.unwrap_or(false))
+    }
+}
+
+impl Store {
+    /// Hands the stored events table (what `juxta events` prints) to `each` a piece at a
+    /// time until it answers `false`, if the views were made from the archive as it is now
+    /// by `recipe` and the table is whole. `Ok(false)`, having handed nothing, when not.
+    pub fn events_table(&self, recipe: &str, each: &mut dyn FnMut(&[u8]) -> bool) -> Result<bool> {
+        let done = self.with_db(false, |conn| {
+            let tx = conn.transaction().map_err(|e| self.db_error(e))?;
+            let mut read = || -> rusqlite::Result<bool> {
+                let want = format!("{}:{recipe}", archive_state(&tx)?);
+                let mut get = tx.prepare_cached("SELECT value FROM meta WHERE key = ?1")?;
+                let have: Option<String> = get.query_row([STAMP], |r| r.get(0)).optional()?;
+                if have.as_deref() != Some(want.as_str()) {
+                    return Ok(false);
+                }
+                let recorded: Option<String> =
+                    get.query_row([TABLE_SIZE], |r| r.get(0)).optional()?;
+                let Some(recorded) = recorded.as_deref().and_then(TableSize::parse) else {
+                    return Ok(false);
+                };
+                if TableSize::stored(&tx)? != recorded {
+                    return Ok(false);
+                }
+                let mut stmt = tx.prepare("SELECT chunk FROM view_event_table ORDER BY seq")?;
+                let mut rows = stmt.query([])?;
+                while let Some(r) = rows.next()? {
+                    if !each(r.get_ref(0)?.as_bytes()?) {
                         break;
                     }
                 }

@@ -284,6 +284,25 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// `truncate(&one_line(s), max)`, reading only as much of `s` as the cut line needs: a
+/// timeline of a million events prints a million sentences.
+pub fn one_line_cut(s: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut width = 0;
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+            width += 1;
+        }
+        out.push_str(word);
+        width += display_width(word);
+        if width > max + 2 && display_width(&out) > max {
+            break;
+        }
+    }
+    truncate(&out, max)
+}
+
 /// Whether the first letter of `s` is uppercase.
 pub fn starts_uppercase(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
