@@ -406,3 +406,32 @@ fn mistakes_get_one_clear_sentence() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("holds 2 articles"));
 }
+
+/// Two undated files named together are both read "now"; the one named first counts as read
+/// first, so it carried every passage they share first. Long files are read side by side, and
+/// the right one, finishing first, must not win the tie.
+#[test]
+fn long_undated_files_credit_the_left_one_first() {
+    let env = Env::new();
+    // Over the size at which the two files are read on two threads (256 KiB together).
+    let text: String = (0..1500)
+        .map(|n| {
+            format!(
+                "On day {n} the harbour board of Velmar approved crane contract {} for pier {}.\n",
+                n * 7 + 3,
+                n % 41
+            )
+        })
+        .collect();
+    assert!(text.len() * 2 > 256 * 1024);
+    let left = env.write("quay-a.txt", &text);
+    let right = env.write("quay-b.txt", &text);
+    let doc: serde_json::Value =
+        serde_json::from_str(&env.ok(&["compare", &left, &right, "--format", "json"]))
+            .expect("JSON");
+    let passages = doc["passages"].as_array().expect("passages");
+    assert!(!passages.is_empty());
+    for p in passages {
+        assert_eq!(p["first_in"]["id"], "quay-a", "{p}");
+    }
+}
