@@ -93,7 +93,11 @@ impl Line {
     /// Bytes [`Line::write`] adds to `out`.
     fn written_len(&self, color: bool) -> usize {
         let codes = if color {
-            self.segs.iter().filter_map(|s| s.1).map(|c| c.len() + 7).sum()
+            self.segs
+                .iter()
+                .filter_map(|s| s.1)
+                .map(|c| c.len() + 7)
+                .sum()
         } else {
             0
         };
@@ -297,12 +301,7 @@ pub fn body(c: &AlignedPair, opts: &super::RenderOptions) -> String {
     );
     lines.extend(columns);
     lines.extend(list);
-    let mut out = String::with_capacity(
-        lines
-            .iter()
-            .map(|l| l.written_len(opts.color) + 1)
-            .sum(),
-    );
+    let mut out = String::with_capacity(lines.iter().map(|l| l.written_len(opts.color) + 1).sum());
     for line in &lines {
         line.write(&mut out, opts.color);
         let trimmed = out.trim_end_matches(' ').len();
