@@ -408,24 +408,36 @@ fn mistakes_get_one_clear_sentence() {
 }
 
 /// Two undated files named together are both read "now"; the one named first counts as read
-/// first, so it carried every passage they share first. Long files are read side by side, and
-/// the right one, finishing first, must not win the tie.
+/// first, so it carried every passage they share first. Long files are read side by side: the
+/// short right one, read long before the left one is, must not win the tie.
 #[test]
 fn long_undated_files_credit_the_left_one_first() {
     let env = Env::new();
-    // Over the size at which the two files are read on two threads (256 KiB together).
-    let text: String = (0..1500)
+    // Over the size at which the two files are read on two threads (256 KiB together), in
+    // long words so that a debug build aligns the pair quickly.
+    let letters = |mut n: usize| {
+        let mut s = String::new();
+        for _ in 0..4 {
+            s.push(char::from(b'a' + (n % 26) as u8));
+            n /= 26;
+        }
+        s
+    };
+    let lines: Vec<String> = (0..2600)
         .map(|n| {
             format!(
-                "On day {n} the harbour board of Velmar approved crane contract {} for pier {}.\n",
-                n * 7 + 3,
-                n % 41
+                "Harbourmasterdelegation{} approvedcranecontractextension{} \
+                 northeasternpierrenovationproject{}.\n",
+                letters(n),
+                letters(n * 7 + 3),
+                letters(n * 13 + 5)
             )
         })
         .collect();
-    assert!(text.len() * 2 > 256 * 1024);
-    let left = env.write("quay-a.txt", &text);
-    let right = env.write("quay-b.txt", &text);
+    let (long, short) = (lines.concat(), lines[..100].concat());
+    assert!(long.len() + short.len() > 256 * 1024);
+    let left = env.write("quay-a.txt", &long);
+    let right = env.write("quay-b.txt", &short);
     let doc: serde_json::Value =
         serde_json::from_str(&env.ok(&["compare", &left, &right, "--format", "json"]))
             .expect("JSON");
