@@ -406,3 +406,44 @@ fn mistakes_get_one_clear_sentence() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("holds 2 articles"));
 }
+
+/// Two undated files named together are both read "now"; the one named first counts as read
+/// first, so it carried every passage they share first. Long files are read side by side: the
+/// short right one, read long before the left one is, must not win the tie.
+#[test]
+fn long_undated_files_credit_the_left_one_first() {
+    let env = Env::new();
+    // Over the size at which the two files are read on two threads (256 KiB together), in
+    // long words so that a debug build aligns the pair quickly.
+    let letters = |mut n: usize| {
+        let mut s = String::new();
+        for _ in 0..4 {
+            s.push(char::from(b'a' + (n % 26) as u8));
+            n /= 26;
+        }
+        s
+    };
+    let lines: Vec<String> = (0..2600)
+        .map(|n| {
+            format!(
+                "Harbourmasterdelegation{} approvedcranecontractextension{} \
+                 northeasternpierrenovationproject{}.\n",
+                letters(n),
+                letters(n * 7 + 3),
+                letters(n * 13 + 5)
+            )
+        })
+        .collect();
+    let (long, short) = (lines.concat(), lines[..100].concat());
+    assert!(long.len() + short.len() > 256 * 1024);
+    let left = env.write("quay-a.txt", &long);
+    let right = env.write("quay-b.txt", &short);
+    let doc: serde_json::Value =
+        serde_json::from_str(&env.ok(&["compare", &left, &right, "--format", "json"]))
+            .expect("JSON");
+    let passages = doc["passages"].as_array().expect("passages");
+    assert!(!passages.is_empty());
+    for p in passages {
+        assert_eq!(p["first_in"]["id"], "quay-a", "{p}");
+    }
+}

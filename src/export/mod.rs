@@ -154,10 +154,14 @@ struct Sections {
 /// speakers come from the same names and dates); the figures are found alongside it.
 fn sections(c: &AlignedPair, pre: Option<Precomputed>) -> Sections {
     let (left, right) = (c.left.text.as_str(), c.right.text.as_str());
+    // The quotations need only the names and dates, not the figures: they are found on the
+    // thread that assembles those, beside the figures.
     let assemble = |xs: &[Extraction; 2]| {
-        extract::assemble(&[(left, &xs[0]), (right, &xs[1])], &BTreeMap::new())
+        let found = extract::assemble(&[(left, &xs[0]), (right, &xs[1])], &BTreeMap::new());
+        let quotes = quotes::shared(c, &found);
+        (found, quotes)
     };
-    let (mut differ, found) = match pre {
+    let (mut differ, (found, quotes)) = match pre {
         Some(p) => crate::analysis::both_sides(
             left.len() + right.len(),
             || {
@@ -182,10 +186,7 @@ fn sections(c: &AlignedPair, pre: Option<Precomputed>) -> Sections {
     };
     differ.extend(conflicts::pair_dates_found(left, right, &found));
     conflicts::sort(&mut differ);
-    Sections {
-        differ,
-        quotes: quotes::shared(c, &found),
-    }
+    Sections { differ, quotes }
 }
 
 /// An export that could not be saved.

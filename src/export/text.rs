@@ -22,52 +22,103 @@ const GUTTER: &str = " │ ";
 /// An ANSI SGR code (`"1;32"`), or none for plain text.
 type Ink = Option<&'static str>;
 
-/// A stretch of text in one ink.
-#[derive(Debug, Clone, PartialEq)]
-struct Seg {
-    text: String,
-    ink: Ink,
-}
-
-/// A line of output: segments and their display width.
+/// A line of output: its text, the inks of its stretches and its display width. The
+/// stretches' texts are kept back to back in one string (a long article makes hundreds of
+/// thousands of lines, and a string per stretch cost an allocation each).
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Line {
-    segs: Vec<Seg>,
+    text: String,
+    /// Each stretch: where its text ends in `text`, and its ink; no two neighbours share one.
+    segs: Vec<(usize, Ink)>,
     width: usize,
 }
 
 impl Line {
+    /// An empty line with room for `bytes` bytes of text.
+    fn with_capacity(bytes: usize) -> Line {
+        Line {
+            text: String::with_capacity(bytes),
+            ..Line::default()
+        }
+    }
+
     fn push(&mut self, text: &str, ink: Ink) {
         if text.is_empty() {
             return;
         }
         self.width += display_width(text);
+        self.text.push_str(text);
+        let end = self.text.len();
         match self.segs.last_mut() {
-            Some(last) if last.ink == ink => last.text.push_str(text),
-            _ => self.segs.push(Seg {
-                text: text.to_string(),
-                ink,
-            }),
+            Some(last) if last.1 == ink => last.0 = end,
+            _ => self.segs.push((end, ink)),
         }
+    }
+
+    /// `n` spaces without ink.
+    fn push_spaces(&mut self, n: usize) {
+        if n == 0 {
+            return;
+        }
+        self.width += n;
+        self.text.extend(std::iter::repeat_n(' ', n));
+        let end = self.text.len();
+        match self.segs.last_mut() {
+            Some(last) if last.1.is_none() => last.0 = end,
+            _ => self.segs.push((end, None)),
+        }
+    }
+
+    /// The ink of the last stretch.
+    fn last_ink(&self) -> Ink {
+        self.segs.last().and_then(|s| s.1)
+    }
+
+    /// The stretches: text and ink.
+    fn stretches(&self) -> impl Iterator<Item = (&str, Ink)> + '_ {
+        let mut start = 0;
+        self.segs.iter().map(move |&(end, ink)| {
+            let s = &self.text[start..end];
+            start = end;
+            (s, ink)
+        })
     }
 
     fn append(&mut self, other: &Line) {
-        for s in &other.segs {
-            self.push(&s.text, s.ink);
+        for (text, ink) in other.stretches() {
+            self.push(text, ink);
         }
     }
 
+    /// Bytes [`Line::write`] adds to `out`.
+    fn written_len(&self, color: bool) -> usize {
+        let codes = if color {
+            self.segs
+                .iter()
+                .filter_map(|s| s.1)
+                .map(|c| c.len() + 7)
+                .sum()
+        } else {
+            0
+        };
+        self.text.len() + codes
+    }
+
     fn write(&self, out: &mut String, color: bool) {
-        for s in &self.segs {
-            match (color, s.ink) {
-                (true, Some(code)) => {
+        if !color {
+            out.push_str(&self.text);
+            return;
+        }
+        for (text, ink) in self.stretches() {
+            match ink {
+                Some(code) => {
                     out.push_str("\x1b[");
                     out.push_str(code);
                     out.push('m');
-                    out.push_str(&s.text);
+                    out.push_str(text);
                     out.push_str("\x1b[0m");
                 }
-                _ => out.push_str(&s.text),
+                None => out.push_str(text),
             }
         }
     }
@@ -250,7 +301,7 @@ pub fn body(c: &AlignedPair, opts: &super::RenderOptions) -> String {
     );
     lines.extend(columns);
     lines.extend(list);
-    let mut out = String::new();
+    let mut out = String::with_capacity(lines.iter().map(|l| l.written_len(opts.color) + 1).sum());
     for line in &lines {
         line.write(&mut out, opts.color);
         let trimmed = out.trim_end_matches(' ').len();
@@ -369,7 +420,9 @@ fn plain_atoms(atoms: &mut Atoms, text: &str, ink: Ink) {
 fn wrap(atoms: &Atoms, width: usize) -> Vec<Line> {
     let width = width.max(1);
     let mut out: Vec<Line> = Vec::new();
-    let mut cur = Line::default();
+    // Room for a full line of ASCII, so a line's text is allocated once.
+    let line = || Line::with_capacity(width);
+    let mut cur = line();
     for atom in 0..atoms.len() {
         let atom_width = atoms.width_of(atom);
         if atom_width == 0 {
@@ -384,7 +437,7 @@ fn wrap(atoms: &Atoms, width: usize) -> Vec<Line> {
             if cur.width > 0 {
                 // The space takes the ink of the words around it when they share one, so a
                 // coloured passage (or an underlined change) reads as one stretch.
-                let before = cur.segs.last().and_then(|s| s.ink);
+                let before = cur.last_ink();
                 let after = atoms.first_ink(atom);
                 cur.push(" ", if before == after { before } else { None });
             }
@@ -392,7 +445,7 @@ fn wrap(atoms: &Atoms, width: usize) -> Vec<Line> {
             continue;
         }
         if cur.width > 0 {
-            out.push(std::mem::take(&mut cur));
+            out.push(std::mem::replace(&mut cur, line()));
         }
         if atom_width <= width {
             cur.append_atom(atoms, atom);
@@ -402,7 +455,7 @@ fn wrap(atoms: &Atoms, width: usize) -> Vec<Line> {
             for ch in text.chars() {
                 let w = ch.width().unwrap_or(0);
                 if cur.width + w > width && cur.width > 0 {
-                    out.push(std::mem::take(&mut cur));
+                    out.push(std::mem::replace(&mut cur, line()));
                 }
                 let mut buf = [0u8; 4];
                 cur.push(ch.encode_utf8(&mut buf), ink);
@@ -563,7 +616,8 @@ fn columns(
     for (n, (l, r)) in rows.into_iter().enumerate() {
         let pad = col.saturating_sub(l.width);
         let mut line = l;
-        line.push(&" ".repeat(pad), None);
+        line.text.reserve(pad + GUTTER.len() + r.text.len());
+        line.push_spaces(pad);
         line.push(if n == 1 { "─┼─" } else { GUTTER }, DIM);
         line.append(&r);
         lines.push(line);
@@ -685,12 +739,12 @@ fn passage_list(
         for (label, atoms) in sides {
             let room = width.saturating_sub(indent + label_width).max(1);
             for (k, row) in wrap(&atoms, room).into_iter().enumerate() {
-                let mut line = Line::default();
-                line.push(&" ".repeat(indent), None);
+                let mut line = Line::with_capacity(indent + label_width + row.text.len());
+                line.push_spaces(indent);
                 if k == 0 {
                     line.push(&format!("{label:<label_width$}"), DIM);
                 } else {
-                    line.push(&" ".repeat(label_width), None);
+                    line.push_spaces(label_width);
                 }
                 line.append(&row);
                 lines.push(line);

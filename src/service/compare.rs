@@ -28,8 +28,22 @@ pub struct Compared {
 
 /// Loads the two articles `left` and `right` name (files or store ids) and aligns them.
 pub fn compare_two(ctx: &Context, left: &str, right: &str) -> Result<Compared, ServiceError> {
-    let left = ctx.one_article(left)?;
-    let mut right = ctx.one_article(right)?;
+    // Reading a long file (decoding, cleaning, hashing) is work of its own: two files are
+    // read side by side. A store id has no file, so it counts as short.
+    let (lm, rm) = (std::fs::metadata(left), std::fs::metadata(right));
+    let size = |m: &std::io::Result<std::fs::Metadata>| m.as_ref().map_or(0, |m| m.len() as usize);
+    let (l, r) = crate::analysis::both_sides(
+        size(&lm) + size(&rm),
+        || ctx.one_article(left),
+        || ctx.one_article(right),
+    );
+    let (left, mut right) = (l?, r?);
+    if lm.is_ok() && rm.is_ok() {
+        // Both read now, so both are stamped "imported now", and the left one, named first,
+        // counts as read first when it carried a passage first ([`first_in`]), as it would
+        // be if read first.
+        right.imported_at = right.imported_at.max(left.imported_at);
+    }
     if right.id == left.id && right.hash != left.hash {
         // Two files with the same name in different folders: keep the sides apart.
         right.id = crate::import::unique_id(&right.id, |id| id == left.id);

@@ -313,8 +313,16 @@ impl Bags {
         left_split: &[bool],
         right_split: &[bool],
     ) -> Bags {
+        // Each side's units are its own: a long pair makes them on two threads.
         let ((lt, left_sentence, left_first), (rt, right_sentence, right_first)) =
-            (units(left, left_split), units(right, right_split));
+            crate::analysis::both_sides(
+                [left, right]
+                    .iter()
+                    .map(|p| p.words.last().map_or(0, |w| w.end as usize))
+                    .sum(),
+                || units(left, left_split),
+                || units(right, right_split),
+            );
         let total = (left_first.len() + right_first.len()) as f64;
         let mut df: FxHashMap<u64, (u32, Kind)> = FxHashMap::default();
         // Rarity among sentences: the first unit of each.

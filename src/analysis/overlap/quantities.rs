@@ -294,6 +294,19 @@ fn number_keys() -> &'static Vec<u64> {
     })
 }
 
+/// Folded words that open a vague amount ([`SEVERAL`], [`VAGUE`]) as match keys: most words
+/// are none of them, and the key test spares folding each one again.
+fn vague_keys() -> &'static [u64; SEVERAL.len() + VAGUE.len()] {
+    static KEYS: OnceLock<[u64; SEVERAL.len() + VAGUE.len()]> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut k = [0; SEVERAL.len() + VAGUE.len()];
+        for (key, (w, _, _)) in k.iter_mut().zip(SEVERAL.iter().chain(VAGUE)) {
+            *key = hash_str(w);
+        }
+        k
+    })
+}
+
 fn lookup<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
     table.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
 }
@@ -430,7 +443,12 @@ fn scan_with(text: &str, words: &[Word], vague: bool) -> Vec<Figure> {
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
-        if vague && let Some(f) = vague_at(&r, i) {
+        // A word's key is the hash of its folded spelling, so a word whose key is none of
+        // `vague_keys` cannot open a vague amount.
+        if vague
+            && vague_keys().contains(&w.key)
+            && let Some(f) = vague_at(&r, i)
+        {
             i = f.words.end;
             out.push(f);
             continue;

@@ -73,7 +73,8 @@ pub(crate) fn exact_runs(left: &[Word], right: &[Word], k: usize) -> Vec<Run> {
     // Left end of the last run found on each diagonal (left index − right index, shifted to
     // be non-negative), so a run is grown only once. A zeroed vector costs no memory until a
     // diagonal is touched, and indexing it beats hashing on every seed hit.
-    let mut reached: Vec<usize> = vec![0; left.len() + right.len()];
+    // Word indexes fit in u32 (see `next`); half the width is half the pages to fault in.
+    let mut reached: Vec<u32> = vec![0; left.len() + right.len()];
 
     // Left end of the last long run: k-grams inside it are not looked up again. They could
     // only pair these words elsewhere too, and one-to-one pairing keeps the longer run anyway.
@@ -93,7 +94,7 @@ pub(crate) fn exact_runs(left: &[Word], right: &[Word], k: usize) -> Vec<Run> {
             let r = j as usize;
             j = next[r];
             let diag = i + right.len() - r;
-            let floor = reached[diag];
+            let floor = reached[diag] as usize;
 
             if floor > i {
                 continue;
@@ -117,7 +118,7 @@ pub(crate) fn exact_runs(left: &[Word], right: &[Word], k: usize) -> Vec<Run> {
             if fwd < k {
                 continue;
             }
-            reached[diag] = i + fwd;
+            reached[diag] = (i + fwd) as u32;
 
             if back + fwd >= LONG_RUN {
                 inside = inside.max(i + fwd);

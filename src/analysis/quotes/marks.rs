@@ -41,6 +41,10 @@ fn after_gap(c: Option<char>) -> bool {
     c.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | ':'))
 }
 
+/// The first byte of every quotation mark [`find`] reads: `"`, `'`, and the lead bytes of
+/// the two-byte (`«` `»`) and three-byte (`“` `”` `„` `‘` `’` `‹` `›`) ones.
+const MARK_LEADS: [u8; 4] = [b'"', b'\'', 0xC2, 0xE2];
+
 /// Finds the quotations of `text`, in text order.
 pub(crate) fn find(text: &str) -> Vec<Marked> {
     let mut out = Vec::new();
@@ -67,12 +71,20 @@ pub(crate) fn find(text: &str) -> Vec<Marked> {
             }
         }
         let mut open: Option<Open> = None;
-        let mut prev: Option<char> = None;
         let seg = &text[para_start..para_end];
-        let mut chars = seg.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        // Only quotation marks act, and each one's first byte is one of `MARK_LEADS`: the
+        // scan jumps from one such byte to the next instead of decoding every character.
+        let bytes = seg.as_bytes();
+        let mut from = 0;
+        while let Some(skip) = bytes[from..].iter().position(|b| MARK_LEADS.contains(b)) {
+            let i = from + skip;
+            let Some(c) = seg[i..].chars().next() else {
+                break;
+            };
+            from = i + c.len_utf8();
+            let prev = seg[..i].chars().next_back();
+            let next = seg[from..].chars().next();
             let at = para_start + i;
-            let next = chars.peek().map(|&(_, n)| n);
             let after = at + c.len_utf8();
             let begin = |family| Open {
                 family,
@@ -136,7 +148,6 @@ pub(crate) fn find(text: &str) -> Vec<Marked> {
                 },
                 _ => {}
             }
-            prev = Some(c);
         }
         if let Some(o) = open {
             // Left open at the paragraph's end: it goes on if the next paragraph opens with a
