@@ -116,6 +116,16 @@ fn archive_state(conn: &Connection) -> rusqlite::Result<String> {
     Ok(format!("{count}:{}", seq.unwrap_or(0)))
 }
 
+/// Whether the stored views were made by `recipe` from the archive as it is now.
+fn views_are_current(conn: &Connection, recipe: &str) -> rusqlite::Result<bool> {
+    let want = format!("{}:{recipe}", archive_state(conn)?);
+    let have: Option<String> = conn
+        .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
+        .query_row([STAMP], |r| r.get(0))
+        .optional()?;
+    Ok(have.as_deref() == Some(want.as_str()))
+}
+
 fn json_list(s: &str) -> Vec<String> {
     serde_json::from_str(s).unwrap_or_default()
 }
@@ -140,13 +150,7 @@ impl Store {
         let found = self.with_db(false, |conn| {
             let tx = conn.transaction().map_err(|e| self.db_error(e))?;
             let read = || -> rusqlite::Result<Option<Views>> {
-                let want = format!("{}:{recipe}", archive_state(&tx)?);
-                let have: Option<String> = tx
-                    .query_row("SELECT value FROM meta WHERE key = ?1", [STAMP], |r| {
-                        r.get(0)
-                    })
-                    .optional()?;
-                if have.as_deref() != Some(want.as_str()) {
+                if !views_are_current(&tx, recipe)? {
                     return Ok(None);
                 }
                 let articles: i64 =
@@ -517,12 +521,10 @@ impl Store {
         let done = self.with_db(false, |conn| {
             let tx = conn.transaction().map_err(|e| self.db_error(e))?;
             let mut read = || -> rusqlite::Result<bool> {
-                let want = format!("{}:{recipe}", archive_state(&tx)?);
-                let mut get = tx.prepare_cached("SELECT value FROM meta WHERE key = ?1")?;
-                let have: Option<String> = get.query_row([STAMP], |r| r.get(0)).optional()?;
-                if have.as_deref() != Some(want.as_str()) {
+                if !views_are_current(&tx, recipe)? {
                     return Ok(false);
                 }
+                let mut get = tx.prepare_cached("SELECT value FROM meta WHERE key = ?1")?;
                 let layout: Option<EventsLayout> = get
                     .query_row([LAYOUT], |r| r.get::<_, String>(0))
                     .optional()?
@@ -579,12 +581,10 @@ impl Store {
         let done = self.with_db(false, |conn| {
             let tx = conn.transaction().map_err(|e| self.db_error(e))?;
             let mut read = || -> rusqlite::Result<bool> {
-                let want = format!("{}:{recipe}", archive_state(&tx)?);
-                let mut get = tx.prepare_cached("SELECT value FROM meta WHERE key = ?1")?;
-                let have: Option<String> = get.query_row([STAMP], |r| r.get(0)).optional()?;
-                if have.as_deref() != Some(want.as_str()) {
+                if !views_are_current(&tx, recipe)? {
                     return Ok(false);
                 }
+                let mut get = tx.prepare_cached("SELECT value FROM meta WHERE key = ?1")?;
                 let recorded: Option<String> =
                     get.query_row([TABLE_SIZE], |r| r.get(0)).optional()?;
                 let Some(recorded) = recorded.as_deref().and_then(TableSize::parse) else {
