@@ -22,6 +22,17 @@ const GUTTER: &str = " │ ";
 /// An ANSI SGR code (`"1;32"`), or none for plain text.
 type Ink = Option<&'static str>;
 
+/// Ends the last of `segs` (stretches kept back to back in one string: where each ends, and
+/// its ink) at `end` when it is at index `from` or later and has `ink`; else starts a stretch
+/// there. A line merges with any stretch before (`from` 0); an atom only with its own.
+fn end_stretch(segs: &mut Vec<(usize, Ink)>, from: usize, end: usize, ink: Ink) {
+    let n = segs.len();
+    match segs.last_mut() {
+        Some(last) if n > from && last.1 == ink => last.0 = end,
+        _ => segs.push((end, ink)),
+    }
+}
+
 /// A line of output: its text, the inks of its stretches and its display width. The
 /// stretches' texts are kept back to back in one string (a long article makes hundreds of
 /// thousands of lines, and a string per stretch cost an allocation each).
@@ -48,11 +59,7 @@ impl Line {
         }
         self.width += display_width(text);
         self.text.push_str(text);
-        let end = self.text.len();
-        match self.segs.last_mut() {
-            Some(last) if last.1 == ink => last.0 = end,
-            _ => self.segs.push((end, ink)),
-        }
+        end_stretch(&mut self.segs, 0, self.text.len(), ink);
     }
 
     /// `n` spaces without ink.
@@ -62,11 +69,7 @@ impl Line {
         }
         self.width += n;
         self.text.extend(std::iter::repeat_n(' ', n));
-        let end = self.text.len();
-        match self.segs.last_mut() {
-            Some(last) if last.1.is_none() => last.0 = end,
-            _ => self.segs.push((end, None)),
-        }
+        end_stretch(&mut self.segs, 0, self.text.len(), None);
     }
 
     /// The ink of the last stretch.
@@ -171,12 +174,8 @@ impl Atoms {
         }
         self.width += display_width(text);
         self.text.push_str(text);
-        let end = self.text.len();
-        let building = self.segs.len() > self.building_from();
-        match self.segs.last_mut() {
-            Some(last) if building && last.1 == ink => last.0 = end,
-            _ => self.segs.push((end, ink)),
-        }
+        let from = self.building_from();
+        end_stretch(&mut self.segs, from, self.text.len(), ink);
     }
 
     /// Ends the atom being built.

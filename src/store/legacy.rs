@@ -7,7 +7,7 @@
 
 use super::{Manifest, Notice, StoreError, insert_article, io};
 use crate::article::{Article, is_valid_id};
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{Connection, TransactionBehavior};
 use std::path::{Path, PathBuf};
 
 /// Where the files of a converted store are kept, inside the store folder.
@@ -54,11 +54,7 @@ pub fn convert(
 ) -> rusqlite::Result<Result<Option<Notice>, StoreError>> {
     let old_files = root.join(OLD_FILES);
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let done: Option<String> = tx
-        .query_row("SELECT value FROM meta WHERE key = ?1", [DONE_KEY], |r| {
-            r.get(0)
-        })
-        .optional()?;
+    let done = super::meta_value(&tx, DONE_KEY)?;
     let mut notice = None;
     if done.is_none() {
         let (articles, skipped) = match read_articles(&root.join("articles")) {

@@ -516,19 +516,22 @@ fn index_pending(conn: &Connection) -> rusqlite::Result<usize> {
 const FINGERPRINTS_UPTO: &str = "fingerprints_upto";
 
 fn fingerprints_upto(conn: &Connection) -> rusqlite::Result<i64> {
-    let v: Option<String> = conn
-        .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
-        .query_row([FINGERPRINTS_UPTO], |r| r.get(0))
-        .optional()?;
-    Ok(v.and_then(|v| v.parse().ok()).unwrap_or(0))
+    Ok(meta_value(conn, FINGERPRINTS_UPTO)?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0))
 }
 
 fn fts_upto(conn: &Connection) -> rusqlite::Result<i64> {
-    let v: Option<String> = conn
-        .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
-        .query_row([FTS_UPTO], |r| r.get(0))
-        .optional()?;
-    Ok(v.and_then(|v| v.parse().ok()).unwrap_or(0))
+    Ok(meta_value(conn, FTS_UPTO)?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0))
+}
+
+/// The `meta` value under `key`, if there is one.
+pub(super) fn meta_value(conn: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
+    conn.prepare_cached("SELECT value FROM meta WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()
 }
 
 fn set_fts_upto(conn: &Connection, key: i64) -> rusqlite::Result<()> {

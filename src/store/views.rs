@@ -7,7 +7,7 @@
 //! and the caller builds them again. Writes never touch them, so importing stays as fast as
 //! before.
 
-use super::{Article, Result, Store};
+use super::{Article, Result, Store, meta_value};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use serde::Serialize;
 
@@ -119,11 +119,7 @@ fn archive_state(conn: &Connection) -> rusqlite::Result<String> {
 /// Whether the stored views were made by `recipe` from the archive as it is now.
 fn views_are_current(conn: &Connection, recipe: &str) -> rusqlite::Result<bool> {
     let want = format!("{}:{recipe}", archive_state(conn)?);
-    let have: Option<String> = conn
-        .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
-        .query_row([STAMP], |r| r.get(0))
-        .optional()?;
-    Ok(have.as_deref() == Some(want.as_str()))
+    Ok(meta_value(conn, STAMP)?.as_deref() == Some(want.as_str()))
 }
 
 fn json_list(s: &str) -> Vec<String> {
@@ -147,27 +143,38 @@ impl Store {
 
     /// The stored views, if they were made from the archive as it is now by `recipe`.
     pub fn views(&self, recipe: &str, parts: ViewParts) -> Result<Option<Views>> {
+        self.read_current_views(recipe, |tx| {
+            let articles: i64 = tx.query_row("SELECT count(*) FROM article", [], |r| r.get(0))?;
+            let mut v = Views {
+                articles: to_usize(articles),
+                ..Views::default()
+            };
+            match parts {
+                ViewParts::ActorSummary | ViewParts::Actors => {
+                    v.actors = read_actors(tx, parts == ViewParts::Actors)?
+                }
+                ViewParts::Events => (v.events, v.timeline) = read_events(tx)?,
+            }
+            Ok(v)
+        })
+    }
+
+    /// `read` of the stored views in one read transaction, if they were made from the
+    /// archive as it is now by `recipe`; `None` when they were not, or there is no database.
+    fn read_current_views<T>(
+        &self,
+        recipe: &str,
+        read: impl FnOnce(&Connection) -> rusqlite::Result<T>,
+    ) -> Result<Option<T>> {
         let found = self.with_db(false, |conn| {
             let tx = conn.transaction().map_err(|e| self.db_error(e))?;
-            let read = || -> rusqlite::Result<Option<Views>> {
+            let current = || -> rusqlite::Result<Option<T>> {
                 if !views_are_current(&tx, recipe)? {
                     return Ok(None);
                 }
-                let articles: i64 =
-                    tx.query_row("SELECT count(*) FROM article", [], |r| r.get(0))?;
-                let mut v = Views {
-                    articles: to_usize(articles),
-                    ..Views::default()
-                };
-                match parts {
-                    ViewParts::ActorSummary | ViewParts::Actors => {
-                        v.actors = read_actors(&tx, parts == ViewParts::Actors)?
-                    }
-                    ViewParts::Events => (v.events, v.timeline) = read_events(&tx)?,
-                }
-                Ok(Some(v))
+                read(&tx).map(Some)
             };
-            read().map_err(|e| self.db_error(e))
+            current().map_err(|e| self.db_error(e))
         })?;
         Ok(found.flatten())
     }
@@ -342,12 +349,7 @@ impl TableSize {
 /// Whether the stored events table is whole: as many pieces and bytes as were written.
 /// Views written before the table was stored have no size recorded, and nothing to check.
 pub(super) fn events_table_is_whole(conn: &Connection) -> rusqlite::Result<bool> {
-    let recorded: Option<String> = conn
-        .query_row("SELECT value FROM meta WHERE key = ?1", [TABLE_SIZE], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    let Some(recorded) = recorded else {
+    let Some(recorded) = meta_value(conn, TABLE_SIZE)? else {
         return Ok(true);
     };
     Ok(TableSize::parse(&recorded) == Some(TableSize::stored(conn)?))
@@ -518,56 +520,46 @@ impl Store {
         start: &mut dyn FnMut(&EventsLayout) -> bool,
         each: &mut dyn FnMut(&ViewEvent) -> bool,
     ) -> Result<bool> {
-        let done = self.with_db(false, |conn| {
-            let tx = conn.transaction().map_err(|e| self.db_error(e))?;
-            let mut read = || -> rusqlite::Result<bool> {
-                if !views_are_current(&tx, recipe)? {
-                    return Ok(false);
-                }
-                let mut get = tx.prepare_cached("SELECT value FROM meta WHERE key = ?1")?;
-                let layout: Option<EventsLayout> = get
-                    .query_row([LAYOUT], |r| r.get::<_, String>(0))
-                    .optional()?
-                    .and_then(|j| serde_json::from_str(&j).ok());
-                let Some(layout) = layout else {
-                    return Ok(false);
-                };
-                if !start(&layout) {
-                    return Ok(true);
-                }
-                // The table prints neither the day range, the kind, the offsets nor the
-                // conflict flag: constants in their place cost SQLite no decoding.
-                let columns = if actors {
-                    EVENT_COLUMNS
-                } else {
-                    "article, date, NULL, NULL, precision, '', expression, 0, 0, entry, 0"
-                };
-                let sql = format!(
-                    "SELECT {columns}, sentence{} FROM view_event ORDER BY {}",
-                    if actors { ", actors" } else { "" },
-                    match order {
-                        EventOrder::Timeline => "entry, entry_pos",
-                        EventOrder::Date => "seq",
-                    }
-                );
-                let mut stmt = tx.prepare(&sql)?;
-                let mut rows = stmt.query([])?;
-                let mut e = blank_event();
-                while let Some(r) = rows.next()? {
-                    read_event(r, &mut e)?;
-                    e.sentence.clear();
-                    e.sentence
-                        .push_str(r.get_ref(EVENT_COLUMN_COUNT)?.as_str()?);
-                    if actors {
-                        e.actors = json_list(r.get_ref(EVENT_COLUMN_COUNT + 1)?.as_str()?);
-                    }
-                    if !each(&e) {
-                        break;
-                    }
-                }
-                Ok(true)
+        let done = self.read_current_views(recipe, |tx| {
+            let layout: Option<EventsLayout> =
+                meta_value(tx, LAYOUT)?.and_then(|j| serde_json::from_str(&j).ok());
+            let Some(layout) = layout else {
+                return Ok(false);
             };
-            read().map_err(|e| self.db_error(e))
+            if !start(&layout) {
+                return Ok(true);
+            }
+            // The table prints neither the day range, the kind, the offsets nor the
+            // conflict flag: constants in their place cost SQLite no decoding.
+            let columns = if actors {
+                EVENT_COLUMNS
+            } else {
+                "article, date, NULL, NULL, precision, '', expression, 0, 0, entry, 0"
+            };
+            let sql = format!(
+                "SELECT {columns}, sentence{} FROM view_event ORDER BY {}",
+                if actors { ", actors" } else { "" },
+                match order {
+                    EventOrder::Timeline => "entry, entry_pos",
+                    EventOrder::Date => "seq",
+                }
+            );
+            let mut stmt = tx.prepare(&sql)?;
+            let mut rows = stmt.query([])?;
+            let mut e = blank_event();
+            while let Some(r) = rows.next()? {
+                read_event(r, &mut e)?;
+                e.sentence.clear();
+                e.sentence
+                    .push_str(r.get_ref(EVENT_COLUMN_COUNT)?.as_str()?);
+                if actors {
+                    e.actors = json_list(r.get_ref(EVENT_COLUMN_COUNT + 1)?.as_str()?);
+                }
+                if !each(&e) {
+                    break;
+                }
+            }
+            Ok(true)
         })?;
         Ok(done.unwrap_or(false))
     }
@@ -578,31 +570,22 @@ impl Store {
     /// time until it answers `false`, if the views were made from the archive as it is now
     /// by `recipe` and the table is whole. `Ok(false)`, having handed nothing, when not.
     pub fn events_table(&self, recipe: &str, each: &mut dyn FnMut(&[u8]) -> bool) -> Result<bool> {
-        let done = self.with_db(false, |conn| {
-            let tx = conn.transaction().map_err(|e| self.db_error(e))?;
-            let mut read = || -> rusqlite::Result<bool> {
-                if !views_are_current(&tx, recipe)? {
-                    return Ok(false);
-                }
-                let mut get = tx.prepare_cached("SELECT value FROM meta WHERE key = ?1")?;
-                let recorded: Option<String> =
-                    get.query_row([TABLE_SIZE], |r| r.get(0)).optional()?;
-                let Some(recorded) = recorded.as_deref().and_then(TableSize::parse) else {
-                    return Ok(false);
-                };
-                if TableSize::stored(&tx)? != recorded {
-                    return Ok(false);
-                }
-                let mut stmt = tx.prepare("SELECT chunk FROM view_event_table ORDER BY seq")?;
-                let mut rows = stmt.query([])?;
-                while let Some(r) = rows.next()? {
-                    if !each(r.get_ref(0)?.as_bytes()?) {
-                        break;
-                    }
-                }
-                Ok(true)
+        let done = self.read_current_views(recipe, |tx| {
+            let recorded = meta_value(tx, TABLE_SIZE)?;
+            let Some(recorded) = recorded.as_deref().and_then(TableSize::parse) else {
+                return Ok(false);
             };
-            read().map_err(|e| self.db_error(e))
+            if TableSize::stored(tx)? != recorded {
+                return Ok(false);
+            }
+            let mut stmt = tx.prepare("SELECT chunk FROM view_event_table ORDER BY seq")?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                if !each(r.get_ref(0)?.as_bytes()?) {
+                    break;
+                }
+            }
+            Ok(true)
         })?;
         Ok(done.unwrap_or(false))
     }
