@@ -18,9 +18,7 @@ const VIEWS_VERSION: &str = "views-v3";
 pub fn views(ctx: &Context, args: &[String], parts: ViewParts) -> Result<Views, ServiceError> {
     let store = ctx.store()?;
     // Views hold what the default date reading finds; other options are computed afresh.
-    let stored = args.is_empty()
-        && ctx.options.dates == crate::analysis::dates::DateOptions::default()
-        && store.is_created();
+    let stored = from_views(ctx, args, &store);
     if !stored {
         // Nothing is stored: only the part the caller prints is made (an event's sentence is
         // a copy of text, an actor's mentions are copies of names).
@@ -76,9 +74,7 @@ pub fn stream_events(
     each: &mut dyn FnMut(&ViewEvent) -> bool,
 ) -> Result<(), ServiceError> {
     let store = ctx.store()?;
-    let stored = args.is_empty()
-        && ctx.options.dates == crate::analysis::dates::DateOptions::default()
-        && store.is_created();
+    let stored = from_views(ctx, args, &store);
     if stored && store.stream_events(&recipe(ctx), order, actors, start, each)? {
         return Ok(());
     }
@@ -124,9 +120,7 @@ pub fn events_table(
     write: &mut dyn FnMut(&[u8]) -> bool,
 ) -> Result<(), ServiceError> {
     let store = ctx.store()?;
-    let stored = args.is_empty()
-        && ctx.options.dates == crate::analysis::dates::DateOptions::default()
-        && store.is_created();
+    let stored = from_views(ctx, args, &store);
     if stored && store.events_table(&recipe(ctx), write)? {
         return Ok(());
     }
@@ -168,6 +162,14 @@ pub fn events_table(
         write(t.buf.as_bytes());
     }
     Ok(())
+}
+
+/// Whether what `args` name is read from the store's views: the whole archive (nothing
+/// named), with the default date reading the views hold, in a store that exists.
+fn from_views(ctx: &Context, args: &[String], store: &crate::store::Store) -> bool {
+    args.is_empty()
+        && ctx.options.dates == crate::analysis::dates::DateOptions::default()
+        && store.is_created()
 }
 
 /// What made the views besides the articles: the analysis version and the user's aliases.
