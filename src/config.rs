@@ -181,7 +181,6 @@ pub const RANGES: &[(&str, &str, f64, f64)] = &[
     ("compare", "min_quote_words", 1.0, 1000.0),
     ("compare", "max_gap", 0.0, 1000.0),
     ("compare", "paraphrase_threshold", 0.0, 1.0),
-    ("compare", "diff_timeout_ms", 0.0, 60_000.0),
     // As narrow as `juxta compare --width` accepts: two columns of a dozen characters.
     ("export", "text_width", 30.0, 1000.0),
     ("tui", "sidebar_width", 16.0, 200.0),
@@ -302,14 +301,17 @@ fn line_of_key(text: &str, path: &serde_path_to_error::Path) -> usize {
     })
 }
 
-/// Keys that moved to another section, and where they went: a config written for an older juxta
-/// is told where the key lives now.
+/// Keys an older juxta knew that moved or went away: a config written for it is told where the
+/// key lives now, or why it is gone.
 fn moved_key(path: &str) -> Option<String> {
-    let new = match path {
-        "compare.text_width" => "export.text_width",
-        _ => return None,
-    };
-    Some(format!("`{path}` has moved to `{new}`"))
+    match path {
+        "compare.text_width" => Some(format!("`{path}` has moved to `export.text_width`")),
+        // A time limit made the highlighting of one pair depend on the machine's load.
+        "compare.diff_timeout_ms" => Some(format!(
+            "`{path}` is no longer used (the word diff bounds its own work, alike on every machine)"
+        )),
+        _ => None,
+    }
 }
 
 /// serde's words for types ("usize", "struct ImportConfig", "a sequence") in the words of a

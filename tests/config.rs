@@ -113,7 +113,7 @@ fn an_unknown_key_names_the_file_line_and_key() {
     assert_eq!(
         error("[compare]\nmin_words = 5\n\nimport.colour = 1\n"),
         "the config file my.toml has an error at line 4, key `compare.import`: unknown field \
-         `import`, expected one of `min_words`, `seed_words`, `min_quote_words`, `max_gap`, `paraphrase_threshold`, `diff_timeout_ms`; fix the file (config.example.toml lists every key \
+         `import`, expected one of `min_words`, `seed_words`, `min_quote_words`, `max_gap`, `paraphrase_threshold`; fix the file (config.example.toml lists every key \
          with its default)"
     );
 }
@@ -292,6 +292,18 @@ fn the_export_section_sets_the_width_of_the_text_export() {
         "the config file my.toml has an error at line 2, key `compare.text_width`: \
          `compare.text_width` has moved to `export.text_width`; fix the file \
          (config.example.toml lists every key with its default)"
+    );
+}
+
+/// The diff's time limit made one pair's highlighting depend on the machine's load; a config
+/// that still sets it is told the key is gone, not that it is unknown.
+#[test]
+fn the_retired_diff_time_limit_is_refused_saying_why() {
+    assert_eq!(
+        error("[compare]\nmin_words = 5\ndiff_timeout_ms = 50\n"),
+        "the config file my.toml has an error at line 3, key `compare.diff_timeout_ms`: \
+         `compare.diff_timeout_ms` is no longer used (the word diff bounds its own work, alike \
+         on every machine); fix the file (config.example.toml lists every key with its default)"
     );
 }
 

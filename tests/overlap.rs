@@ -582,3 +582,44 @@ fn swapping_the_articles_mirrors_every_passage() {
         }
     }
 }
+
+/// The changed words of a long edited passage are the words that changed, whatever the
+/// machine's speed: the word diff used to stop at a 50 ms deadline and mark coarser stretches
+/// when it ran out of time (a loaded machine, a debug build), so the same pair could be
+/// highlighted differently from one run to the next.
+#[test]
+fn a_long_edited_passage_marks_exactly_its_changed_words_on_any_machine() {
+    // Invented letter-only words, all different, so every replaced word is its own change.
+    let word = |i: usize| {
+        let mut w = String::from("ve");
+        let mut n = i;
+        loop {
+            w.push((b'a' + (n % 26) as u8) as char);
+            n /= 26;
+            if n == 0 {
+                break w;
+            }
+        }
+    };
+    let (mut left, mut right, mut changed) = (String::new(), String::new(), Vec::new());
+    for i in 0..60000 {
+        let sep = if i % 12 == 11 { ". " } else { " " };
+        left.push_str(&word(i));
+        if i % 6 == 5 {
+            let start = right.len();
+            right.push_str(&format!("zo{}", word(i)));
+            changed.push(start..right.len());
+        } else {
+            right.push_str(&word(i));
+        }
+        left.push_str(sep);
+        right.push_str(sep);
+    }
+    let a = align(&left, &right, &cfg());
+    assert_eq!(a.passages.len(), 1, "one edited passage");
+    let p = &a.passages[0];
+    assert_eq!(p.kind, PassageKind::Near);
+    let marked: Vec<_> = p.right_changed.iter().map(|s| s.start..s.end).collect();
+    assert_eq!(marked.len(), changed.len());
+    assert!(marked == changed, "the marked words are the replaced ones");
+}

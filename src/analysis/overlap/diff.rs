@@ -8,7 +8,6 @@ use super::Span;
 use super::prepare::Word;
 use similar::{Algorithm, DiffOp};
 use std::ops::Range;
-use std::time::{Duration, Instant};
 
 /// What differs between two word ranges.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -21,19 +20,18 @@ pub(crate) struct Changes {
     pub equal: usize,
 }
 
-/// Diffs `left[lr]` against `right[rr]`, giving up on finesse after `timeout` (the result is
-/// then coarser, never wrong about which words are equal).
+/// Diffs `left[lr]` against `right[rr]`. No deadline: `similar`'s Myers bounds its own work by
+/// the input's size (git's heuristic), so a hard input gets a coarser result on every machine
+/// alike, where a clock made the highlighting of one pair depend on the machine's load.
 pub(crate) fn changes(
     left: &[Word],
     lr: Range<usize>,
     right: &[Word],
     rr: Range<usize>,
-    timeout: Duration,
 ) -> Changes {
     let a: Vec<u64> = left[lr.clone()].iter().map(|w| w.key).collect();
     let b: Vec<u64> = right[rr.clone()].iter().map(|w| w.key).collect();
-    let deadline = Instant::now().checked_add(timeout);
-    let ops = similar::capture_diff_slices_deadline(Algorithm::Myers, &a, &b, deadline);
+    let ops = similar::capture_diff_slices(Algorithm::Myers, &a, &b);
     let mut left_changed = vec![false; a.len()];
     let mut right_changed = vec![false; b.len()];
     let mut equal = 0;

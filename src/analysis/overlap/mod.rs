@@ -30,7 +30,6 @@ pub(crate) use quantities::{Figure, scan_all as scan_all_figures};
 
 use super::{Side, Span};
 use serde::{Deserialize, Serialize};
-use std::time::Duration;
 
 /// `[compare]` in the config: how passages are found.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -47,9 +46,6 @@ pub struct OverlapConfig {
     /// Weighted content-word overlap (cosine, 0–1) for two sentences to be paired as a
     /// paraphrase; 0 turns the sentence layer off.
     pub paraphrase_threshold: f64,
-    /// Time limit of the word diff inside one passage, in milliseconds; past it the marked
-    /// differences get coarser.
-    pub diff_timeout_ms: u64,
 }
 
 impl Default for OverlapConfig {
@@ -61,7 +57,6 @@ impl Default for OverlapConfig {
             min_quote_words: 3,
             max_gap: 8,
             paraphrase_threshold: 0.23,
-            diff_timeout_ms: 50,
         }
     }
 }
@@ -286,11 +281,7 @@ fn align_ordered(left: &Prepared, right: &Prepared, cfg: &OverlapConfig) -> Alig
     // The whole span settles ties: two quotations may open at the same place on both sides,
     // and their order must not depend on which side was computed first.
     drafts.sort_by_key(|d| (d.l.start, d.r.start, d.l.end, d.r.end));
-    let timeout = Duration::from_millis(cfg.diff_timeout_ms);
-    let passages: Vec<Passage> = drafts
-        .iter()
-        .map(|d| finish(d, left, right, timeout))
-        .collect();
+    let passages: Vec<Passage> = drafts.iter().map(|d| finish(d, left, right)).collect();
     let passages = reuse_one_to_one(passages);
     let similarity = similarity(left, right, &drafts);
     Alignment {
@@ -339,7 +330,7 @@ fn reuse_one_to_one(passages: Vec<Passage>) -> Vec<Passage> {
 }
 
 /// Settles a draft's kind and inline differences.
-fn finish(d: &chain::Draft, left: &Prepared, right: &Prepared, timeout: Duration) -> Passage {
+fn finish(d: &chain::Draft, left: &Prepared, right: &Prepared) -> Passage {
     let (lspan, rspan) = (left.byte_span(&d.l), right.byte_span(&d.r));
     let words = d.l.len();
     if d.exact {
@@ -353,7 +344,7 @@ fn finish(d: &chain::Draft, left: &Prepared, right: &Prepared, timeout: Duration
             evidence: Vec::new(),
         };
     }
-    let ch = diff::changes(&left.words, d.l.clone(), &right.words, d.r.clone(), timeout);
+    let ch = diff::changes(&left.words, d.l.clone(), &right.words, d.r.clone());
     let kind = if ch.left.is_empty() && ch.right.is_empty() {
         PassageKind::Exact
     } else if d.quote && !d.sentences {
