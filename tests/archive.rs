@@ -815,6 +815,7 @@ fn actors_and_events_read_from_the_views_print_what_the_analysis_computes() {
     for command in [
         &["actors"][..],
         &["actors", "--json"],
+        &["actors", "--json", "--kind", "person"],
         &["actors", "--kind", "place"],
         &["events"],
         &["events", "--json"],

@@ -7,6 +7,7 @@
 
 use super::Context;
 use super::extract::ExtractArgs;
+use super::json::{close_array, json_str};
 use crate::service::CHUNK;
 use crate::store::{EventOrder, ViewEvent};
 use anyhow::Result;
@@ -50,7 +51,7 @@ fn json(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result<()> {
     if let Some(err) = failed {
         return Err(err);
     }
-    close_events_json(&mut buf, !first);
+    close_array(&mut buf, !first);
     buf.push(b'\n');
     out.write_all(&buf)?;
     out.flush()?;
@@ -79,7 +80,7 @@ fn table(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result<()> 
 }
 
 /// Appends one event to a pretty JSON array as `serde_json::to_writer_pretty` writes it, byte
-/// for byte (`[` before the first event, `,` before the others; [`close_events_json`] ends
+/// for byte (`[` before the first event, `,` before the others; [`close_array`] ends
 /// it). Strings are escaped a run at a time: a run-on text's events carry megabytes of
 /// sentences, which serde_json escapes byte by byte. A test holds the two to the same output.
 fn push_event_json(out: &mut Vec<u8>, e: &ViewEvent, first: bool) {
@@ -127,77 +128,6 @@ fn push_event_json(out: &mut Vec<u8>, e: &ViewEvent, first: bool) {
     );
 }
 
-/// Ends the array [`push_event_json`] began (`[]` when it holds no event).
-fn close_events_json(out: &mut Vec<u8>, any: bool) {
-    out.extend_from_slice(if any { b"\n]" } else { b"[]" });
-}
-
-/// Writes a JSON string as serde_json does: `"` and `\\` escaped, control characters as
-/// `\n`, `\t`, … or `\u00XX`, everything else as it is. Plain runs are found eight bytes at a
-/// time and copied whole.
-fn json_str(out: &mut Vec<u8>, s: &str) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // Whether any byte of `x` is below 0x20, a quotation mark or a backslash (the classic
-    // "has a zero byte" tests; they never miss one, and a false alarm only sends the eight
-    // bytes through the byte loop below).
-    let needs = |x: u64| {
-        let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
-        (x.wrapping_sub(ONES * 0x20) & !x & HIGHS) != 0
-            || zero(x ^ (ONES * u64::from(b'"'))) != 0
-            || zero(x ^ (ONES * u64::from(b'\\'))) != 0
-    };
-    let bytes = s.as_bytes();
-    out.push(b'"');
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            if !needs(u64::from_le_bytes(word)) {
-                i += 8;
-                continue;
-            }
-        }
-        let end = (i + 8).min(bytes.len());
-        while i < end {
-            let b = bytes[i];
-            let escape: Option<&[u8]> = match b {
-                b'"' => Some(b"\\\""),
-                b'\\' => Some(b"\\\\"),
-                b'\n' => Some(b"\\n"),
-                b'\r' => Some(b"\\r"),
-                b'\t' => Some(b"\\t"),
-                0x08 => Some(b"\\b"),
-                0x0c => Some(b"\\f"),
-                0..0x20 => Some(b""),
-                _ => None,
-            };
-            if let Some(escape) = escape {
-                out.extend_from_slice(&bytes[start..i]);
-                if escape.is_empty() {
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    out.extend_from_slice(&[
-                        b'\\',
-                        b'u',
-                        b'0',
-                        b'0',
-                        HEX[usize::from(b >> 4)],
-                        HEX[usize::from(b & 0xf)],
-                    ]);
-                } else {
-                    out.extend_from_slice(escape);
-                }
-                start = i + 1;
-            }
-            i += 1;
-        }
-    }
-    out.extend_from_slice(&bytes[start..]);
-    out.push(b'"');
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,22 +169,9 @@ mod tests {
             for (k, e) in events[..n].iter().enumerate() {
                 push_event_json(&mut ours, e, k == 0);
             }
-            close_events_json(&mut ours, n > 0);
+            close_array(&mut ours, n > 0);
             let theirs = serde_json::to_string_pretty(&events[..n]).unwrap();
             assert_eq!(String::from_utf8(ours).unwrap(), theirs);
-        }
-        // Every byte in every position of an eight-byte word.
-        for b in 0u8..0x80 {
-            for at in 0..9 {
-                let mut s = "abcdefghijklmnop".to_string();
-                s.insert(at, char::from(b));
-                let mut ours = Vec::new();
-                json_str(&mut ours, &s);
-                assert_eq!(
-                    String::from_utf8(ours).unwrap(),
-                    serde_json::to_string(&s).unwrap()
-                );
-            }
         }
     }
 }

@@ -6,6 +6,7 @@
 //! building a whole corpus.
 
 use super::Context;
+use super::json::{close_array, json_str, str_list};
 use crate::analysis::actors::{Actor, ActorKind};
 use crate::analysis::extract;
 use crate::store::{ViewActor, ViewParts};
@@ -141,28 +142,93 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// `actors --json`: the array `serde_json::to_writer_pretty` makes of the whole list, written
+/// one actor at a time as the store hands them over, so that the archive's mentions (hundreds
+/// of megabytes at 100,000 articles) are never all in memory at once.
+fn actors_json(
+    ctx: &Context,
+    args: &ActorsArgs,
+    wanted: Option<&str>,
+    out: &mut impl Write,
+) -> Result<()> {
+    let mut buf: Vec<u8> = Vec::with_capacity(crate::service::CHUNK * 2);
+    let mut first = true;
+    let mut failed: Option<std::io::Error> = None;
+    crate::service::stream_actors(ctx, &args.articles, &mut |a| {
+        if wanted.is_some_and(|k| a.kind != k) {
+            return true;
+        }
+        push_actor_json(&mut buf, a, first);
+        first = false;
+        if buf.len() >= crate::service::CHUNK {
+            if let Err(err) = out.write_all(&buf) {
+                failed = Some(err);
+                return false;
+            }
+            buf.clear();
+        }
+        true
+    })?;
+    if let Some(err) = failed {
+        return Err(err.into());
+    }
+    close_array(&mut buf, !first);
+    buf.push(b'\n');
+    out.write_all(&buf)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Appends one actor to a pretty JSON array as `serde_json::to_writer_pretty` writes it, byte
+/// for byte (`[` before the first actor, `,` before the others; [`close_array`] ends it). A
+/// test holds the two to the same output.
+fn push_actor_json(out: &mut Vec<u8>, a: &ViewActor, first: bool) {
+    out.extend_from_slice(if first { b"[\n  {" } else { b",\n  {" });
+    out.extend_from_slice(b"\n    \"name\": ");
+    json_str(out, &a.name);
+    out.extend_from_slice(b",\n    \"kind\": ");
+    json_str(out, &a.kind);
+    out.extend_from_slice(b",\n    \"aliases\": ");
+    str_list(out, &a.aliases, 4);
+    out.extend_from_slice(b",\n    \"articles\": ");
+    str_list(out, &a.articles, 4);
+    // Writing numbers into a Vec cannot fail.
+    let _ = write!(
+        out,
+        ",\n    \"mention_count\": {},\n    \"mentions\": [",
+        a.mention_count
+    );
+    for (j, m) in a.mentions.iter().enumerate() {
+        out.extend_from_slice(if j == 0 { b"\n      {" } else { b",\n      {" });
+        out.extend_from_slice(b"\n        \"article\": ");
+        json_str(out, &m.article);
+        let _ = write!(
+            out,
+            ",\n        \"start\": {},\n        \"end\": {},\n        \"text\": ",
+            m.start, m.end
+        );
+        json_str(out, &m.text);
+        out.extend_from_slice(b"\n      }");
+    }
+    if !a.mentions.is_empty() {
+        out.extend_from_slice(b"\n    ");
+    }
+    out.extend_from_slice(b"]\n  }");
+}
+
 /// Runs `juxta actors`: one table per kind (people, organizations, places), or JSON. The
 /// whole archive's actors are read from the store's views (mentions only for JSON).
 pub fn actors(ctx: &Context, args: &ActorsArgs, out: &mut impl Write) -> Result<bool> {
-    let parts = if args.json {
-        ViewParts::Actors
-    } else {
-        ViewParts::ActorSummary
-    };
-    let views = crate::service::views(ctx, &args.articles, parts)?;
     let wanted = args.kind.map(|k| crate::service::kind_name(k.kind()));
+    if args.json {
+        return actors_json(ctx, args, wanted, out).map(|()| true);
+    }
+    let views = crate::service::views(ctx, &args.articles, ViewParts::ActorSummary)?;
     let rows: Vec<&ViewActor> = views
         .actors
         .iter()
         .filter(|a| wanted.is_none_or(|k| a.kind == k))
         .collect();
-    if args.json {
-        let mut buffered = std::io::BufWriter::new(&mut *out);
-        serde_json::to_writer_pretty(&mut buffered, &rows)?;
-        writeln!(buffered)?;
-        buffered.flush()?;
-        return Ok(true);
-    }
     let mut out = std::io::BufWriter::new(&mut *out);
     if rows.is_empty() {
         let what = match wanted {
@@ -349,7 +415,45 @@ fn mention_rows<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::ViewMention;
     use crate::text::one_line_cut;
+
+    #[test]
+    fn actors_json_is_what_serde_json_prints() {
+        let mention = |article: &str, start: usize, text: &str| ViewMention {
+            article: article.to_string(),
+            start,
+            end: start + text.len(),
+            text: text.to_string(),
+        };
+        let actor = |name: &str, aliases: &[&str], mentions: Vec<ViewMention>| ViewActor {
+            name: name.to_string(),
+            kind: "person".to_string(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            articles: mentions.iter().map(|m| m.article.clone()).collect(),
+            mention_count: mentions.len(),
+            article_count: 7,
+            mentions,
+        };
+        let actors = [
+            actor("Ana Lima", &[], Vec::new()),
+            actor(
+                "Jo \"Q\" Ng\\",
+                &["Ng", "Jo Ng"],
+                vec![mention("a-1", 12, "Jo Ng"), mention("b-2", 4096, "Ng")],
+            ),
+            actor("Zoë Ferreira-Lu", &["Zoë"], vec![mention("c", 0, "Zoë")]),
+        ];
+        for n in 0..=actors.len() {
+            let mut ours = Vec::new();
+            for (k, a) in actors[..n].iter().enumerate() {
+                push_actor_json(&mut ours, a, k == 0);
+            }
+            close_array(&mut ours, n > 0);
+            let theirs = serde_json::to_string_pretty(&actors[..n]).unwrap();
+            assert_eq!(String::from_utf8(ours).unwrap(), theirs);
+        }
+    }
 
     #[test]
     fn context_brackets_the_mention() {

@@ -4,6 +4,7 @@ mod compare;
 mod conflicts;
 mod events;
 mod extract;
+mod json;
 mod progress;
 mod quotes;
 mod stories;

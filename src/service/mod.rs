@@ -27,7 +27,8 @@ pub use stories::{
     list_columns, originality, overview, story_rows,
 };
 pub use views::{
-    actor_mentions, article_texts, events_table, kind_name, stream_events, to_views, views,
+    actor_mentions, article_texts, events_table, kind_name, stream_actors, stream_events, to_views,
+    views,
 };
 
 use crate::analysis::overlap::OverlapConfig;

@@ -111,6 +111,28 @@ pub fn stream_events(
     Ok(())
 }
 
+/// The actors of the articles `args` name (the whole store when empty), with their articles
+/// and mentions, handed to `each` in rank order until it answers `false`. For the whole store
+/// they are streamed from its views one actor at a time when those are current (the mentions
+/// of 100,000 articles are hundreds of megabytes); else the views are built first, as
+/// [`views`] does.
+pub fn stream_actors(
+    ctx: &Context,
+    args: &[String],
+    each: &mut dyn FnMut(&ViewActor) -> bool,
+) -> Result<(), ServiceError> {
+    let store = ctx.store()?;
+    if from_views(ctx, args, &store) && store.stream_actors(&recipe(ctx), each)? {
+        return Ok(());
+    }
+    for a in &views(ctx, args, ViewParts::Actors)?.actors {
+        if !each(a) {
+            break;
+        }
+    }
+    Ok(())
+}
+
 /// What `juxta events` prints as a table for the articles `args` name (the whole store when
 /// empty), handed to `write` a piece at a time until it answers `false`. For the whole store
 /// it is the table stored with the views when those are current (built first when not).

@@ -591,6 +591,79 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Hands the stored actors, with their articles and mentions, to `each` in rank order
+    /// until it answers `false`, if the views were made from the archive as it is now by
+    /// `recipe`. Holds one actor at a time: the mentions are read beside the actors, both in
+    /// actor order, where [`Store::views`] gathers every mention of the archive first.
+    /// `Ok(false)` when the views are missing or stale.
+    pub fn stream_actors(
+        &self,
+        recipe: &str,
+        each: &mut dyn FnMut(&ViewActor) -> bool,
+    ) -> Result<bool> {
+        let done = self.read_current_views(recipe, |tx| {
+            let mut actors = tx.prepare(
+                "SELECT name, kind, aliases, mentions, articles FROM view_actor ORDER BY rank",
+            )?;
+            let mut mentions = tx.prepare(
+                "SELECT actor, article, start, \"end\", text FROM view_mention ORDER BY actor, seq",
+            )?;
+            let mut actor_rows = actors.query([])?;
+            let mut mention_rows = mentions.query([])?;
+            // A mention row read past the actor it belongs to waits here for that actor.
+            let mut ahead: Option<(usize, ViewMention)> = None;
+            let mut rank = 0;
+            while let Some(r) = actor_rows.next()? {
+                let mut a = ViewActor {
+                    name: r.get(0)?,
+                    kind: r.get(1)?,
+                    aliases: json_list(r.get_ref(2)?.as_str()?),
+                    mention_count: to_usize(r.get(3)?),
+                    article_count: to_usize(r.get(4)?),
+                    articles: Vec::new(),
+                    mentions: Vec::new(),
+                };
+                loop {
+                    let (actor, m) = match ahead.take() {
+                        Some(next) => next,
+                        None => match mention_rows.next()? {
+                            Some(m) => (
+                                to_usize(m.get(0)?),
+                                ViewMention {
+                                    article: m.get(1)?,
+                                    start: to_usize(m.get(2)?),
+                                    end: to_usize(m.get(3)?),
+                                    text: m.get(4)?,
+                                },
+                            ),
+                            None => break,
+                        },
+                    };
+                    if actor > rank {
+                        ahead = Some((actor, m));
+                        break;
+                    }
+                    // Rows of an actor that is not listed (a damaged view) are passed over,
+                    // as `read_actors` does.
+                    if actor == rank {
+                        if a.articles.last() != Some(&m.article) {
+                            a.articles.push(m.article.clone());
+                        }
+                        a.mentions.push(m);
+                    }
+                }
+                if !each(&a) {
+                    break;
+                }
+                rank += 1;
+            }
+            Ok(true)
+        })?;
+        Ok(done.unwrap_or(false))
+    }
+}
+
 fn read_actors(tx: &Connection, with_mentions: bool) -> rusqlite::Result<Vec<ViewActor>> {
     let mut stmt =
         tx.prepare("SELECT name, kind, aliases, mentions, articles FROM view_actor ORDER BY rank")?;

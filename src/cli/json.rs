@@ -1,0 +1,128 @@
+//! Pretty JSON written a piece at a time, byte for byte what `serde_json::to_writer_pretty`
+//! makes of the whole list: the commands that print an archive's events or actors write them
+//! as the store hands them over instead of gathering hundreds of megabytes first.
+
+/// Ends an array of pretty objects begun with `[\n  {` and continued with `,\n  {` (`[]`
+/// when it holds none).
+pub(super) fn close_array(out: &mut Vec<u8>, any: bool) {
+    out.extend_from_slice(if any { b"\n]" } else { b"[]" });
+}
+
+/// Writes a list of strings as a pretty array whose key sits `indent` spaces deep.
+pub(super) fn str_list(out: &mut Vec<u8>, items: &[String], indent: usize) {
+    out.push(b'[');
+    for (j, item) in items.iter().enumerate() {
+        out.extend_from_slice(if j == 0 { b"\n" } else { b",\n" });
+        out.resize(out.len() + indent + 2, b' ');
+        json_str(out, item);
+    }
+    if !items.is_empty() {
+        out.push(b'\n');
+        out.resize(out.len() + indent, b' ');
+    }
+    out.push(b']');
+}
+
+/// Writes a JSON string as serde_json does: `"` and `\\` escaped, control characters as
+/// `\n`, `\t`, … or `\u00XX`, everything else as it is. Plain runs are found eight bytes at a
+/// time and copied whole.
+pub(super) fn json_str(out: &mut Vec<u8>, s: &str) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Whether any byte of `x` is below 0x20, a quotation mark or a backslash (the classic
+    // "has a zero byte" tests; they never miss one, and a false alarm only sends the eight
+    // bytes through the byte loop below).
+    let needs = |x: u64| {
+        let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+        (x.wrapping_sub(ONES * 0x20) & !x & HIGHS) != 0
+            || zero(x ^ (ONES * u64::from(b'"'))) != 0
+            || zero(x ^ (ONES * u64::from(b'\\'))) != 0
+    };
+    let bytes = s.as_bytes();
+    out.push(b'"');
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            if !needs(u64::from_le_bytes(word)) {
+                i += 8;
+                continue;
+            }
+        }
+        let end = (i + 8).min(bytes.len());
+        while i < end {
+            let b = bytes[i];
+            let escape: Option<&[u8]> = match b {
+                b'"' => Some(b"\\\""),
+                b'\\' => Some(b"\\\\"),
+                b'\n' => Some(b"\\n"),
+                b'\r' => Some(b"\\r"),
+                b'\t' => Some(b"\\t"),
+                0x08 => Some(b"\\b"),
+                0x0c => Some(b"\\f"),
+                0..0x20 => Some(b""),
+                _ => None,
+            };
+            if let Some(escape) = escape {
+                out.extend_from_slice(&bytes[start..i]);
+                if escape.is_empty() {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    out.extend_from_slice(&[
+                        b'\\',
+                        b'u',
+                        b'0',
+                        b'0',
+                        HEX[usize::from(b >> 4)],
+                        HEX[usize::from(b & 0xf)],
+                    ]);
+                } else {
+                    out.extend_from_slice(escape);
+                }
+                start = i + 1;
+            }
+            i += 1;
+        }
+    }
+    out.extend_from_slice(&bytes[start..]);
+    out.push(b'"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        // Every byte in every position of an eight-byte word.
+        for b in 0u8..0x80 {
+            for at in 0..9 {
+                let mut s = "abcdefghijklmnop".to_string();
+                s.insert(at, char::from(b));
+                let mut ours = Vec::new();
+                json_str(&mut ours, &s);
+                assert_eq!(
+                    String::from_utf8(ours).unwrap(),
+                    serde_json::to_string(&s).unwrap()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn string_lists_are_what_serde_json_prints() {
+        for items in [
+            vec![],
+            vec!["a".to_string()],
+            vec!["x \"y\"".to_string(), "é".to_string()],
+        ] {
+            let mut ours = Vec::new();
+            str_list(&mut ours, &items, 0);
+            assert_eq!(
+                String::from_utf8(ours).unwrap(),
+                serde_json::to_string_pretty(&items).unwrap()
+            );
+        }
+    }
+}
