@@ -142,10 +142,12 @@ fn json_str(out: &mut Vec<u8>, s: &str) {
     // "has a zero byte" tests; they never miss one, and a false alarm only sends the eight
     // bytes through the byte loop below).
     let needs = |x: u64| {
-        let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
-        (x.wrapping_sub(ONES * 0x20) & !x & HIGHS) != 0
-            || zero(x ^ (ONES * u64::from(b'"'))) != 0
-            || zero(x ^ (ONES * u64::from(b'\\'))) != 0
+        let zero = |v: u64| v.wrapping_sub(ONES) & !v;
+        (x.wrapping_sub(ONES * 0x20) & !x
+            | zero(x ^ (ONES * u64::from(b'"')))
+            | zero(x ^ (ONES * u64::from(b'\\'))))
+            & HIGHS
+            != 0
     };
     let bytes = s.as_bytes();
     out.push(b'"');
