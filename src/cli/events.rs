@@ -104,12 +104,10 @@ fn push_event_json(out: &mut Vec<u8>, e: &ViewEvent, first: bool) {
     json_str(out, &e.kind);
     out.extend_from_slice(b",\n    \"expression\": ");
     json_str(out, &e.expression);
-    // Writing numbers into a Vec cannot fail.
-    let _ = write!(
-        out,
-        ",\n    \"start\": {},\n    \"end\": {}",
-        e.start, e.end
-    );
+    out.extend_from_slice(b",\n    \"start\": ");
+    push_number(out, e.start);
+    out.extend_from_slice(b",\n    \"end\": ");
+    push_number(out, e.end);
     out.extend_from_slice(b",\n    \"sentence\": ");
     json_str(out, &e.sentence);
     out.extend_from_slice(b",\n    \"actors\": [");
@@ -120,11 +118,29 @@ fn push_event_json(out: &mut Vec<u8>, e: &ViewEvent, first: bool) {
     if !e.actors.is_empty() {
         out.extend_from_slice(b"\n    ");
     }
-    let _ = write!(
-        out,
-        "],\n    \"group\": {},\n    \"conflict\": {}\n  }}",
-        e.group, e.conflict
-    );
+    out.extend_from_slice(b"],\n    \"group\": ");
+    push_number(out, e.group);
+    out.extend_from_slice(if e.conflict {
+        b",\n    \"conflict\": true\n  }"
+    } else {
+        b",\n    \"conflict\": false\n  }"
+    });
+}
+
+/// Appends `n` in decimal, as `write!` would, without the formatting machinery (three numbers
+/// per event).
+fn push_number(out: &mut Vec<u8>, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
 }
 
 /// Ends the array [`push_event_json`] began (`[]` when it holds no event).
@@ -236,6 +252,12 @@ mod tests {
             ),
             event(&"long plain run of words ".repeat(40), &["x"], true),
         ];
+        let mut numbers = Vec::new();
+        for n in [0, 7, 10, 99, 100, 4096, 1_000_000, usize::MAX] {
+            numbers.clear();
+            push_number(&mut numbers, n);
+            assert_eq!(numbers, n.to_string().into_bytes());
+        }
         for n in 0..=events.len() {
             let mut ours = Vec::new();
             for (k, e) in events[..n].iter().enumerate() {
