@@ -263,7 +263,14 @@ fn stream_found(
     let mut one = ViewEvent::default();
     let mut give = |i: usize| {
         let (group, conflict) = entry_of[i];
-        refill_event(&mut one, &found.events[i], articles, group, conflict, actors);
+        refill_event(
+            &mut one,
+            &found.events[i],
+            articles,
+            group,
+            conflict,
+            actors,
+        );
         each(&one)
     };
     match order {
