@@ -152,10 +152,9 @@ pub fn collect(texts: &[&str], dates: &[&[DateHit]], actors: &[Actor]) -> Vec<Ev
             });
         }
     }
-    events.sort_by(|a, b| {
-        let key = |e: &Event| (e.date.is_none(), e.date, e.article, e.span.start);
-        key(a).cmp(&key(b))
-    });
+    // The keys are sorted and the events moved once each: an event is large, and a sort that
+    // compares and moves the events themselves moved each one a dozen times.
+    events.sort_by_cached_key(|e| (e.date.is_none(), e.date, e.article, e.span.start));
     events
 }
 

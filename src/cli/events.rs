@@ -7,7 +7,7 @@
 
 use super::Context;
 use super::extract::ExtractArgs;
-use super::json::{close_array, json_str};
+use super::json::{close_array, json_str, push_number};
 use crate::service::CHUNK;
 use crate::store::{EventOrder, ViewEvent};
 use anyhow::Result;
@@ -105,12 +105,10 @@ fn push_event_json(out: &mut Vec<u8>, e: &ViewEvent, first: bool) {
     json_str(out, &e.kind);
     out.extend_from_slice(b",\n    \"expression\": ");
     json_str(out, &e.expression);
-    // Writing numbers into a Vec cannot fail.
-    let _ = write!(
-        out,
-        ",\n    \"start\": {},\n    \"end\": {}",
-        e.start, e.end
-    );
+    out.extend_from_slice(b",\n    \"start\": ");
+    push_number(out, e.start);
+    out.extend_from_slice(b",\n    \"end\": ");
+    push_number(out, e.end);
     out.extend_from_slice(b",\n    \"sentence\": ");
     json_str(out, &e.sentence);
     out.extend_from_slice(b",\n    \"actors\": [");
@@ -121,11 +119,13 @@ fn push_event_json(out: &mut Vec<u8>, e: &ViewEvent, first: bool) {
     if !e.actors.is_empty() {
         out.extend_from_slice(b"\n    ");
     }
-    let _ = write!(
-        out,
-        "],\n    \"group\": {},\n    \"conflict\": {}\n  }}",
-        e.group, e.conflict
-    );
+    out.extend_from_slice(b"],\n    \"group\": ");
+    push_number(out, e.group);
+    out.extend_from_slice(if e.conflict {
+        b",\n    \"conflict\": true\n  }"
+    } else {
+        b",\n    \"conflict\": false\n  }"
+    });
 }
 
 #[cfg(test)]
@@ -164,6 +164,12 @@ mod tests {
             ),
             event(&"long plain run of words ".repeat(40), &["x"], true),
         ];
+        let mut numbers = Vec::new();
+        for n in [0, 7, 10, 99, 100, 4096, 1_000_000, usize::MAX] {
+            numbers.clear();
+            push_number(&mut numbers, n);
+            assert_eq!(numbers, n.to_string().into_bytes());
+        }
         for n in 0..=events.len() {
             let mut ours = Vec::new();
             for (k, e) in events[..n].iter().enumerate() {

@@ -6,7 +6,7 @@
 //! building a whole corpus.
 
 use super::Context;
-use super::json::{close_array, json_str, str_list};
+use super::json::{close_array, json_str, push_number, str_list};
 use crate::analysis::actors::{Actor, ActorKind};
 use crate::analysis::extract;
 use crate::store::{ViewActor, ViewParts};
@@ -192,21 +192,18 @@ fn push_actor_json(out: &mut Vec<u8>, a: &ViewActor, first: bool) {
     str_list(out, &a.aliases, 4);
     out.extend_from_slice(b",\n    \"articles\": ");
     str_list(out, &a.articles, 4);
-    // Writing numbers into a Vec cannot fail.
-    let _ = write!(
-        out,
-        ",\n    \"mention_count\": {},\n    \"mentions\": [",
-        a.mention_count
-    );
+    out.extend_from_slice(b",\n    \"mention_count\": ");
+    push_number(out, a.mention_count);
+    out.extend_from_slice(b",\n    \"mentions\": [");
     for (j, m) in a.mentions.iter().enumerate() {
         out.extend_from_slice(if j == 0 { b"\n      {" } else { b",\n      {" });
         out.extend_from_slice(b"\n        \"article\": ");
         json_str(out, &m.article);
-        let _ = write!(
-            out,
-            ",\n        \"start\": {},\n        \"end\": {},\n        \"text\": ",
-            m.start, m.end
-        );
+        out.extend_from_slice(b",\n        \"start\": ");
+        push_number(out, m.start);
+        out.extend_from_slice(b",\n        \"end\": ");
+        push_number(out, m.end);
+        out.extend_from_slice(b",\n        \"text\": ");
         json_str(out, &m.text);
         out.extend_from_slice(b"\n      }");
     }

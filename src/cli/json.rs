@@ -33,10 +33,12 @@ pub(super) fn json_str(out: &mut Vec<u8>, s: &str) {
     // "has a zero byte" tests; they never miss one, and a false alarm only sends the eight
     // bytes through the byte loop below).
     let needs = |x: u64| {
-        let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
-        (x.wrapping_sub(ONES * 0x20) & !x & HIGHS) != 0
-            || zero(x ^ (ONES * u64::from(b'"'))) != 0
-            || zero(x ^ (ONES * u64::from(b'\\'))) != 0
+        let zero = |v: u64| v.wrapping_sub(ONES) & !v;
+        (x.wrapping_sub(ONES * 0x20) & !x
+            | zero(x ^ (ONES * u64::from(b'"')))
+            | zero(x ^ (ONES * u64::from(b'\\'))))
+            & HIGHS
+            != 0
     };
     let bytes = s.as_bytes();
     out.push(b'"');
@@ -87,6 +89,22 @@ pub(super) fn json_str(out: &mut Vec<u8>, s: &str) {
     }
     out.extend_from_slice(&bytes[start..]);
     out.push(b'"');
+}
+
+/// Appends `n` in decimal, as `write!` would, without the formatting machinery (an archive's
+/// events and mentions carry millions of numbers).
+pub(super) fn push_number(out: &mut Vec<u8>, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
 }
 
 #[cfg(test)]

@@ -280,9 +280,20 @@ fn stream_found(
         return;
     }
     let entry_of = entries_of(found);
+    // One event refilled for each: its strings keep their buffers, where a fresh event would
+    // allocate eight strings and copy its sentence anew (a run-on text's are long).
+    let mut one = ViewEvent::default();
     let mut give = |i: usize| {
         let (group, conflict) = entry_of[i];
-        each(&event(&found.events[i], articles, group, conflict, actors))
+        refill_event(
+            &mut one,
+            &found.events[i],
+            articles,
+            group,
+            conflict,
+            actors,
+        );
+        each(&one)
     };
     match order {
         EventOrder::Timeline => {
@@ -341,24 +352,62 @@ pub fn kind_name(kind: crate::analysis::actors::ActorKind) -> &'static str {
     }
 }
 
-/// An event in the printed shape; its actors left empty unless `actors`.
-fn event(e: &Event, articles: &[Article], group: usize, conflict: bool, actors: bool) -> ViewEvent {
-    let article = &articles[e.article];
-    ViewEvent {
-        article: article.id.clone(),
-        date: e.date.map(|d| d.label()),
-        start_date: e.start_date.map(|d| d.to_string()),
-        end_date: e.end_date.map(|d| d.to_string()),
-        precision: e.date.map(|d| d.precision.name().to_string()),
-        kind: e.kind.name().to_string(),
-        expression: e.expression.clone(),
-        start: e.span.start,
-        end: e.span.end,
-        sentence: e.sentence.slice(&article.text).to_string(),
-        actors: if actors { e.actors.clone() } else { Vec::new() },
-        group,
-        conflict,
+/// An event in the printed shape, written over `out` (its strings keep their buffers); its
+/// actors left empty unless `actors`.
+fn refill_event(
+    out: &mut ViewEvent,
+    e: &Event,
+    articles: &[Article],
+    group: usize,
+    conflict: bool,
+    actors: bool,
+) {
+    use std::fmt::Write as _;
+    fn set(out: &mut Option<String>, value: Option<impl std::fmt::Display>) {
+        match value {
+            Some(v) => {
+                let s = out.get_or_insert_with(String::new);
+                s.clear();
+                // Writing into a String cannot fail.
+                let _ = write!(s, "{v}");
+            }
+            None => *out = None,
+        }
     }
+    let article = &articles[e.article];
+    out.article.clone_from(&article.id);
+    match e.date {
+        Some(d) => {
+            let s = out.date.get_or_insert_with(String::new);
+            s.clear();
+            d.write_label(s);
+        }
+        None => out.date = None,
+    }
+    set(&mut out.start_date, e.start_date);
+    set(&mut out.end_date, e.end_date);
+    set(&mut out.precision, e.date.map(|d| d.precision.name()));
+    out.kind.clear();
+    out.kind.push_str(e.kind.name());
+    out.expression.clone_from(&e.expression);
+    out.start = e.span.start;
+    out.end = e.span.end;
+    out.sentence.clear();
+    out.sentence.push_str(e.sentence.slice(&article.text));
+    if actors {
+        out.actors.clone_from(&e.actors);
+    } else {
+        out.actors.clear();
+    }
+    out.group = group;
+    out.conflict = conflict;
+}
+
+/// [`refill_event`] into a new event.
+fn event(e: &Event, articles: &[Article], group: usize, conflict: bool, actors: bool) -> ViewEvent {
+    let mut out = ViewEvent::default();
+    refill_event(&mut out, e, articles, group, conflict, actors);
+    out
 }
 
 /// Actor `i` of `views` with its mentions: read from the store's views when `views` holds only

@@ -45,7 +45,7 @@ pub struct ViewActor {
 }
 
 /// One dated event, as `events --json` prints it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ViewEvent {
     /// The article's id.
     pub article: String,

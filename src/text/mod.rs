@@ -111,10 +111,7 @@ impl Iterator for Tokens<'_> {
                     // An ASCII word, the bulk of every text: its run of letters and digits is
                     // read here, and `word_end` is asked only when a joiner or a non-ASCII
                     // character follows it.
-                    let mut end = i + 1;
-                    while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
-                        end += 1;
-                    }
+                    let mut end = i + 1 + ascii_alnum_run(&bytes[i + 1..]);
                     if end < bytes.len()
                         && (bytes[end] >= 0x80 || matches!(bytes[end], b'\'' | b',' | b'.'))
                     {
@@ -156,6 +153,26 @@ impl Iterator for Tokens<'_> {
     }
 }
 
+/// ASCII letters and digits, by byte value.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// How many ASCII letters and digits `bytes` starts with: the tokenizer asks it of nearly every
+/// byte of a text, so it is one table lookup a byte.
+fn ascii_alnum_run(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&b| !ASCII_ALNUM[usize::from(b)])
+        .unwrap_or(bytes.len())
+}
+
 /// A number when the word is digits with `,` or `.` between them, else a word.
 fn word_kind(word: &[u8]) -> TokenKind {
     let number = word[0].is_ascii_digit()
@@ -176,10 +193,7 @@ fn word_end(text: &str, mut end: usize, first: char) -> usize {
     while end < text.len() {
         // Fast path: a run of ASCII letters and digits.
         if bytes[end].is_ascii_alphanumeric() {
-            end += 1;
-            while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
-                end += 1;
-            }
+            end += 1 + ascii_alnum_run(&bytes[end + 1..]);
             prev = bytes[end - 1] as char;
             continue;
         }

@@ -16,10 +16,7 @@ pub fn sanitize(raw: &str, tab_width: usize) -> String {
     let mut rest = raw;
     while !rest.is_empty() {
         // Printable ASCII needs no decision: copy it a run at a time.
-        let plain = rest
-            .bytes()
-            .position(|b| !(0x20..0x7F).contains(&b))
-            .unwrap_or(rest.len());
+        let plain = printable_ascii_run(rest.as_bytes());
         if plain > 0 {
             out.push_str(&rest[..plain]);
             column += plain;
@@ -63,6 +60,32 @@ pub fn sanitize(raw: &str, tab_width: usize) -> String {
     } else {
         out.nfc().collect()
     }
+}
+
+/// How many bytes at the start of `bytes` are printable ASCII (0x20–0x7E), looked at eight
+/// at a time: the bulk of every article is.
+fn printable_ascii_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut i = 0;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // A high bit for each byte below 0x20 (after the first such byte, borrows may mark
+        // others, but a word with none has no mark), and exactly for each byte of 0x7F or above
+        // (the low seven bits plus one carry into the high bit only from 0x7F).
+        let low = x.wrapping_sub(ONES * 0x20) & !x;
+        let high = x | ((x & !HIGHS) + ONES);
+        if (low | high) & HIGHS != 0 {
+            break;
+        }
+        i += 8;
+    }
+    i + bytes[i..]
+        .iter()
+        .position(|b| !(0x20..0x7F).contains(b))
+        .unwrap_or(bytes.len() - i)
 }
 
 fn push_newline(out: &mut String, column: &mut usize) {
@@ -224,6 +247,22 @@ mod tests {
         );
         assert_eq!(sanitize("x\u{9b}2Jy", 4), "xy");
         assert_eq!(sanitize("x\x1b(By\x1bcz", 4), "xyz");
+    }
+
+    #[test]
+    fn a_printable_run_ends_at_the_first_other_byte_wherever_it_is() {
+        for b in 0u8..=255 {
+            for at in 0..20 {
+                let mut bytes = b"abcdefghijklmnopqrstuvw".to_vec();
+                bytes.insert(at, b);
+                let expected = if (0x20..0x7F).contains(&b) {
+                    bytes.len()
+                } else {
+                    at
+                };
+                assert_eq!(printable_ascii_run(&bytes), expected, "byte {b:#x} at {at}");
+            }
+        }
     }
 
     #[test]

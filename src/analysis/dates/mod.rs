@@ -101,18 +101,27 @@ impl DateValue {
     /// (ISO week, so the year is the ISO week's year: the week of Monday 2024-12-30 is
     /// `2025-W01`) or `YYYY-MM-DD`.
     pub fn label(&self) -> String {
+        let mut s = String::with_capacity(10);
+        self.write_label(&mut s);
+        s
+    }
+
+    /// Appends [`label`](Self::label) to `out`.
+    pub fn write_label(&self, out: &mut String) {
+        use std::fmt::Write as _;
         let d = self.first_day;
-        match self.precision {
-            Precision::Decade | Precision::Year => format!("{:04}", d.year()),
+        // Writing into a String cannot fail.
+        let _ = match self.precision {
+            Precision::Decade | Precision::Year => write!(out, "{:04}", d.year()),
             Precision::Quarter | Precision::Season | Precision::Month => {
-                format!("{:04}-{:02}", d.year(), d.month())
+                write!(out, "{:04}-{:02}", d.year(), d.month())
             }
             Precision::Week => {
                 let w = d.iso_week();
-                format!("{:04}-W{:02}", w.year(), w.week())
+                write!(out, "{:04}-W{:02}", w.year(), w.week())
             }
-            Precision::Day => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
-        }
+            Precision::Day => write!(out, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+        };
     }
 
     /// Last day the value covers.
