@@ -392,6 +392,9 @@ def main():
         ("views: peak RSS", ""),
         ("actors", "< 1 s"),
         ("events", "< 1 s"),
+        ("actors --json", "< 1 s"),
+        ("actors --json: peak RSS", ""),
+        ("events --json", "< 1 s"),
         ("compare A --all", "< 0.3 s"),
         ("compare A --all: peak RSS", "< 200 MB"),
         ("search (word)", "< 50 ms"),
@@ -489,6 +492,10 @@ def main():
             table["views: peak RSS"].append("n/a")
         timed("actors", ["actors"])
         timed("events", ["events"])
+        # The whole archive as JSON (every mention, every event with its sentence: hundreds of
+        # megabytes at 100,000 articles), written to /dev/null.
+        timed("actors --json", ["actors", "--json"], "actors --json: peak RSS")
+        timed("events --json", ["events", "--json"])
         timed("compare A --all", ["compare", "a000000", "--all"], "compare A --all: peak RSS")
         for label, q in zip(("search (word)", "search (phrase)", "search (prefix*)"), queries):
             timed(label, ["search", q])
