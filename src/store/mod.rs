@@ -1010,6 +1010,9 @@ impl Store {
                             schema::IMPORT_CHECKPOINT_PAGES,
                         )
                     })
+                    .and_then(|()| {
+                        conn.pragma_update(None, "journal_size_limit", schema::IMPORT_LOG_LIMIT)
+                    })
                     .map_err(|e| self.db_error(e))?;
                 checkpoints.attach(conn).map_err(|e| self.db_error(e))?;
                 let mut out = Vec::with_capacity(n);
@@ -1081,6 +1084,9 @@ impl Store {
                 }
                 conn.pragma_update(None, "cache_size", DEFAULT_CACHE_KIB)
                     .and_then(|()| checkpoint::Checkpointer::detach(conn))
+                    .and_then(|()| {
+                        conn.pragma_update(None, "journal_size_limit", schema::LOG_LIMIT)
+                    })
                     .map_err(|e| self.db_error(e))?;
                 result.map(|()| out)
             });
