@@ -4,8 +4,8 @@
 //! An import's writing thread is its bottleneck (the analysis runs on the other cores), and a
 //! twelfth of that thread's time went to checkpoints: copying the newest version of each page
 //! of the log into the database file, and syncing it. While the import goes on committing, a
-//! second connection copies what the log held when it grew past
-//! [`schema::IMPORT_CHECKPOINT_PAGES`]; the writer then copies only the commits it made
+//! second connection copies what the log held when it grew past a size (for an import,
+//! [`schema::IMPORT_CHECKPOINT_PAGES`]); the writer then copies only the commits it made
 //! meanwhile. That last step stays with the writer because a log is started again from its
 //! beginning only when every frame of it is in the database at the start of a transaction: a
 //! log checkpointed only from beside a writer that never pauses would grow without end.
@@ -29,14 +29,17 @@ const DONE: u8 = 2;
 
 /// The checkpointing thread of a store, started by its first import and ended with the store.
 pub(super) struct Checkpointer {
+    /// Pages of log at which a commit asks the thread for a checkpoint.
+    pages: i64,
     state: Arc<AtomicU8>,
     wake: Option<Sender<()>>,
     thread: Option<JoinHandle<()>>,
 }
 
 impl Checkpointer {
-    /// Starts the thread; it connects to `db` at its first checkpoint.
-    pub(super) fn start(db: PathBuf) -> Checkpointer {
+    /// Starts the thread; it connects to `db` at its first checkpoint, asked for when the log
+    /// holds `pages` pages.
+    pub(super) fn start(db: PathBuf, pages: i64) -> Checkpointer {
         let state = Arc::new(AtomicU8::new(IDLE));
         let (wake, wakes) = channel::<()>();
         let done = Arc::clone(&state);
@@ -58,6 +61,7 @@ impl Checkpointer {
             })
             .ok();
         Checkpointer {
+            pages,
             state,
             wake: thread.as_ref().map(|_| wake),
             thread,
@@ -70,9 +74,9 @@ impl Checkpointer {
         let Some(wake) = self.wake.clone() else {
             return Ok(());
         };
-        let state = Arc::clone(&self.state);
+        let (state, at) = (Arc::clone(&self.state), self.pages);
         conn.wal_hook(Some(move |_: &mut Wal, pages: c_int| {
-            if i64::from(pages) >= schema::IMPORT_CHECKPOINT_PAGES
+            if i64::from(pages) >= at
                 && state
                     .compare_exchange(IDLE, RUNNING, Ordering::AcqRel, Ordering::Acquire)
                     .is_ok()
@@ -113,4 +117,53 @@ impl Drop for Checkpointer {
 /// Copies as much of the log as no reader still needs, waiting for nobody.
 fn passive(conn: &Connection) -> rusqlite::Result<()> {
     conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pages of log in the file (`journal_size_limit` 0 cuts the file to the log's length
+    /// whenever the log starts again).
+    fn log_pages(db: &std::path::Path) -> u64 {
+        let wal = db.with_extension("db-wal");
+        std::fs::metadata(wal).map_or(0, |m| m.len() / 4096)
+    }
+
+    #[test]
+    fn a_writer_attached_to_the_thread_has_its_log_copied_and_started_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("t.db");
+        let mut conn = schema::connect(&db, true).unwrap();
+        conn.pragma_update(None, "journal_size_limit", 0).unwrap();
+        conn.execute_batch("CREATE TABLE t (n INTEGER, b BLOB)")
+            .unwrap();
+        let checkpoints = Checkpointer::start(db.clone(), 40);
+        checkpoints.attach(&mut conn).unwrap();
+        let (mut most, mut copied) = (0, 0);
+        for n in 0..2_000 {
+            conn.execute("INSERT INTO t VALUES (?1, zeroblob(3000))", [n])
+                .unwrap();
+            most = most.max(log_pages(&db));
+            // The thread's work is waited for, so that what is checked is where the log goes,
+            // not how quickly the thread runs.
+            while checkpoints.state.load(Ordering::Acquire) == RUNNING {
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
+            if checkpoints.state.load(Ordering::Acquire) == DONE {
+                copied += 1;
+            }
+            checkpoints.after_commit(&conn).unwrap();
+        }
+        Checkpointer::detach(&mut conn).unwrap();
+        // 2,000 rows of a page each would make a log of 2,000 pages; the thread copied it
+        // every 40 or so, and the writer's next transaction started it again.
+        assert!(copied >= 20, "{copied} checkpoints");
+        assert!(most < 100, "the log reached {most} pages");
+        let other = schema::connect(&db, false).unwrap();
+        let rows: i64 = other
+            .query_row("SELECT count(*) FROM t", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(rows, 2_000);
+    }
 }

@@ -996,8 +996,9 @@ impl Store {
             }
             drop(tx);
             let mut checkpoints = lock(&self.inner.checkpointer);
-            let checkpoints =
-                &*checkpoints.get_or_insert_with(|| checkpoint::Checkpointer::start(self.db_path()));
+            let checkpoints = &*checkpoints.get_or_insert_with(|| {
+                checkpoint::Checkpointer::start(self.db_path(), schema::IMPORT_CHECKPOINT_PAGES)
+            });
             let written = self.with_db(true, |conn| {
                 // Each commit touches index pages all over the database (sketch hashes,
                 // article keys): with SQLite's default 2 MB page cache an import rereads many
@@ -1106,9 +1107,7 @@ impl Store {
             index_pending(conn).map_err(|e| self.db_error(e))?;
         }
         conn.execute_batch("COMMIT").map_err(|e| self.db_error(e))?;
-        checkpoints
-            .after_commit(conn)
-            .map_err(|e| self.db_error(e))
+        checkpoints.after_commit(conn).map_err(|e| self.db_error(e))
     }
 
     /// Indexes the articles not yet in the full-text index, in a transaction of its own.
