@@ -265,8 +265,8 @@ fn is_address(source: &Path) -> bool {
 }
 
 /// Reads `files` in order on a thread of its own, a few ahead of the import: an import's
-/// storing thread is its bottleneck, and reading, decoding, cleaning and hashing each file
-/// there left the analysis threads waiting at every batch. The thread stops at the first
+/// storing thread is its bottleneck, and reading, decoding and cleaning each file there left
+/// the analysis threads waiting at every batch. The thread stops at the first
 /// file nobody will take (the import ended or was interrupted). `None` when no thread could
 /// be started.
 fn read_ahead(
