@@ -93,11 +93,13 @@ fn analysing_files_in_place_never_creates_the_store() {
 #[test]
 fn an_import_reports_stored_articles_before_reading_the_rest() {
     let dir = tempfile::tempdir().unwrap();
-    let files: Vec<_> = (0..40)
+    // Files are read a few dozen ahead of the one being stored: the last of 150 is still
+    // unread when the first batch is reported.
+    let files: Vec<_> = (0..150)
         .map(|i| {
             write(
                 dir.path(),
-                &format!("a{i:02}.txt"),
+                &format!("a{i:03}.txt"),
                 &format!("Article number {i} about the harbour and its {i} cranes."),
             )
         })
@@ -116,7 +118,42 @@ fn an_import_reports_stored_articles_before_reading_the_rest() {
         std::ops::ControlFlow::Continue(())
     })
     .unwrap();
-    assert_eq!(seen, 39);
-    assert_eq!(report.ids().len(), 39);
+    assert_eq!(seen, 149);
+    assert_eq!(report.ids().len(), 149);
     assert_eq!(report.failures.len(), 1);
+}
+
+#[test]
+fn an_import_interrupted_after_a_file_stores_that_file_and_none_read_ahead_of_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<_> = (0..120)
+        .map(|i| {
+            write(
+                dir.path(),
+                &format!("a{i:03}.txt"),
+                &format!("Report {i} on the ferry timetable, with {i} crossings a week."),
+            )
+        })
+        .collect();
+    let store = juxta::store::Store::open(dir.path().join("store")).unwrap();
+    let report = service::import_sources(
+        &store,
+        &files,
+        &Default::default(),
+        &mut |step| match step {
+            service::Progress::Read { done: 70, .. } => std::ops::ControlFlow::Break(()),
+            _ => std::ops::ControlFlow::Continue(()),
+        },
+    )
+    .unwrap();
+    assert!(report.interrupted);
+    assert_eq!(report.ids().len(), 70);
+    let stored: Vec<String> = store
+        .list_meta()
+        .unwrap()
+        .into_iter()
+        .map(|m| m.file_name)
+        .collect();
+    let expected: Vec<String> = (0..70).map(|i| format!("a{i:03}.txt")).collect();
+    assert_eq!(stored, expected);
 }

@@ -171,6 +171,15 @@ pub fn import_sources(
         sources.extend(found);
     }
     let total = sources.len();
+    let mut ahead = read_ahead(
+        sources
+            .iter()
+            .filter_map(|s| s.as_ref().ok())
+            .filter(|f| !is_address(f))
+            .cloned()
+            .collect(),
+        opts,
+    );
     let mut drafts = Vec::new();
     let mut origins = Vec::new();
     let mut waiting = std::time::Instant::now();
@@ -199,7 +208,15 @@ pub fn import_sources(
         report.files += 1;
         let outcome = match file.to_str().filter(|s| import::is_url(s)) {
             Some(url) => import::read_url(url, opts),
-            None => import::read_file(&file, opts),
+            // The files come from the reading thread in this loop's order; read here when
+            // that thread is gone (it could not start, or failed).
+            None => match ahead.as_ref().map(|rx| rx.recv()) {
+                Some(Ok(outcome)) => outcome,
+                Some(Err(_)) | None => {
+                    ahead = None;
+                    import::read_file(&file, opts)
+                }
+            },
         };
         let stop = progress(Progress::Read {
             done: done + 1,
@@ -236,6 +253,42 @@ pub fn import_sources(
     }
     store_batch(store, &mut drafts, &mut origins, &mut report, progress)?;
     Ok(report)
+}
+
+/// How many files the reading thread may have read ahead of the one being stored.
+const READ_AHEAD: usize = 64;
+
+/// Whether a source is a web address (read in its turn, never ahead: fetching shows its
+/// progress, and Ctrl-C stops it).
+fn is_address(source: &Path) -> bool {
+    source.to_str().is_some_and(import::is_url)
+}
+
+/// Reads `files` in order on a thread of its own, a few ahead of the import: an import's
+/// storing thread is its bottleneck, and reading, decoding and cleaning each file there left
+/// the analysis threads waiting at every batch. The thread stops at the first
+/// file nobody will take (the import ended or was interrupted). `None` when no thread could
+/// be started.
+fn read_ahead(
+    files: Vec<PathBuf>,
+    opts: &ImportOptions,
+) -> Option<std::sync::mpsc::Receiver<import::Outcome>> {
+    if files.is_empty() {
+        return None;
+    }
+    let (tx, rx) = std::sync::mpsc::sync_channel(READ_AHEAD);
+    let opts = opts.clone();
+    std::thread::Builder::new()
+        .name("juxta-read".into())
+        .spawn(move || {
+            for file in files {
+                if tx.send(import::read_file(&file, &opts)).is_err() {
+                    break;
+                }
+            }
+        })
+        .ok()
+        .map(|_| rx)
 }
 
 fn store_batch(

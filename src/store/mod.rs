@@ -12,6 +12,7 @@
 //! `old-folder-store/` and a [`Notice`] says where they are.
 
 mod check;
+mod checkpoint;
 mod legacy;
 mod ondemand;
 mod schema;
@@ -292,6 +293,8 @@ pub struct Store {
 struct Inner {
     /// `None` until the database exists.
     db: Mutex<Option<Connection>>,
+    /// Started by the first import.
+    checkpointer: Mutex<Option<checkpoint::Checkpointer>>,
 }
 
 /// Notices of every store of the process, with the store folder they are about. Kept per
@@ -599,6 +602,7 @@ impl Store {
             root,
             inner: Arc::new(Inner {
                 db: Mutex::new(None),
+                checkpointer: Mutex::new(None),
             }),
         };
         let legacy = legacy::pending(&store.root)?;
@@ -991,6 +995,10 @@ impl Store {
                 });
             }
             drop(tx);
+            let mut checkpoints = lock(&self.inner.checkpointer);
+            let checkpoints = &*checkpoints.get_or_insert_with(|| {
+                checkpoint::Checkpointer::start(self.db_path(), schema::IMPORT_CHECKPOINT_PAGES)
+            });
             let written = self.with_db(true, |conn| {
                 // Each commit touches index pages all over the database (sketch hashes,
                 // article keys): with SQLite's default 2 MB page cache an import rereads many
@@ -1003,7 +1011,11 @@ impl Store {
                             schema::IMPORT_CHECKPOINT_PAGES,
                         )
                     })
+                    .and_then(|()| {
+                        conn.pragma_update(None, "journal_size_limit", schema::IMPORT_LOG_LIMIT)
+                    })
                     .map_err(|e| self.db_error(e))?;
+                checkpoints.attach(conn).map_err(|e| self.db_error(e))?;
                 let mut out = Vec::with_capacity(n);
                 let mut ready: Vec<Option<Analysed>> = vec![None; n];
                 // When the open group's transaction began, if one is open.
@@ -1022,7 +1034,7 @@ impl Store {
                                 match rx.recv_timeout(left) {
                                     Ok(got) => Some(got),
                                     Err(RecvTimeoutError::Timeout) => {
-                                        self.commit_group(conn, false)?;
+                                        self.commit_group(conn, false, checkpoints)?;
                                         (open, in_group) = (None, 0);
                                         continue;
                                     }
@@ -1049,7 +1061,7 @@ impl Store {
                                 || open.is_some_and(|t| t.elapsed() >= GROUP_TIME)
                             {
                                 let index = unindexed >= INDEX_EVERY;
-                                self.commit_group(conn, index)?;
+                                self.commit_group(conn, index, checkpoints)?;
                                 (open, in_group) = (None, 0);
                                 if index {
                                     unindexed = 0;
@@ -1058,7 +1070,7 @@ impl Store {
                         }
                     }
                     if open.take().is_some() {
-                        self.commit_group(conn, true)?;
+                        self.commit_group(conn, true, checkpoints)?;
                     } else if unindexed > 0 {
                         self.catch_up_index(conn)?;
                     }
@@ -1072,8 +1084,9 @@ impl Store {
                     let _ = conn.execute_batch("ROLLBACK");
                 }
                 conn.pragma_update(None, "cache_size", DEFAULT_CACHE_KIB)
+                    .and_then(|()| checkpoint::Checkpointer::detach(conn))
                     .and_then(|()| {
-                        conn.pragma_update(None, "wal_autocheckpoint", schema::CHECKPOINT_PAGES)
+                        conn.pragma_update(None, "journal_size_limit", schema::LOG_LIMIT)
                     })
                     .map_err(|e| self.db_error(e))?;
                 result.map(|()| out)
@@ -1084,11 +1097,17 @@ impl Store {
 
     /// Commits the open transaction; with `index`, indexes every article not yet in the
     /// full-text and fingerprint indexes first.
-    fn commit_group(&self, conn: &Connection, index: bool) -> Result<()> {
+    fn commit_group(
+        &self,
+        conn: &Connection,
+        index: bool,
+        checkpoints: &checkpoint::Checkpointer,
+    ) -> Result<()> {
         if index {
             index_pending(conn).map_err(|e| self.db_error(e))?;
         }
-        conn.execute_batch("COMMIT").map_err(|e| self.db_error(e))
+        conn.execute_batch("COMMIT").map_err(|e| self.db_error(e))?;
+        checkpoints.after_commit(conn).map_err(|e| self.db_error(e))
     }
 
     /// Indexes the articles not yet in the full-text index, in a transaction of its own.
