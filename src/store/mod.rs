@@ -22,7 +22,8 @@ pub use check::{CheckReport, RepairReport};
 pub use ondemand::EventRow;
 pub use search::SearchHit;
 pub use views::{
-    EventOrder, EventsLayout, Sharing, ViewActor, ViewEvent, ViewMention, ViewParts, Views,
+    EventOrder, EventsLayout, Sharing, ViewActor, ViewEvent, ViewMention, ViewParts, ViewRows,
+    Views,
 };
 
 use crate::article::{Article, is_valid_id};
