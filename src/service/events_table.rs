@@ -3,7 +3,7 @@
 //! table of the archive's views as it prints (see [`table_chunks`]): reading it back is then
 //! one scan of a few thousand large rows instead of decoding and cutting a million events.
 
-use crate::store::{EventsLayout, ViewEvent, Views};
+use crate::store::{EventsLayout, ViewEvent};
 use crate::text::display_width;
 
 /// Widest line the tables aim for, in columns.
@@ -116,7 +116,7 @@ impl EventsTable {
 /// The whole table of `v`'s events, in pieces of about [`CHUNK`] bytes, each ending at a
 /// line's end.
 #[cfg(test)]
-pub fn table_chunks(v: &Views) -> impl Iterator<Item = String> + '_ {
+pub fn table_chunks(v: &crate::store::Views) -> impl Iterator<Item = String> + '_ {
     table_pieces(
         &EventsLayout::of(v),
         v.timeline.iter().flatten().filter_map(|&i| v.events.get(i)),
