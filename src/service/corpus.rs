@@ -196,12 +196,8 @@ fn actors_and_events_with_progress(
         })
         .collect();
     progress(total, total);
-    let pairs: Vec<(&str, &Extraction)> = articles
-        .iter()
-        .map(|a| a.text.as_str())
-        .zip(&extractions)
-        .collect();
-    extract::assemble(&pairs, &options.aliases)
+    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+    extract::assemble_owned(&texts, extractions, &options.aliases)
 }
 
 /// Up to this many articles read their stored analysis one by one instead of all at once.

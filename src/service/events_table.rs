@@ -259,6 +259,7 @@ const CLASS: [u8; 256] = {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::Views;
     use crate::text::{pad, truncate};
 
     fn event(article: &str, group: usize, date: Option<&str>, sentence: &str) -> ViewEvent {
