@@ -867,6 +867,42 @@ fn actors_and_events_read_from_the_views_print_what_the_analysis_computes() {
     assert!(!people.contains("Nadia Holm"), "{people}");
 }
 
+/// Views that cannot be written (here a trigger refuses them, as a full disk would) are made
+/// in memory: every command prints what the analysis computes, and nothing is stamped current.
+#[test]
+fn views_that_cannot_be_written_are_printed_from_memory() {
+    let s = Sandbox::new();
+    write_v1_store(&s.store());
+    s.run(&["list"]).success();
+    raw(&s.store())
+        .execute_batch(
+            "CREATE TRIGGER refuse_views BEFORE INSERT ON view_actor
+             BEGIN SELECT RAISE(ABORT, 'refused'); END;",
+        )
+        .unwrap();
+    let ids: Vec<&str> = HARBOUR_TEXTS.iter().map(|(id, _, _)| *id).collect();
+    for command in [
+        &["actors"][..],
+        &["actors", "--json"],
+        &["events"],
+        &["events", "--json"],
+        &["mentions", "Solvang"],
+    ] {
+        let mut named: Vec<&str> = command.to_vec();
+        named.extend(&ids);
+        let fresh = s.run(&named).success().stdout.clone();
+        assert!(!fresh.is_empty(), "{command:?}");
+        let whole = s.run(command).success().stdout.clone();
+        assert_eq!(whole, fresh, "{command:?}");
+    }
+    let stamp: Option<String> = raw(&s.store())
+        .query_row("SELECT value FROM meta WHERE key = 'views'", [], |r| {
+            r.get(0)
+        })
+        .ok();
+    assert_eq!(stamp, None);
+}
+
 // ---------------------------------------------------------------------------------------------
 // compare --all through the fingerprint index
 

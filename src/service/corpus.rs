@@ -193,13 +193,14 @@ fn actors_and_events_with_progress(
                 .map(|(i, a)| (a.id.as_str(), i))
                 .collect();
             // One query for the stored analysis of every article, not one per article.
-            let _ = store.for_each_analysis(EXTRACT_KIND, EXTRACTION_VERSION, &mut |id, hash, json| {
-                if let Some(&i) = position.get(id)
-                    && articles[i].hash == hash
-                {
-                    stored[i] = serde_json::from_str(json).ok();
-                }
-            });
+            let _ =
+                store.for_each_analysis(EXTRACT_KIND, EXTRACTION_VERSION, &mut |id, hash, json| {
+                    if let Some(&i) = position.get(id)
+                        && articles[i].hash == hash
+                    {
+                        stored[i] = serde_json::from_str(json).ok();
+                    }
+                });
         }
     }
     let extractions: Vec<Extraction> = articles

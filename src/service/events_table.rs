@@ -126,7 +126,10 @@ pub fn table_chunks(v: &crate::store::Views) -> impl Iterator<Item = String> + '
 /// The table of events laid out as `layout` says, given in timeline order, in pieces of about
 /// [`CHUNK`] bytes, each ending at a line's end; each event is taken only when its piece is
 /// made.
-pub fn table_pieces<E, I>(layout: &EventsLayout, mut events: I) -> impl Iterator<Item = String> + use<E, I>
+pub fn table_pieces<E, I>(
+    layout: &EventsLayout,
+    mut events: I,
+) -> impl Iterator<Item = String> + use<E, I>
 where
     E: std::borrow::Borrow<ViewEvent>,
     I: Iterator<Item = E>,

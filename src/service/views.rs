@@ -56,11 +56,7 @@ pub fn views(ctx: &Context, args: &[String], parts: ViewParts) -> Result<Views, 
 /// Builds the views of the whole archive and writes them to the store, each row made as it
 /// is written; false when they could not be written (a store that is read only, or one the
 /// archive outran: an article added meanwhile makes them stale at once).
-fn rebuild(
-    ctx: &Context,
-    store: &crate::store::Store,
-    recipe: &str,
-) -> Result<bool, ServiceError> {
+fn rebuild(ctx: &Context, store: &crate::store::Store, recipe: &str) -> Result<bool, ServiceError> {
     // The stamp is taken before the articles are read: an article added meanwhile leaves the
     // views stale, to be built again next time, never wrongly current.
     let Some(stamp) = store.views_stamp(recipe)? else {

@@ -1280,9 +1280,7 @@ impl Store {
                      WHERE x.kind = ?1 AND x.version = ?2",
                 )
                 .map_err(|e| self.db_error(e))?;
-            let mut rows = stmt
-                .query([kind, version])
-                .map_err(|e| self.db_error(e))?;
+            let mut rows = stmt.query([kind, version]).map_err(|e| self.db_error(e))?;
             while let Ok(Some(r)) = rows.next() {
                 let text = |i: usize| r.get_ref(i).ok().and_then(|v| v.as_str().ok());
                 if let (Some(id), Some(hash), Some(json)) = (text(0), text(1), text(2)) {

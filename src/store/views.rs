@@ -288,7 +288,10 @@ fn write_views(tx: &Connection, stamp: &str, rows: ViewRows<'_>) -> rusqlite::Re
     )?;
     tx.execute(
         "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
-        params![LAYOUT, serde_json::to_string(&rows.layout).unwrap_or_default()],
+        params![
+            LAYOUT,
+            serde_json::to_string(&rows.layout).unwrap_or_default()
+        ],
     )?;
     tx.execute(
         "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
