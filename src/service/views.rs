@@ -129,19 +129,6 @@ pub fn stream_events(
     start: &mut dyn FnMut(&EventsLayout) -> bool,
     each: &mut dyn FnMut(&ViewEvent) -> bool,
 ) -> Result<(), ServiceError> {
-    stream_events_with(ctx, args, order, actors, true, start, each)
-}
-
-/// [`stream_events`], building the views first when they are stale only if `rebuild`.
-fn stream_events_with(
-    ctx: &Context,
-    args: &[String],
-    order: EventOrder,
-    actors: bool,
-    rebuild_views: bool,
-    start: &mut dyn FnMut(&EventsLayout) -> bool,
-    each: &mut dyn FnMut(&ViewEvent) -> bool,
-) -> Result<(), ServiceError> {
     let store = ctx.store()?;
     let stored = from_views(ctx, args, &store);
     if stored && store.stream_events(&recipe(ctx), order, actors, start, each)? {
@@ -156,10 +143,7 @@ fn stream_events_with(
         return Ok(());
     }
     let recipe = recipe(ctx);
-    if rebuild_views
-        && rebuild(ctx, &store, &recipe)?
-        && store.stream_events(&recipe, order, actors, start, each)?
-    {
+    if rebuild(ctx, &store, &recipe)? && store.stream_events(&recipe, order, actors, start, each)? {
         return Ok(());
     }
     let articles = store.list()?;
@@ -178,25 +162,16 @@ pub fn events_table(
 ) -> Result<(), ServiceError> {
     let store = ctx.store()?;
     let stored = from_views(ctx, args, &store);
-    if stored {
-        let recipe = recipe(ctx);
-        if store.events_table(&recipe, write)? {
-            return Ok(());
-        }
-        if rebuild(ctx, &store, &recipe)? && store.events_table(&recipe, write)? {
-            return Ok(());
-        }
+    if stored && store.events_table(&recipe(ctx), write)? {
+        return Ok(());
     }
     // Both callbacks make the table: the first its heading, the second its rows.
     let table: std::cell::RefCell<Option<super::EventsTable>> = Default::default();
     let mut stopped = false;
-    // Views that could not be built and read back are not built again: the table is made of
-    // events made in memory.
-    stream_events_with(
+    stream_events(
         ctx,
         args,
         EventOrder::Timeline,
-        false,
         false,
         &mut |layout| {
             let t = super::EventsTable::new(layout);
