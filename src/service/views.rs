@@ -50,7 +50,7 @@ pub fn views(ctx: &Context, args: &[String], parts: ViewParts) -> Result<Views, 
     {
         return Ok(v);
     }
-    Ok(in_memory(ctx, &store)?)
+    in_memory(ctx, &store)
 }
 
 /// Builds the views of the whole archive and writes them to the store, each row made as it
