@@ -903,6 +903,66 @@ fn views_that_cannot_be_written_are_printed_from_memory() {
     assert_eq!(stamp, None);
 }
 
+/// An archive larger than the few articles read one by one, whose stored analysis is missing
+/// for some articles amid the others and unreadable for one: the whole archive is read row by
+/// row in listing order, those articles are analysed again in their turn, and `actors` and
+/// `events` print what they printed with every analysis in place.
+#[test]
+fn stale_and_damaged_analysis_amid_a_large_archive_is_redone_in_its_turn() {
+    let s = Sandbox::new();
+    let surnames = ["Okafor", "Lindqvist", "Moreau", "Brandt", "Sato"];
+    let mut lines = String::new();
+    for i in 0..80 {
+        let who = surnames[i % surnames.len()];
+        lines.push_str(&format!(
+            "{{\"title\": \"Pier report {i}\", \"date\": \"2024-03-{:02}\", \"text\": \"Harbour engineer Mira {who} said on Monday that pier {i} would close on March {} for repairs. {who} added that the ferries would moor at the north quay.\"}}\n",
+            1 + i % 28,
+            1 + (i * 7) % 28,
+        ));
+    }
+    s.write("piers.jsonl", lines);
+    s.run(&["add", "piers.jsonl"]).success();
+    let actors = s.run(&["actors", "--json"]).success().stdout.clone();
+    let events = s.run(&["events", "--json"]).success().stdout.clone();
+    assert!(actors.contains("Mira Okafor"), "{actors}");
+    let db = raw(&s.store());
+    let keys: Vec<i64> = db
+        .prepare("SELECT key FROM article ORDER BY imported, id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    for &k in [&keys[3], &keys[40], &keys[41], &keys[79]] {
+        db.execute(
+            "UPDATE analysis SET version = 'extract-v0' WHERE article = ?1 AND kind = 'extract'",
+            [k],
+        )
+        .unwrap();
+    }
+    db.execute(
+        "UPDATE analysis SET json = '{\"names\": 3' WHERE article = ?1 AND kind = 'extract'",
+        [keys[20]],
+    )
+    .unwrap();
+    db.execute("DELETE FROM meta WHERE key = 'views'", [])
+        .unwrap();
+    assert_eq!(s.run(&["actors", "--json"]).success().stdout, actors);
+    db.execute("DELETE FROM meta WHERE key = 'views'", [])
+        .unwrap();
+    assert_eq!(s.run(&["events", "--json"]).success().stdout, events);
+    // And written back: every article has its analysis of this version again.
+    let redone: i64 = db
+        .query_row(
+            "SELECT count(*) FROM analysis WHERE kind = 'extract' AND version <> 'extract-v0'
+             AND json NOT LIKE '{\"names\": 3'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(redone, 80);
+}
+
 // ---------------------------------------------------------------------------------------------
 // compare --all through the fingerprint index
 
