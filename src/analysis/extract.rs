@@ -104,6 +104,20 @@ pub fn assemble(
     }
 }
 
+/// [`assemble`] of extractions it owns (`texts[i]` and `extractions[i]` are corpus article
+/// `i`'s), each dropped as soon as it is used (see [`Assembly`]).
+pub fn assemble_owned(
+    texts: &[&str],
+    extractions: Vec<Extraction>,
+    aliases: &BTreeMap<String, Vec<String>>,
+) -> ActorsAndEvents {
+    let mut assembly = Assembly::new(texts);
+    for x in extractions {
+        assembly.add(x);
+    }
+    assembly.finish(aliases)
+}
+
 /// [`assemble`] fed one extraction at a time, in corpus order: an article's names are merged
 /// as it is added and dropped, its dates kept until the events are made, so that a whole
 /// archive's extractions are never all held (at 100,000 articles they were half a gigabyte).
