@@ -105,72 +105,30 @@ pub fn assemble(
 }
 
 /// [`assemble`] of extractions it owns (`texts[i]` and `extractions[i]` are corpus article
-/// `i`'s), each dropped as soon as it is used (see [`Assembly`]).
+/// `i`'s): each part of them is dropped once used, so that at 100,000 articles the names are
+/// gone before the events are made, and the dates before the timeline.
 pub fn assemble_owned(
     texts: &[&str],
-    extractions: Vec<Extraction>,
+    mut extractions: Vec<Extraction>,
     aliases: &BTreeMap<String, Vec<String>>,
 ) -> ActorsAndEvents {
-    let mut assembly = Assembly::new(texts);
-    for x in extractions {
-        assembly.add(x);
+    let names: Vec<&Names> = extractions.iter().map(|x| &x.names).collect();
+    let actors = actors_of(texts, &names, aliases);
+    for x in &mut extractions {
+        x.names = Names::default();
     }
-    assembly.finish(aliases)
-}
-
-/// [`assemble`] fed one extraction at a time, in corpus order: an article's names are merged
-/// as it is added and dropped, its dates kept until the events are made, so that a whole
-/// archive's extractions are never all held (at 100,000 articles they were half a gigabyte).
-pub struct Assembly<'a> {
-    texts: &'a [&'a str],
-    clustering: merge::Clustering<'a>,
-    dates: Vec<Vec<DateHit>>,
-    known: Vec<events::SentenceTokens>,
-}
-
-impl<'a> Assembly<'a> {
-    /// An assembly of the articles of `texts`, to be added in their order.
-    pub fn new(texts: &'a [&'a str]) -> Assembly<'a> {
-        Assembly {
-            texts,
-            clustering: merge::Clustering::default(),
-            dates: Vec::with_capacity(texts.len()),
-            known: Vec::with_capacity(texts.len()),
-        }
+    let dates: Vec<&[DateHit]> = extractions.iter().map(|x| x.dates.as_slice()).collect();
+    let events = events::collect(texts, &dates, &actors);
+    for x in &mut extractions {
+        x.dates = Vec::new();
     }
-
-    /// How many articles were added.
-    pub fn added(&self) -> usize {
-        self.dates.len()
-    }
-
-    /// Adds the extraction of the next article.
-    pub fn add(&mut self, x: Extraction) {
-        let text = self
-            .texts
-            .get(self.dates.len())
-            .copied()
-            .unwrap_or_default();
-        self.clustering.add(text, &x.names);
-        self.dates.push(x.dates);
-        self.known.push(x.sentence_tokens);
-    }
-
-    /// The actors, events and timeline of the articles added.
-    pub fn finish(self, aliases: &BTreeMap<String, Vec<String>>) -> ActorsAndEvents {
-        let texts = &self.texts[..self.dates.len()];
-        let actors = finish_actors(self.clustering.finish(texts), texts, aliases);
-        let dates: Vec<&[DateHit]> = self.dates.iter().map(Vec::as_slice).collect();
-        let events = events::collect(texts, &dates, &actors);
-        drop(dates);
-        drop(self.dates);
-        let known: Vec<&events::SentenceTokens> = self.known.iter().collect();
-        let timeline = events::timeline_with(&events, texts, &known);
-        ActorsAndEvents {
-            actors,
-            events,
-            timeline,
-        }
+    let known: Vec<&events::SentenceTokens> =
+        extractions.iter().map(|x| &x.sentence_tokens).collect();
+    let timeline = events::timeline_with(&events, texts, &known);
+    ActorsAndEvents {
+        actors,
+        events,
+        timeline,
     }
 }
 
@@ -185,17 +143,8 @@ fn actors_of(
         .zip(names)
         .map(|(text, names)| ArticleNames { text, names })
         .collect();
-    finish_actors(merge::cluster(&named), texts, aliases)
-}
-
-/// The actors the merge found, with the user's aliases applied, sorted.
-fn finish_actors(
-    clustered: Vec<Actor>,
-    texts: &[&str],
-    aliases: &BTreeMap<String, Vec<String>>,
-) -> Vec<Actor> {
     // The config's aliases name people: organisations and places stay out of their reach.
-    let (mut actors, others): (Vec<Actor>, Vec<Actor>) = clustered
+    let (mut actors, others): (Vec<Actor>, Vec<Actor>) = merge::cluster(&named)
         .into_iter()
         .partition(|a| a.kind == ActorKind::Person);
     lookup::apply_aliases(&mut actors, texts, aliases);

@@ -171,28 +171,20 @@ fn actors_and_events_with_progress(
     progress: &mut dyn FnMut(usize, usize),
 ) -> ActorsAndEvents {
     let total = articles.len();
-    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
-    let mut feed = Feed {
-        articles,
-        dates: &options.dates,
-        assembly: extract::Assembly::new(&texts),
-        pending: rustc_hash::FxHashMap::default(),
-        write_back: cache.is_some(),
-        fresh: Vec::new(),
-        progress,
-    };
     let default_dates = options.dates == DateOptions::default();
+    // The stored extraction of each article, decoded as its row is read (never every row's
+    // JSON at once); `None` where there is none to use.
+    let mut stored: Vec<Option<Extraction>> = Vec::new();
+    stored.resize_with(total, || None);
     if let Some(store) = cache.filter(|_| default_dates) {
         if total <= FEW_ARTICLES {
             // A few articles (the pair the terminal UI opens first) read their own rows only.
-            for (i, a) in articles.iter().enumerate() {
-                let stored = match store.analysis(&a.id, EXTRACT_KIND, EXTRACTION_VERSION) {
-                    Ok(Some(json)) if store.get_meta(&a.id).is_ok_and(|m| m.hash == a.hash) => {
-                        serde_json::from_str(&json).ok()
-                    }
-                    _ => None,
-                };
-                feed.offer(i, stored);
+            for (slot, a) in stored.iter_mut().zip(articles) {
+                if let Ok(Some(json)) = store.analysis(&a.id, EXTRACT_KIND, EXTRACTION_VERSION)
+                    && store.get_meta(&a.id).is_ok_and(|m| m.hash == a.hash)
+                {
+                    *slot = serde_json::from_str(&json).ok();
+                }
             }
         } else {
             let position: std::collections::HashMap<&str, usize> = articles
@@ -200,111 +192,29 @@ fn actors_and_events_with_progress(
                 .enumerate()
                 .map(|(i, a)| (a.id.as_str(), i))
                 .collect();
-            // One query for the stored analysis of every article, not one per article; its
-            // rows come in listing order, the order of a whole archive's articles.
+            // One query for the stored analysis of every article, not one per article.
             let _ =
                 store.for_each_analysis(EXTRACT_KIND, EXTRACTION_VERSION, &mut |id, hash, json| {
-                    if let Some(&i) = position.get(id) {
-                        let stored = json
-                            .filter(|_| articles[i].hash == hash)
-                            .and_then(|j| serde_json::from_str(j).ok());
-                        feed.offer(i, stored);
+                    if let Some(&i) = position.get(id)
+                        && articles[i].hash == hash
+                    {
+                        stored[i] = serde_json::from_str(json).ok();
                     }
                 });
         }
     }
-    feed.fill(total);
-    (feed.progress)(total, total);
-    let Feed {
-        assembly, fresh, ..
-    } = feed;
-    if let Some(store) = cache.filter(|_| default_dates) {
-        for (i, json) in fresh {
-            let a = &articles[i];
-            // Only stored articles get their analysis written: files analysed in place never
-            // write to the store (DESIGN.md). Analysis that cannot be written only costs time
-            // on the next start.
-            if store.contains(&a.id) {
-                let _ = store.put_analysis(
-                    &a.id,
-                    &Analysis {
-                        kind: EXTRACT_KIND.into(),
-                        version: EXTRACTION_VERSION.into(),
-                        json,
-                    },
-                );
-            }
-        }
-    }
-    assembly.finish(&options.aliases)
-}
-
-/// Extractions handed to an [`extract::Assembly`] in corpus order: those read from the store
-/// as they come (in order when the articles are the archive's, the whole archive's then never
-/// held at once), the others made afresh when their turn comes.
-struct Feed<'a, 'p> {
-    articles: &'a [Article],
-    dates: &'a DateOptions,
-    assembly: extract::Assembly<'a>,
-    /// What was read of articles ahead of their turn (`None`: nothing to use).
-    pending: rustc_hash::FxHashMap<usize, Option<Extraction>>,
-    /// Whether extractions made afresh are written to the store.
-    write_back: bool,
-    /// Articles extracted afresh, with their extraction as the store keeps it (written once
-    /// the stored rows are read: the store is busy while they are).
-    fresh: Vec<(usize, String)>,
-    progress: &'p mut dyn FnMut(usize, usize),
-}
-
-impl Feed<'_, '_> {
-    /// What the store holds of article `i` (`None`: nothing to use, it is made afresh).
-    /// Articles are added in their order: one read ahead of its turn waits for it.
-    fn offer(&mut self, i: usize, x: Option<Extraction>) {
-        if i < self.assembly.added() {
-            // Its turn is past (an id named twice): it was made afresh.
-            return;
-        }
-        self.pending.insert(i, x);
-        while let Some(x) = self.pending.remove(&self.assembly.added()) {
-            self.add(x);
-        }
-    }
-
-    /// Adds every article not added yet, from what was read or afresh.
-    fn fill(&mut self, upto: usize) {
-        while self.assembly.added() < upto.min(self.articles.len()) {
-            let x = self.pending.remove(&self.assembly.added()).flatten();
-            self.add(x);
-        }
-    }
-
-    /// Adds the next article: `x`, or its extraction made afresh.
-    fn add(&mut self, x: Option<Extraction>) {
-        let i = self.assembly.added();
-        (self.progress)(i, self.articles.len());
-        let x = match x {
-            Some(x) => x,
-            None => self.extract(i),
-        };
-        self.assembly.add(x);
-    }
-
-    /// Article `i` extracted afresh. The store holds extractions made with the default date
-    /// options; with others (day-first slashes) every article is extracted afresh and nothing
-    /// is written back.
-    fn extract(&mut self, i: usize) -> Extraction {
-        let a = &self.articles[i];
-        if *self.dates != DateOptions::default() {
-            return extract::extract_with(&a.text, a.date, self.dates);
-        }
-        let x = extract::extract(&a.text, a.date);
-        if self.write_back
-            && let Ok(json) = serde_json::to_string(&x)
-        {
-            self.fresh.push((i, json));
-        }
-        x
-    }
+    let extractions: Vec<Extraction> = articles
+        .iter()
+        .zip(stored)
+        .enumerate()
+        .map(|(done, (a, hit))| {
+            progress(done, total);
+            hit.unwrap_or_else(|| extraction(a, &options.dates, cache))
+        })
+        .collect();
+    progress(total, total);
+    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+    extract::assemble_owned(&texts, extractions, &options.aliases)
 }
 
 /// Up to this many articles read their stored analysis one by one instead of all at once.
@@ -362,6 +272,33 @@ fn sketch(mut hashes: Vec<i64>) -> Vec<i64> {
     hashes.dedup();
     hashes.truncate(SKETCH_SIZE);
     hashes
+}
+
+/// One article's extraction made afresh, when the store holds none for this article (same id
+/// and text). Only stored articles get their analysis written: files analysed in place never
+/// write to the store (DESIGN.md).
+///
+/// The store holds extractions made with the default date options; with others (day-first
+/// slashes) every article is extracted afresh and nothing is written back.
+fn extraction(a: &Article, dates: &DateOptions, cache: Option<&Store>) -> Extraction {
+    if *dates != DateOptions::default() {
+        return extract::extract_with(&a.text, a.date, dates);
+    }
+    let fresh = extract::extract(&a.text, a.date);
+    if let Some(store) = cache.filter(|s| s.contains(&a.id))
+        && let Ok(json) = serde_json::to_string(&fresh)
+    {
+        // Analysis that cannot be written only costs time on the next start.
+        let _ = store.put_analysis(
+            &a.id,
+            &Analysis {
+                kind: EXTRACT_KIND.into(),
+                version: EXTRACTION_VERSION.into(),
+                json,
+            },
+        );
+    }
+    fresh
 }
 
 #[cfg(test)]

@@ -1263,30 +1263,28 @@ impl Store {
         Ok(json.flatten())
     }
 
-    /// Calls `f` with the id, content hash and analysis of `kind` written by `version`
-    /// (`None` when it has none) of every article, one row at a time in listing order (oldest
-    /// import first, ties by id, as [`Store::list`]): at 100,000 articles the rows at once
-    /// are half a gigabyte. A row that cannot be read is a miss (so are those after it, when
+    /// Calls `f` with the id, content hash and analysis of every article that has one of
+    /// `kind` written by `version`, one row at a time (at 100,000 articles the rows at once
+    /// are half a gigabyte). A row that cannot be read is a miss (so are those after it, when
     /// reading stops there): the analysis is computed again. `f` must not use the store.
     pub fn for_each_analysis(
         &self,
         kind: &str,
         version: &str,
-        f: &mut dyn FnMut(&str, &str, Option<&str>),
+        f: &mut dyn FnMut(&str, &str, &str),
     ) -> Result<()> {
         self.with_db(false, |conn| {
             let mut stmt = conn
                 .prepare_cached(
-                    "SELECT a.id, a.hash, x.json FROM article a
-                     LEFT JOIN analysis x ON x.article = a.key AND x.kind = ?1 AND x.version = ?2
-                     ORDER BY a.imported, a.id",
+                    "SELECT a.id, a.hash, x.json FROM analysis x JOIN article a ON a.key = x.article
+                     WHERE x.kind = ?1 AND x.version = ?2",
                 )
                 .map_err(|e| self.db_error(e))?;
             let mut rows = stmt.query([kind, version]).map_err(|e| self.db_error(e))?;
             while let Ok(Some(r)) = rows.next() {
                 let text = |i: usize| r.get_ref(i).ok().and_then(|v| v.as_str().ok());
-                if let (Some(id), Some(hash)) = (text(0), text(1)) {
-                    f(id, hash, text(2));
+                if let (Some(id), Some(hash), Some(json)) = (text(0), text(1), text(2)) {
+                    f(id, hash, json);
                 }
             }
             Ok(())
