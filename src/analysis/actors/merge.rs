@@ -650,10 +650,10 @@ pub struct ArticleNames<'a> {
 
 /// Groups the names of one article into people. Working on one article at a time is what makes
 /// an article's people the same whether it is loaded alone or with a thousand others.
-struct Merger<'a, 'n, 'c> {
+struct Merger<'a, 'c> {
     ctx: &'c mut Ctx<'a>,
     article: usize,
-    names: &'n Names,
+    names: &'a Names,
     text: &'a str,
     clusters: Vec<Cluster>,
     by_key: FxHashMap<u32, Vec<usize>>,
@@ -699,13 +699,14 @@ fn firmness(text: &str, hit: &NameHit) -> u8 {
     u8::from(opens_given && words.next().is_some())
 }
 
-impl<'a, 'n, 'c> Merger<'a, 'n, 'c> {
-    fn new(ctx: &'c mut Ctx<'a>, article: usize, text: &'a str, names: &'n Names) -> Self {
-        let evidence = names
+impl<'a, 'c> Merger<'a, 'c> {
+    fn new(ctx: &'c mut Ctx<'a>, article: usize, art: &ArticleNames<'a>) -> Merger<'a, 'c> {
+        let evidence = art
+            .names
             .sure
             .iter()
-            .chain(&names.candidates)
-            .map(|h| (h.span.start, (firmness(text, h), h.org)))
+            .chain(&art.names.candidates)
+            .map(|h| (h.span.start, (firmness(art.text, h), h.org)))
             .filter(|(_, (firm, org))| *firm > 0 || org.is_some())
             .collect();
         Merger {
@@ -714,12 +715,12 @@ impl<'a, 'n, 'c> Merger<'a, 'n, 'c> {
             pairs: FxHashMap::default(),
             openings: FxHashMap::default(),
             article,
-            names,
-            text,
+            names: art.names,
+            text: art.text,
             clusters: Vec::new(),
             by_key: FxHashMap::default(),
             by_first: FxHashMap::default(),
-            assigned: vec![None; names.sure.len()],
+            assigned: vec![None; art.names.sure.len()],
             by_given: Givens::default(),
             no_given: FxHashMap::default(),
             by_gender: FxHashMap::default(),
@@ -1349,78 +1350,46 @@ impl Joined {
 /// Groups the names of all articles into actors (`articles[i]` is corpus article `i`): people
 /// first, then organisations and places, each joined across articles by its folded name.
 pub fn cluster(articles: &[ArticleNames<'_>]) -> Vec<Actor> {
-    let mut clustering = Clustering::default();
-    for art in articles {
-        clustering.add(art.text, art.names);
-    }
-    let texts: Vec<&str> = articles.iter().map(|a| a.text).collect();
-    clustering.finish(&texts)
-}
-
-/// [`cluster`] fed one article at a time, in corpus order: each article's names are needed
-/// only while it is added (at 100,000 articles, every article's names at once were hundreds
-/// of megabytes).
-#[derive(Default)]
-pub struct Clustering<'a> {
-    ctx: Ctx<'a>,
-    joined: Joined,
-    bare: Vec<Cluster>,
-    entities: Vec<(ActorKind, Vec<Mention>)>,
-    entity_index: FxHashMap<(ActorKind, u32), usize>,
-    added: usize,
-}
-
-impl<'a> Clustering<'a> {
-    /// Adds the next article: its text and what [`super::scan::scan`] found in it.
-    pub fn add(&mut self, text: &'a str, names: &Names) {
-        let a = self.added;
-        self.added += 1;
-        let (people, found) = Merger::new(&mut self.ctx, a, text, names).run();
+    let mut ctx = Ctx::default();
+    let mut joined = Joined::default();
+    let mut bare = Vec::new();
+    let mut entities: Vec<(ActorKind, Vec<Mention>)> = Vec::new();
+    let mut entity_index: FxHashMap<(ActorKind, u32), usize> = FxHashMap::default();
+    for (a, art) in articles.iter().enumerate() {
+        let (people, found) = Merger::new(&mut ctx, a, art).run();
         for c in people {
             if c.mentions.is_empty() {
                 continue;
             }
             if c.is_full() {
-                self.joined.join_full(&self.ctx, c);
+                joined.join_full(&ctx, c);
             } else {
-                self.bare.push(c);
+                bare.push(c);
             }
         }
         for e in found {
-            let key = self.ctx.phrase(e.span.slice(text));
-            let entities = &mut self.entities;
-            let i = *self.entity_index.entry((e.kind, key)).or_insert_with(|| {
+            let key = ctx.phrase(e.span.slice(art.text));
+            let i = *entity_index.entry((e.kind, key)).or_insert_with(|| {
                 entities.push((e.kind, Vec::new()));
                 entities.len() - 1
             });
-            self.entities[i].1.push(Mention {
+            entities[i].1.push(Mention {
                 article: a,
                 span: e.span,
             });
         }
     }
-
-    /// The actors of the articles added (`texts[i]` is the text of the `i`th).
-    pub fn finish(self, texts: &[&'a str]) -> Vec<Actor> {
-        let Clustering {
-            mut ctx,
-            mut joined,
-            bare,
-            entities,
-            ..
-        } = self;
-        for c in bare {
-            joined.join_bare(&ctx, c);
-        }
-        let mut actors: Vec<Actor> = Vec::with_capacity(joined.clusters.len() + entities.len());
-        for c in joined.clusters {
-            actors.push(to_actor(&mut ctx, c.mentions, ActorKind::Person, texts));
-        }
-        for (kind, mentions) in entities {
-            actors.push(to_actor(&mut ctx, mentions, kind, texts));
-        }
-        actors
+    for c in bare {
+        joined.join_bare(&ctx, c);
     }
+    let mut actors: Vec<Actor> = Vec::with_capacity(joined.clusters.len() + entities.len());
+    for c in joined.clusters {
+        actors.push(to_actor(&mut ctx, c.mentions, ActorKind::Person, articles));
+    }
+    for (kind, mentions) in entities {
+        actors.push(to_actor(&mut ctx, mentions, kind, articles));
+    }
+    actors
 }
 
 /// The display name: the most frequent form with a given name and a surname, not in capitals
@@ -1429,7 +1398,7 @@ fn to_actor<'a>(
     ctx: &mut Ctx<'a>,
     mut mentions: Vec<Mention>,
     kind: ActorKind,
-    texts: &[&'a str],
+    articles: &[ArticleNames<'a>],
 ) -> Actor {
     mentions.sort_unstable();
     mentions.dedup_by(|b, a| a.article == b.article && a.span.overlaps(&b.span));
@@ -1440,7 +1409,7 @@ fn to_actor<'a>(
     let mut forms: Vec<(u32, usize)> = Vec::new();
     let mut index: FxHashMap<u32, usize> = FxHashMap::default();
     for m in &mentions {
-        let form = ctx.form(m.span.slice(texts[m.article]));
+        let form = ctx.form(m.span.slice(articles[m.article].text));
         let folded = ctx.forms[form as usize].folded;
         let slot = if forms.len() <= SCAN {
             forms
