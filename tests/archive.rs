@@ -868,6 +868,102 @@ fn actors_and_events_read_from_the_views_print_what_the_analysis_computes() {
     assert!(!people.contains("Nadia Holm"), "{people}");
 }
 
+/// Views that cannot be written (here a trigger refuses them, as a full disk would) are made
+/// in memory: every command prints what the analysis computes, and nothing is stamped current.
+#[test]
+fn views_that_cannot_be_written_are_printed_from_memory() {
+    let s = Sandbox::new();
+    write_v1_store(&s.store());
+    s.run(&["list"]).success();
+    raw(&s.store())
+        .execute_batch(
+            "CREATE TRIGGER refuse_views BEFORE INSERT ON view_actor
+             BEGIN SELECT RAISE(ABORT, 'refused'); END;",
+        )
+        .unwrap();
+    let ids: Vec<&str> = HARBOUR_TEXTS.iter().map(|(id, _, _)| *id).collect();
+    for command in [
+        &["actors"][..],
+        &["actors", "--json"],
+        &["events"],
+        &["events", "--json"],
+        &["mentions", "Solvang"],
+    ] {
+        let mut named: Vec<&str> = command.to_vec();
+        named.extend(&ids);
+        let fresh = s.run(&named).success().stdout.clone();
+        assert!(!fresh.is_empty(), "{command:?}");
+        let whole = s.run(command).success().stdout.clone();
+        assert_eq!(whole, fresh, "{command:?}");
+    }
+    let stamp: Option<String> = raw(&s.store())
+        .query_row("SELECT value FROM meta WHERE key = 'views'", [], |r| {
+            r.get(0)
+        })
+        .ok();
+    assert_eq!(stamp, None);
+}
+
+/// An archive larger than the few articles read one by one, whose stored analysis is missing
+/// for some articles amid the others and unreadable for one: the whole archive is read row by
+/// row in listing order, those articles are analysed again in their turn, and `actors` and
+/// `events` print what they printed with every analysis in place.
+#[test]
+fn stale_and_damaged_analysis_amid_a_large_archive_is_redone_in_its_turn() {
+    let s = Sandbox::new();
+    let surnames = ["Okafor", "Lindqvist", "Moreau", "Brandt", "Sato"];
+    let mut lines = String::new();
+    for i in 0..80 {
+        let who = surnames[i % surnames.len()];
+        lines.push_str(&format!(
+            "{{\"title\": \"Pier report {i}\", \"date\": \"2024-03-{:02}\", \"text\": \"Harbour engineer Mira {who} said on Monday that pier {i} would close on March {} for repairs. {who} added that the ferries would moor at the north quay.\"}}\n",
+            1 + i % 28,
+            1 + (i * 7) % 28,
+        ));
+    }
+    s.write("piers.jsonl", lines);
+    s.run(&["add", "piers.jsonl"]).success();
+    let actors = s.run(&["actors", "--json"]).success().stdout.clone();
+    let events = s.run(&["events", "--json"]).success().stdout.clone();
+    assert!(actors.contains("Mira Okafor"), "{actors}");
+    let db = raw(&s.store());
+    let keys: Vec<i64> = db
+        .prepare("SELECT key FROM article ORDER BY imported, id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    for &k in [&keys[3], &keys[40], &keys[41], &keys[79]] {
+        db.execute(
+            "UPDATE analysis SET version = 'extract-v0' WHERE article = ?1 AND kind = 'extract'",
+            [k],
+        )
+        .unwrap();
+    }
+    db.execute(
+        "UPDATE analysis SET json = '{\"names\": 3' WHERE article = ?1 AND kind = 'extract'",
+        [keys[20]],
+    )
+    .unwrap();
+    db.execute("DELETE FROM meta WHERE key = 'views'", [])
+        .unwrap();
+    assert_eq!(s.run(&["actors", "--json"]).success().stdout, actors);
+    db.execute("DELETE FROM meta WHERE key = 'views'", [])
+        .unwrap();
+    assert_eq!(s.run(&["events", "--json"]).success().stdout, events);
+    // And written back: every article has its analysis of this version again.
+    let redone: i64 = db
+        .query_row(
+            "SELECT count(*) FROM analysis WHERE kind = 'extract' AND version <> 'extract-v0'
+             AND json NOT LIKE '{\"names\": 3'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(redone, 80);
+}
+
 // ---------------------------------------------------------------------------------------------
 // compare --all through the fingerprint index
 

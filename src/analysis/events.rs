@@ -259,27 +259,36 @@ impl SentenceTokens {
     }
 }
 
-/// The content words of the sentences that hold dated events, each article read once (a text
-/// without full stops has thousands of overlapping clauses): per article, `(start, end, id)`
-/// of each content word in text order, with words interned as ids.
-struct SentenceWords<'a> {
-    by_article: Vec<Vec<(usize, usize, u32)>>,
+/// The content words of the sentences that hold dated events, interned as ids; each article
+/// is read once (a text without full stops has thousands of overlapping clauses).
+struct SentenceWords {
     ids: FxHashMap<String, u32>,
-    texts: &'a [&'a str],
 }
 
-impl<'a> SentenceWords<'a> {
-    fn new(events: &[Event], texts: &'a [&'a str], known: &[&SentenceTokens]) -> SentenceWords<'a> {
+impl SentenceWords {
+    /// The words of every event's sentence (see [`SentenceWords::of_event`]; none for an
+    /// undated event), with the numbering of the words. Each article's words are read, used
+    /// and dropped before the next: at 100,000 articles every sentence word with its offsets
+    /// at once was half a gigabyte.
+    fn new(
+        events: &[Event],
+        texts: &[&str],
+        known: &[&SentenceTokens],
+    ) -> (SentenceWords, Vec<Vec<u32>>) {
         let mut spans: Vec<Vec<(usize, usize)>> = vec![Vec::new(); texts.len()];
-        for e in events.iter().filter(|e| e.date.is_some()) {
+        let mut dated: Vec<Vec<usize>> = vec![Vec::new(); texts.len()];
+        for (i, e) in events.iter().enumerate().filter(|(_, e)| e.date.is_some()) {
             if let Some(list) = spans.get_mut(e.article) {
                 list.push((e.sentence.start, e.sentence.end));
+                dated[e.article].push(i);
             }
         }
         let mut ids: FxHashMap<String, u32> = FxHashMap::default();
-        let mut by_article = Vec::with_capacity(texts.len());
+        let mut of_event: Vec<Vec<u32>> = vec![Vec::new(); events.len()];
         let mut read = Vec::new();
-        for (article, (list, &text)) in spans.into_iter().zip(texts).enumerate() {
+        let mut words = Vec::new();
+        for (article, ((list, &text), dated)) in spans.into_iter().zip(texts).zip(dated).enumerate()
+        {
             let long: &[(usize, usize)] = match known.get(article).and_then(|k| k.0.as_deref()) {
                 Some(long) => long,
                 None => {
@@ -288,11 +297,11 @@ impl<'a> SentenceWords<'a> {
                     &read
                 }
             };
-            let mut words = Vec::new();
+            words.clear();
             let mut key = String::new();
             // Each spelling met in this text, with its id (`None`: no content word): a word
             // repeated across a text is folded and judged once.
-            let mut seen: FxHashMap<&'a str, Option<u32>> = FxHashMap::default();
+            let mut seen: FxHashMap<&str, Option<u32>> = FxHashMap::default();
             for &(start, end) in long {
                 let word = &text[start..end];
                 let id = match seen.entry(word) {
@@ -316,20 +325,16 @@ impl<'a> SentenceWords<'a> {
                     words.push((start, end, id));
                 }
             }
-            by_article.push(words);
+            for i in dated {
+                of_event[i] = SentenceWords::of_event(&words, &events[i]);
+            }
         }
-        SentenceWords {
-            by_article,
-            ids,
-            texts,
-        }
+        (SentenceWords { ids }, of_event)
     }
 
-    /// Ids of the content words inside `span` of an article, sorted, without repeats.
-    fn within(&self, article: usize, span: Span) -> Vec<u32> {
-        let Some(words) = self.by_article.get(article) else {
-            return Vec::new();
-        };
+    /// Ids of the content words inside `span` among `words` (an article's, in text order),
+    /// sorted, without repeats.
+    fn within(words: &[(usize, usize, u32)], span: Span) -> Vec<u32> {
         let first = words.partition_point(|w| w.0 < span.start);
         let mut out: Vec<u32> = words[first..]
             .iter()
@@ -343,14 +348,11 @@ impl<'a> SentenceWords<'a> {
 
     /// Content words of an event's sentence, without the date expression itself (the words
     /// that differ between two reports of one happening are the dates).
-    fn of_event(&self, e: &Event) -> Vec<u32> {
-        if self.texts.get(e.article).is_none() {
-            return Vec::new();
-        }
-        let mut words = self.within(e.article, e.sentence);
-        let date = self.within(e.article, e.span);
-        words.retain(|w| date.binary_search(w).is_err());
-        words
+    fn of_event(words: &[(usize, usize, u32)], e: &Event) -> Vec<u32> {
+        let mut out = SentenceWords::within(words, e.sentence);
+        let date = SentenceWords::within(words, e.span);
+        out.retain(|w| date.binary_search(w).is_err());
+        out
     }
 
     /// The id of a folded word, when some sentence holds it.
@@ -505,17 +507,7 @@ pub fn timeline_with(
 ) -> Vec<TimelineEntry> {
     let n = events.len();
     let mut parent: Vec<usize> = (0..n).collect();
-    let sentence_words = SentenceWords::new(events, texts, known);
-    let words: Vec<Vec<u32>> = events
-        .iter()
-        .map(|e| {
-            if e.date.is_some() {
-                sentence_words.of_event(e)
-            } else {
-                Vec::new()
-            }
-        })
-        .collect();
+    let (sentence_words, words) = SentenceWords::new(events, texts, known);
     // Within one date: a shared person joins each event to the first of the date naming that
     // person. Linear in the number of events, however many a date has.
     let mut i = 0;

@@ -90,20 +90,8 @@ pub fn assemble(
     aliases: &BTreeMap<String, Vec<String>>,
 ) -> ActorsAndEvents {
     let texts: Vec<&str> = articles.iter().map(|(t, _)| *t).collect();
-    let named: Vec<ArticleNames<'_>> = articles
-        .iter()
-        .map(|(text, x)| ArticleNames {
-            text,
-            names: &x.names,
-        })
-        .collect();
-    // The config's aliases name people: organisations and places stay out of their reach.
-    let (mut actors, others): (Vec<Actor>, Vec<Actor>) = merge::cluster(&named)
-        .into_iter()
-        .partition(|a| a.kind == ActorKind::Person);
-    lookup::apply_aliases(&mut actors, &texts, aliases);
-    actors.extend(others);
-    sort_actors(&mut actors);
+    let names: Vec<&Names> = articles.iter().map(|(_, x)| &x.names).collect();
+    let actors = actors_of(&texts, &names, aliases);
     let dates: Vec<&[DateHit]> = articles.iter().map(|(_, x)| x.dates.as_slice()).collect();
     let events = events::collect(&texts, &dates, &actors);
     let known: Vec<&events::SentenceTokens> =
@@ -114,6 +102,55 @@ pub fn assemble(
         events,
         timeline,
     }
+}
+
+/// [`assemble`] of extractions it owns (`texts[i]` and `extractions[i]` are corpus article
+/// `i`'s): each part of them is dropped once used, so that at 100,000 articles the names are
+/// gone before the events are made, and the dates before the timeline.
+pub fn assemble_owned(
+    texts: &[&str],
+    mut extractions: Vec<Extraction>,
+    aliases: &BTreeMap<String, Vec<String>>,
+) -> ActorsAndEvents {
+    let names: Vec<&Names> = extractions.iter().map(|x| &x.names).collect();
+    let actors = actors_of(texts, &names, aliases);
+    for x in &mut extractions {
+        x.names = Names::default();
+    }
+    let dates: Vec<&[DateHit]> = extractions.iter().map(|x| x.dates.as_slice()).collect();
+    let events = events::collect(texts, &dates, &actors);
+    for x in &mut extractions {
+        x.dates = Vec::new();
+    }
+    let known: Vec<&events::SentenceTokens> =
+        extractions.iter().map(|x| &x.sentence_tokens).collect();
+    let timeline = events::timeline_with(&events, texts, &known);
+    ActorsAndEvents {
+        actors,
+        events,
+        timeline,
+    }
+}
+
+/// The actors of articles (`texts[i]` and `names[i]` are corpus article `i`'s), sorted.
+fn actors_of(
+    texts: &[&str],
+    names: &[&Names],
+    aliases: &BTreeMap<String, Vec<String>>,
+) -> Vec<Actor> {
+    let named: Vec<ArticleNames<'_>> = texts
+        .iter()
+        .zip(names)
+        .map(|(text, names)| ArticleNames { text, names })
+        .collect();
+    // The config's aliases name people: organisations and places stay out of their reach.
+    let (mut actors, others): (Vec<Actor>, Vec<Actor>) = merge::cluster(&named)
+        .into_iter()
+        .partition(|a| a.kind == ActorKind::Person);
+    lookup::apply_aliases(&mut actors, texts, aliases);
+    actors.extend(others);
+    sort_actors(&mut actors);
+    actors
 }
 
 /// Kinds in their order (persons, organisations, places), then most mentioned first, then by

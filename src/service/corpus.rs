@@ -171,37 +171,50 @@ fn actors_and_events_with_progress(
     progress: &mut dyn FnMut(usize, usize),
 ) -> ActorsAndEvents {
     let total = articles.len();
-    // One query for the stored analysis of every article, not one per article; but a few
-    // articles (the pair the terminal UI opens first) read their own rows only.
-    let few = total <= FEW_ARTICLES;
-    let mut stored = cache
-        .filter(|_| !few)
-        .and_then(|s| s.analyses(EXTRACT_KIND, EXTRACTION_VERSION).ok())
-        .unwrap_or_default();
-    if few && let Some(store) = cache {
-        for a in articles {
-            if let Ok(Some(json)) = store.analysis(&a.id, EXTRACT_KIND, EXTRACTION_VERSION)
-                && store.get_meta(&a.id).is_ok_and(|m| m.hash == a.hash)
-            {
-                stored.insert(a.id.clone(), (a.hash.clone(), json));
+    let default_dates = options.dates == DateOptions::default();
+    // The stored extraction of each article, decoded as its row is read (never every row's
+    // JSON at once); `None` where there is none to use.
+    let mut stored: Vec<Option<Extraction>> = Vec::new();
+    stored.resize_with(total, || None);
+    if let Some(store) = cache.filter(|_| default_dates) {
+        if total <= FEW_ARTICLES {
+            // A few articles (the pair the terminal UI opens first) read their own rows only.
+            for (slot, a) in stored.iter_mut().zip(articles) {
+                if let Ok(Some(json)) = store.analysis(&a.id, EXTRACT_KIND, EXTRACTION_VERSION)
+                    && store.get_meta(&a.id).is_ok_and(|m| m.hash == a.hash)
+                {
+                    *slot = serde_json::from_str(&json).ok();
+                }
             }
+        } else {
+            let position: std::collections::HashMap<&str, usize> = articles
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.id.as_str(), i))
+                .collect();
+            // One query for the stored analysis of every article, not one per article.
+            let _ =
+                store.for_each_analysis(EXTRACT_KIND, EXTRACTION_VERSION, &mut |id, hash, json| {
+                    if let Some(&i) = position.get(id)
+                        && articles[i].hash == hash
+                    {
+                        stored[i] = serde_json::from_str(json).ok();
+                    }
+                });
         }
     }
     let extractions: Vec<Extraction> = articles
         .iter()
+        .zip(stored)
         .enumerate()
-        .map(|(done, a)| {
+        .map(|(done, (a, hit))| {
             progress(done, total);
-            extraction(a, &options.dates, cache, &mut stored)
+            hit.unwrap_or_else(|| extraction(a, &options.dates, cache))
         })
         .collect();
     progress(total, total);
-    let pairs: Vec<(&str, &Extraction)> = articles
-        .iter()
-        .map(|a| a.text.as_str())
-        .zip(&extractions)
-        .collect();
-    extract::assemble(&pairs, &options.aliases)
+    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+    extract::assemble_owned(&texts, extractions, &options.aliases)
 }
 
 /// Up to this many articles read their stored analysis one by one instead of all at once.
@@ -261,26 +274,15 @@ fn sketch(mut hashes: Vec<i64>) -> Vec<i64> {
     hashes
 }
 
-/// One article's extraction, from the store when it holds this article's (same id and text).
-/// Only stored articles get their analysis written: files analysed in place never write to
-/// the store (DESIGN.md).
+/// One article's extraction made afresh, when the store holds none for this article (same id
+/// and text). Only stored articles get their analysis written: files analysed in place never
+/// write to the store (DESIGN.md).
 ///
 /// The store holds extractions made with the default date options; with others (day-first
 /// slashes) every article is extracted afresh and nothing is written back.
-fn extraction(
-    a: &Article,
-    dates: &DateOptions,
-    cache: Option<&Store>,
-    stored: &mut std::collections::HashMap<String, (String, String)>,
-) -> Extraction {
+fn extraction(a: &Article, dates: &DateOptions, cache: Option<&Store>) -> Extraction {
     if *dates != DateOptions::default() {
         return extract::extract_with(&a.text, a.date, dates);
-    }
-    if let Some((hash, json)) = stored.remove(&a.id)
-        && hash == a.hash
-        && let Ok(hit) = serde_json::from_str::<Extraction>(&json)
-    {
-        return hit;
     }
     let fresh = extract::extract(&a.text, a.date);
     if let Some(store) = cache.filter(|s| s.contains(&a.id))

@@ -3,7 +3,7 @@
 //! table of the archive's views as it prints (see [`table_chunks`]): reading it back is then
 //! one scan of a few thousand large rows instead of decoding and cutting a million events.
 
-use crate::store::{EventsLayout, ViewEvent, Views};
+use crate::store::{EventsLayout, ViewEvent};
 use crate::text::display_width;
 
 /// Widest line the tables aim for, in columns.
@@ -115,9 +115,26 @@ impl EventsTable {
 
 /// The whole table of `v`'s events, in pieces of about [`CHUNK`] bytes, each ending at a
 /// line's end.
-pub fn table_chunks(v: &Views) -> impl Iterator<Item = String> + '_ {
-    let mut table = EventsTable::new(&EventsLayout::of(v));
-    let mut events = v.timeline.iter().flatten().filter_map(|&i| v.events.get(i));
+#[cfg(test)]
+pub fn table_chunks(v: &crate::store::Views) -> impl Iterator<Item = String> + '_ {
+    table_pieces(
+        &EventsLayout::of(v),
+        v.timeline.iter().flatten().filter_map(|&i| v.events.get(i)),
+    )
+}
+
+/// The table of events laid out as `layout` says, given in timeline order, in pieces of about
+/// [`CHUNK`] bytes, each ending at a line's end; each event is taken only when its piece is
+/// made.
+pub fn table_pieces<E, I>(
+    layout: &EventsLayout,
+    mut events: I,
+) -> impl Iterator<Item = String> + use<E, I>
+where
+    E: std::borrow::Borrow<ViewEvent>,
+    I: Iterator<Item = E>,
+{
+    let mut table = EventsTable::new(layout);
     let mut done = false;
     std::iter::from_fn(move || {
         if done {
@@ -125,7 +142,7 @@ pub fn table_chunks(v: &Views) -> impl Iterator<Item = String> + '_ {
         }
         while table.buf.len() < CHUNK {
             match events.next() {
-                Some(e) => table.push(e),
+                Some(e) => table.push(e.borrow()),
                 None => {
                     table.finish();
                     done = true;
@@ -245,6 +262,7 @@ const CLASS: [u8; 256] = {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::Views;
     use crate::text::{pad, truncate};
 
     fn event(article: &str, group: usize, date: Option<&str>, sentence: &str) -> ViewEvent {

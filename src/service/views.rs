@@ -43,22 +43,78 @@ pub fn views(ctx: &Context, args: &[String], parts: ViewParts) -> Result<Views, 
     if let Some(v) = store.views(&recipe, parts)? {
         return Ok(v);
     }
+    // Built, written, then read back as when current: what is printed is what is stored, and
+    // only the part asked for is held.
+    if rebuild(ctx, &store, &recipe)?
+        && let Some(v) = store.views(&recipe, parts)?
+    {
+        return Ok(v);
+    }
+    in_memory(ctx, &store)
+}
+
+/// Builds the views of the whole archive and writes them to the store, each row made as it
+/// is written; false when they could not be written (a store that is read only, or one the
+/// archive outran: an article added meanwhile makes them stale at once).
+fn rebuild(ctx: &Context, store: &crate::store::Store, recipe: &str) -> Result<bool, ServiceError> {
     // The stamp is taken before the articles are read: an article added meanwhile leaves the
     // views stale, to be built again next time, never wrongly current.
-    let stamp = store.views_stamp(&recipe)?;
+    let Some(stamp) = store.views_stamp(recipe)? else {
+        return Ok(false);
+    };
     let articles = store.list()?;
-    let cache = store.is_created().then_some(&store);
-    let found = actors_and_events(&articles, &ctx.options, cache);
-    let views = to_views(&articles, &found);
-    if let Some(stamp) = stamp {
-        // Views that cannot be written only cost time on the next run.
-        let _ = store.put_views(
-            &stamp,
-            &views,
-            &mut super::events_table::table_chunks(&views),
-        );
+    let found = actors_and_events(&articles, &ctx.options, Some(store));
+    let entry_of = entries_of(&found);
+    let mut entry_pos = vec![0; found.events.len()];
+    for entry in &found.timeline {
+        for (pos, &e) in entry.events.iter().enumerate() {
+            entry_pos[e] = pos;
+        }
     }
-    Ok(views)
+    let view_event = |i: usize, actors: bool| {
+        let (group, conflict) = entry_of[i];
+        event(&found.events[i], &articles, group, conflict, actors)
+    };
+    let layout = layout_of(&articles, &found);
+    // The table prints no actors.
+    let mut table = super::events_table::table_pieces(
+        &layout,
+        found
+            .timeline
+            .iter()
+            .flat_map(|t| &t.events)
+            .map(|&i| view_event(i, false)),
+    );
+    let rows = crate::store::ViewRows {
+        layout,
+        actors: &mut found.actors.iter().map(|a| actor(a, &articles, true)),
+        events: &mut (0..found.events.len()).map(|i| (view_event(i, true), entry_pos[i])),
+        table: &mut table,
+    };
+    // Views that cannot be written only cost time: what is printed is made in memory.
+    Ok(store.put_views(&stamp, rows).is_ok())
+}
+
+/// The views of the whole archive made in memory, not written.
+fn in_memory(ctx: &Context, store: &crate::store::Store) -> Result<Views, ServiceError> {
+    let articles = store.list()?;
+    let found = actors_and_events(&articles, &ctx.options, Some(store));
+    Ok(to_views(&articles, &found))
+}
+
+/// The layout of the events of loaded articles (see [`EventsLayout::of`]).
+fn layout_of(articles: &[Article], found: &ActorsAndEvents) -> EventsLayout {
+    EventsLayout::measure(
+        articles.len(),
+        found.timeline.len(),
+        found.events.iter().map(|e| {
+            (
+                articles[e.article].id.as_str(),
+                e.expression.as_str(),
+                e.date.is_some(),
+            )
+        }),
+    )
 }
 
 /// The events of the articles `args` name (the whole store when empty) in `order`: `start`
@@ -86,28 +142,13 @@ pub fn stream_events(
         stream_found(&articles, &found, order, actors, start, each);
         return Ok(());
     }
-    let v = views(ctx, args, ViewParts::Events)?;
-    if !start(&EventsLayout::of(&v)) {
+    let recipe = recipe(ctx);
+    if rebuild(ctx, &store, &recipe)? && store.stream_events(&recipe, order, actors, start, each)? {
         return Ok(());
     }
-    match order {
-        EventOrder::Timeline => {
-            for &i in v.timeline.iter().flatten() {
-                if let Some(e) = v.events.get(i)
-                    && !each(e)
-                {
-                    break;
-                }
-            }
-        }
-        EventOrder::Date => {
-            for e in &v.events {
-                if !each(e) {
-                    break;
-                }
-            }
-        }
-    }
+    let articles = store.list()?;
+    let found = actors_and_events(&articles, &ctx.options, Some(&store));
+    stream_found(&articles, &found, order, actors, start, each);
     Ok(())
 }
 
@@ -265,18 +306,7 @@ fn stream_found(
     start: &mut dyn FnMut(&EventsLayout) -> bool,
     each: &mut dyn FnMut(&ViewEvent) -> bool,
 ) {
-    let layout = EventsLayout::measure(
-        articles.len(),
-        found.timeline.len(),
-        found.events.iter().map(|e| {
-            (
-                articles[e.article].id.as_str(),
-                e.expression.as_str(),
-                e.date.is_some(),
-            )
-        }),
-    );
-    if !start(&layout) {
+    if !start(&layout_of(articles, found)) {
         return;
     }
     let entry_of = entries_of(found);

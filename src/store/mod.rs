@@ -23,7 +23,8 @@ pub use check::{CheckReport, RepairReport};
 pub use ondemand::EventRow;
 pub use search::SearchHit;
 pub use views::{
-    EventOrder, EventsLayout, Sharing, ViewActor, ViewEvent, ViewMention, ViewParts, Views,
+    EventOrder, EventsLayout, Sharing, ViewActor, ViewEvent, ViewMention, ViewParts, ViewRows,
+    Views,
 };
 
 use crate::article::{Article, is_valid_id};
@@ -1281,26 +1282,33 @@ impl Store {
         Ok(json.flatten())
     }
 
-    /// Every stored analysis of `kind` written by `version`: article id → (text hash, JSON).
-    pub fn analyses(
+    /// Calls `f` with the id, content hash and analysis of every article that has one of
+    /// `kind` written by `version`, one row at a time (at 100,000 articles the rows at once
+    /// are half a gigabyte). A row that cannot be read is a miss (so are those after it, when
+    /// reading stops there): the analysis is computed again. `f` must not use the store.
+    pub fn for_each_analysis(
         &self,
         kind: &str,
         version: &str,
-    ) -> Result<std::collections::HashMap<String, (String, String)>> {
-        let map = self.with_db(false, |conn| {
+        f: &mut dyn FnMut(&str, &str, &str),
+    ) -> Result<()> {
+        self.with_db(false, |conn| {
             let mut stmt = conn
                 .prepare_cached(
                     "SELECT a.id, a.hash, x.json FROM analysis x JOIN article a ON a.key = x.article
                      WHERE x.kind = ?1 AND x.version = ?2",
                 )
                 .map_err(|e| self.db_error(e))?;
-            let rows = stmt
-                .query_map([kind, version], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))
-                .map_err(|e| self.db_error(e))?;
-            // A row that cannot be read is a miss: the analysis is computed again.
-            Ok(rows.filter_map(std::result::Result::ok).collect())
+            let mut rows = stmt.query([kind, version]).map_err(|e| self.db_error(e))?;
+            while let Ok(Some(r)) = rows.next() {
+                let text = |i: usize| r.get_ref(i).ok().and_then(|v| v.as_str().ok());
+                if let (Some(id), Some(hash), Some(json)) = (text(0), text(1), text(2)) {
+                    f(id, hash, json);
+                }
+            }
+            Ok(())
         })?;
-        Ok(map.unwrap_or_default())
+        Ok(())
     }
 
     /// Stores (replaces) one analysis row of a stored article.

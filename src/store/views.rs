@@ -179,25 +179,33 @@ impl Store {
         Ok(found.flatten())
     }
 
-    /// Replaces the stored views with `views`, made by `recipe` from the archive in the state
+    /// Replaces the stored views with `rows`, made by `recipe` from the archive in the state
     /// `stamp` (from [`Store::views_stamp`], taken before the articles were read: if the
     /// archive changed since, the views are stale at once and made again next time).
-    /// `table` gives the events table as `juxta events` prints it, a piece at a time.
-    pub fn put_views(
-        &self,
-        stamp: &str,
-        views: &Views,
-        table: &mut dyn Iterator<Item = String>,
-    ) -> Result<()> {
+    pub fn put_views(&self, stamp: &str, rows: ViewRows<'_>) -> Result<()> {
         self.with_db(false, |conn| {
             let tx = conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)
                 .map_err(|e| self.db_error(e))?;
-            write_views(&tx, stamp, views, table).map_err(|e| self.db_error(e))?;
+            write_views(&tx, stamp, rows).map_err(|e| self.db_error(e))?;
             tx.commit().map_err(|e| self.db_error(e))
         })?;
         Ok(())
     }
+}
+
+/// The views as they are written, each row made only as it is written: at 100,000 articles
+/// the whole views in memory (every mention's name, every event's sentence) were near a
+/// gigabyte.
+pub struct ViewRows<'a> {
+    /// The layout of the events (see [`EventsLayout::of`]).
+    pub layout: EventsLayout,
+    /// Actors in the order `juxta actors` lists them, each with its mentions.
+    pub actors: &'a mut dyn Iterator<Item = ViewActor>,
+    /// Events in date order, each with its place among its timeline entry's events.
+    pub events: &'a mut dyn Iterator<Item = (ViewEvent, usize)>,
+    /// The events table as `juxta events` prints it, a piece at a time.
+    pub table: &'a mut dyn Iterator<Item = String>,
 }
 
 /// The views' secondary indexes, as schema 3 made them. A rebuild drops them, writes the rows
@@ -209,12 +217,7 @@ const VIEW_INDEXES: &str = "
     CREATE INDEX view_event_entry ON view_event(entry, entry_pos);
     CREATE INDEX view_event_article ON view_event(article);";
 
-fn write_views(
-    tx: &Connection,
-    stamp: &str,
-    v: &Views,
-    table: &mut dyn Iterator<Item = String>,
-) -> rusqlite::Result<()> {
+fn write_views(tx: &Connection, stamp: &str, rows: ViewRows<'_>) -> rusqlite::Result<()> {
     tx.execute_batch(
         "DROP INDEX IF EXISTS view_actor_kind; DROP INDEX IF EXISTS view_mention_article;
          DROP INDEX IF EXISTS view_event_entry; DROP INDEX IF EXISTS view_event_article;
@@ -227,7 +230,7 @@ fn write_views(
     let mut mention = tx.prepare(
         "INSERT INTO view_mention (actor, seq, article, start, \"end\", text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
-    for (rank, a) in v.actors.iter().enumerate() {
+    for (rank, a) in rows.actors.enumerate() {
         actor.execute(params![
             rank as i64,
             a.name,
@@ -247,20 +250,12 @@ fn write_views(
             ])?;
         }
     }
-    let mut position = vec![(0usize, 0usize); v.events.len()];
-    for (entry, events) in v.timeline.iter().enumerate() {
-        for (pos, &e) in events.iter().enumerate() {
-            if let Some(p) = position.get_mut(e) {
-                *p = (entry, pos);
-            }
-        }
-    }
     let mut event = tx.prepare(
         "INSERT INTO view_event (seq, article, date, start_date, end_date, precision, kind, expression,
              start, \"end\", sentence, actors, entry, entry_pos, conflict)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?;
-    for (seq, e) in v.events.iter().enumerate() {
+    for (seq, (e, entry_pos)) in rows.events.enumerate() {
         event.execute(params![
             seq as i64,
             e.article,
@@ -274,15 +269,15 @@ fn write_views(
             e.end as i64,
             e.sentence,
             serde_json::to_string(&e.actors).unwrap_or_else(|_| "[]".into()),
-            position[seq].0 as i64,
-            position[seq].1 as i64,
+            e.group as i64,
+            entry_pos as i64,
             e.conflict,
         ])?;
     }
     tx.execute_batch(VIEW_INDEXES)?;
     let mut chunk = tx.prepare("INSERT INTO view_event_table (seq, chunk) VALUES (?1, ?2)")?;
     let mut size = TableSize::default();
-    for (seq, piece) in table.enumerate() {
+    for (seq, piece) in rows.table.enumerate() {
         chunk.execute(params![seq as i64, piece.as_bytes()])?;
         size.chunks += 1;
         size.bytes += piece.len();
@@ -291,10 +286,12 @@ fn write_views(
         "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
         params![TABLE_SIZE, size.to_string()],
     )?;
-    let layout = EventsLayout::of(v);
     tx.execute(
         "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
-        params![LAYOUT, serde_json::to_string(&layout).unwrap_or_default()],
+        params![
+            LAYOUT,
+            serde_json::to_string(&rows.layout).unwrap_or_default()
+        ],
     )?;
     tx.execute(
         "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
