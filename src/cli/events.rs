@@ -7,8 +7,7 @@
 
 use super::Context;
 use super::extract::ExtractArgs;
-use super::json::{close_array, json_str, push_number};
-use crate::service::CHUNK;
+use super::json::{ArrayWriter, json_str, push_number};
 use crate::store::{EventOrder, ViewEvent};
 use anyhow::Result;
 use std::io::Write;
@@ -26,35 +25,16 @@ pub fn run(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result<bo
 /// The events in date order as a pretty JSON array, byte for byte what
 /// `serde_json::to_writer_pretty` makes of the whole list.
 fn json(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result<()> {
-    let mut buf: Vec<u8> = Vec::with_capacity(CHUNK * 2);
-    let mut first = true;
-    let mut failed: Option<anyhow::Error> = None;
+    let mut array = ArrayWriter::new(out);
     crate::service::stream_events(
         ctx,
         &args.articles,
         EventOrder::Date,
         true,
         &mut |_| true,
-        &mut |e| {
-            push_event_json(&mut buf, e, first);
-            first = false;
-            if buf.len() >= CHUNK {
-                if let Err(err) = out.write_all(&buf) {
-                    failed = Some(err.into());
-                    return false;
-                }
-                buf.clear();
-            }
-            true
-        },
+        &mut |e| array.push(|buf, first| push_event_json(buf, e, first)),
     )?;
-    if let Some(err) = failed {
-        return Err(err);
-    }
-    close_array(&mut buf, !first);
-    buf.push(b'\n');
-    out.write_all(&buf)?;
-    out.flush()?;
+    array.finish()?;
     Ok(())
 }
 
@@ -80,7 +60,7 @@ fn table(ctx: &Context, args: &ExtractArgs, out: &mut impl Write) -> Result<()> 
 }
 
 /// Appends one event to a pretty JSON array as `serde_json::to_writer_pretty` writes it, byte
-/// for byte (`[` before the first event, `,` before the others; [`close_array`] ends
+/// for byte (`[` before the first event, `,` before the others; `close_array` ends
 /// it). Strings are escaped a run at a time: a run-on text's events carry megabytes of
 /// sentences, which serde_json escapes byte by byte. A test holds the two to the same output.
 fn push_event_json(out: &mut Vec<u8>, e: &ViewEvent, first: bool) {
@@ -130,6 +110,7 @@ fn push_event_json(out: &mut Vec<u8>, e: &ViewEvent, first: bool) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::json::close_array;
     use super::*;
 
     #[test]

@@ -6,7 +6,7 @@
 //! building a whole corpus.
 
 use super::Context;
-use super::json::{close_array, json_str, push_number, str_list};
+use super::json::{ArrayWriter, json_str, push_number, str_list};
 use crate::analysis::actors::{Actor, ActorKind};
 use crate::analysis::extract;
 use crate::store::{ViewActor, ViewParts};
@@ -151,36 +151,17 @@ fn actors_json(
     wanted: Option<&str>,
     out: &mut impl Write,
 ) -> Result<()> {
-    let mut buf: Vec<u8> = Vec::with_capacity(crate::service::CHUNK * 2);
-    let mut first = true;
-    let mut failed: Option<std::io::Error> = None;
+    let mut array = ArrayWriter::new(out);
     crate::service::stream_actors(ctx, &args.articles, &mut |a| {
-        if wanted.is_some_and(|k| a.kind != k) {
-            return true;
-        }
-        push_actor_json(&mut buf, a, first);
-        first = false;
-        if buf.len() >= crate::service::CHUNK {
-            if let Err(err) = out.write_all(&buf) {
-                failed = Some(err);
-                return false;
-            }
-            buf.clear();
-        }
-        true
+        wanted.is_some_and(|k| a.kind != k)
+            || array.push(|buf, first| push_actor_json(buf, a, first))
     })?;
-    if let Some(err) = failed {
-        return Err(err.into());
-    }
-    close_array(&mut buf, !first);
-    buf.push(b'\n');
-    out.write_all(&buf)?;
-    out.flush()?;
+    array.finish()?;
     Ok(())
 }
 
 /// Appends one actor to a pretty JSON array as `serde_json::to_writer_pretty` writes it, byte
-/// for byte (`[` before the first actor, `,` before the others; [`close_array`] ends it). A
+/// for byte (`[` before the first actor, `,` before the others; `close_array` ends it). A
 /// test holds the two to the same output.
 fn push_actor_json(out: &mut Vec<u8>, a: &ViewActor, first: bool) {
     out.extend_from_slice(if first { b"[\n  {" } else { b",\n  {" });
@@ -411,6 +392,7 @@ fn mention_rows<'a>(
 
 #[cfg(test)]
 mod tests {
+    use super::super::json::close_array;
     use super::*;
     use crate::store::ViewMention;
     use crate::text::one_line_cut;

@@ -2,6 +2,55 @@
 //! makes of the whole list: the commands that print an archive's events or actors write them
 //! as the store hands them over instead of gathering hundreds of megabytes first.
 
+use crate::service::CHUNK;
+use std::io::Write;
+
+/// A pretty JSON array written to `out` an element at a time, through a buffer flushed every
+/// [`crate::service::CHUNK`] bytes.
+pub(super) struct ArrayWriter<'w, W: Write> {
+    out: &'w mut W,
+    buf: Vec<u8>,
+    any: bool,
+    failed: Option<std::io::Error>,
+}
+
+impl<'w, W: Write> ArrayWriter<'w, W> {
+    pub(super) fn new(out: &'w mut W) -> Self {
+        ArrayWriter {
+            out,
+            buf: Vec::with_capacity(CHUNK * 2),
+            any: false,
+            failed: None,
+        }
+    }
+
+    /// Appends one element, which `write` puts in the buffer given whether it is the first;
+    /// `false` once the output failed (the caller stops handing elements over).
+    pub(super) fn push(&mut self, write: impl FnOnce(&mut Vec<u8>, bool)) -> bool {
+        write(&mut self.buf, !self.any);
+        self.any = true;
+        if self.buf.len() >= CHUNK {
+            if let Err(err) = self.out.write_all(&self.buf) {
+                self.failed = Some(err);
+                return false;
+            }
+            self.buf.clear();
+        }
+        true
+    }
+
+    /// Ends the array and its line, and flushes it; or returns the error that stopped it.
+    pub(super) fn finish(mut self) -> std::io::Result<()> {
+        if let Some(err) = self.failed {
+            return Err(err);
+        }
+        close_array(&mut self.buf, self.any);
+        self.buf.push(b'\n');
+        self.out.write_all(&self.buf)?;
+        self.out.flush()
+    }
+}
+
 /// Ends an array of pretty objects begun with `[\n  {` and continued with `,\n  {` (`[]`
 /// when it holds none).
 pub(super) fn close_array(out: &mut Vec<u8>, any: bool) {
