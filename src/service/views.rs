@@ -155,18 +155,26 @@ pub fn stream_events(
 /// The actors of the articles `args` name (the whole store when empty), with their articles
 /// and mentions, handed to `each` in rank order until it answers `false`. For the whole store
 /// they are streamed from its views one actor at a time when those are current (the mentions
-/// of 100,000 articles are hundreds of megabytes); else the views are built first, as
-/// [`views`] does.
+/// of 100,000 articles are hundreds of megabytes), built and written first when stale.
 pub fn stream_actors(
     ctx: &Context,
     args: &[String],
     each: &mut dyn FnMut(&ViewActor) -> bool,
 ) -> Result<(), ServiceError> {
     let store = ctx.store()?;
-    if from_views(ctx, args, &store) && store.stream_actors(&recipe(ctx), each)? {
-        return Ok(());
-    }
-    for a in &views(ctx, args, ViewParts::Actors)?.actors {
+    let whole = if !from_views(ctx, args, &store) {
+        views(ctx, args, ViewParts::Actors)?
+    } else {
+        let recipe = recipe(ctx);
+        // A stream that finds the views stale hands nothing over: build them and stream again.
+        if store.stream_actors(&recipe, each)?
+            || (rebuild(ctx, &store, &recipe)? && store.stream_actors(&recipe, each)?)
+        {
+            return Ok(());
+        }
+        in_memory(ctx, &store)?
+    };
+    for a in &whole.actors {
         if !each(a) {
             break;
         }
