@@ -7,7 +7,7 @@
 
 use super::Context;
 use super::extract::ExtractArgs;
-use super::json::{ArrayWriter, json_str, push_number};
+use super::json::{ArrayWriter, json_str, push_number, str_list};
 use crate::store::{EventOrder, ViewEvent};
 use anyhow::Result;
 use std::io::Write;
@@ -91,15 +91,9 @@ fn push_event_json(out: &mut Vec<u8>, e: &ViewEvent, first: bool) {
     push_number(out, e.end);
     out.extend_from_slice(b",\n    \"sentence\": ");
     json_str(out, &e.sentence);
-    out.extend_from_slice(b",\n    \"actors\": [");
-    for (j, a) in e.actors.iter().enumerate() {
-        out.extend_from_slice(if j == 0 { b"\n      " } else { b",\n      " });
-        json_str(out, a);
-    }
-    if !e.actors.is_empty() {
-        out.extend_from_slice(b"\n    ");
-    }
-    out.extend_from_slice(b"],\n    \"group\": ");
+    out.extend_from_slice(b",\n    \"actors\": ");
+    str_list(out, &e.actors, 4);
+    out.extend_from_slice(b",\n    \"group\": ");
     push_number(out, e.group);
     out.extend_from_slice(if e.conflict {
         b",\n    \"conflict\": true\n  }"

@@ -600,61 +600,7 @@ impl Store {
         each: &mut dyn FnMut(&ViewActor) -> bool,
     ) -> Result<bool> {
         let done = self.read_current_views(recipe, |tx| {
-            let mut actors = tx.prepare(
-                "SELECT name, kind, aliases, mentions, articles FROM view_actor ORDER BY rank",
-            )?;
-            let mut mentions = tx.prepare(
-                "SELECT actor, article, start, \"end\", text FROM view_mention ORDER BY actor, seq",
-            )?;
-            let mut actor_rows = actors.query([])?;
-            let mut mention_rows = mentions.query([])?;
-            // A mention row read past the actor it belongs to waits here for that actor.
-            let mut ahead: Option<(usize, ViewMention)> = None;
-            let mut rank = 0;
-            while let Some(r) = actor_rows.next()? {
-                let mut a = ViewActor {
-                    name: r.get(0)?,
-                    kind: r.get(1)?,
-                    aliases: json_list(r.get_ref(2)?.as_str()?),
-                    mention_count: to_usize(r.get(3)?),
-                    article_count: to_usize(r.get(4)?),
-                    articles: Vec::new(),
-                    mentions: Vec::new(),
-                };
-                loop {
-                    let (actor, m) = match ahead.take() {
-                        Some(next) => next,
-                        None => match mention_rows.next()? {
-                            Some(m) => (
-                                to_usize(m.get(0)?),
-                                ViewMention {
-                                    article: m.get(1)?,
-                                    start: to_usize(m.get(2)?),
-                                    end: to_usize(m.get(3)?),
-                                    text: m.get(4)?,
-                                },
-                            ),
-                            None => break,
-                        },
-                    };
-                    if actor > rank {
-                        ahead = Some((actor, m));
-                        break;
-                    }
-                    // Rows of an actor that is not listed (a damaged view) are passed over,
-                    // as `read_actors` does.
-                    if actor == rank {
-                        if a.articles.last() != Some(&m.article) {
-                            a.articles.push(m.article.clone());
-                        }
-                        a.mentions.push(m);
-                    }
-                }
-                if !each(&a) {
-                    break;
-                }
-                rank += 1;
-            }
+            for_each_actor(tx, true, &mut |a| each(&a))?;
             Ok(true)
         })?;
         Ok(done.unwrap_or(false))
@@ -662,44 +608,81 @@ impl Store {
 }
 
 fn read_actors(tx: &Connection, with_mentions: bool) -> rusqlite::Result<Vec<ViewActor>> {
-    let mut stmt =
-        tx.prepare("SELECT name, kind, aliases, mentions, articles FROM view_actor ORDER BY rank")?;
-    let mut actors: Vec<ViewActor> = stmt
-        .query_map([], |r| {
-            Ok(ViewActor {
-                name: r.get(0)?,
-                kind: r.get(1)?,
-                aliases: json_list(&r.get::<_, String>(2)?),
-                mention_count: to_usize(r.get(3)?),
-                article_count: to_usize(r.get(4)?),
-                articles: Vec::new(),
-                mentions: Vec::new(),
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    if with_mentions {
-        let mut stmt = tx.prepare(
-            "SELECT actor, article, start, \"end\", text FROM view_mention ORDER BY actor, seq",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let Some(a) = actors.get_mut(to_usize(r.get(0)?)) else {
-                continue;
-            };
-            let article: String = r.get(1)?;
-            // Mentions come by article, in archive order: each article once, in that order.
-            if a.articles.last() != Some(&article) {
-                a.articles.push(article.clone());
-            }
-            a.mentions.push(ViewMention {
-                article,
-                start: to_usize(r.get(2)?),
-                end: to_usize(r.get(3)?),
-                text: r.get(4)?,
-            });
-        }
-    }
+    let mut actors = Vec::new();
+    for_each_actor(tx, with_mentions, &mut |a| {
+        actors.push(a);
+        true
+    })?;
     Ok(actors)
+}
+
+/// Hands the stored actors to `each` in rank order until it answers `false`, with their
+/// articles and mentions when `with_mentions`. The mentions are read beside the actors, both
+/// in actor order, so only one actor's are held at a time.
+fn for_each_actor(
+    tx: &Connection,
+    with_mentions: bool,
+    each: &mut dyn FnMut(ViewActor) -> bool,
+) -> rusqlite::Result<()> {
+    let mut actors =
+        tx.prepare("SELECT name, kind, aliases, mentions, articles FROM view_actor ORDER BY rank")?;
+    let mut mentions = tx.prepare(
+        "SELECT actor, article, start, \"end\", text FROM view_mention ORDER BY actor, seq",
+    )?;
+    let mut actor_rows = actors.query([])?;
+    let mut mention_rows = if with_mentions {
+        Some(mentions.query([])?)
+    } else {
+        None
+    };
+    // A mention row read past the actor it belongs to waits here for that actor.
+    let mut ahead: Option<(usize, ViewMention)> = None;
+    let mut rank = 0;
+    while let Some(r) = actor_rows.next()? {
+        let mut a = ViewActor {
+            name: r.get(0)?,
+            kind: r.get(1)?,
+            aliases: json_list(r.get_ref(2)?.as_str()?),
+            mention_count: to_usize(r.get(3)?),
+            article_count: to_usize(r.get(4)?),
+            articles: Vec::new(),
+            mentions: Vec::new(),
+        };
+        while let Some(rows) = mention_rows.as_mut() {
+            let (actor, m) = match ahead.take() {
+                Some(next) => next,
+                None => match rows.next()? {
+                    Some(m) => (
+                        to_usize(m.get(0)?),
+                        ViewMention {
+                            article: m.get(1)?,
+                            start: to_usize(m.get(2)?),
+                            end: to_usize(m.get(3)?),
+                            text: m.get(4)?,
+                        },
+                    ),
+                    None => break,
+                },
+            };
+            if actor > rank {
+                ahead = Some((actor, m));
+                break;
+            }
+            // Rows of an actor that is not listed (a damaged view) are passed over.
+            if actor == rank {
+                // Mentions come by article, in archive order: each article once, in that order.
+                if a.articles.last() != Some(&m.article) {
+                    a.articles.push(m.article.clone());
+                }
+                a.mentions.push(m);
+            }
+        }
+        if !each(a) {
+            break;
+        }
+        rank += 1;
+    }
+    Ok(())
 }
 
 type EventsAndTimeline = (Vec<ViewEvent>, Vec<Vec<usize>>);
