@@ -12,7 +12,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use serde::Serialize;
 
 /// One place an actor is named, as `actors --json` prints it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ViewMention {
     /// The article's id.
     pub article: String,
@@ -25,7 +25,7 @@ pub struct ViewMention {
 }
 
 /// One actor of the archive, as `actors --json` prints it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ViewActor {
     /// Display name.
     pub name: String,
@@ -600,7 +600,7 @@ impl Store {
         each: &mut dyn FnMut(&ViewActor) -> bool,
     ) -> Result<bool> {
         let done = self.read_current_views(recipe, |tx| {
-            for_each_actor(tx, true, &mut |a| each(&a))?;
+            for_each_actor(tx, true, &mut |a| each(a))?;
             Ok(true)
         })?;
         Ok(done.unwrap_or(false))
@@ -610,7 +610,7 @@ impl Store {
 fn read_actors(tx: &Connection, with_mentions: bool) -> rusqlite::Result<Vec<ViewActor>> {
     let mut actors = Vec::new();
     for_each_actor(tx, with_mentions, &mut |a| {
-        actors.push(a);
+        actors.push(std::mem::take(a));
         true
     })?;
     Ok(actors)
@@ -618,12 +618,18 @@ fn read_actors(tx: &Connection, with_mentions: bool) -> rusqlite::Result<Vec<Vie
 
 /// Hands the stored actors to `each` in rank order until it answers `false`, with their
 /// articles and mentions when `with_mentions`. The mentions are read beside the actors, both
-/// in actor order, so only one actor's are held at a time.
+/// in actor order, so only one actor's are held at a time. The actor handed over is refilled
+/// for the next one, its strings reused, so that millions of mentions streamed cost no
+/// allocation each; `each` takes from it what it keeps.
 fn for_each_actor(
     tx: &Connection,
     with_mentions: bool,
-    each: &mut dyn FnMut(ViewActor) -> bool,
+    each: &mut dyn FnMut(&mut ViewActor) -> bool,
 ) -> rusqlite::Result<()> {
+    fn refill(into: &mut String, from: &str) {
+        into.clear();
+        into.push_str(from);
+    }
     let mut actors =
         tx.prepare("SELECT name, kind, aliases, mentions, articles FROM view_actor ORDER BY rank")?;
     let mut mentions = tx.prepare(
@@ -637,30 +643,31 @@ fn for_each_actor(
     };
     // A mention row read past the actor it belongs to waits here for that actor.
     let mut ahead: Option<(usize, ViewMention)> = None;
+    // The previous actor's mentions and article ids, to be refilled.
+    let mut spare_mentions: Vec<ViewMention> = Vec::new();
+    let mut spare_articles: Vec<String> = Vec::new();
+    let mut a = ViewActor::default();
     let mut rank = 0;
     while let Some(r) = actor_rows.next()? {
-        let mut a = ViewActor {
-            name: r.get(0)?,
-            kind: r.get(1)?,
-            aliases: json_list(r.get_ref(2)?.as_str()?),
-            mention_count: to_usize(r.get(3)?),
-            article_count: to_usize(r.get(4)?),
-            articles: Vec::new(),
-            mentions: Vec::new(),
-        };
+        refill(&mut a.name, r.get_ref(0)?.as_str()?);
+        refill(&mut a.kind, r.get_ref(1)?.as_str()?);
+        a.aliases = json_list(r.get_ref(2)?.as_str()?);
+        a.mention_count = to_usize(r.get(3)?);
+        a.article_count = to_usize(r.get(4)?);
+        spare_mentions.append(&mut a.mentions);
+        spare_articles.append(&mut a.articles);
         while let Some(rows) = mention_rows.as_mut() {
             let (actor, m) = match ahead.take() {
                 Some(next) => next,
                 None => match rows.next()? {
-                    Some(m) => (
-                        to_usize(m.get(0)?),
-                        ViewMention {
-                            article: m.get(1)?,
-                            start: to_usize(m.get(2)?),
-                            end: to_usize(m.get(3)?),
-                            text: m.get(4)?,
-                        },
-                    ),
+                    Some(row) => {
+                        let mut m = spare_mentions.pop().unwrap_or_default();
+                        refill(&mut m.article, row.get_ref(1)?.as_str()?);
+                        m.start = to_usize(row.get(2)?);
+                        m.end = to_usize(row.get(3)?);
+                        refill(&mut m.text, row.get_ref(4)?.as_str()?);
+                        (to_usize(row.get(0)?), m)
+                    }
                     None => break,
                 },
             };
@@ -672,12 +679,16 @@ fn for_each_actor(
             if actor == rank {
                 // Mentions come by article, in archive order: each article once, in that order.
                 if a.articles.last() != Some(&m.article) {
-                    a.articles.push(m.article.clone());
+                    let mut article = spare_articles.pop().unwrap_or_default();
+                    refill(&mut article, &m.article);
+                    a.articles.push(article);
                 }
                 a.mentions.push(m);
+            } else {
+                spare_mentions.push(m);
             }
         }
-        if !each(a) {
+        if !each(&mut a) {
             break;
         }
         rank += 1;
