@@ -162,10 +162,11 @@ mod tests {
 
     #[test]
     fn strings_are_escaped_as_serde_json_escapes_them() {
-        // Every byte in every position of an eight-byte word.
+        // Every byte in every position of strings of every length up to two eight-byte words,
+        // the short last piece included.
         for b in 0u8..0x80 {
-            for at in 0..9 {
-                let mut s = "abcdefghijklmnop".to_string();
+            for (len, at) in (0..17).flat_map(|len| (0..=len).map(move |at| (len, at))) {
+                let mut s = "abcdefghijklmnop"[..len].to_string();
                 s.insert(at, char::from(b));
                 let mut ours = Vec::new();
                 json_str(&mut ours, &s);
