@@ -28,8 +28,18 @@ type Ink = Option<&'static str>;
 fn end_stretch(segs: &mut Vec<(usize, Ink)>, from: usize, end: usize, ink: Ink) {
     let n = segs.len();
     match segs.last_mut() {
-        Some(last) if n > from && last.1 == ink => last.0 = end,
+        Some(last) if n > from && same_ink(last.1, ink) => last.0 = end,
         _ => segs.push((end, ink)),
+    }
+}
+
+/// Whether two inks are the same. They are a few static strings, so comparing the pointers
+/// nearly always answers without comparing the codes (once a word, twice a wrapped word).
+fn same_ink(a: Ink, b: Ink) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => std::ptr::eq(x, y) || x == y,
+        (None, None) => true,
+        _ => false,
     }
 }
 
@@ -384,7 +394,7 @@ fn header(
         let mut atoms = Atoms::default();
         plain_atoms(&mut atoms, text, None);
         let mut wrapped = Vec::new();
-        wrap(&atoms, width.saturating_sub(indent).max(1), &mut wrapped);
+        wrap(&atoms, width.saturating_sub(indent).max(1), 0, &mut wrapped);
         for (n, l) in wrapped.into_iter().enumerate() {
             let mut line = if n == 0 {
                 first.clone()
@@ -447,11 +457,12 @@ fn plain_atoms(atoms: &mut Atoms, text: &str, ink: Ink) {
 
 /// Greedy word wrap of atoms (unbreakable units, joined by one space) into lines at most
 /// `width` columns wide; an atom wider than a line is cut between characters.
-fn wrap(atoms: &Atoms, width: usize, out: &mut Vec<Line>) {
+fn wrap(atoms: &Atoms, width: usize, capacity: usize, out: &mut Vec<Line>) {
     let width = width.max(1);
     let before = out.len();
-    // Room for a full line of ASCII, so a line's text is allocated once.
-    let line = || Line::with_capacity(width);
+    // Room for a full line of ASCII and what the caller appends (`capacity` bytes in all), so
+    // a line's text is allocated once.
+    let line = || Line::with_capacity(capacity.max(width));
     let mut cur = line();
     for atom in 0..atoms.len() {
         let atom_width = atoms.width_of(atom);
@@ -469,7 +480,11 @@ fn wrap(atoms: &Atoms, width: usize, out: &mut Vec<Line>) {
                 // coloured passage (or an underlined change) reads as one stretch.
                 let before = cur.last_ink();
                 let after = atoms.first_ink(atom);
-                cur.push_space(if before == after { before } else { None });
+                cur.push_space(if same_ink(before, after) {
+                    before
+                } else {
+                    None
+                });
             }
             cur.append_atom(atoms, atom);
             continue;
@@ -603,8 +618,8 @@ fn text_ink(style: Style, ms: &[Mark]) -> Ink {
     if style.changed { changed } else { text }
 }
 
-/// The rows of one article's column.
-fn column(a: &Article, ms: &[Mark], width: usize) -> Vec<Line> {
+/// The rows of one article's column, each with room for `capacity` bytes.
+fn column(a: &Article, ms: &[Mark], width: usize, capacity: usize) -> Vec<Line> {
     let mut rows = Vec::new();
     let mut atoms = Atoms::default();
     for range in marks::lines(&a.text) {
@@ -613,7 +628,7 @@ fn column(a: &Article, ms: &[Mark], width: usize) -> Vec<Line> {
         if atoms.is_empty() {
             rows.push(Line::default());
         } else {
-            wrap(&atoms, width, &mut rows);
+            wrap(&atoms, width, capacity, &mut rows);
         }
     }
     while rows.last().is_some_and(|l| l.width == 0) {
@@ -652,8 +667,9 @@ fn columns(
     let col = (width - gutter) / 2;
     let (left, right) = crate::analysis::both_sides(
         c.left.text.len() + c.right.text.len(),
-        || column(c.left, left_marks, col),
-        || column(c.right, right_marks, col),
+        // A left row is completed with padding, the gutter and the right row.
+        || column(c.left, left_marks, col, 2 * col + GUTTER.len()),
+        || column(c.right, right_marks, col, col),
     );
     let mut rows = vec![
         (
@@ -810,7 +826,7 @@ fn passage_list(
         for (label, atoms) in sides {
             let room = width.saturating_sub(indent + label_width).max(1);
             rows.clear();
-            wrap(atoms, room, &mut rows);
+            wrap(atoms, room, 0, &mut rows);
             for (k, row) in rows.iter().enumerate() {
                 let mut line = Line::with_capacity(indent + label_width + row.text.len());
                 line.push_spaces(indent);
