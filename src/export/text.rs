@@ -449,7 +449,7 @@ fn header(
 
 /// Adds the words of plain text as atoms in one ink.
 fn plain_atoms(atoms: &mut Atoms, text: &str, ink: Ink) {
-    for w in words(text) {
+    for w in text.split_whitespace() {
         atoms.push(w, ink);
         atoms.finish();
     }
@@ -512,52 +512,13 @@ fn wrap(atoms: &Atoms, width: usize, capacity: usize, out: &mut Vec<Line>) {
     }
 }
 
-/// The words of `s`, as [`str::split_whitespace`] finds them, reading ASCII a byte at a
-/// time: splitting the text of every column and passage char by char cost as much as laying
-/// it out.
-fn words(s: &str) -> impl Iterator<Item = &str> {
-    // The ASCII characters `char::is_whitespace` accepts.
-    let ascii_space = |b: u8| matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ');
-    // Whether the character at `at` is white space, and its length.
-    let at_space = move |at: usize| -> (bool, usize) {
-        let b = s.as_bytes()[at];
-        if b < 0x80 {
-            return (ascii_space(b), 1);
-        }
-        let c = s[at..].chars().next().unwrap_or(' ');
-        (c.is_whitespace(), c.len_utf8())
-    };
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        while at < s.len() {
-            let (space, len) = at_space(at);
-            if !space {
-                break;
-            }
-            at += len;
-        }
-        if at == s.len() {
-            return None;
-        }
-        let start = at;
-        while at < s.len() {
-            let (space, len) = at_space(at);
-            if space {
-                break;
-            }
-            at += len;
-        }
-        Some(&s[start..at])
-    })
-}
-
 /// Adds the words of `s` to the atoms: white space ends the current atom; text glued to it
 /// (punctuation, a marker) stays in it. With `braces`, the words are enclosed in `{…}`.
 fn push_words(atoms: &mut Atoms, s: &str, ink: Ink, braces: bool) {
     if s.starts_with(char::is_whitespace) && atoms.width > 0 {
         atoms.finish();
     }
-    let mut words = words(s).peekable();
+    let mut words = s.split_whitespace().peekable();
     let mut first = true;
     while let Some(w) = words.next() {
         if !first && atoms.width > 0 {
