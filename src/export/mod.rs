@@ -125,7 +125,9 @@ pub fn render_with(
     };
     match format {
         Format::Text => {
-            let (body, sections) = beside(&|| text::body(c, opts));
+            // The alignment counted the words already.
+            let words = pre.map(|p| [p.prepared[0].word_count(), p.prepared[1].word_count()]);
+            let (body, sections) = beside(&|| text::body(c, words, opts));
             text::finish(body, opts, &sections)
         }
         Format::Json => {

@@ -28,8 +28,18 @@ type Ink = Option<&'static str>;
 fn end_stretch(segs: &mut Vec<(usize, Ink)>, from: usize, end: usize, ink: Ink) {
     let n = segs.len();
     match segs.last_mut() {
-        Some(last) if n > from && last.1 == ink => last.0 = end,
+        Some(last) if n > from && same_ink(last.1, ink) => last.0 = end,
         _ => segs.push((end, ink)),
+    }
+}
+
+/// Whether two inks are the same. They are a few static strings, so comparing the pointers
+/// nearly always answers without comparing the codes (once a word, twice a wrapped word).
+fn same_ink(a: Ink, b: Ink) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => std::ptr::eq(x, y) || x == y,
+        (None, None) => true,
+        _ => false,
     }
 }
 
@@ -62,6 +72,13 @@ impl Line {
         end_stretch(&mut self.segs, 0, self.text.len(), ink);
     }
 
+    /// One space in `ink` (the one between two words), without measuring it.
+    fn push_space(&mut self, ink: Ink) {
+        self.width += 1;
+        self.text.push(' ');
+        end_stretch(&mut self.segs, 0, self.text.len(), ink);
+    }
+
     /// `n` spaces without ink.
     fn push_spaces(&mut self, n: usize) {
         if n == 0 {
@@ -87,9 +104,14 @@ impl Line {
         })
     }
 
+    /// Appends `other`, whose width is known: measuring its text again cost as much as
+    /// laying it out.
     fn append(&mut self, other: &Line) {
-        for (text, ink) in other.stretches() {
-            self.push(text, ink);
+        let at = self.text.len();
+        self.width += other.width;
+        self.text.push_str(&other.text);
+        for &(end, ink) in &other.segs {
+            end_stretch(&mut self.segs, 0, at + end, ink);
         }
     }
 
@@ -238,15 +260,26 @@ impl Atoms {
     }
 
     fn first_ink(&self, i: usize) -> Ink {
-        self.segs_of(i).next().and_then(|s| s.1)
+        let from = if i == 0 { 0 } else { self.ends[i - 1].0 };
+        self.segs.get(from).and_then(|s| s.1)
     }
 }
 
 impl Line {
-    /// Appends atom `i` of `atoms`, as [`Line::append`] appends a line.
+    /// Appends atom `i` of `atoms`, as [`Line::append`] appends a line: its text in one
+    /// piece, its width as measured when it was built.
     fn append_atom(&mut self, atoms: &Atoms, i: usize) {
-        for (text, ink) in atoms.segs_of(i) {
-            self.push(text, ink);
+        let from = if i == 0 { 0 } else { atoms.ends[i - 1].0 };
+        let to = atoms.ends[i].0;
+        if from == to {
+            return;
+        }
+        let start = atoms.seg_start(from);
+        let at = self.text.len();
+        self.width += atoms.width_of(i);
+        self.text.push_str(&atoms.text[start..atoms.segs[to - 1].0]);
+        for &(end, ink) in &atoms.segs[from..to] {
+            end_stretch(&mut self.segs, 0, at + end - start, ink);
         }
     }
 }
@@ -274,12 +307,20 @@ fn close_marker(m: &Mark) -> String {
 
 /// The header, the columns and the list of passages: everything before the sections, which
 /// need none of it (so the two can be made side by side).
-pub fn body(c: &AlignedPair, opts: &super::RenderOptions) -> String {
+///
+/// `words` are the two articles' word counts when the caller has them.
+pub fn body(c: &AlignedPair, words: Option<[usize; 2]>, opts: &super::RenderOptions) -> String {
     let width = opts.width.max(MIN_WIDTH);
     let left_marks = marks::marks(c, Side::Left);
     let right_marks = marks::marks(c, Side::Right);
     let mut lines: Vec<Line> = Vec::new();
-    header(c, &left_marks, &right_marks, width, &mut lines);
+    let [lw, rw] = words.unwrap_or_else(|| {
+        [
+            marks::word_count(&c.left.text),
+            marks::word_count(&c.right.text),
+        ]
+    });
+    header(c, [lw, rw], &left_marks, &right_marks, width, &mut lines);
     lines.push(Line::default());
     // The columns and the list are laid out apart: on two threads when the pair is long.
     let (columns, list) = crate::analysis::both_sides(
@@ -340,20 +381,20 @@ fn percent(part: usize, whole: usize) -> usize {
 
 fn header(
     c: &AlignedPair,
+    [lw, rw]: [usize; 2],
     left_marks: &[Mark],
     right_marks: &[Mark],
     width: usize,
     lines: &mut Vec<Line>,
 ) {
-    let lw = marks::word_count(&c.left.text);
-    let rw = marks::word_count(&c.right.text);
     let labelled = |label: &str, text: &str, lines: &mut Vec<Line>| {
         let mut first = Line::default();
         first.push(label, BOLD);
         let indent = display_width(label);
         let mut atoms = Atoms::default();
         plain_atoms(&mut atoms, text, None);
-        let wrapped = wrap(&atoms, width.saturating_sub(indent).max(1));
+        let mut wrapped = Vec::new();
+        wrap(&atoms, width.saturating_sub(indent).max(1), 0, &mut wrapped);
         for (n, l) in wrapped.into_iter().enumerate() {
             let mut line = if n == 0 {
                 first.clone()
@@ -416,11 +457,12 @@ fn plain_atoms(atoms: &mut Atoms, text: &str, ink: Ink) {
 
 /// Greedy word wrap of atoms (unbreakable units, joined by one space) into lines at most
 /// `width` columns wide; an atom wider than a line is cut between characters.
-fn wrap(atoms: &Atoms, width: usize) -> Vec<Line> {
+fn wrap(atoms: &Atoms, width: usize, capacity: usize, out: &mut Vec<Line>) {
     let width = width.max(1);
-    let mut out: Vec<Line> = Vec::new();
-    // Room for a full line of ASCII, so a line's text is allocated once.
-    let line = || Line::with_capacity(width);
+    let before = out.len();
+    // Room for a full line of ASCII and what the caller appends (`capacity` bytes in all), so
+    // a line's text is allocated once.
+    let line = || Line::with_capacity(capacity.max(width));
     let mut cur = line();
     for atom in 0..atoms.len() {
         let atom_width = atoms.width_of(atom);
@@ -438,7 +480,11 @@ fn wrap(atoms: &Atoms, width: usize) -> Vec<Line> {
                 // coloured passage (or an underlined change) reads as one stretch.
                 let before = cur.last_ink();
                 let after = atoms.first_ink(atom);
-                cur.push(" ", if before == after { before } else { None });
+                cur.push_space(if same_ink(before, after) {
+                    before
+                } else {
+                    None
+                });
             }
             cur.append_atom(atoms, atom);
             continue;
@@ -461,10 +507,9 @@ fn wrap(atoms: &Atoms, width: usize) -> Vec<Line> {
             }
         }
     }
-    if cur.width > 0 || out.is_empty() {
+    if cur.width > 0 || out.len() == before {
         out.push(cur);
     }
-    out
 }
 
 /// Adds the words of `s` to the atoms: white space ends the current atom; text glued to it
@@ -534,8 +579,8 @@ fn text_ink(style: Style, ms: &[Mark]) -> Ink {
     if style.changed { changed } else { text }
 }
 
-/// The rows of one article's column.
-fn column(a: &Article, ms: &[Mark], width: usize) -> Vec<Line> {
+/// The rows of one article's column, each with room for `capacity` bytes.
+fn column(a: &Article, ms: &[Mark], width: usize, capacity: usize) -> Vec<Line> {
     let mut rows = Vec::new();
     let mut atoms = Atoms::default();
     for range in marks::lines(&a.text) {
@@ -544,7 +589,7 @@ fn column(a: &Article, ms: &[Mark], width: usize) -> Vec<Line> {
         if atoms.is_empty() {
             rows.push(Line::default());
         } else {
-            rows.extend(wrap(&atoms, width));
+            wrap(&atoms, width, capacity, &mut rows);
         }
     }
     while rows.last().is_some_and(|l| l.width == 0) {
@@ -583,8 +628,9 @@ fn columns(
     let col = (width - gutter) / 2;
     let (left, right) = crate::analysis::both_sides(
         c.left.text.len() + c.right.text.len(),
-        || column(c.left, left_marks, col),
-        || column(c.right, right_marks, col),
+        // A left row is completed with padding, the gutter and the right row.
+        || column(c.left, left_marks, col, 2 * col + GUTTER.len()),
+        || column(c.right, right_marks, col, col),
     );
     let mut rows = vec![
         (
@@ -625,10 +671,10 @@ fn columns(
 
 /// The passage's words on one side, line breaks shown as ¶, changed words in {braces}
 /// (without colour) or underlined (with colour).
-fn wording(text: &str, lines: &[std::ops::Range<usize>], m: &Mark, color: bool) -> Atoms {
+fn wording(text: &str, lines: &[std::ops::Range<usize>], m: &Mark, color: bool, atoms: &mut Atoms) {
     let (ink, changed_ink, _) = inks(m.kind);
     let one = [m.clone()];
-    let mut atoms = Atoms::default();
+    atoms.clear();
     let mut first_line = true;
     let first = lines.partition_point(|r| r.end < m.span.start);
     for range in lines[first..].iter().cloned() {
@@ -652,14 +698,13 @@ fn wording(text: &str, lines: &[std::ops::Range<usize>], m: &Mark, color: bool) 
         for piece in marks::pieces(text, range, &one) {
             if let Piece::Text(s, style) = piece {
                 let ink = if style.changed { changed_ink } else { ink };
-                push_words(&mut atoms, s, ink, style.changed && !color);
+                push_words(atoms, s, ink, style.changed && !color);
             }
         }
     }
     if atoms.width > 0 {
         atoms.finish();
     }
-    atoms
 }
 
 fn passage_list(
@@ -689,6 +734,10 @@ fn passage_list(
     let tag_width = c.alignment.passages.len().to_string().len() + 3;
     let indent = tag_width + 2;
     let label_width = 7;
+    // Made again for every passage: kept, so their buffers are allocated once.
+    let (mut left_atoms, mut right_atoms) = (Atoms::default(), Atoms::default());
+    let (mut why_atoms, mut origin_atoms) = (Atoms::default(), Atoms::default());
+    let mut rows = Vec::new();
     for (i, p) in c.alignment.passages.iter().enumerate() {
         let n = i + 1;
         let (Some(&Some(li)), Some(&Some(ri))) = (left_at.get(n), right_at.get(n)) else {
@@ -714,30 +763,32 @@ fn passage_list(
         lines.push(head);
         let ltext = &c.left.text[lm.span.start..lm.span.end];
         let rtext = &c.right.text[rm.span.start..rm.span.end];
-        let mut sides: Vec<(&str, Atoms)> = if p.kind == PassageKind::Exact && ltext == rtext {
-            vec![("both", wording(&c.left.text, &left_lines, lm, color))]
+        let both = p.kind == PassageKind::Exact && ltext == rtext;
+        wording(&c.left.text, &left_lines, lm, color, &mut left_atoms);
+        let mut sides: Vec<(&str, &Atoms)> = if both {
+            vec![("both", &left_atoms)]
         } else {
-            vec![
-                ("left", wording(&c.left.text, &left_lines, lm, color)),
-                ("right", wording(&c.right.text, &right_lines, rm, color)),
-            ]
+            wording(&c.right.text, &right_lines, rm, color, &mut right_atoms);
+            vec![("left", &left_atoms), ("right", &right_atoms)]
         };
         // A passage linked by its facts says why, so the reader can judge the link.
         let evidence = describe_evidence(&p.evidence, &c.left.text, &c.right.text);
         if !evidence.is_empty() {
-            let mut atoms = Atoms::default();
-            plain_atoms(&mut atoms, &evidence, None);
-            sides.push(("why", atoms));
+            why_atoms.clear();
+            plain_atoms(&mut why_atoms, &evidence, None);
+            sides.push(("why", &why_atoms));
         }
         let first = c.first_in(i).map(|f| f.label()).unwrap_or_default();
         if !first.is_empty() {
-            let mut atoms = Atoms::default();
-            plain_atoms(&mut atoms, &first, None);
-            sides.push(("origin", atoms));
+            origin_atoms.clear();
+            plain_atoms(&mut origin_atoms, &first, None);
+            sides.push(("origin", &origin_atoms));
         }
         for (label, atoms) in sides {
             let room = width.saturating_sub(indent + label_width).max(1);
-            for (k, row) in wrap(&atoms, room).into_iter().enumerate() {
+            rows.clear();
+            wrap(atoms, room, 0, &mut rows);
+            for (k, row) in rows.iter().enumerate() {
                 let mut line = Line::with_capacity(indent + label_width + row.text.len());
                 line.push_spaces(indent);
                 if k == 0 {
@@ -745,7 +796,7 @@ fn passage_list(
                 } else {
                     line.push_spaces(label_width);
                 }
-                line.append(&row);
+                line.append(row);
                 lines.push(line);
             }
         }
