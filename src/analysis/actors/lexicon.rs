@@ -202,19 +202,41 @@ pub fn lower_in(word: &str, list: &[&str]) -> bool {
     }
 }
 
+/// A lower-case word of up to seven bytes as one integer: its bytes, and its length in the top
+/// byte, so that no two words share a value.
+const fn pack_lower(word: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    let mut i = 0;
+    while i < word.len() {
+        w[i] = word[i].to_ascii_lowercase();
+        i += 1;
+    }
+    w[7] = word.len() as u8;
+    u64::from_le_bytes(w)
+}
+
+/// [`PARTICLES`] packed by [`pack_lower`]: a word is compared with each as one integer.
+static PACKED_PARTICLES: [u64; PARTICLES.len()] = {
+    let mut packed = [0u64; PARTICLES.len()];
+    let mut i = 0;
+    while i < PARTICLES.len() {
+        assert!(PARTICLES[i].len() <= 5);
+        packed[i] = pack_lower(PARTICLES[i].as_bytes());
+        i += 1;
+    }
+    packed
+};
+
 /// Whether `word` (as written, any case) is a name particle: "da", "van", "bin".
 pub fn is_particle(word: &str) -> bool {
-    // Asked of most lower-case words of a text: a length check first, then the list compared in
-    // lower case (a non-ASCII byte never equals a particle's).
+    // Asked of most lower-case words of a text: a length check first, then the word packed in
+    // lower case and compared as an integer (a non-ASCII byte never equals a particle's).
     let w = word.as_bytes();
     if w.len() > 5 {
         return false;
     }
-    let mut buf = [0u8; 5];
-    let key = &mut buf[..w.len()];
-    key.copy_from_slice(w);
-    key.make_ascii_lowercase();
-    PARTICLES.iter().any(|p| p.as_bytes() == &key[..])
+    let key = pack_lower(w);
+    PACKED_PARTICLES.contains(&key)
 }
 
 /// What a word (as written) can be: a set of the flags above, 0 when unknown.

@@ -11,6 +11,7 @@
 
 use super::ActorKind;
 use super::judge::{judge, long_org, promote_numbered_lists};
+use super::lexicon as lx;
 use super::units::{Scanner, Unit};
 use crate::analysis::Span;
 use crate::text::{Token, TokenKind};
@@ -161,13 +162,10 @@ pub fn scan(text: &str, tokens: &[Token]) -> Names {
     while i < tokens.len() {
         let t = &tokens[i];
         let b = text.as_bytes()[t.start];
-        // Fast path: lower-case ASCII words and punctuation never start a name, except particles.
+        // Fast path: lower-case ASCII words and punctuation never start a name, except particles
+        // (the run would ask `is_particle` of such a word and find nothing else).
         if t.kind != TokenKind::Word
-            || (b.is_ascii_lowercase()
-                && !matches!(
-                    b,
-                    b'a' | b'b' | b'd' | b'e' | b'i' | b'l' | b't' | b'v' | b'y' | b'z'
-                ))
+            || (b.is_ascii_lowercase() && !lx::is_particle(t.as_str(text)))
         {
             i += 1;
             continue;
