@@ -227,16 +227,33 @@ static PACKED_PARTICLES: [u64; PARTICLES.len()] = {
     packed
 };
 
+/// The first letters of [`PARTICLES`], bit `n` for the letter `n` places after "a".
+const PARTICLE_FIRSTS: u32 = {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < PARTICLES.len() {
+        let first = PARTICLES[i].as_bytes()[0];
+        assert!(first.is_ascii_lowercase());
+        bits |= 1 << (first - b'a');
+        i += 1;
+    }
+    bits
+};
+
 /// Whether `word` (as written, any case) is a name particle: "da", "van", "bin".
 pub fn is_particle(word: &str) -> bool {
-    // Asked of most lower-case words of a text: a length check first, then the word packed in
-    // lower case and compared as an integer (a non-ASCII byte never equals a particle's).
+    // Asked of every lower-case word of a text: the length and the first letter rule out most,
+    // then the word is packed in lower case and compared as an integer (a non-ASCII byte never
+    // equals a particle's).
     let w = word.as_bytes();
-    if w.len() > 5 {
+    if w.is_empty() || w.len() > 5 {
         return false;
     }
-    let key = pack_lower(w);
-    PACKED_PARTICLES.contains(&key)
+    let first = w[0].to_ascii_lowercase();
+    if !first.is_ascii_lowercase() || PARTICLE_FIRSTS & (1 << (first - b'a')) == 0 {
+        return false;
+    }
+    PACKED_PARTICLES.contains(&pack_lower(w))
 }
 
 /// What a word (as written) can be: a set of the flags above, 0 when unknown.
@@ -277,6 +294,13 @@ mod tests {
         assert!(lower_in("ÉTÉ", &["été"]));
         assert!(is_particle("Van") && is_particle("VON") && is_particle("bin"));
         assert!(!is_particle("vans") && !is_particle("vân") && !is_particle(""));
+        for p in PARTICLES {
+            assert!(
+                is_particle(p) && is_particle(&p.to_ascii_uppercase()),
+                "{p}"
+            );
+        }
+        assert!(!is_particle("'da") && !is_particle("dam") && !is_particle("the"));
     }
 
     /// The tables `build.rs` embedded hold exactly what the lists say, keyed by the crate's own
