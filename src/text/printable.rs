@@ -305,7 +305,10 @@ mod tests {
     #[test]
     fn line_ends_are_trimmed_of_any_white_space() {
         assert_eq!(
-            sanitize("Ana spoke  \nin Lyon\u{3000} \n\n\u{a0}Då \u{2003}\n  \nend ", 4),
+            sanitize(
+                "Ana spoke  \nin Lyon\u{3000} \n\n\u{a0}Då \u{2003}\n  \nend ",
+                4
+            ),
             "Ana spoke\nin Lyon\n\n\u{a0}Då\n\nend"
         );
         assert_eq!(sanitize("x \n", 4), "x\n");
