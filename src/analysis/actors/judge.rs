@@ -790,11 +790,38 @@ fn mains(units: &[Unit]) -> usize {
     units.iter().filter(|u| u.kind == Kind::Word).count()
 }
 
+/// What fills the unused places of [`person_cue`]'s stack buffer; never read.
+static NO_UNIT: Unit = Unit {
+    first: 0,
+    last: 0,
+    start: 0,
+    end: 0,
+    kind: Kind::Word,
+    class: 0,
+    all_caps: false,
+    possessive: false,
+    plural_possessive: false,
+};
+
 /// The cue that makes the name a person, if any.
 fn person_cue(sc: &Scanner<'_>, run: &Trimmed<'_>, p: &Peeled<'_>) -> Judged {
     let units = run.units;
     let name = p.name;
-    let main_words: Vec<&Unit> = name.iter().filter(|u| u.kind == Kind::Word).collect();
+    // Gathered on the stack for a name of up to twelve units (every run the scan makes): this
+    // runs for every capitalised run of every article.
+    let spilled: Vec<&Unit>;
+    let mut gathered = [&NO_UNIT; 12];
+    let main_words: &[&Unit] = if name.len() <= gathered.len() {
+        let mut n = 0;
+        for u in name.iter().filter(|u| u.kind == Kind::Word) {
+            gathered[n] = u;
+            n += 1;
+        }
+        &gathered[..n]
+    } else {
+        spilled = name.iter().filter(|u| u.kind == Kind::Word).collect();
+        &spilled
+    };
     let honorific = p
         .prefix
         .last()
@@ -849,7 +876,7 @@ fn person_cue(sc: &Scanner<'_>, run: &Trimmed<'_>, p: &Peeled<'_>) -> Judged {
         }
     });
     let by_nationality = direct == Cue::None
-        && nationality_before(p, &main_words)
+        && nationality_before(p, main_words)
         && sc.clause_goes_on(run.closing.last)
         // "the German X Y": an article makes it an institution's name more often than a
         // person's.
@@ -864,7 +891,7 @@ fn person_cue(sc: &Scanner<'_>, run: &Trimmed<'_>, p: &Peeled<'_>) -> Judged {
         // "Morgan Stanley analyst Bob Huang": the run is the second name's employer.
         Cue::None
     } else {
-        shape_cue(sc, run, p, &main_words)
+        shape_cue(sc, run, p, main_words)
     };
     Judged {
         cue,

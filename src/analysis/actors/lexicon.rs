@@ -202,19 +202,58 @@ pub fn lower_in(word: &str, list: &[&str]) -> bool {
     }
 }
 
+/// A lower-case word of up to seven bytes as one integer: its bytes, and its length in the top
+/// byte, so that no two words share a value.
+const fn pack_lower(word: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    let mut i = 0;
+    while i < word.len() {
+        w[i] = word[i].to_ascii_lowercase();
+        i += 1;
+    }
+    w[7] = word.len() as u8;
+    u64::from_le_bytes(w)
+}
+
+/// [`PARTICLES`] packed by [`pack_lower`]: a word is compared with each as one integer.
+static PACKED_PARTICLES: [u64; PARTICLES.len()] = {
+    let mut packed = [0u64; PARTICLES.len()];
+    let mut i = 0;
+    while i < PARTICLES.len() {
+        assert!(PARTICLES[i].len() <= 5);
+        packed[i] = pack_lower(PARTICLES[i].as_bytes());
+        i += 1;
+    }
+    packed
+};
+
+/// The first letters of [`PARTICLES`], bit `n` for the letter `n` places after "a".
+const PARTICLE_FIRSTS: u32 = {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < PARTICLES.len() {
+        let first = PARTICLES[i].as_bytes()[0];
+        assert!(first.is_ascii_lowercase());
+        bits |= 1 << (first - b'a');
+        i += 1;
+    }
+    bits
+};
+
 /// Whether `word` (as written, any case) is a name particle: "da", "van", "bin".
 pub fn is_particle(word: &str) -> bool {
-    // Asked of most lower-case words of a text: a length check first, then the list compared in
-    // lower case (a non-ASCII byte never equals a particle's).
+    // Asked of every lower-case word of a text: the length and the first letter rule out most,
+    // then the word is packed in lower case and compared as an integer (a non-ASCII byte never
+    // equals a particle's).
     let w = word.as_bytes();
-    if w.len() > 5 {
+    if w.is_empty() || w.len() > 5 {
         return false;
     }
-    let mut buf = [0u8; 5];
-    let key = &mut buf[..w.len()];
-    key.copy_from_slice(w);
-    key.make_ascii_lowercase();
-    PARTICLES.iter().any(|p| p.as_bytes() == &key[..])
+    let first = w[0].to_ascii_lowercase();
+    if !first.is_ascii_lowercase() || PARTICLE_FIRSTS & (1 << (first - b'a')) == 0 {
+        return false;
+    }
+    PACKED_PARTICLES.contains(&pack_lower(w))
 }
 
 /// What a word (as written) can be: a set of the flags above, 0 when unknown.
@@ -255,6 +294,13 @@ mod tests {
         assert!(lower_in("ÉTÉ", &["été"]));
         assert!(is_particle("Van") && is_particle("VON") && is_particle("bin"));
         assert!(!is_particle("vans") && !is_particle("vân") && !is_particle(""));
+        for p in PARTICLES {
+            assert!(
+                is_particle(p) && is_particle(&p.to_ascii_uppercase()),
+                "{p}"
+            );
+        }
+        assert!(!is_particle("'da") && !is_particle("dam") && !is_particle("the"));
     }
 
     /// The tables `build.rs` embedded hold exactly what the lists say, keyed by the crate's own

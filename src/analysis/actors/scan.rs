@@ -11,6 +11,7 @@
 
 use super::ActorKind;
 use super::judge::{judge, long_org, promote_numbered_lists};
+use super::lexicon as lx;
 use super::units::{Scanner, Unit};
 use crate::analysis::Span;
 use crate::text::{Token, TokenKind};
@@ -161,13 +162,9 @@ pub fn scan(text: &str, tokens: &[Token]) -> Names {
     while i < tokens.len() {
         let t = &tokens[i];
         let b = text.as_bytes()[t.start];
-        // Fast path: lower-case ASCII words and punctuation never start a name, except particles.
-        if t.kind != TokenKind::Word
-            || (b.is_ascii_lowercase()
-                && !matches!(
-                    b,
-                    b'a' | b'b' | b'd' | b'e' | b'i' | b'l' | b't' | b'v' | b'y' | b'z'
-                ))
+        // Fast path: lower-case ASCII words and punctuation never start a name, except particles
+        // (the run would ask `is_particle` of such a word and find nothing else).
+        if t.kind != TokenKind::Word || (b.is_ascii_lowercase() && !lx::is_particle(t.as_str(text)))
         {
             i += 1;
             continue;
@@ -223,13 +220,19 @@ impl Headlines {
         {
             return headline;
         }
-        let mut start = t;
-        while !sc.line_break_before(start) {
-            start -= 1;
-        }
         let mut end = t;
         while sc.same_line(end) {
             end += 1;
+        }
+        // A line that ends a sentence is no headline: most lines of prose, which need no
+        // counting of their words then.
+        if matches!(sc.s(end), "." | "!" | "?" | "”" | "\"") {
+            self.line = Some((end, false));
+            return false;
+        }
+        let mut start = t;
+        while !sc.line_break_before(start) {
+            start -= 1;
         }
         let (mut content, mut capital) = (0, 0);
         for i in start..=end {
@@ -242,13 +245,12 @@ impl Headlines {
                 }
             }
         }
-        let ends_sentence = matches!(sc.s(end), "." | "!" | "?" | "”" | "\"");
         // A results row ("1. X Y (Sweden) 28:41", "12 - X Y (Lorca)") is a table's line, not a
         // headline: it opens with a rank, or holds a bracket and a number.
         let row = sc.toks[start].kind == TokenKind::Number
             || ((start..=end).any(|i| sc.punct(i, "("))
                 && (start..=end).any(|i| sc.toks[i].kind == TokenKind::Number));
-        let headline = content >= 3 && capital * 10 >= content * 8 && !ends_sentence && !row;
+        let headline = content >= 3 && capital * 10 >= content * 8 && !row;
         self.line = Some((end, headline));
         headline
     }

@@ -240,15 +240,18 @@ pub fn atom(s: &str, kind: TokenKind) -> Atom {
             {
                 return Atom::Other;
             }
-            let mut buf = [0u8; 12];
-            let low = &mut buf[..s.len()];
-            low.copy_from_slice(bytes);
-            low.make_ascii_lowercase();
+            let mut buf = [0u8; 16];
+            buf[..s.len()].copy_from_slice(bytes);
+            buf.make_ascii_lowercase();
             if first.is_ascii_digit() {
-                return std::str::from_utf8(low).map_or(Atom::Other, digit_word);
+                return std::str::from_utf8(&buf[..s.len()]).map_or(Atom::Other, digit_word);
             }
-            // Keys are bytes: a lowercased ASCII word needs no UTF-8 check to be looked up.
-            table().get(&*low).copied().unwrap_or(Atom::Other)
+            // The lowercased word packed as one integer, as the keys of `packed_table` are.
+            buf[15] = s.len() as u8;
+            packed_table()
+                .get(&u128::from_le_bytes(buf))
+                .copied()
+                .unwrap_or(Atom::Other)
         }
     }
 }
@@ -277,6 +280,30 @@ fn shapes() -> &'static [[u16; 27]; 26] {
             }
         }
         shapes
+    })
+}
+
+/// A lower-case word of up to fifteen bytes as one integer: its bytes, and its length in the
+/// top byte, so that no two words share a value.
+fn pack_word(word: &[u8]) -> Option<u128> {
+    if word.len() > 15 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..word.len()].copy_from_slice(word);
+    buf[15] = word.len() as u8;
+    Some(u128::from_le_bytes(buf))
+}
+
+/// [`table`] keyed by [`pack_word`]: [`atom`] looks up words of up to twelve bytes, so every
+/// word it can find is here, and a lookup hashes and compares one integer instead of a slice.
+fn packed_table() -> &'static FxHashMap<u128, Atom> {
+    static PACKED: OnceLock<FxHashMap<u128, Atom>> = OnceLock::new();
+    PACKED.get_or_init(|| {
+        table()
+            .iter()
+            .filter_map(|(k, &a)| Some((pack_word(k)?, a)))
+            .collect()
     })
 }
 
@@ -582,6 +609,23 @@ fn digit_word(w: &str) -> Atom {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every word of the table, written in any case, reads as its entry: the packed keys
+    /// hold all of them.
+    #[test]
+    fn every_listed_word_reads_as_listed() {
+        let mut checked = 0;
+        for (k, &a) in table() {
+            let w = std::str::from_utf8(k).unwrap();
+            if w.len() <= 12 && w.bytes().all(|b| b.is_ascii_lowercase()) {
+                assert_eq!(atom(w, TokenKind::Word), a, "{w}");
+                assert_eq!(atom(&w.to_ascii_uppercase(), TokenKind::Word), a, "{w}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 100);
+        assert_eq!(atom("septembers", TokenKind::Word), Atom::Other);
+    }
 
     #[test]
     fn reads_words() {

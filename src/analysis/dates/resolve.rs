@@ -13,7 +13,7 @@ use crate::analysis::Span;
 use crate::analysis::actors::lexicon::with_key;
 use crate::text::{Token, TokenKind};
 use chrono::{Datelike, Duration, NaiveDate};
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// Which way a sentence points from the publication date.
@@ -193,15 +193,19 @@ const FUTURE_PARTICIPLES: &[&str] = &["planned", "scheduled", "expected", "slate
 /// Forms of "be" before a passive participle: the tense is the auxiliary's, further back.
 const BE: &[&str] = &["be", "being", "is", "are", "am", "'s"];
 
-/// The future cue words (with the future participles) and the past ones, as sets: the cue of
-/// every word near every date is looked up.
-fn cue_words() -> &'static (FxHashSet<&'static str>, FxHashSet<&'static str>) {
-    static WORDS: OnceLock<(FxHashSet<&'static str>, FxHashSet<&'static str>)> = OnceLock::new();
+/// The tense each cue word points to: the future words (with the future participles) and the
+/// past ones in one map, so that the cue of every word near every date costs one lookup. A word
+/// of both lists points ahead.
+fn cue_words() -> &'static FxHashMap<&'static str, Tense> {
+    static WORDS: OnceLock<FxHashMap<&'static str, Tense>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        (
-            FUTURE.iter().chain(FUTURE_PARTICIPLES).copied().collect(),
-            PAST.iter().copied().collect(),
-        )
+        let past = PAST.iter().map(|&w| (w, Tense::Past));
+        let future = FUTURE
+            .iter()
+            .chain(FUTURE_PARTICIPLES)
+            .map(|&w| (w, Tense::Future));
+        // Inserted after the past words, a future word overwrites its past entry.
+        past.chain(future).collect()
     })
 }
 
@@ -214,22 +218,25 @@ fn cue(word: &str, prev: Option<&str>) -> Option<Tense> {
         // Present or past alike; "set to" points ahead.
         return None;
     }
-    let (future, past) = cue_words();
-    if future.contains(word) {
-        return Some(Tense::Future);
+    let passive = || prev.is_some_and(|p| BE.contains(&p));
+    match cue_words().get(word) {
+        Some(Tense::Future) => Some(Tense::Future),
+        Some(_) => {
+            if passive() && word != "been" {
+                None
+            } else {
+                Some(Tense::Past)
+            }
+        }
+        None if word.len() >= 5 && word.ends_with("ed") => {
+            if passive() {
+                None
+            } else {
+                Some(Tense::Past)
+            }
+        }
+        None => None,
     }
-    let passive = prev.is_some_and(|p| BE.contains(&p));
-    if past.contains(word) {
-        return if passive && word != "been" {
-            None
-        } else {
-            Some(Tense::Past)
-        };
-    }
-    if word.len() >= 5 && word.ends_with("ed") {
-        return if passive { None } else { Some(Tense::Past) };
-    }
-    None
 }
 
 /// How many words either side of an expression may hold its tense cue.
