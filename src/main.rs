@@ -53,39 +53,15 @@ fn main() -> ExitCode {
 /// Blocks up to 32 MB from the heap, and 8 MB kept spare at its top, save 40 % of the faults and
 /// a tenth of the command's CPU time without raising its peak memory; the terminal UI, which
 /// runs for hours, keeps glibc's default.
-///
-/// The first [`HUGE_HEAP`] bytes of the heap are then offered to the kernel for transparent huge
-/// pages: a fault there maps 2 MB at once instead of 4 KB, and the faults left were still a
-/// tenth of the command's CPU time (2,300 on 1 MB of text, at 2.5 µs each in a virtual machine).
-/// Where huge pages are off, the advice is ignored.
 fn keep_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only sets parameters of glibc's allocator, which takes its own lock; it
-    // is called before the command starts any thread. The block is allocated, advised (which
-    // changes no byte of it) and freed here, and nothing else holds it.
+    // is called before the command starts any thread.
     unsafe {
         libc::mallopt(libc::M_MMAP_THRESHOLD, 32 << 20);
         libc::mallopt(libc::M_TOP_PAD, 8 << 20);
-        // Kept whole once grown: a heap given back and grown again would lose the advice.
-        libc::mallopt(libc::M_TRIM_THRESHOLD, 64 << 20);
-        let block = libc::malloc(HUGE_HEAP);
-        if !block.is_null() {
-            const HUGE: usize = 2 << 20;
-            let start = (block as usize).next_multiple_of(HUGE);
-            let end = (block as usize + HUGE_HEAP) / HUGE * HUGE;
-            if end > start {
-                libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_HUGEPAGE);
-            }
-            libc::free(block);
-        }
     }
 }
-
-/// How much of the heap a command grows at once and advises for huge pages (see
-/// [`keep_freed_memory`]): below the 32 MB from which blocks are mapped, so the block comes
-/// from the heap, and room for what 1 MB of text needs.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-const HUGE_HEAP: usize = 30 << 20;
 
 /// Whether an error comes from writing to a closed pipe, wherever in the chain it sits: the
 /// JSON writers wrap the `io::Error` in a `serde_json::Error`, and context layers wrap both.
