@@ -259,6 +259,67 @@ impl SentenceTokens {
     }
 }
 
+/// Lists of numbers (an event's words, a word's events) end to end in one vector: at 100,000
+/// articles a vector of their own for each of a million events' words and of each word's
+/// events was a tenth of the views build's peak, most of it allocation overhead.
+#[derive(Debug, Default)]
+struct Lists {
+    /// Where each list starts in `items`, and its length.
+    at: Vec<(u32, u32)>,
+    items: Vec<u32>,
+}
+
+impl Lists {
+    /// `n` lists, all empty until set.
+    fn with_lists(n: usize) -> Lists {
+        Lists {
+            at: vec![(0, 0); n],
+            items: Vec::new(),
+        }
+    }
+
+    /// Sets list `i` (once: a list set again leaves its first items unused).
+    fn set(&mut self, i: usize, items: &[u32]) {
+        self.at[i] = (self.items.len() as u32, items.len() as u32);
+        self.items.extend_from_slice(items);
+    }
+
+    fn get(&self, i: usize) -> &[u32] {
+        let (start, len) = self.at[i];
+        &self.items[start as usize..(start + len) as usize]
+    }
+
+    fn len(&self) -> usize {
+        self.at.len()
+    }
+
+    /// For each of `n` numbers, the lists that hold it, in list order (each list holds a
+    /// number once).
+    fn inverted(&self, n: usize) -> Lists {
+        let mut at = vec![(0u32, 0u32); n];
+        for i in 0..self.len() {
+            for &x in self.get(i) {
+                at[x as usize].1 += 1;
+            }
+        }
+        let mut start = 0u32;
+        for slot in &mut at {
+            slot.0 = start;
+            start += slot.1;
+            slot.1 = 0;
+        }
+        let mut items = vec![0u32; start as usize];
+        for i in 0..self.len() {
+            for &x in self.get(i) {
+                let slot = &mut at[x as usize];
+                items[(slot.0 + slot.1) as usize] = i as u32;
+                slot.1 += 1;
+            }
+        }
+        Lists { at, items }
+    }
+}
+
 /// The content words of the sentences that hold dated events, interned as ids; each article
 /// is read once (a text without full stops has thousands of overlapping clauses).
 struct SentenceWords {
@@ -270,11 +331,7 @@ impl SentenceWords {
     /// undated event), with the numbering of the words. Each article's words are read, used
     /// and dropped before the next: at 100,000 articles every sentence word with its offsets
     /// at once was half a gigabyte.
-    fn new(
-        events: &[Event],
-        texts: &[&str],
-        known: &[&SentenceTokens],
-    ) -> (SentenceWords, Vec<Vec<u32>>) {
+    fn new(events: &[Event], texts: &[&str], known: &[&SentenceTokens]) -> (SentenceWords, Lists) {
         let mut spans: Vec<Vec<(usize, usize)>> = vec![Vec::new(); texts.len()];
         let mut dated: Vec<Vec<usize>> = vec![Vec::new(); texts.len()];
         for (i, e) in events.iter().enumerate().filter(|(_, e)| e.date.is_some()) {
@@ -284,7 +341,8 @@ impl SentenceWords {
             }
         }
         let mut ids: FxHashMap<String, u32> = FxHashMap::default();
-        let mut of_event: Vec<Vec<u32>> = vec![Vec::new(); events.len()];
+        let mut of_event = Lists::with_lists(events.len());
+        let (mut sentence, mut date) = (Vec::new(), Vec::new());
         let mut read = Vec::new();
         let mut words = Vec::new();
         for (article, ((list, &text), dated)) in spans.into_iter().zip(texts).zip(dated).enumerate()
@@ -326,33 +384,30 @@ impl SentenceWords {
                 }
             }
             for i in dated {
-                of_event[i] = SentenceWords::of_event(&words, &events[i]);
+                let e = &events[i];
+                SentenceWords::within(&words, e.sentence, &mut sentence);
+                SentenceWords::within(&words, e.span, &mut date);
+                // The words that differ between two reports of one happening are the dates.
+                sentence.retain(|w| date.binary_search(w).is_err());
+                of_event.set(i, &sentence);
             }
         }
         (SentenceWords { ids }, of_event)
     }
 
     /// Ids of the content words inside `span` among `words` (an article's, in text order),
-    /// sorted, without repeats.
-    fn within(words: &[(usize, usize, u32)], span: Span) -> Vec<u32> {
+    /// sorted, without repeats, into `out`.
+    fn within(words: &[(usize, usize, u32)], span: Span, out: &mut Vec<u32>) {
         let first = words.partition_point(|w| w.0 < span.start);
-        let mut out: Vec<u32> = words[first..]
-            .iter()
-            .take_while(|w| w.1 <= span.end)
-            .map(|w| w.2)
-            .collect();
+        out.clear();
+        out.extend(
+            words[first..]
+                .iter()
+                .take_while(|w| w.1 <= span.end)
+                .map(|w| w.2),
+        );
         out.sort_unstable();
         out.dedup();
-        out
-    }
-
-    /// Content words of an event's sentence, without the date expression itself (the words
-    /// that differ between two reports of one happening are the dates).
-    fn of_event(words: &[(usize, usize, u32)], e: &Event) -> Vec<u32> {
-        let mut out = SentenceWords::within(words, e.sentence);
-        let date = SentenceWords::within(words, e.span);
-        out.retain(|w| date.binary_search(w).is_err());
-        out
     }
 
     /// The id of a folded word, when some sentence holds it.
@@ -536,40 +591,39 @@ pub fn timeline_with(
     // the work stays near linear; two sentences that share half their words always share
     // some uncommon one. Across dates only reports in different articles join (one article
     // dating two things differently tells of two things).
-    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); sentence_words.ids.len()];
-    for (a, w) in words.iter().enumerate() {
-        for &word in w {
-            postings[word as usize].push(a);
-        }
-    }
+    let postings = words.inverted(sentence_words.ids.len());
     // A sentence with two dates ("ruled on Friday that the hearing opens on April 7") tells of
     // two happenings: a report joins one of another date only when its own sentence does not
-    // already hold that date.
-    let mut dates_in_sentence: FxHashMap<(usize, usize), Vec<Option<DateValue>>> =
-        FxHashMap::default();
-    for e in events {
-        dates_in_sentence
-            .entry((e.article, e.sentence.start))
-            .or_default()
-            .push(e.date);
-    }
+    // already hold that date. The events by sentence, in one sorted vector (a map of lists was
+    // a list of its own for each of a million sentences).
+    let mut by_sentence: Vec<(usize, usize, u32)> = events
+        .iter()
+        .enumerate()
+        .map(|(k, e)| (e.article, e.sentence.start, k as u32))
+        .collect();
+    by_sentence.sort_unstable();
     let holds = |e: &Event, d: Option<DateValue>| {
-        dates_in_sentence[&(e.article, e.sentence.start)].contains(&d)
+        let key = (e.article, e.sentence.start);
+        let first = by_sentence.partition_point(|&(a, s, _)| (a, s) < key);
+        by_sentence[first..]
+            .iter()
+            .take_while(|&&(a, s, _)| (a, s) == key)
+            .any(|&(_, _, k)| events[k as usize].date == d)
     };
     let mut candidates: Vec<usize> = Vec::new();
-    for (a, w) in words.iter().enumerate() {
+    for a in 0..words.len() {
         candidates.clear();
-        for &word in w {
-            let list = &postings[word as usize];
+        for &word in words.get(a) {
+            let list = postings.get(word as usize);
             if list.len() <= COMMON_WORD_EVENTS {
-                candidates.extend(list.iter().copied().filter(|&b| b > a));
+                candidates.extend(list.iter().map(|&b| b as usize).filter(|&b| b > a));
             }
         }
         candidates.sort_unstable();
         candidates.dedup();
         for &b in &candidates {
             let (ea, eb) = (&events[a], &events[b]);
-            let alike = similar(&words[a], &words[b]);
+            let alike = similar(words.get(a), words.get(b));
             if ea.date == eb.date {
                 if alike {
                     union(&mut parent, a, b);
@@ -584,7 +638,7 @@ pub fn timeline_with(
                 && !holds(ea, eb.date)
                 && !holds(eb, ea.date)
                 && ea.date.map(|d| d.precision) == eb.date.map(|d| d.precision)
-                && ((alike && same_story(ea, eb, &words[a], &words[b], &sentence_words))
+                && ((alike && same_story(ea, eb, words.get(a), words.get(b), &sentence_words))
                     || retold(ea, eb, texts))
             {
                 union(&mut parent, a, b);

@@ -5,11 +5,11 @@ use super::Options;
 use crate::analysis::actors::Actor;
 use crate::analysis::dates::DateOptions;
 use crate::analysis::events::{Event, TimelineEntry};
-use crate::analysis::extract::{self, ActorsAndEvents, EXTRACTION_VERSION, Extraction};
+use crate::analysis::extract::{self, ActorsAndEvents, Compact, EXTRACTION_VERSION, Extraction};
 use crate::analysis::index::{self, CorpusIndex, FINGERPRINT_KIND, FINGERPRINT_VERSION};
 use crate::analysis::overlap::{self, Alignment, OverlapConfig};
 use crate::article::Article;
-use crate::store::{Analysis, Store};
+use crate::store::{Analysis, Store, StoreError};
 
 /// Articles and everything juxta knows about them.
 #[derive(Debug)]
@@ -216,6 +216,83 @@ fn actors_and_events_with_progress(
     let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
     extract::assemble_owned(&texts, extractions, &options.aliases)
 }
+
+/// Articles holding the stretches of their texts, the stretches' offsets, and what was
+/// assembled from them (see [`archive_actors_and_events`]).
+pub type CompactArchive = (Vec<Article>, Vec<Compact>, ActorsAndEvents);
+
+/// The whole archive read for its views: its articles, each holding only the stretches of its
+/// text that its extraction points at, the offsets of those stretches, and the actors, events
+/// and timeline, with offsets into the stretches (see [`Compact`]). Read one article at a
+/// time: at 100,000 articles every text and every extraction at once were a gigabyte. `None`
+/// when the options need whole texts: the user's aliases are looked for everywhere, and other
+/// date options extract afresh.
+pub fn archive_actors_and_events(
+    store: &Store,
+    options: &Options,
+) -> Result<Option<CompactArchive>, StoreError> {
+    if !options.aliases.is_empty() || options.dates != DateOptions::default() {
+        return Ok(None);
+    }
+    let mut articles = Vec::new();
+    let mut offsets = Vec::new();
+    let mut assembly = extract::Assembly::default();
+    // Extractions the store could not give (none of this version, unreadable) are made again
+    // and written once the pass is over (the pass cannot write): kept as JSON up to
+    // `REMADE_BYTES`, the rest made once more then, one text at a time (after a new
+    // extraction version, every article's would be half a gigabyte at 100,000 articles).
+    let mut remade: Vec<(String, String)> = Vec::new();
+    let mut remade_bytes = 0;
+    let mut redo: Vec<String> = Vec::new();
+    store.for_each_article_with_analysis(
+        EXTRACT_KIND,
+        EXTRACTION_VERSION,
+        &mut |mut a, json| {
+            let mut x = match json.and_then(|j| serde_json::from_str(j).ok()) {
+                Some(x) => x,
+                None => {
+                    let x = extract::extract(&a.text, a.date);
+                    match serde_json::to_string(&x) {
+                        Ok(json) if remade_bytes + json.len() <= REMADE_BYTES => {
+                            remade_bytes += json.len();
+                            remade.push((a.id.clone(), json));
+                        }
+                        _ => redo.push(a.id.clone()),
+                    }
+                    x
+                }
+            };
+            let mut compact = Compact::new(&a.text, &mut x);
+            assembly.add(&compact.text, x);
+            a.text = std::mem::take(&mut compact.text);
+            articles.push(a);
+            offsets.push(compact);
+        },
+    )?;
+    for id in redo {
+        if let Ok(a) = store.get(&id) {
+            extraction(&a, &options.dates, Some(store));
+        }
+    }
+    for (id, json) in remade {
+        // Analysis that cannot be written only costs time on the next start.
+        let _ = store.put_analysis(
+            &id,
+            &Analysis {
+                kind: EXTRACT_KIND.into(),
+                version: EXTRACTION_VERSION.into(),
+                json,
+            },
+        );
+    }
+    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+    let found = assembly.finish(&texts, &options.aliases);
+    Ok(Some((articles, offsets, found)))
+}
+
+/// The most JSON of extractions made again during [`archive_actors_and_events`]'s pass that
+/// is kept to be written after it.
+const REMADE_BYTES: usize = 64 << 20;
 
 /// Up to this many articles read their stored analysis one by one instead of all at once.
 const FEW_ARTICLES: usize = 64;

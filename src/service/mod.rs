@@ -16,7 +16,7 @@ mod views;
 
 pub use compare::{Compared, MAX_SHARERS, SharedWithAll, compare_all, compare_two};
 pub use conflicts::{Disagreements, linked_groups, pair_disagreements};
-pub use corpus::{Corpus, actors_and_events};
+pub use corpus::{Corpus, actors_and_events, archive_actors_and_events};
 pub use events_table::{CHUNK, EventsTable, TABLE_WIDTH};
 pub use import::{Failure, ImportReport, Imported, Progress, import_paths, import_sources};
 pub use pair::{choose_pair, first_pair_ids, pair_among};

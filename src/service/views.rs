@@ -4,7 +4,7 @@
 use super::{Context, ServiceError, actors_and_events};
 use crate::analysis::actors::Actor;
 use crate::analysis::events::Event;
-use crate::analysis::extract::{ActorsAndEvents, EXTRACTION_VERSION};
+use crate::analysis::extract::{ActorsAndEvents, Compact, EXTRACTION_VERSION};
 use crate::article::Article;
 use crate::store::{EventOrder, EventsLayout, ViewActor, ViewEvent, ViewMention, ViewParts, Views};
 
@@ -62,8 +62,17 @@ fn rebuild(ctx: &Context, store: &crate::store::Store, recipe: &str) -> Result<b
     let Some(stamp) = store.views_stamp(recipe)? else {
         return Ok(false);
     };
-    let articles = store.list()?;
-    let found = actors_and_events(&articles, &ctx.options, Some(store));
+    // The archive is read one article at a time, each keeping only the stretches of its text
+    // the views quote (names, dates and their sentences); their offsets are moved back as the
+    // rows are written.
+    let (articles, offsets, found) = match super::archive_actors_and_events(store, &ctx.options)? {
+        Some(archive) => archive,
+        None => {
+            let articles = store.list()?;
+            let found = actors_and_events(&articles, &ctx.options, Some(store));
+            (articles, Vec::new(), found)
+        }
+    };
     let entry_of = entries_of(&found);
     let mut entry_pos = vec![0; found.events.len()];
     for entry in &found.timeline {
@@ -73,7 +82,14 @@ fn rebuild(ctx: &Context, store: &crate::store::Store, recipe: &str) -> Result<b
     }
     let view_event = |i: usize, actors: bool| {
         let (group, conflict) = entry_of[i];
-        event(&found.events[i], &articles, group, conflict, actors)
+        event(
+            &found.events[i],
+            &articles,
+            &offsets,
+            group,
+            conflict,
+            actors,
+        )
     };
     let layout = layout_of(&articles, &found);
     // The table prints no actors.
@@ -87,7 +103,10 @@ fn rebuild(ctx: &Context, store: &crate::store::Store, recipe: &str) -> Result<b
     );
     let rows = crate::store::ViewRows {
         layout,
-        actors: &mut found.actors.iter().map(|a| actor(a, &articles, true)),
+        actors: &mut found
+            .actors
+            .iter()
+            .map(|a| actor(a, &articles, &offsets, true)),
         events: &mut (0..found.events.len()).map(|i| (view_event(i, true), entry_pos[i])),
         table: &mut table,
     };
@@ -277,7 +296,7 @@ fn to_views_of(articles: &[Article], found: &ActorsAndEvents, with_actors: bool)
             .events
             .iter()
             .zip(&entry_of)
-            .map(|(e, &(group, conflict))| event(e, articles, group, conflict, true))
+            .map(|(e, &(group, conflict))| event(e, articles, &[], group, conflict, true))
             .collect(),
         timeline: found.timeline.iter().map(|t| t.events.clone()).collect(),
     }
@@ -289,7 +308,7 @@ fn actor_views(articles: &[Article], found: &ActorsAndEvents, mentions: bool) ->
     found
         .actors
         .iter()
-        .map(|a| actor(a, articles, mentions))
+        .map(|a| actor(a, articles, &[], mentions))
         .collect()
 }
 
@@ -327,6 +346,7 @@ fn stream_found(
             &mut one,
             &found.events[i],
             articles,
+            &[],
             group,
             conflict,
             actors,
@@ -351,7 +371,14 @@ fn stream_found(
     }
 }
 
-fn actor(a: &Actor, articles: &[Article], mentions: bool) -> ViewActor {
+/// Offset `at` of article `article`'s text as stored, where `offsets` (when not empty) says
+/// where its compact text's stretches were (see [`Compact`]).
+fn original(offsets: &[Compact], article: usize, at: usize) -> usize {
+    offsets.get(article).map_or(at, |c| c.original(at))
+}
+
+/// An actor in the printed shape (`offsets` as for [`original`]).
+fn actor(a: &Actor, articles: &[Article], offsets: &[Compact], mentions: bool) -> ViewActor {
     let ids: Vec<String> = a
         .articles()
         .into_iter()
@@ -369,8 +396,8 @@ fn actor(a: &Actor, articles: &[Article], mentions: bool) -> ViewActor {
                 .iter()
                 .map(|m| ViewMention {
                     article: articles[m.article].id.clone(),
-                    start: m.span.start,
-                    end: m.span.end,
+                    start: original(offsets, m.article, m.span.start),
+                    end: original(offsets, m.article, m.span.start) + m.span.len(),
                     text: m.span.slice(&articles[m.article].text).to_string(),
                 })
                 .collect()
@@ -391,11 +418,12 @@ pub fn kind_name(kind: crate::analysis::actors::ActorKind) -> &'static str {
 }
 
 /// An event in the printed shape, written over `out` (its strings keep their buffers); its
-/// actors left empty unless `actors`.
+/// actors left empty unless `actors` (`offsets` as for [`original`]).
 fn refill_event(
     out: &mut ViewEvent,
     e: &Event,
     articles: &[Article],
+    offsets: &[Compact],
     group: usize,
     conflict: bool,
     actors: bool,
@@ -428,8 +456,8 @@ fn refill_event(
     out.kind.clear();
     out.kind.push_str(e.kind.name());
     out.expression.clone_from(&e.expression);
-    out.start = e.span.start;
-    out.end = e.span.end;
+    out.start = original(offsets, e.article, e.span.start);
+    out.end = out.start + e.span.len();
     out.sentence.clear();
     out.sentence.push_str(e.sentence.slice(&article.text));
     if actors {
@@ -442,9 +470,16 @@ fn refill_event(
 }
 
 /// [`refill_event`] into a new event.
-fn event(e: &Event, articles: &[Article], group: usize, conflict: bool, actors: bool) -> ViewEvent {
+fn event(
+    e: &Event,
+    articles: &[Article],
+    offsets: &[Compact],
+    group: usize,
+    conflict: bool,
+    actors: bool,
+) -> ViewEvent {
     let mut out = ViewEvent::default();
-    refill_event(&mut out, e, articles, group, conflict, actors);
+    refill_event(&mut out, e, articles, offsets, group, conflict, actors);
     out
 }
 

@@ -837,6 +837,43 @@ impl Store {
         Ok(())
     }
 
+    /// [`Store::for_each_article`] with each article's analysis of `kind` written by `version`
+    /// (`None` when it has none): for work over the whole archive that must hold neither every
+    /// text nor every analysis at once. `f` must not use the store.
+    pub fn for_each_article_with_analysis(
+        &self,
+        kind: &str,
+        version: &str,
+        f: &mut dyn FnMut(Article, Option<&str>),
+    ) -> Result<()> {
+        let mut damaged = Vec::new();
+        self.with_db(false, |conn| {
+            let sql = format!(
+                "SELECT {META_COLUMNS}, t.text, x.json FROM article a
+                 LEFT JOIN article_text t ON t.article = a.key
+                 LEFT JOIN analysis x ON x.article = a.key AND x.kind = ?1 AND x.version = ?2
+                 ORDER BY a.imported, a.id"
+            );
+            let mut stmt = conn.prepare_cached(&sql).map_err(|e| self.db_error(e))?;
+            let mut rows = stmt.query([kind, version]).map_err(|e| self.db_error(e))?;
+            while let Some(r) = rows.next().map_err(|e| self.db_error(e))? {
+                let (_, id, meta) = meta_from_row(r).map_err(|e| self.db_error(e))?;
+                match meta.and_then(|m| Ok((m, text_column(r, 11, "text")?))) {
+                    Ok((m, text)) => {
+                        let json = r.get_ref(12).ok().and_then(|v| v.as_str().ok());
+                        f(article_from(m, text), json)
+                    }
+                    Err(reason) => damaged.push((id, reason)),
+                }
+            }
+            Ok(())
+        })?;
+        for (id, reason) in damaged {
+            self.report_damage(&id, &reason);
+        }
+        Ok(())
+    }
+
     /// One article.
     pub fn get(&self, id: &str) -> Result<Article> {
         let unknown = || StoreError::UnknownId {

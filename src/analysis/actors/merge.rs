@@ -290,23 +290,40 @@ fn collapsed(written: &str) -> bool {
 /// names the same few thousand people again and again; each mention then costs lookups, not
 /// parsing, folding and transliterating.
 #[derive(Default)]
-struct Ctx<'a> {
+struct Ctx {
     words: Interner,
     word_info: Vec<Word>,
     keys: Interner,
     parsed: Vec<Parsed>,
-    parsed_of: FxHashMap<&'a str, u32>,
     phrases: Interner,
-    phrase_of: FxHashMap<&'a str, u32>,
     /// The display forms, numbered as `form_texts` numbers their texts.
     forms: Vec<Form>,
     form_texts: Interner,
-    form_of: FxHashMap<&'a str, u32>,
+    /// Names as written, and what each was found to be: its parsed name, its phrase and its
+    /// display form (`NONE` until asked). The strings are the context's own, not the texts':
+    /// articles are merged one at a time, each text dropped once its names are in.
+    written: Interner,
+    written_of: Vec<[u32; 3]>,
     /// A buffer for building keys without allocating.
     buf: String,
 }
 
-impl<'a> Ctx<'a> {
+/// What a written name was found to be, in `Ctx::written_of`.
+const PARSED: usize = 0;
+const PHRASE: usize = 1;
+const FORM: usize = 2;
+const NONE: u32 = u32::MAX;
+
+impl Ctx {
+    /// The number of a name as written, and what it is known to be.
+    fn written(&mut self, written: &str) -> usize {
+        let (id, new) = self.written.intern(written);
+        if new {
+            self.written_of.push([NONE; 3]);
+        }
+        id as usize
+    }
+
     fn key(&mut self, s: &str) -> u32 {
         self.keys.intern(s).0
     }
@@ -339,9 +356,11 @@ impl<'a> Ctx<'a> {
     }
 
     /// A name as written, parsed as [`ParsedName::parse`] does (once per distinct form).
-    fn parse(&mut self, written: &'a str) -> u32 {
-        if let Some(&p) = self.parsed_of.get(written) {
-            return p;
+    fn parse(&mut self, written: &str) -> u32 {
+        let w = self.written(written);
+        let known = self.written_of[w][PARSED];
+        if known != NONE {
+            return known;
         }
         let mut words = Vec::with_capacity(3);
         let (mut initial, mut has_initials) = (None, false);
@@ -396,28 +415,32 @@ impl<'a> Ctx<'a> {
             spelling,
             pair,
         });
-        self.parsed_of.insert(written, id);
+        self.written_of[w][PARSED] = id;
         id
     }
 
     /// The gazetteer key of a phrase as written (see [`lx::phrase_key`]), as a number.
-    fn phrase(&mut self, written: &'a str) -> u32 {
-        if let Some(&p) = self.phrase_of.get(written) {
-            return p;
+    fn phrase(&mut self, written: &str) -> u32 {
+        let w = self.written(written);
+        let known = self.written_of[w][PHRASE];
+        if known != NONE {
+            return known;
         }
         let mut buf = std::mem::take(&mut self.buf);
         buf.clear();
         lx::phrase_key_into(written, &mut buf);
         let id = self.phrases.intern(&buf).0;
         self.buf = buf;
-        self.phrase_of.insert(written, id);
+        self.written_of[w][PHRASE] = id;
         id
     }
 
     /// The display form of a mention as written.
-    fn form(&mut self, written: &'a str) -> u32 {
-        if let Some(&f) = self.form_of.get(written) {
-            return f;
+    fn form(&mut self, written: &str) -> u32 {
+        let w = self.written(written);
+        let known = self.written_of[w][FORM];
+        if known != NONE {
+            return known;
         }
         // Words are split on white space: the collapsed form parses as the written one, and
         // folds to its gazetteer key.
@@ -445,7 +468,7 @@ impl<'a> Ctx<'a> {
                 word_count: text.split_whitespace().count(),
             });
         }
-        self.form_of.insert(written, id);
+        self.written_of[w][FORM] = id;
         id
     }
 
@@ -501,7 +524,7 @@ impl Givens {
         *head = entries.len() as u32 - 1;
     }
 
-    fn insert(&mut self, ctx: &Ctx<'_>, key: u32, given: u32, id: usize) {
+    fn insert(&mut self, ctx: &Ctx, key: u32, given: u32, id: usize) {
         let w = ctx.info(given);
         for l in [w.first, w.sound].into_iter().flatten() {
             let head = self.by_letter.entry((key, l)).or_insert(Self::NONE);
@@ -526,7 +549,7 @@ impl Givens {
     /// Clusters of surname `key` bearing a given name compatible with `g` (possibly repeated).
     fn compatible<'s>(
         &'s self,
-        ctx: &'s Ctx<'_>,
+        ctx: &'s Ctx,
         key: u32,
         g: u32,
     ) -> impl Iterator<Item = usize> + 's {
@@ -545,7 +568,7 @@ impl Givens {
     /// Clusters of surname `key` bearing a given name that starts with `prefix` (not empty).
     fn starting<'s>(
         &'s self,
-        ctx: &'s Ctx<'_>,
+        ctx: &'s Ctx,
         key: u32,
         prefix: &'s str,
     ) -> impl Iterator<Item = usize> + 's {
@@ -616,7 +639,7 @@ impl Cluster {
 }
 
 /// Whether a name's given names and initials fit a cluster's.
-fn fits(ctx: &Ctx<'_>, cluster: &Cluster, name: &Parsed) -> bool {
+fn fits(ctx: &Ctx, cluster: &Cluster, name: &Parsed) -> bool {
     match (name.given(), cluster.given.first()) {
         (Some(g), Some(_)) => cluster.given.iter().any(|&c| ctx.compatible(g, c)),
         (None, _) => {
@@ -651,7 +674,7 @@ pub struct ArticleNames<'a> {
 /// Groups the names of one article into people. Working on one article at a time is what makes
 /// an article's people the same whether it is loaded alone or with a thousand others.
 struct Merger<'a, 'c> {
-    ctx: &'c mut Ctx<'a>,
+    ctx: &'c mut Ctx,
     article: usize,
     names: &'a Names,
     text: &'a str,
@@ -700,7 +723,7 @@ fn firmness(text: &str, hit: &NameHit) -> u8 {
 }
 
 impl<'a, 'c> Merger<'a, 'c> {
-    fn new(ctx: &'c mut Ctx<'a>, article: usize, art: &ArticleNames<'a>) -> Merger<'a, 'c> {
+    fn new(ctx: &'c mut Ctx, article: usize, art: &ArticleNames<'a>) -> Merger<'a, 'c> {
         let evidence = art
             .names
             .sure
@@ -1256,7 +1279,7 @@ struct Joined {
 }
 
 impl Joined {
-    fn push(&mut self, ctx: &Ctx<'_>, c: Cluster) {
+    fn push(&mut self, ctx: &Ctx, c: Cluster) {
         let id = self.clusters.len();
         for &sp in &c.spellings {
             self.by_spelling.entry(sp).or_insert(id);
@@ -1268,7 +1291,7 @@ impl Joined {
         self.clusters.push(c);
     }
 
-    fn absorb(&mut self, ctx: &Ctx<'_>, into: usize, c: Cluster) {
+    fn absorb(&mut self, ctx: &Ctx, into: usize, c: Cluster) {
         for &sp in &c.spellings {
             self.by_spelling.entry(sp).or_insert(into);
         }
@@ -1303,7 +1326,7 @@ impl Joined {
 
     /// A full name: the person of another article with the same surname and a fitting given
     /// name (the most mentioned when several fit).
-    fn join_full(&mut self, ctx: &Ctx<'_>, c: Cluster) {
+    fn join_full(&mut self, ctx: &Ctx, c: Cluster) {
         let same_spelling = c
             .spellings
             .iter()
@@ -1329,7 +1352,7 @@ impl Joined {
     }
 
     /// A bare surname: the one full-named person with it, else the other bare mentions of it.
-    fn join_bare(&mut self, ctx: &Ctx<'_>, c: Cluster) {
+    fn join_bare(&mut self, ctx: &Ctx, c: Cluster) {
         let ids: &[usize] = self.by_key.get(&c.key).map_or(&[], Vec::as_slice);
         let mut full = ids
             .iter()
@@ -1350,26 +1373,47 @@ impl Joined {
 /// Groups the names of all articles into actors (`articles[i]` is corpus article `i`): people
 /// first, then organisations and places, each joined across articles by its folded name.
 pub fn cluster(articles: &[ArticleNames<'_>]) -> Vec<Actor> {
-    let mut ctx = Ctx::default();
-    let mut joined = Joined::default();
-    let mut bare = Vec::new();
-    let mut entities: Vec<(ActorKind, Vec<Mention>)> = Vec::new();
-    let mut entity_index: FxHashMap<(ActorKind, u32), usize> = FxHashMap::default();
-    for (a, art) in articles.iter().enumerate() {
-        let (people, found) = Merger::new(&mut ctx, a, art).run();
+    let mut clustering = Clustering::default();
+    for art in articles {
+        clustering.add(art);
+    }
+    let texts: Vec<&str> = articles.iter().map(|a| a.text).collect();
+    clustering.finish(&texts)
+}
+
+/// [`cluster`] fed one article at a time, in corpus order: an article's names and text are
+/// needed only while it is added (at 100,000 articles every article's names and text at once
+/// were a gigabyte), and then only the texts of its mentions (see [`Clustering::finish`]).
+#[derive(Default)]
+pub struct Clustering {
+    ctx: Ctx,
+    joined: Joined,
+    bare: Vec<Cluster>,
+    entities: Vec<(ActorKind, Vec<Mention>)>,
+    entity_index: FxHashMap<(ActorKind, u32), usize>,
+    added: usize,
+}
+
+impl Clustering {
+    /// Adds the next article.
+    pub fn add(&mut self, art: &ArticleNames<'_>) {
+        let a = self.added;
+        self.added += 1;
+        let (people, found) = Merger::new(&mut self.ctx, a, art).run();
         for c in people {
             if c.mentions.is_empty() {
                 continue;
             }
             if c.is_full() {
-                joined.join_full(&ctx, c);
+                self.joined.join_full(&self.ctx, c);
             } else {
-                bare.push(c);
+                self.bare.push(c);
             }
         }
         for e in found {
-            let key = ctx.phrase(e.span.slice(art.text));
-            let i = *entity_index.entry((e.kind, key)).or_insert_with(|| {
+            let key = self.ctx.phrase(e.span.slice(art.text));
+            let entities = &mut self.entities;
+            let i = *self.entity_index.entry((e.kind, key)).or_insert_with(|| {
                 entities.push((e.kind, Vec::new()));
                 entities.len() - 1
             });
@@ -1379,27 +1423,34 @@ pub fn cluster(articles: &[ArticleNames<'_>]) -> Vec<Actor> {
             });
         }
     }
-    for c in bare {
-        joined.join_bare(&ctx, c);
+
+    /// The actors of the articles added; `texts[i]` is the `i`th's text, or any text that
+    /// holds its mentions at their offsets.
+    pub fn finish(self, texts: &[&str]) -> Vec<Actor> {
+        let Clustering {
+            mut ctx,
+            mut joined,
+            bare,
+            entities,
+            ..
+        } = self;
+        for c in bare {
+            joined.join_bare(&ctx, c);
+        }
+        let mut actors: Vec<Actor> = Vec::with_capacity(joined.clusters.len() + entities.len());
+        for c in joined.clusters {
+            actors.push(to_actor(&mut ctx, c.mentions, ActorKind::Person, texts));
+        }
+        for (kind, mentions) in entities {
+            actors.push(to_actor(&mut ctx, mentions, kind, texts));
+        }
+        actors
     }
-    let mut actors: Vec<Actor> = Vec::with_capacity(joined.clusters.len() + entities.len());
-    for c in joined.clusters {
-        actors.push(to_actor(&mut ctx, c.mentions, ActorKind::Person, articles));
-    }
-    for (kind, mentions) in entities {
-        actors.push(to_actor(&mut ctx, mentions, kind, articles));
-    }
-    actors
 }
 
 /// The display name: the most frequent form with a given name and a surname, not in capitals
 /// (ties: the longer, then the first seen); the other forms become aliases.
-fn to_actor<'a>(
-    ctx: &mut Ctx<'a>,
-    mut mentions: Vec<Mention>,
-    kind: ActorKind,
-    articles: &[ArticleNames<'a>],
-) -> Actor {
+fn to_actor(ctx: &mut Ctx, mut mentions: Vec<Mention>, kind: ActorKind, texts: &[&str]) -> Actor {
     mentions.sort_unstable();
     mentions.dedup_by(|b, a| a.article == b.article && a.span.overlaps(&b.span));
     // Forms as written, whitespace collapsed, counted by their folded form; first-seen order
@@ -1409,7 +1460,7 @@ fn to_actor<'a>(
     let mut forms: Vec<(u32, usize)> = Vec::new();
     let mut index: FxHashMap<u32, usize> = FxHashMap::default();
     for m in &mentions {
-        let form = ctx.form(m.span.slice(articles[m.article].text));
+        let form = ctx.form(m.span.slice(texts[m.article]));
         let folded = ctx.forms[form as usize].folded;
         let slot = if forms.len() <= SCAN {
             forms
