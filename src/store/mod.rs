@@ -811,35 +811,10 @@ impl Store {
     }
 
     /// Calls `f` with every readable article in listing order (oldest import first), one at a
-    /// time: for work over the whole archive that must not hold every text at once. Damaged
-    /// articles are left out and reported once through [`take_notices`].
-    pub fn for_each_article(&self, f: &mut dyn FnMut(Article)) -> Result<()> {
-        let mut damaged = Vec::new();
-        self.with_db(false, |conn| {
-            let sql = format!(
-                "SELECT {META_COLUMNS}, t.text FROM article a LEFT JOIN article_text t ON t.article = a.key
-                 ORDER BY a.imported, a.id"
-            );
-            let mut stmt = conn.prepare_cached(&sql).map_err(|e| self.db_error(e))?;
-            let mut rows = stmt.query([]).map_err(|e| self.db_error(e))?;
-            while let Some(r) = rows.next().map_err(|e| self.db_error(e))? {
-                let (_, id, meta) = meta_from_row(r).map_err(|e| self.db_error(e))?;
-                match meta.and_then(|m| Ok((m, text_column(r, 11, "text")?))) {
-                    Ok((m, text)) => f(article_from(m, text)),
-                    Err(reason) => damaged.push((id, reason)),
-                }
-            }
-            Ok(())
-        })?;
-        for (id, reason) in damaged {
-            self.report_damage(&id, &reason);
-        }
-        Ok(())
-    }
-
-    /// [`Store::for_each_article`] with each article's analysis of `kind` written by `version`
-    /// (`None` when it has none): for work over the whole archive that must hold neither every
-    /// text nor every analysis at once. `f` must not use the store.
+    /// time, and its analysis of `kind` written by `version` (`None` when it has none): for work
+    /// over the whole archive that must hold neither every text nor every analysis at once.
+    /// Damaged articles are left out and reported once through [`take_notices`]. `f` must not
+    /// use the store.
     pub fn for_each_article_with_analysis(
         &self,
         kind: &str,
