@@ -105,31 +105,18 @@ pub fn assemble(
 }
 
 /// [`assemble`] of extractions it owns (`texts[i]` and `extractions[i]` are corpus article
-/// `i`'s): each part of them is dropped once used, so that at 100,000 articles the names are
-/// gone before the events are made, and the dates before the timeline.
+/// `i`'s), through [`Assembly`]: each article's names are dropped once merged, so that at
+/// 100,000 articles they are gone before the events are made.
 pub fn assemble_owned(
     texts: &[&str],
-    mut extractions: Vec<Extraction>,
+    extractions: Vec<Extraction>,
     aliases: &BTreeMap<String, Vec<String>>,
 ) -> ActorsAndEvents {
-    let names: Vec<&Names> = extractions.iter().map(|x| &x.names).collect();
-    let actors = actors_of(texts, &names, aliases);
-    for x in &mut extractions {
-        x.names = Names::default();
+    let mut assembly = Assembly::default();
+    for (text, x) in texts.iter().zip(extractions) {
+        assembly.add(text, x);
     }
-    let dates: Vec<&[DateHit]> = extractions.iter().map(|x| x.dates.as_slice()).collect();
-    let events = events::collect(texts, &dates, &actors);
-    for x in &mut extractions {
-        x.dates = Vec::new();
-    }
-    let known: Vec<&events::SentenceTokens> =
-        extractions.iter().map(|x| &x.sentence_tokens).collect();
-    let timeline = events::timeline_with(&events, texts, &known);
-    ActorsAndEvents {
-        actors,
-        events,
-        timeline,
-    }
+    assembly.finish(texts, aliases)
 }
 
 /// [`assemble`] fed one article at a time, in corpus order: an article's names are merged as
@@ -140,6 +127,8 @@ pub fn assemble_owned(
 pub struct Assembly {
     clustering: merge::Clustering,
     dates: Vec<Vec<DateHit>>,
+    /// The dated sentences' words a fresh extraction leaves (none for a stored or compact one).
+    tokens: Vec<events::SentenceTokens>,
 }
 
 impl Assembly {
@@ -150,6 +139,7 @@ impl Assembly {
             names: &x.names,
         });
         self.dates.push(x.dates);
+        self.tokens.push(x.sentence_tokens);
     }
 
     /// The actors, events and timeline of the articles added (`texts[i]` is the `i`th's). With
@@ -159,14 +149,19 @@ impl Assembly {
         texts: &[&str],
         aliases: &BTreeMap<String, Vec<String>>,
     ) -> ActorsAndEvents {
-        let Assembly { clustering, dates } = self;
+        let Assembly {
+            clustering,
+            dates,
+            tokens,
+        } = self;
         let actors = finish_actors(clustering.finish(texts), texts, aliases);
         let events = {
             let dates: Vec<&[DateHit]> = dates.iter().map(Vec::as_slice).collect();
             events::collect(texts, &dates, &actors)
         };
         drop(dates);
-        let timeline = events::timeline_with(&events, texts, &[]);
+        let known: Vec<&events::SentenceTokens> = tokens.iter().collect();
+        let timeline = events::timeline_with(&events, texts, &known);
         ActorsAndEvents {
             actors,
             events,
