@@ -394,11 +394,14 @@ fn actor(a: &Actor, articles: &[Article], offsets: &[Compact], mentions: bool) -
         mentions: if mentions {
             a.mentions
                 .iter()
-                .map(|m| ViewMention {
-                    article: articles[m.article].id.clone(),
-                    start: original(offsets, m.article, m.span.start),
-                    end: original(offsets, m.article, m.span.start) + m.span.len(),
-                    text: m.span.slice(&articles[m.article].text).to_string(),
+                .map(|m| {
+                    let start = original(offsets, m.article, m.span.start);
+                    ViewMention {
+                        article: articles[m.article].id.clone(),
+                        start,
+                        end: start + m.span.len(),
+                        text: m.span.slice(&articles[m.article].text).to_string(),
+                    }
                 })
                 .collect()
         } else {
