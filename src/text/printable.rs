@@ -225,32 +225,12 @@ fn skip_string(chars: &mut Chars<'_>) {
     }
 }
 
-/// Trims each line's trailing white space in place: the text is the size of the whole article,
-/// and a trimmed copy of it would be a second buffer of fresh pages.
 fn trim_line_ends(text: &mut String) {
     if !text.contains(" \n") && !text.ends_with(' ') {
         return;
     }
-    let (mut read, mut write) = (0, 0);
-    // SAFETY: each line is moved down to `write` cut at `str::trim_end`'s length, a char
-    // boundary, and lines are joined by the '\n' byte each had: the bytes stay UTF-8.
-    let bytes = unsafe { text.as_mut_vec() };
-    loop {
-        let end = memchr::memchr(b'\n', &bytes[read..]).map_or(bytes.len(), |p| read + p);
-        // SAFETY: a line of a `String` cut at '\n' bytes is UTF-8.
-        let keep = unsafe { std::str::from_utf8_unchecked(&bytes[read..end]) }
-            .trim_end()
-            .len();
-        bytes.copy_within(read..read + keep, write);
-        write += keep;
-        if end == bytes.len() {
-            break;
-        }
-        bytes[write] = b'\n';
-        write += 1;
-        read = end + 1;
-    }
-    bytes.truncate(write);
+    let trimmed: Vec<&str> = text.split('\n').map(str::trim_end).collect();
+    *text = trimmed.join("\n");
 }
 
 #[cfg(test)]
@@ -300,8 +280,8 @@ mod tests {
         assert_eq!(sanitize("a\tb\n\tc", 4), "a   b\n    c");
     }
 
-    /// Trimmed in place, each line loses its trailing white space of any kind (not only
-    /// spaces) and keeps everything before it, as trimming line by line and joining would.
+    /// Each line loses its trailing white space of any kind (not only spaces) and keeps
+    /// everything before it.
     #[test]
     fn line_ends_are_trimmed_of_any_white_space() {
         assert_eq!(
